@@ -1,0 +1,7 @@
+//! The article model shared by every source, the store and the screen.
+
+pub mod article;
+pub mod tag;
+
+pub use article::{Article, ArticleId, Block, Body, ListItem, Span, SpanStyle};
+pub use tag::{Tag, TagKey};

@@ -1,0 +1,70 @@
+//! Tags: shown as written, compared without regard to case (`U.S.` and `u.s.` are one tag).
+
+use serde::{Deserialize, Serialize};
+
+/// A tag as written in its article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Tag(String);
+
+/// The case-folded form of a tag, used for every comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TagKey(String);
+
+impl Tag {
+    /// Makes a tag from text that has already been sanitized; `None` for a blank one.
+    pub fn new(text: &str) -> Option<Self> {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then_some(Self(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn key(&self) -> TagKey {
+        TagKey(self.0.to_lowercase())
+    }
+}
+
+impl TagKey {
+    pub fn of(text: &str) -> Self {
+        TagKey(text.trim().to_lowercase())
+    }
+}
+
+impl std::fmt::Display for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Splits a comma-separated tag line, keeping the first spelling of tags that differ only in case.
+pub fn parse_tag_list(line: &str) -> Vec<Tag> {
+    let mut tags: Vec<Tag> = Vec::new();
+    for tag in line.split(',').filter_map(Tag::new) {
+        if !tags.iter().any(|seen| seen.key() == tag.key()) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_compare_without_case_and_keep_spelling() {
+        let tags = parse_tag_list(" Russia, China ,u.s., U.S., , Anti-Terrorism");
+        let shown: Vec<&str> = tags.iter().map(Tag::as_str).collect();
+        assert_eq!(shown, ["Russia", "China", "u.s.", "Anti-Terrorism"]);
+        assert_eq!(Tag::new("U.S.").unwrap().key(), TagKey::of("u.s."));
+    }
+
+    #[test]
+    fn blank_tags_are_dropped() {
+        assert!(Tag::new("   ").is_none());
+        assert_eq!(Tag::new(" Open   Source ").unwrap().as_str(), "Open Source");
+    }
+}

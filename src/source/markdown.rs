@@ -1,0 +1,1 @@
+//! Markdown articles with front matter.

@@ -1,0 +1,4 @@
+//! Sources turn bytes into `Article`s.
+
+pub mod markdown;
+pub mod text;

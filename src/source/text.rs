@@ -1,0 +1,1 @@
+//! The plain-text article format of DESIGN.md.

@@ -1,0 +1,1 @@
+//! The SQLite store: bookmarks with article snapshots, read state.
