@@ -1,7 +1,10 @@
 //! The article model shared by every source, the store and the screen.
 
 pub mod article;
+pub mod filter;
+pub mod library;
 pub mod tag;
+pub mod wrap;
 
 pub use article::{Article, ArticleId, Block, Body, ListItem, Span, SpanStyle};
 pub use tag::{Tag, TagKey};

@@ -1,0 +1,215 @@
+//! What the list shows: tag selection (any or all), search words, bookmarks only. Pure.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::library::{Entry, Library, Origin};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TagMode {
+    /// An article matches if it has any selected tag.
+    #[default]
+    Any,
+    /// An article matches only if it has every selected tag.
+    All,
+}
+
+impl TagMode {
+    pub fn toggled(self) -> Self {
+        match self {
+            Self::Any => Self::All,
+            Self::All => Self::Any,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Any => "any",
+            Self::All => "all",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Selected tag ids of the library.
+    pub tags: BTreeSet<usize>,
+    pub mode: TagMode,
+    /// Search text as typed; every word must occur in the title or body.
+    pub search: String,
+    pub bookmarks_only: bool,
+    pub unread_only: bool,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty() && self.search_words().is_empty() && !self.bookmarks_only
+    }
+
+    /// The search words in lower case.
+    pub fn search_words(&self) -> Vec<String> {
+        self.search
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    pub fn matches(&self, entry: &Entry, words: &[String]) -> bool {
+        if self.bookmarks_only {
+            if !entry.bookmarked {
+                return false;
+            }
+        } else if entry.origin == Origin::SavedOnly {
+            return false;
+        }
+        if self.unread_only && entry.read {
+            return false;
+        }
+        let has = |id: &usize| entry.tag_ids.contains(id);
+        let tags_match = match self.mode {
+            _ if self.tags.is_empty() => true,
+            TagMode::Any => self.tags.iter().any(has),
+            TagMode::All => self.tags.iter().all(has),
+        };
+        tags_match && words.iter().all(|w| entry.search_text.contains(w.as_str()))
+    }
+
+    /// Indices of the library's entries that match, in library order.
+    pub fn apply(&self, library: &Library) -> Vec<usize> {
+        let words = self.search_words();
+        library
+            .entries()
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| self.matches(entry, &words))
+            .map(|(index, _)| index)
+            .collect()
+    }
+}
+
+/// Byte ranges of `text` where any of `words` (lower case) occurs, ignoring case, in order and
+/// without overlaps.
+pub fn find_matches(text: &str, words: &[String]) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    if words.is_empty() {
+        return found;
+    }
+    let mut from = 0;
+    'scan: for (start, _) in text.char_indices() {
+        if start < from {
+            continue;
+        }
+        for word in words {
+            if let Some(end) = match_at(text, start, word) {
+                found.push(start..end);
+                from = end;
+                continue 'scan;
+            }
+        }
+    }
+    found
+}
+
+/// The end of `word` if it occurs at `start` of `text`, ignoring case.
+fn match_at(text: &str, start: usize, word: &str) -> Option<usize> {
+    let mut rest = text[start..].char_indices();
+    let mut end = start;
+    for wanted in word.chars() {
+        let (offset, c) = rest.next()?;
+        if c != wanted && !c.to_lowercase().eq(wanted.to_lowercase()) {
+            return None;
+        }
+        end = start + offset + c.len_utf8();
+    }
+    (!word.is_empty()).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::library::tests::article;
+    use crate::model::TagKey;
+
+    fn library() -> Library {
+        let mut a = article("a", "Storm over the harbour", "Climate, Cities", Some(3));
+        a.body = crate::model::Body {
+            blocks: vec![crate::model::Block::Paragraph(vec![crate::model::Span::plain(
+                "Ferries stayed in port.",
+            )])],
+        };
+        Library::new(vec![
+            a,
+            article("b", "Budget talks", "Economy, Cities", Some(2)),
+            article("c", "Comet seen", "Space, Science", Some(1)),
+        ])
+    }
+
+    fn tag(library: &Library, name: &str) -> usize {
+        library.tag_id(&TagKey::of(name)).unwrap()
+    }
+
+    #[test]
+    fn tags_any_and_all() {
+        let library = library();
+        let mut filter = Filter::default();
+        assert_eq!(filter.apply(&library), [0, 1, 2]);
+        filter.tags.insert(tag(&library, "climate"));
+        filter.tags.insert(tag(&library, "economy"));
+        assert_eq!(filter.apply(&library), [0, 1]);
+        filter.mode = TagMode::All;
+        assert!(filter.apply(&library).is_empty());
+        filter.tags.remove(&tag(&library, "economy"));
+        filter.tags.insert(tag(&library, "cities"));
+        assert_eq!(filter.apply(&library), [0]);
+    }
+
+    #[test]
+    fn search_needs_every_word_in_title_or_body() {
+        let library = library();
+        let filter = Filter {
+            search: "FERRIES harbour".into(),
+            ..Filter::default()
+        };
+        assert_eq!(filter.apply(&library), [0]);
+        let filter = Filter {
+            search: "ferries comet".into(),
+            ..Filter::default()
+        };
+        assert!(filter.apply(&library).is_empty());
+    }
+
+    #[test]
+    fn bookmarks_only_and_saved_snapshots() {
+        let mut library = library();
+        library.entry_mut(2).bookmarked = true;
+        library.add_saved(vec![article("gone", "Gone", "", None)]);
+        let everything = Filter::default();
+        assert_eq!(everything.apply(&library), [0, 1, 2], "saved-only entries stay out of the main list");
+        let saved = Filter {
+            bookmarks_only: true,
+            ..Filter::default()
+        };
+        assert_eq!(saved.apply(&library), [2, 3]);
+    }
+
+    #[test]
+    fn unread_only() {
+        let mut library = library();
+        library.entry_mut(0).read = true;
+        let filter = Filter {
+            unread_only: true,
+            ..Filter::default()
+        };
+        assert_eq!(filter.apply(&library), [1, 2]);
+    }
+
+    #[test]
+    fn matches_are_found_ignoring_case() {
+        let words = vec!["tok".to_string(), "東京".to_string()];
+        let text = "TOKYO and 東京, tokens";
+        let ranges = find_matches(text, &words);
+        let found: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(found, ["TOK", "東京", "tok"]);
+        assert!(find_matches(text, &[]).is_empty());
+    }
+}

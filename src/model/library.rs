@@ -1,0 +1,273 @@
+//! The article index of one run: every article with its tag ids, search text and read and
+//! bookmark flags, and every tag with its article count.
+
+use std::collections::HashMap;
+
+use super::{Article, ArticleId, Tag, TagKey};
+
+/// Where an entry of the library comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A source of this run: samples, article files.
+    Source,
+    /// Only a bookmark's snapshot: its source is not part of this run, or is gone.
+    SavedOnly,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub article: Article,
+    pub origin: Origin,
+    /// Indices into [`Library::tags`].
+    pub tag_ids: Vec<usize>,
+    /// Title and body text in lower case.
+    pub search_text: String,
+    pub read: bool,
+    pub bookmarked: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TagInfo {
+    /// The first spelling met.
+    pub tag: Tag,
+    /// How many articles from this run's sources carry it.
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    entries: Vec<Entry>,
+    tags: Vec<TagInfo>,
+    tag_ids: HashMap<TagKey, usize>,
+    positions: HashMap<ArticleId, usize>,
+}
+
+/// Why an id typed by a person does not name one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LookupError {
+    TooShort(String),
+    NotFound(String),
+    Ambiguous(String, Vec<ArticleId>),
+}
+
+impl std::fmt::Display for LookupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TooShort(id) => write!(
+                f,
+                "article id \"{id}\" is too short: give at least {} characters",
+                ArticleId::MIN_PREFIX
+            ),
+            Self::NotFound(id) => write!(f, "no article has the id \"{id}\""),
+            Self::Ambiguous(id, ids) => {
+                let ids: Vec<&str> = ids.iter().map(ArticleId::as_str).collect();
+                write!(f, "article id \"{id}\" matches {}: {}", ids.len(), ids.join(", "))
+            }
+        }
+    }
+}
+
+impl Library {
+    /// Builds the index: newest first, undated articles after dated ones in source order; an
+    /// article whose id was already seen (the same file given twice) is left out.
+    pub fn new(articles: Vec<Article>) -> Self {
+        let mut library = Self::default();
+        let mut articles = articles;
+        articles.sort_by(|a, b| b.published.cmp(&a.published));
+        for article in articles {
+            library.push(article, Origin::Source);
+        }
+        library
+    }
+
+    /// Adds bookmarked snapshots whose article is not already here, marked as bookmarked.
+    pub fn add_saved(&mut self, saved: Vec<Article>) {
+        for article in saved {
+            if let Some(&index) = self.positions.get(&article.id) {
+                self.entries[index].bookmarked = true;
+            } else if let Some(index) = self.push(article, Origin::SavedOnly) {
+                self.entries[index].bookmarked = true;
+            }
+        }
+    }
+
+    fn push(&mut self, article: Article, origin: Origin) -> Option<usize> {
+        if self.positions.contains_key(&article.id) {
+            return None;
+        }
+        let mut tag_ids = Vec::with_capacity(article.tags.len());
+        for tag in &article.tags {
+            let next = self.tags.len();
+            let id = *self.tag_ids.entry(tag.key()).or_insert(next);
+            if id == next {
+                self.tags.push(TagInfo {
+                    tag: tag.clone(),
+                    count: 0,
+                });
+            }
+            if origin == Origin::Source {
+                self.tags[id].count += 1;
+            }
+            tag_ids.push(id);
+        }
+        let index = self.entries.len();
+        self.positions.insert(article.id.clone(), index);
+        self.entries.push(Entry {
+            search_text: article.search_text(),
+            article,
+            origin,
+            tag_ids,
+            read: false,
+            bookmarked: false,
+        });
+        Some(index)
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, index: usize) -> &Entry {
+        &self.entries[index]
+    }
+
+    pub fn entry_mut(&mut self, index: usize) -> &mut Entry {
+        &mut self.entries[index]
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn tags(&self) -> &[TagInfo] {
+        &self.tags
+    }
+
+    pub fn tag_id(&self, key: &TagKey) -> Option<usize> {
+        self.tag_ids.get(key).copied()
+    }
+
+    /// Tag ids that articles of this run's sources carry, most used first, then by name.
+    pub fn tags_by_count(&self) -> Vec<usize> {
+        let mut ids: Vec<usize> = (0..self.tags.len())
+            .filter(|&id| self.tags[id].count > 0)
+            .collect();
+        ids.sort_by(|&a, &b| {
+            let (a, b) = (&self.tags[a], &self.tags[b]);
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.tag.key().cmp(&b.tag.key()))
+        });
+        ids
+    }
+
+    pub fn position(&self, id: &ArticleId) -> Option<usize> {
+        self.positions.get(id).copied()
+    }
+
+    /// Finds the one article whose id is, or starts with, `prefix`.
+    pub fn find(&self, prefix: &str) -> Result<usize, LookupError> {
+        let prefix = prefix.trim().to_lowercase();
+        if let Some(index) = self.position(&ArticleId::from_stored(prefix.clone())) {
+            return Ok(index);
+        }
+        if prefix.chars().count() < ArticleId::MIN_PREFIX {
+            return Err(LookupError::TooShort(prefix));
+        }
+        let found: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].article.id.as_str().starts_with(&prefix))
+            .collect();
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(LookupError::NotFound(prefix)),
+            many => Err(LookupError::Ambiguous(
+                prefix,
+                many.iter()
+                    .map(|&i| self.entries[i].article.id.clone())
+                    .collect(),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::tag::parse_tag_list;
+    use crate::model::Body;
+    use chrono::{TimeZone, Utc};
+
+    pub(crate) fn article(identity: &str, title: &str, tags: &str, day: Option<u32>) -> Article {
+        Article {
+            id: ArticleId::from_identity(identity),
+            title: title.into(),
+            source: "Test".into(),
+            author: None,
+            published: day.map(|d| Utc.with_ymd_and_hms(2026, 10, d, 9, 0, 0).unwrap()),
+            url: None,
+            tags: parse_tag_list(tags),
+            body: Body::default(),
+        }
+    }
+
+    #[test]
+    fn newest_first_then_undated_in_order() {
+        let library = Library::new(vec![
+            article("a", "Undated one", "", None),
+            article("b", "Older", "", Some(1)),
+            article("c", "Newer", "", Some(9)),
+            article("d", "Undated two", "", None),
+        ]);
+        let titles: Vec<&str> = library
+            .entries()
+            .iter()
+            .map(|e| e.article.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Newer", "Older", "Undated one", "Undated two"]);
+    }
+
+    #[test]
+    fn tags_are_counted_case_insensitively() {
+        let library = Library::new(vec![
+            article("a", "A", "China, Russia", Some(3)),
+            article("b", "B", "china, U.S.", Some(2)),
+            article("c", "C", "u.s., CHINA", Some(1)),
+        ]);
+        let ranked: Vec<(String, usize)> = library
+            .tags_by_count()
+            .into_iter()
+            .map(|id| (library.tags()[id].tag.to_string(), library.tags()[id].count))
+            .collect();
+        assert_eq!(
+            ranked,
+            [("China".into(), 3), ("U.S.".into(), 2), ("Russia".into(), 1)]
+        );
+    }
+
+    #[test]
+    fn saved_snapshots_join_without_duplicates_or_counts() {
+        let mut library = Library::new(vec![article("a", "A", "Space", Some(1))]);
+        library.add_saved(vec![
+            article("a", "A", "Space", Some(1)),
+            article("gone", "Gone", "Space, Lost", Some(2)),
+        ]);
+        assert_eq!(library.len(), 2);
+        assert!(library.entries().iter().all(|e| e.bookmarked));
+        assert_eq!(library.entry(1).origin, Origin::SavedOnly);
+        assert_eq!(library.tags_by_count().len(), 1, "a tag only on a saved snapshot is not listed");
+    }
+
+    #[test]
+    fn ids_are_found_by_unique_prefix() {
+        let library = Library::new(vec![article("a", "A", "", None), article("b", "B", "", None)]);
+        let id = library.entry(1).article.id.to_string();
+        assert_eq!(library.find(&id), Ok(1));
+        assert_eq!(library.find(&id[..5].to_uppercase()), Ok(1));
+        assert!(matches!(library.find(&id[..3]), Err(LookupError::TooShort(_))));
+        assert!(matches!(library.find("zzzzzz"), Err(LookupError::NotFound(_))));
+    }
+}

@@ -1,0 +1,407 @@
+//! Lays an article out as lines of a given width: title, byline, then the body blocks, each
+//! line with styled runs. Done once per article and width and cached by the app; the reading
+//! pane only turns the visible lines into terminal text.
+
+use textwrap::WordSeparator;
+use textwrap::core::{Word, break_words, display_width};
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+
+use super::{Article, Block, Span, SpanStyle};
+
+/// What a run of text is, so the theme can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Title,
+    Byline,
+    Tags,
+    Heading,
+    Text,
+    Quote,
+    Caption,
+    ImageLabel,
+    Marker,
+    Code,
+}
+
+/// A run of one style within a line: it ends at byte `end` of the line's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub end: usize,
+    pub role: Role,
+    pub style: SpanStyle,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    pub runs: Vec<Run>,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The runs with their byte ranges.
+    pub fn segments(&self) -> impl Iterator<Item = (std::ops::Range<usize>, Role, SpanStyle)> + '_ {
+        let mut start = 0;
+        self.runs.iter().map(move |run| {
+            let range = start..run.end;
+            start = run.end;
+            (range, run.role, run.style)
+        })
+    }
+}
+
+/// An article laid out at one width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Wrapped {
+    pub width: usize,
+    pub lines: Vec<Line>,
+}
+
+/// Lays out `article` at `width` columns, under a one-line `byline` (source, author, date).
+pub fn wrap_article(article: &Article, byline: &str, width: usize) -> Wrapped {
+    let mut out = Builder {
+        width: width.max(1),
+        lines: Vec::new(),
+    };
+    out.paragraph(&[Span::plain(&article.title)], Role::Title, strong(), ("", ""));
+    out.paragraph(&[Span::plain(byline)], Role::Byline, SpanStyle::default(), ("", ""));
+    if !article.tags.is_empty() {
+        let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
+        let tags = format!("Tags: {}", tags.join(", "));
+        out.paragraph(&[Span::plain(tags)], Role::Tags, SpanStyle::default(), ("", ""));
+    }
+    for block in &article.body.blocks {
+        out.blank();
+        out.block(block);
+    }
+    Wrapped {
+        width: out.width,
+        lines: out.lines,
+    }
+}
+
+fn strong() -> SpanStyle {
+    SpanStyle {
+        strong: true,
+        ..SpanStyle::default()
+    }
+}
+
+struct Builder {
+    width: usize,
+    lines: Vec<Line>,
+}
+
+impl Builder {
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|line| !line.is_blank()) {
+            self.lines.push(Line::default());
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading(text) => {
+                self.paragraph(&[Span::plain(text)], Role::Heading, strong(), ("", ""));
+            }
+            Block::Paragraph(spans) => {
+                self.paragraph(spans, Role::Text, SpanStyle::default(), ("", ""));
+            }
+            Block::List(items) => {
+                for item in items {
+                    let indent = "  ".repeat(usize::from(item.depth));
+                    let marker = match item.number {
+                        Some(n) => format!("{indent}{n}. "),
+                        None => format!("{indent}• "),
+                    };
+                    let hanging = " ".repeat(display_width(&marker));
+                    self.paragraph(&item.spans, Role::Text, SpanStyle::default(), (&marker, &hanging));
+                }
+            }
+            Block::Quote(paragraphs) => {
+                for (i, spans) in paragraphs.iter().enumerate() {
+                    if i > 0 {
+                        self.push_prefix_only("│ ");
+                    }
+                    self.paragraph(spans, Role::Quote, SpanStyle::default(), ("│ ", "│ "));
+                }
+            }
+            Block::Code(code) => self.code(code),
+            Block::Image { label, caption } => {
+                let label = if label.is_empty() { "image" } else { label };
+                let label = format!("[{label}]");
+                self.paragraph(&[Span::plain(label)], Role::ImageLabel, SpanStyle::default(), ("", ""));
+                self.paragraph(&[Span::plain(caption)], Role::Caption, SpanStyle::default(), ("", ""));
+            }
+        }
+    }
+
+    fn push_prefix_only(&mut self, prefix: &str) {
+        self.lines.push(Line {
+            text: prefix.trim_end().to_string(),
+            runs: vec![Run {
+                end: prefix.trim_end().len(),
+                role: Role::Marker,
+                style: SpanStyle::default(),
+            }],
+        });
+    }
+
+    /// Wraps styled spans to the width, with `prefixes.0` before the first line and
+    /// `prefixes.1` before the others (list markers, quote bars).
+    fn paragraph(&mut self, spans: &[Span], role: Role, base: SpanStyle, prefixes: (&str, &str)) {
+        let mut plain = String::new();
+        let mut styles: Vec<(usize, SpanStyle)> = Vec::new();
+        for span in spans {
+            plain.push_str(&span.text);
+            let style = SpanStyle {
+                strong: span.style.strong || base.strong,
+                emphasis: span.style.emphasis || base.emphasis,
+                code: span.style.code || base.code,
+            };
+            styles.push((plain.len(), style));
+        }
+        let trimmed = plain.trim_start();
+        if trimmed.trim_end().is_empty() {
+            return;
+        }
+        let start_of_text = plain.len() - trimmed.len();
+        let prefix_width = display_width(prefixes.0).max(display_width(prefixes.1));
+        let available = self.width.saturating_sub(prefix_width).max(1);
+        let words: Vec<Word> = WordSeparator::UnicodeBreakProperties
+            .find_words(&plain[start_of_text..])
+            .collect();
+        let words = break_words(words, available);
+        let widths = [available as f64];
+        let lines = wrap_optimal_fit(&words, &widths, &Penalties::new())
+            .unwrap_or_else(|_| wrap_first_fit(&words, &widths));
+        let base_ptr = plain.as_ptr() as usize;
+        for (n, line_words) in lines.into_iter().enumerate() {
+            let (Some(first), Some(last)) = (line_words.first(), line_words.last()) else {
+                continue;
+            };
+            let start = first.word.as_ptr() as usize - base_ptr;
+            let end = last.word.as_ptr() as usize - base_ptr + last.word.len();
+            let prefix = if n == 0 { prefixes.0 } else { prefixes.1 };
+            self.lines.push(styled_line(prefix, &plain, start..end, &styles, role));
+        }
+    }
+
+    fn code(&mut self, code: &str) {
+        let available = self.width.saturating_sub(2).max(1);
+        for source_line in code.lines() {
+            let expanded = source_line.replace('\t', "    ");
+            for piece in hard_break(&expanded, available) {
+                let text = format!("  {piece}");
+                self.lines.push(Line {
+                    runs: vec![Run {
+                        end: text.len(),
+                        role: Role::Code,
+                        style: SpanStyle {
+                            code: true,
+                            ..SpanStyle::default()
+                        },
+                    }],
+                    text,
+                });
+            }
+        }
+    }
+}
+
+/// One output line: a marker prefix, then `plain[range]` cut into runs at style boundaries.
+fn styled_line(
+    prefix: &str,
+    plain: &str,
+    range: std::ops::Range<usize>,
+    styles: &[(usize, SpanStyle)],
+    role: Role,
+) -> Line {
+    let mut line = Line {
+        text: prefix.to_string(),
+        runs: Vec::new(),
+    };
+    if !prefix.is_empty() {
+        line.runs.push(Run {
+            end: prefix.len(),
+            role: Role::Marker,
+            style: SpanStyle::default(),
+        });
+    }
+    let mut span_start = 0;
+    for &(span_end, style) in styles {
+        let start = span_start.max(range.start);
+        let end = span_end.min(range.end);
+        span_start = span_end;
+        if start >= end {
+            continue;
+        }
+        line.text.push_str(&plain[start..end]);
+        line.runs.push(Run {
+            end: line.text.len(),
+            role,
+            style,
+        });
+    }
+    line
+}
+
+/// Cuts a line into pieces of at most `width` columns, at character boundaries.
+fn hard_break(text: &str, width: usize) -> Vec<&str> {
+    if text.is_empty() {
+        return vec![""];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && i > start {
+            pieces.push(&text[start..i]);
+            start = i;
+            used = 0;
+        }
+        used += w;
+    }
+    pieces.push(&text[start..]);
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleId, Body, ListItem};
+
+    fn article(blocks: Vec<Block>) -> Article {
+        Article {
+            id: ArticleId::from_identity("t"),
+            title: "A title that is long enough to wrap".into(),
+            source: "Test".into(),
+            author: None,
+            published: None,
+            url: None,
+            tags: crate::model::tag::parse_tag_list("One, Two"),
+            body: Body { blocks },
+        }
+    }
+
+    fn texts(wrapped: &Wrapped) -> Vec<&str> {
+        wrapped.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn header_then_blocks_with_blank_lines_between() {
+        let wrapped = wrap_article(
+            &article(vec![
+                Block::Heading("Heading".into()),
+                Block::Paragraph(vec![Span::plain("Some words that wrap here.")]),
+            ]),
+            "Test · 1 Oct 2026",
+            16,
+        );
+        assert_eq!(
+            texts(&wrapped),
+            [
+                "A title that is",
+                "long enough to",
+                "wrap",
+                "Test · 1 Oct",
+                "2026",
+                "Tags: One, Two",
+                "",
+                "Heading",
+                "",
+                "Some words that",
+                "wrap here.",
+            ]
+        );
+        assert_eq!(wrapped.lines[0].runs[0].role, Role::Title);
+        assert_eq!(wrapped.lines[7].runs[0].role, Role::Heading);
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_width() {
+        let text = "東京の朝は早い。Emoji 🎉🌍 and a verylongwordthatcannotfitanywhere at all.";
+        for width in [1, 2, 5, 9, 20, 33] {
+            let wrapped = wrap_article(&article(vec![Block::Paragraph(vec![Span::plain(text)])]), "", width);
+            for line in &wrapped.lines {
+                assert!(display_width(&line.text) <= width.max(2), "{:?} at {width}", line.text);
+            }
+        }
+    }
+
+    #[test]
+    fn styles_split_into_runs_across_lines() {
+        let bold = SpanStyle {
+            strong: true,
+            ..SpanStyle::default()
+        };
+        let wrapped = wrap_article(
+            &article(vec![Block::Paragraph(vec![
+                Span::plain("plain "),
+                Span::styled("bold words here", bold),
+                Span::plain(" end"),
+            ])]),
+            "",
+            11,
+        );
+        let body_start = wrapped.lines.iter().position(Line::is_blank).unwrap() + 1;
+        let body: Vec<(String, bool)> = wrapped.lines[body_start..]
+            .iter()
+            .flat_map(|line| {
+                line.segments()
+                    .map(|(range, _, style)| (line.text[range].to_string(), style.strong))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(
+            body,
+            [
+                ("plain ".to_string(), false),
+                ("bold".to_string(), true),
+                ("words here".to_string(), true),
+                ("end".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_quotes_code_and_images() {
+        let wrapped = wrap_article(
+            &article(vec![
+                Block::List(vec![
+                    ListItem { depth: 0, number: Some(3), spans: vec![Span::plain("third item wraps")] },
+                    ListItem { depth: 1, number: None, spans: vec![Span::plain("nested")] },
+                ]),
+                Block::Quote(vec![vec![Span::plain("quoted")], vec![Span::plain("again")]]),
+                Block::Code("fn main() {\n\tgo();\n}".into()),
+                Block::Image { label: String::new(), caption: "A caption. Photo: X".into() },
+            ]),
+            "",
+            14,
+        );
+        assert_eq!(
+            texts(&wrapped)[5..],
+            [
+                "3. third item",
+                "   wraps",
+                "  • nested",
+                "",
+                "│ quoted",
+                "│",
+                "│ again",
+                "",
+                "  fn main() {",
+                "      go();",
+                "  }",
+                "",
+                "[image]",
+                "A caption.",
+                "Photo: X",
+            ]
+        );
+    }
+}
