@@ -1,0 +1,619 @@
+//! `App`: all the state the screen shows, and `update`, where every key is handled. No
+//! drawing and no blocking I/O here: saving is asked for with `Effect`s, which the event loop
+//! hands to the store worker, whose answers come back as events.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect, Size};
+
+use crate::action::Action;
+use crate::config;
+use crate::dates;
+use crate::event::{Event, StoreReport};
+use crate::keymap::Keymap;
+use crate::model::filter::{Filter, find_matches};
+use crate::model::library::{Entry, Library, Origin};
+use crate::model::wrap::{Wrapped, wrap_article};
+use crate::model::{Article, ArticleId};
+use crate::sanitize;
+use crate::ui::layout::{self, Panes};
+use crate::ui::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tags,
+    List,
+    Reader,
+}
+
+/// What `update` asks the outside world to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SaveBookmark(Box<Article>),
+    RemoveBookmark(ArticleId),
+    MarkRead(ArticleId),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The selected article laid out for the reading pane.
+#[derive(Debug, Clone)]
+pub struct ReaderView {
+    /// Index into the library.
+    pub article: usize,
+    pub wrapped: Rc<Wrapped>,
+    /// First wrapped line shown.
+    pub scroll: usize,
+}
+
+/// How the config shapes this run's screen.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub layout: config::Layout,
+    pub date_format: String,
+    /// The reader's time zone, for dates.
+    pub offset: FixedOffset,
+    pub theme: Theme,
+    pub keymap: Keymap,
+}
+
+/// Laid-out articles kept before the cache starts over; each is a few screens of text.
+const WRAP_CACHE_LIMIT: usize = 64;
+
+pub struct App {
+    /// Every article of this run with its tags and read and bookmark flags.
+    pub library: Library,
+    /// Library indices the filter lets through, in list order.
+    pub visible: Vec<usize>,
+    pub filter: Filter,
+    /// Position in `visible` of the selected article.
+    pub selected: usize,
+    /// First list row on screen, kept so the selection stays in view.
+    pub list_offset: usize,
+    /// Tag ids in the order the tag filter lists them (most used first).
+    pub tag_order: Vec<usize>,
+    pub tag_cursor: usize,
+    pub tag_offset: usize,
+    pub focus: Focus,
+    pub show_help: bool,
+    /// While search text is being typed: the search as it was before `/`, for Esc.
+    pub search_before: Option<String>,
+    pub reader: Option<ReaderView>,
+    wrap_cache: HashMap<(usize, usize), Rc<Wrapped>>,
+    pub size: Size,
+    pub status: Option<Status>,
+    /// Bookmark changes sent to the store and not yet confirmed.
+    pub pending: Vec<ArticleId>,
+    /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
+    pub store_problem: Option<String>,
+    /// Articles from this run's sources, for "12 of 40".
+    pub source_count: usize,
+    pub settings: Settings,
+    pub now: DateTime<Utc>,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(library: Library, settings: Settings, size: Size, now: DateTime<Utc>) -> Self {
+        let source_count = library
+            .entries()
+            .iter()
+            .filter(|e| e.origin == Origin::Source)
+            .count();
+        let mut app = Self {
+            tag_order: library.tags_by_count(),
+            library,
+            visible: Vec::new(),
+            filter: Filter::default(),
+            selected: 0,
+            list_offset: 0,
+            tag_cursor: 0,
+            tag_offset: 0,
+            focus: Focus::List,
+            show_help: false,
+            search_before: None,
+            reader: None,
+            wrap_cache: HashMap::new(),
+            size,
+            status: None,
+            pending: Vec::new(),
+            store_problem: None,
+            source_count,
+            settings,
+            now,
+            should_quit: false,
+        };
+        app.refilter();
+        app
+    }
+
+    /// Tells the reader, until the next key, about files that could not be read and whether
+    /// bookmarks can be saved.
+    pub fn report_start(&mut self, problems: &[String], store_problem: Option<String>) {
+        if let Some(problem) = &store_problem {
+            self.set_error(format!("bookmarks and read marks are off: {problem}"));
+        } else if let Some(first) = problems.first() {
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            self.set_error(format!("{first}{more}"));
+        }
+        self.store_problem = store_problem;
+    }
+
+    pub fn panes(&self) -> Panes {
+        layout::panes(Rect::from((Position::ORIGIN, self.size)), self.focus, &self.settings.layout)
+    }
+
+    /// The rectangle a pane has when it is shown, whether or not it is shown now.
+    fn pane_rect(&self, pane: Focus) -> Rect {
+        let pick = |p: Panes| match pane {
+            Focus::Tags => p.tags,
+            Focus::List => p.list,
+            Focus::Reader => p.reader,
+        };
+        let area = Rect::from((Position::ORIGIN, self.size));
+        pick(self.panes())
+            .or_else(|| pick(layout::panes(area, pane, &self.settings.layout)))
+            .unwrap_or_default()
+    }
+
+    /// Articles the list shows at once (each takes two rows).
+    pub fn list_rows(&self) -> usize {
+        (usize::from(layout::inner(self.pane_rect(Focus::List)).height) / 2).max(1)
+    }
+
+    fn tag_rows(&self) -> usize {
+        // The first row of the tag pane says the mode.
+        usize::from(layout::inner(self.pane_rect(Focus::Tags)).height.saturating_sub(2)).max(1)
+    }
+
+    fn reader_text(&self) -> Rect {
+        layout::reader_text(self.pane_rect(Focus::Reader), self.settings.layout.reader_max_width.0)
+    }
+
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.visible.get(self.selected).map(|&i| self.library.entry(i))
+    }
+
+    /// Source, author and date, as the reader's second line.
+    pub fn byline(&self, entry: &Entry) -> String {
+        let article = &entry.article;
+        let mut parts = vec![article.source.clone()];
+        parts.extend(article.author.clone());
+        if let Some(date) = article.published {
+            parts.push(dates::absolute(date, &self.settings.date_format, self.settings.offset));
+        }
+        if entry.origin == Origin::SavedOnly {
+            parts.push("saved copy".to_string());
+        }
+        parts.join(" · ")
+    }
+
+    pub fn handle(&mut self, event: Event) -> Vec<Effect> {
+        let effects = match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
+            Event::Key(_) => Vec::new(),
+            Event::Mouse(mouse) => self.on_mouse(mouse),
+            Event::Resize(width, height) => {
+                self.size = Size::new(width, height);
+                Vec::new()
+            }
+            Event::Paste(text) => {
+                if self.search_before.is_some() {
+                    self.filter.search.push_str(&sanitize::clean_line(&text));
+                    self.refilter();
+                }
+                Vec::new()
+            }
+            Event::Store(report) => {
+                self.on_store(report);
+                Vec::new()
+            }
+        };
+        self.settle();
+        effects
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.status = None;
+        if self.show_help {
+            self.show_help = false;
+            return Vec::new();
+        }
+        if self.search_before.is_some() {
+            self.on_search_key(key);
+            return Vec::new();
+        }
+        match self.settings.keymap.action_for(key, self.focus) {
+            Some(action) => self.update(action),
+            None => Vec::new(),
+        }
+    }
+
+    fn on_search_key(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Enter => self.search_before = None,
+            KeyCode::Esc => {
+                self.filter.search = self.search_before.take().unwrap_or_default();
+                self.refilter();
+            }
+            KeyCode::Char('c') if ctrl => {
+                self.filter.search = self.search_before.take().unwrap_or_default();
+                self.refilter();
+            }
+            KeyCode::Char('u') if ctrl => {
+                self.filter.search.clear();
+                self.refilter();
+            }
+            KeyCode::Backspace => {
+                self.filter.search.pop();
+                self.refilter();
+            }
+            KeyCode::Down => self.move_selection(1),
+            KeyCode::Up => self.move_selection(-1),
+            KeyCode::Char(c) if !ctrl => {
+                self.filter.search.push_str(&sanitize::clean_line(&c.to_string()));
+                self.refilter();
+            }
+            _ => {}
+        }
+    }
+
+    /// Does what an action asks. Called for keys; tested directly.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match action {
+            Action::MoveDown => self.move_by(1),
+            Action::MoveUp => self.move_by(-1),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::PageDown => self.move_by(self.page(1)),
+            Action::PageUp => self.move_by(self.page(-1)),
+            Action::HalfPageDown => self.move_by(self.page(1) / 2),
+            Action::HalfPageUp => self.move_by(self.page(-1) / 2),
+            Action::Open => match self.focus {
+                Focus::Tags => self.focus = Focus::List,
+                _ => effects.extend(self.open()),
+            },
+            Action::Back => self.focus = Focus::List,
+            Action::FocusNext => {
+                self.focus = match self.focus {
+                    Focus::Tags => Focus::List,
+                    Focus::List => Focus::Reader,
+                    Focus::Reader => Focus::Tags,
+                }
+            }
+            Action::FocusPrev => {
+                self.focus = match self.focus {
+                    Focus::Tags => Focus::Reader,
+                    Focus::List => Focus::Tags,
+                    Focus::Reader => Focus::List,
+                }
+            }
+            Action::FocusTags => {
+                self.focus = if self.focus == Focus::Tags { Focus::List } else { Focus::Tags }
+            }
+            Action::ToggleTag => self.toggle_tag(),
+            Action::ToggleTagMode => {
+                self.filter.mode = self.filter.mode.toggled();
+                self.refilter();
+                self.set_info(format!("tags: articles with {} selected tag", self.filter.mode.label()));
+            }
+            Action::ClearFilter => {
+                self.filter.tags.clear();
+                self.filter.search.clear();
+                self.refilter();
+                self.set_info("filter cleared".to_string());
+            }
+            Action::ToggleBookmark => effects.extend(self.toggle_bookmark()),
+            Action::ShowBookmarks => {
+                self.filter.bookmarks_only = !self.filter.bookmarks_only;
+                self.refilter();
+            }
+            Action::Search => self.search_before = Some(self.filter.search.clone()),
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
+            Action::Help => self.show_help = true,
+            Action::Quit => self.should_quit = true,
+        }
+        self.settle();
+        effects
+    }
+
+    /// A page in the focused pane, in its own units, with one line of overlap in the reader.
+    fn page(&self, direction: isize) -> isize {
+        let rows = match self.focus {
+            Focus::Tags => self.tag_rows(),
+            Focus::List => self.list_rows(),
+            Focus::Reader => usize::from(self.reader_text().height).saturating_sub(1).max(1),
+        };
+        direction * isize::try_from(rows).unwrap_or(1)
+    }
+
+    /// Moves in the focused pane: the tag cursor, the list selection or the reader's scroll.
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Tags => self.tag_cursor = offset_index(self.tag_cursor, delta, self.tag_order.len()),
+            Focus::List => self.move_selection(delta),
+            Focus::Reader => {
+                if let Some(reader) = &mut self.reader {
+                    reader.scroll = offset_index(reader.scroll, delta, reader.wrapped.lines.len());
+                }
+            }
+        }
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        self.selected = offset_index(self.selected, delta, self.visible.len());
+    }
+
+    fn open(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.selected_entry() else {
+            return Vec::new();
+        };
+        self.focus = Focus::Reader;
+        if entry.read || self.store_problem.is_some() {
+            return Vec::new();
+        }
+        vec![Effect::MarkRead(entry.article.id.clone())]
+    }
+
+    fn toggle_tag(&mut self) {
+        let Some(&tag) = self.tag_order.get(self.tag_cursor) else {
+            return;
+        };
+        if !self.filter.tags.remove(&tag) {
+            self.filter.tags.insert(tag);
+        }
+        self.refilter();
+    }
+
+    fn toggle_bookmark(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.selected_entry() else {
+            return Vec::new();
+        };
+        let article = &entry.article;
+        if let Some(problem) = &self.store_problem {
+            self.set_error(format!("cannot save bookmarks: {problem}"));
+            return Vec::new();
+        }
+        if self.pending.contains(&article.id) {
+            self.set_info("still saving the last change to this bookmark".to_string());
+            return Vec::new();
+        }
+        let effect = if entry.bookmarked {
+            Effect::RemoveBookmark(article.id.clone())
+        } else {
+            Effect::SaveBookmark(Box::new(article.clone()))
+        };
+        self.pending.push(article.id.clone());
+        vec![effect]
+    }
+
+    fn on_store(&mut self, report: StoreReport) {
+        let id = match &report {
+            StoreReport::BookmarkSaved(id)
+            | StoreReport::BookmarkRemoved(id)
+            | StoreReport::MarkedRead(id)
+            | StoreReport::Failed { id, .. } => id.clone(),
+        };
+        self.pending.retain(|pending| *pending != id);
+        let Some(index) = self.library.position(&id) else {
+            return;
+        };
+        let title = self.library.entry(index).article.title.clone();
+        match report {
+            StoreReport::BookmarkSaved(_) => {
+                self.library.entry_mut(index).bookmarked = true;
+                self.set_info(format!("★ bookmarked “{title}”"));
+            }
+            StoreReport::BookmarkRemoved(_) => {
+                self.library.entry_mut(index).bookmarked = false;
+                self.set_info(format!("bookmark removed from “{title}”"));
+                if self.filter.bookmarks_only {
+                    self.refilter();
+                }
+            }
+            StoreReport::MarkedRead(_) => self.library.entry_mut(index).read = true,
+            StoreReport::Failed { what, error, .. } => {
+                self.set_error(format!("could not {what} for “{title}”: {error}"));
+            }
+        }
+    }
+
+    fn on_mouse(&mut self, mouse: MouseEvent) -> Vec<Effect> {
+        if self.show_help {
+            if let MouseEventKind::Down(_) = mouse.kind {
+                self.show_help = false;
+            }
+            return Vec::new();
+        }
+        let at = Position::new(mouse.column, mouse.row);
+        let panes = self.panes();
+        let hit = [
+            (Focus::Tags, panes.tags),
+            (Focus::List, panes.list),
+            (Focus::Reader, panes.reader),
+        ]
+        .into_iter()
+        .find_map(|(pane, rect)| rect.filter(|r| r.contains(at)).map(|r| (pane, r)));
+        let Some((pane, rect)) = hit else {
+            return Vec::new();
+        };
+        let row = usize::from(at.y.saturating_sub(layout::inner(rect).y));
+        match mouse.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = mouse.kind == MouseEventKind::ScrollDown;
+                let step = if pane == Focus::Reader { 3 } else { 1 };
+                let focus = std::mem::replace(&mut self.focus, pane);
+                self.move_by(if down { step } else { -step });
+                self.focus = focus;
+                Vec::new()
+            }
+            MouseEventKind::Down(MouseButton::Left) => match pane {
+                Focus::List if at.y > rect.y => {
+                    let clicked = self.list_offset + row / 2;
+                    if clicked >= self.visible.len() {
+                        return Vec::new();
+                    }
+                    self.focus = Focus::List;
+                    if clicked == self.selected {
+                        return self.open();
+                    }
+                    self.selected = clicked;
+                    Vec::new()
+                }
+                Focus::Tags if row >= 2 => {
+                    let clicked = self.tag_offset + row - 2;
+                    if clicked < self.tag_order.len() {
+                        self.focus = Focus::Tags;
+                        self.tag_cursor = clicked;
+                        self.toggle_tag();
+                    }
+                    Vec::new()
+                }
+                _ => {
+                    self.focus = pane;
+                    Vec::new()
+                }
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// `n`/`N`: the next match below (above) the top of the reader, else the first (last)
+    /// match of the next (previous) article in the list.
+    fn jump_to_match(&mut self, forward: bool) {
+        let words = self.filter.search_words();
+        if words.is_empty() {
+            let key = self.settings.keymap.first_key(Action::Search);
+            self.set_info(format!("nothing to find: press {key} to search"));
+            return;
+        }
+        if let Some(reader) = &mut self.reader {
+            let lines = match_lines(&reader.wrapped, &words);
+            let next = if forward {
+                lines.iter().find(|&&line| line > reader.scroll)
+            } else {
+                lines.iter().rev().find(|&&line| line < reader.scroll)
+            };
+            if let Some(&line) = next {
+                reader.scroll = line;
+                return;
+            }
+        }
+        let at_end = if forward {
+            self.selected + 1 >= self.visible.len()
+        } else {
+            self.selected == 0
+        };
+        if at_end {
+            self.set_info(format!("no more matches for “{}”", self.filter.search));
+            return;
+        }
+        self.move_selection(if forward { 1 } else { -1 });
+        self.settle();
+        if let Some(reader) = &mut self.reader {
+            let lines = match_lines(&reader.wrapped, &words);
+            let line = if forward { lines.first() } else { lines.last() };
+            reader.scroll = line.copied().unwrap_or(0);
+        }
+    }
+
+    /// Re-applies the filter, keeping the selected article selected when it still shows.
+    fn refilter(&mut self) {
+        let before = self.visible.get(self.selected).copied();
+        self.visible = self.filter.apply(&self.library);
+        self.selected = before
+            .and_then(|index| self.visible.iter().position(|&v| v == index))
+            .unwrap_or(0);
+    }
+
+    /// Brings derived state in line after any change: clamps cursors, scrolls the list and
+    /// tags to keep the cursor in view, and lays out the selected article for the reader.
+    fn settle(&mut self) {
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.list_offset = keep_in_view(self.list_offset, self.selected, self.list_rows());
+        self.tag_cursor = self.tag_cursor.min(self.tag_order.len().saturating_sub(1));
+        self.tag_offset = keep_in_view(self.tag_offset, self.tag_cursor, self.tag_rows());
+        let text = self.reader_text();
+        let width = usize::from(text.width).max(1);
+        let Some(&article) = self.visible.get(self.selected) else {
+            self.reader = None;
+            return;
+        };
+        let scroll = match &self.reader {
+            Some(reader) if reader.article == article => reader.scroll,
+            _ => 0,
+        };
+        let wrapped = match self.wrap_cache.get(&(article, width)) {
+            Some(wrapped) => Rc::clone(wrapped),
+            None => {
+                let entry = self.library.entry(article);
+                let wrapped = Rc::new(wrap_article(&entry.article, &self.byline(entry), width));
+                if self.wrap_cache.len() >= WRAP_CACHE_LIMIT {
+                    self.wrap_cache.clear();
+                }
+                self.wrap_cache.insert((article, width), Rc::clone(&wrapped));
+                wrapped
+            }
+        };
+        let max_scroll = wrapped.lines.len().saturating_sub(usize::from(text.height));
+        self.reader = Some(ReaderView {
+            article,
+            scroll: scroll.min(max_scroll),
+            wrapped,
+        });
+    }
+
+    fn set_info(&mut self, text: String) {
+        self.status = Some(Status { text, is_error: false });
+    }
+
+    fn set_error(&mut self, text: String) {
+        self.status = Some(Status { text, is_error: true });
+    }
+}
+
+/// Lines of a laid-out article that hold a search match.
+pub fn match_lines(wrapped: &Wrapped, words: &[String]) -> Vec<usize> {
+    wrapped
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !find_matches(&line.text, words).is_empty())
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// `index + delta`, kept within `0..len`.
+fn offset_index(index: usize, delta: isize, len: usize) -> usize {
+    index.saturating_add_signed(delta).min(len.saturating_sub(1))
+}
+
+/// The first row to show so that `cursor` is among `rows` rows starting there.
+fn keep_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
+    if cursor < offset {
+        cursor
+    } else if cursor >= offset + rows {
+        cursor + 1 - rows
+    } else {
+        offset
+    }
+}
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;

@@ -1,0 +1,286 @@
+//! The config file: defaults in the binary, the person's `config.toml` patching them. Unknown
+//! keys are errors, and every error names the file, line and column.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::format::{Item, StrftimeItems};
+use ratatui::style::Color;
+use serde::{Deserialize, Deserializer};
+
+use crate::action::Action;
+use crate::keymap::Key;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Article files and folders read on every run that is given no SOURCE.
+    pub articles: Vec<PathBuf>,
+    /// Show the bundled sample articles even when `articles` are configured.
+    pub samples: bool,
+    /// How the reading pane writes an article's date (chrono strftime).
+    pub date_format: DateFormat,
+    /// Capture the mouse: wheel scrolls, click selects.
+    pub mouse: bool,
+    pub layout: Layout,
+    pub theme: Theme,
+    /// Bindings that replace an action's default keys.
+    pub keys: BTreeMap<Action, Vec<Key>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            articles: Vec::new(),
+            samples: false,
+            date_format: DateFormat("%-d %B %Y".into()),
+            mouse: true,
+            layout: Layout::default(),
+            theme: Theme::default(),
+            keys: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Layout {
+    /// Width of the tag filter pane, in columns.
+    pub tags_width: Bounded<12, 60>,
+    /// Share of the width left of the reader that the article list takes, in percent.
+    pub list_percent: Bounded<20, 80>,
+    /// From this width on, tags, list and reader are shown together.
+    pub wide_from: Bounded<60, 1000>,
+    /// Below this width one pane is shown at a time.
+    pub narrow_below: Bounded<30, 1000>,
+    /// The longest line of article text, however wide the reading pane.
+    pub reader_max_width: Bounded<20, 1000>,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Self {
+            tags_width: Bounded(24),
+            list_percent: Bounded(40),
+            wide_from: Bounded(120),
+            narrow_below: Bounded(80),
+            reader_max_width: Bounded(90),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Theme {
+    /// Headings, the focused pane's border, unread markers, tag counts.
+    pub accent: ThemeColor,
+    /// The bookmark star.
+    pub bookmark: ThemeColor,
+    /// Inline code and code blocks.
+    pub code: ThemeColor,
+    /// Search matches: text and background.
+    pub match_fg: ThemeColor,
+    pub match_bg: ThemeColor,
+    /// Error messages in the status line.
+    pub error: ThemeColor,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self {
+            accent: ThemeColor(Color::Magenta),
+            bookmark: ThemeColor(Color::Red),
+            code: ThemeColor(Color::Green),
+            match_fg: ThemeColor(Color::Black),
+            match_bg: ThemeColor(Color::Yellow),
+            error: ThemeColor(Color::Red),
+        }
+    }
+}
+
+/// A colour written as a name (`magenta`, `light-blue`), `#rrggbb`, or a 0–255 index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThemeColor(pub Color);
+
+impl<'de> Deserialize<'de> for ThemeColor {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse::<Color>().map(ThemeColor).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "unknown colour \"{text}\": use a name such as magenta or light-blue, #rrggbb, or 0-255"
+            ))
+        })
+    }
+}
+
+/// A whole number that must lie in `MIN..=MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounded<const MIN: u16, const MAX: u16>(pub u16);
+
+impl<'de, const MIN: u16, const MAX: u16> Deserialize<'de> for Bounded<MIN, MAX> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = i64::deserialize(deserializer)?;
+        match u16::try_from(value) {
+            Ok(n) if (MIN..=MAX).contains(&n) => Ok(Self(n)),
+            _ => Err(serde::de::Error::custom(format!(
+                "{value} is out of range: use a number from {MIN} to {MAX}"
+            ))),
+        }
+    }
+}
+
+/// A strftime format checked when the config is read, since chrono fails only when printing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateFormat(pub String);
+
+impl<'de> Deserialize<'de> for DateFormat {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if StrftimeItems::new(&text).any(|item| matches!(item, Item::Error)) {
+            return Err(serde::de::Error::custom(format!(
+                "\"{text}\" is not a date format: use strftime fields such as %Y-%m-%d or %-d %B %Y"
+            )));
+        }
+        Ok(Self(text))
+    }
+}
+
+/// A config file that cannot be used, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError(String);
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Where the config is read from when no `--config` or `TIDINGS_CONFIG` is given.
+    pub fn default_path() -> Option<PathBuf> {
+        dirs::config_dir().map(|dir| dir.join("tidings").join("config.toml"))
+    }
+
+    /// Reads the config: `explicit` must exist; the default file may be missing (defaults).
+    pub fn load(explicit: Option<&Path>) -> Result<Self, ConfigError> {
+        let (path, required) = match explicit {
+            Some(path) => (path.to_path_buf(), true),
+            None => match Self::default_path() {
+                Some(path) => (path, false),
+                None => return Ok(Self::default()),
+            },
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text, &path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Self::default()),
+            Err(e) => Err(ConfigError(format!("{}: cannot read the config: {e}", path.display()))),
+        }
+    }
+
+    /// Parses config text; `path` names the file in errors and anchors relative article paths.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let at = e
+                .span()
+                .map(|span| line_and_column(text, span.start))
+                .map(|(line, column)| format!(":{line}:{column}"))
+                .unwrap_or_default();
+            ConfigError(format!("{}{at}: {}", path.display(), e.message().trim()))
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.articles = config.articles.iter().map(|p| resolve_path(p, base)).collect();
+        Ok(config)
+    }
+}
+
+/// Expands `~/` and makes a relative path relative to the config file's folder.
+fn resolve_path(path: &Path, base: &Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix("~")
+        && let Some(home) = dirs::home_dir()
+    {
+        return home.join(rest);
+    }
+    if path.is_relative() {
+        base.join(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/home/reader/.config/tidings/config.toml"))
+    }
+
+    #[test]
+    fn example_config_is_the_defaults() {
+        let example = include_str!("../config.example.toml");
+        assert_eq!(parse(example).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn empty_file_is_the_defaults() {
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn a_partial_file_patches_the_defaults() {
+        let config = parse("samples = true\n[layout]\nlist_percent = 55\n[keys]\nquit = [\"x\"]\n").unwrap();
+        assert!(config.samples);
+        assert_eq!(config.layout.list_percent, Bounded(55));
+        assert_eq!(config.layout.tags_width, Layout::default().tags_width);
+        assert_eq!(config.keys[&Action::Quit], vec!["x".parse::<Key>().unwrap()]);
+    }
+
+    #[test]
+    fn article_paths_are_resolved() {
+        let config = parse("articles = [\"news\", \"/srv/feeds\"]").unwrap();
+        assert_eq!(
+            config.articles,
+            [PathBuf::from("/home/reader/.config/tidings/news"), PathBuf::from("/srv/feeds")]
+        );
+    }
+
+    fn error_of(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let e = error_of("samples = true\ncolour = 3\n");
+        assert!(e.starts_with("/home/reader/.config/tidings/config.toml:2:1: unknown field `colour`"), "{e}");
+        let e = error_of("[theme]\naccent = \"purplish\"\n");
+        assert!(e.contains(":2:10: unknown colour \"purplish\""), "{e}");
+        let e = error_of("[keys]\nquit = [\"ctrl-\"]\n");
+        assert!(e.contains(":2:") && e.contains("unknown key \"ctrl-\""), "{e}");
+        let e = error_of("[keys]\nfly = [\"f\"]\n");
+        assert!(e.contains(":2:1:") && e.contains("unknown variant `fly`"), "{e}");
+        let e = error_of("[layout]\nlist_percent = 95\n");
+        assert!(e.contains(":2:16: 95 is out of range: use a number from 20 to 80"), "{e}");
+        let e = error_of("mouse = \"yes\"\n");
+        assert!(e.contains(":1:9:") && e.contains("invalid type"), "{e}");
+        let e = error_of("date_format = \"%Q\"\n");
+        assert!(e.contains("is not a date format"), "{e}");
+        let e = error_of("samples = \n");
+        assert!(e.contains(":1:"), "{e}");
+    }
+
+    #[test]
+    fn an_explicit_missing_file_is_an_error() {
+        let e = Config::load(Some(Path::new("/nonexistent/tidings.toml"))).unwrap_err();
+        assert!(e.to_string().starts_with("/nonexistent/tidings.toml: cannot read the config"), "{e}");
+    }
+}

@@ -1,0 +1,50 @@
+//! `Event`: everything the app reacts to, from the terminal and from the store worker, over
+//! one channel; and the input thread that feeds terminal events into it.
+
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
+
+use crate::model::ArticleId;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Paste(String),
+    Store(StoreReport),
+}
+
+/// What the store worker did with an `Effect`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreReport {
+    BookmarkSaved(ArticleId),
+    BookmarkRemoved(ArticleId),
+    MarkedRead(ArticleId),
+    /// A change could not be saved; `what` says which ("save the bookmark").
+    Failed {
+        id: ArticleId,
+        what: &'static str,
+        error: String,
+    },
+}
+
+/// Reads terminal events on a thread of its own until the channel closes.
+pub fn spawn_input(events: Sender<Event>) {
+    thread::spawn(move || {
+        while let Ok(event) = terminal::read() {
+            let event = match event {
+                terminal::Event::Key(key) => Event::Key(key),
+                terminal::Event::Mouse(mouse) => Event::Mouse(mouse),
+                terminal::Event::Resize(width, height) => Event::Resize(width, height),
+                terminal::Event::Paste(text) => Event::Paste(text),
+                terminal::Event::FocusGained | terminal::Event::FocusLost => continue,
+            };
+            if events.send(event).is_err() {
+                break;
+            }
+        }
+    });
+}

@@ -1,0 +1,128 @@
+//! Where each pane goes for a terminal size and focus. Pure, so the app uses the same
+//! answer for page sizes and mouse clicks as the drawing does.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::app::Focus;
+use crate::config;
+
+/// The smallest terminal that shows anything useful.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    TooSmall,
+    /// One pane at a time.
+    Narrow,
+    /// List and reader; the tag filter in place of the reader while it has focus.
+    Medium,
+    /// Tags, list and reader side by side.
+    Wide,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub fit: Fit,
+    pub tags: Option<Rect>,
+    pub list: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub status: Rect,
+}
+
+pub fn panes(area: Rect, focus: Focus, settings: &config::Layout) -> Panes {
+    let fit = if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        Fit::TooSmall
+    } else if area.width >= settings.wide_from.0 {
+        Fit::Wide
+    } else if area.width >= settings.narrow_below.0 {
+        Fit::Medium
+    } else {
+        Fit::Narrow
+    };
+    let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let mut panes = Panes {
+        fit,
+        tags: None,
+        list: None,
+        reader: None,
+        status,
+    };
+    let tags_width = Constraint::Length(settings.tags_width.0);
+    let list_share = Constraint::Percentage(settings.list_percent.0);
+    match fit {
+        Fit::TooSmall => {}
+        Fit::Narrow => match focus {
+            Focus::Tags => panes.tags = Some(main),
+            Focus::List => panes.list = Some(main),
+            Focus::Reader => panes.reader = Some(main),
+        },
+        Fit::Medium if focus == Focus::Tags => {
+            let [tags, list] = Layout::horizontal([tags_width, Constraint::Fill(1)]).areas(main);
+            (panes.tags, panes.list) = (Some(tags), Some(list));
+        }
+        Fit::Medium => {
+            let [list, reader] = Layout::horizontal([list_share, Constraint::Fill(1)]).areas(main);
+            (panes.list, panes.reader) = (Some(list), Some(reader));
+        }
+        Fit::Wide => {
+            let [tags, rest] = Layout::horizontal([tags_width, Constraint::Fill(1)]).areas(main);
+            let [list, reader] = Layout::horizontal([list_share, Constraint::Fill(1)]).areas(rest);
+            (panes.tags, panes.list, panes.reader) = (Some(tags), Some(list), Some(reader));
+        }
+    }
+    panes
+}
+
+/// The inside of a bordered pane.
+pub fn inner(rect: Rect) -> Rect {
+    rect.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// The text area of the reading pane: inside the border, one column of margin each side,
+/// no wider than the configured line length.
+pub fn reader_text(rect: Rect, max_width: u16) -> Rect {
+    let mut text = inner(rect).inner(ratatui::layout::Margin::new(1, 0));
+    text.width = text.width.min(max_width);
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(width: u16, height: u16, focus: Focus) -> Panes {
+        panes(Rect::new(0, 0, width, height), focus, &config::Layout::default())
+    }
+
+    #[test]
+    fn wide_shows_three_panes() {
+        let p = at(120, 40, Focus::List);
+        assert_eq!(p.fit, Fit::Wide);
+        assert_eq!(p.tags.unwrap().width, 24);
+        assert!(p.list.is_some() && p.reader.is_some());
+        assert_eq!(p.status, Rect::new(0, 39, 120, 1));
+    }
+
+    #[test]
+    fn medium_shows_tags_on_demand() {
+        let p = at(100, 30, Focus::List);
+        assert_eq!((p.tags, p.fit), (None, Fit::Medium));
+        let p = at(100, 30, Focus::Tags);
+        assert!(p.tags.is_some() && p.list.is_some() && p.reader.is_none());
+    }
+
+    #[test]
+    fn narrow_shows_the_focused_pane() {
+        let p = at(50, 16, Focus::Reader);
+        assert_eq!(p.reader, Some(Rect::new(0, 0, 50, 15)));
+        assert!(p.list.is_none() && p.tags.is_none());
+    }
+
+    #[test]
+    fn tiny_is_too_small() {
+        assert_eq!(at(29, 40, Focus::List).fit, Fit::TooSmall);
+        assert_eq!(at(1, 1, Focus::List).fit, Fit::TooSmall);
+        assert_eq!(at(0, 0, Focus::List).fit, Fit::TooSmall);
+    }
+}
