@@ -186,18 +186,8 @@ impl App {
         self.visible.get(self.selected).map(|&i| self.library.entry(i))
     }
 
-    /// Source, author and date, as the reader's second line.
     pub fn byline(&self, entry: &Entry) -> String {
-        let article = &entry.article;
-        let mut parts = vec![article.source.clone()];
-        parts.extend(article.author.clone());
-        if let Some(date) = article.published {
-            parts.push(dates::absolute(date, &self.settings.date_format, self.settings.offset));
-        }
-        if entry.origin == Origin::SavedOnly {
-            parts.push("saved copy".to_string());
-        }
-        parts.join(" · ")
+        byline(entry, &self.settings.date_format, self.settings.offset)
     }
 
     pub fn handle(&mut self, event: Event) -> Vec<Effect> {
@@ -363,11 +353,13 @@ impl App {
         let Some(entry) = self.selected_entry() else {
             return Vec::new();
         };
+        let effects = if entry.read || self.store_problem.is_some() {
+            Vec::new()
+        } else {
+            vec![Effect::MarkRead(entry.article.id.clone())]
+        };
         self.focus = Focus::Reader;
-        if entry.read || self.store_problem.is_some() {
-            return Vec::new();
-        }
-        vec![Effect::MarkRead(entry.article.id.clone())]
+        effects
     }
 
     fn toggle_tag(&mut self) {
@@ -585,6 +577,20 @@ impl App {
     fn set_error(&mut self, text: String) {
         self.status = Some(Status { text, is_error: true });
     }
+}
+
+/// Source, author and date, as the reader's second line.
+pub fn byline(entry: &Entry, date_format: &str, offset: FixedOffset) -> String {
+    let article = &entry.article;
+    let mut parts = vec![article.source.clone()];
+    parts.extend(article.author.clone());
+    if let Some(date) = article.published {
+        parts.push(dates::absolute(date, date_format, offset));
+    }
+    if entry.origin == Origin::SavedOnly {
+        parts.push("saved copy".to_string());
+    }
+    parts.join(" · ")
 }
 
 /// Lines of a laid-out article that hold a search match.

@@ -1,7 +1,18 @@
-//! tidings: a terminal news reader. The binary's `main.rs` only parses arguments and hands
-//! over to `cli` or `tui`; everything else lives in these modules.
+//! tidings: a terminal news reader. `main.rs` parses arguments and hands over to `cli`, which
+//! runs one command or starts the reader (`tui`). Input flows one way:
+//! terminal and store events → `App::handle` → state → `ui::draw`, with `Effect`s to the store.
 
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod dates;
+pub mod event;
+pub mod keymap;
 pub mod model;
+pub mod persist;
 pub mod sanitize;
 pub mod source;
 pub mod store;
+pub mod tui;
+pub mod ui;

@@ -67,6 +67,8 @@ impl std::fmt::Display for LookupError {
     }
 }
 
+impl std::error::Error for LookupError {}
+
 impl Library {
     /// Builds the index: newest first, undated articles after dated ones in source order; an
     /// article whose id was already seen (the same file given twice) is left out.

@@ -1,0 +1,441 @@
+//! `App::update` and `App::handle`, action by action, without a terminal.
+
+use super::*;
+use crate::config::Config;
+use crate::model::tag::parse_tag_list;
+use crate::model::{Block, Body, Span};
+use chrono::TimeZone;
+use ratatui::crossterm::event::{KeyEventState, MouseButton};
+
+fn article(n: usize, tags: &str, text: &str) -> Article {
+    Article {
+        id: ArticleId::from_identity(&format!("test:{n}")),
+        title: format!("Article {n}"),
+        source: "Test".into(),
+        author: None,
+        published: Some(Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap() + chrono::Duration::hours(100 - n as i64)),
+        url: None,
+        tags: parse_tag_list(tags),
+        body: Body {
+            blocks: (0..60)
+                .map(|line| Block::Paragraph(vec![Span::plain(format!("{text} paragraph {line} of article {n}."))]))
+                .collect(),
+        },
+    }
+}
+
+fn settings() -> Settings {
+    let config = Config::default();
+    Settings {
+        layout: config.layout.clone(),
+        date_format: "%Y-%m-%d".into(),
+        offset: FixedOffset::east_opt(0).unwrap(),
+        theme: Theme::new(&config.theme, true),
+        keymap: Keymap::default(),
+    }
+}
+
+/// 30 articles, newest first: 0..10 tagged Space, 10..20 Space and Science, 20..30 Food;
+/// article 7 mentions a comet.
+fn app() -> App {
+    let articles = (0..30)
+        .map(|n| {
+            let tags = match n {
+                0..10 => "Space",
+                10..20 => "Space, Science",
+                _ => "Food",
+            };
+            let text = if n == 7 { "A comet passed" } else { "Plain" };
+            article(n, tags, text)
+        })
+        .collect();
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+    let mut app = App::new(Library::new(articles), settings(), Size::new(120, 40), now);
+    app.handle(Event::Resize(120, 40));
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn typing(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn selected_title(app: &App) -> String {
+    app.selected_entry().map(|e| e.article.title.clone()).unwrap_or_default()
+}
+
+fn tag_position(app: &App, name: &str) -> usize {
+    let id = app.library.tag_id(&crate::model::TagKey::of(name)).unwrap();
+    app.tag_order.iter().position(|&t| t == id).unwrap()
+}
+
+#[test]
+fn moves_in_the_list() {
+    let mut app = app();
+    assert_eq!(selected_title(&app), "Article 0");
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    assert_eq!(selected_title(&app), "Article 2");
+    app.update(Action::MoveUp);
+    assert_eq!(selected_title(&app), "Article 1");
+    app.update(Action::Bottom);
+    assert_eq!(selected_title(&app), "Article 29");
+    app.update(Action::MoveDown);
+    assert_eq!(selected_title(&app), "Article 29", "stays at the end");
+    app.update(Action::Top);
+    assert_eq!(selected_title(&app), "Article 0");
+    app.update(Action::MoveUp);
+    assert_eq!(selected_title(&app), "Article 0", "stays at the top");
+}
+
+#[test]
+fn pages_in_the_list_keep_the_selection_in_view() {
+    let mut app = app();
+    let rows = app.list_rows();
+    assert_eq!(rows, 18, "38 inner rows at 120x40, two an article");
+    app.update(Action::PageDown);
+    assert_eq!(app.selected, rows);
+    assert_eq!(app.list_offset, 1);
+    app.update(Action::HalfPageUp);
+    assert_eq!(app.selected, rows - rows / 2);
+    app.update(Action::PageUp);
+    assert_eq!((app.selected, app.list_offset), (0, 0));
+    app.update(Action::HalfPageDown);
+    assert_eq!(app.selected, rows / 2);
+}
+
+#[test]
+fn opening_focuses_the_reader_and_marks_read_once() {
+    let mut app = app();
+    let id = app.selected_entry().unwrap().article.id.clone();
+    let effects = app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(effects, [Effect::MarkRead(id.clone())]);
+    assert!(!app.selected_entry().unwrap().read, "read only once the store says so");
+    app.handle(Event::Store(StoreReport::MarkedRead(id)));
+    assert!(app.selected_entry().unwrap().read);
+    app.update(Action::Back);
+    assert_eq!(app.focus, Focus::List);
+    assert!(app.update(Action::Open).is_empty(), "already read");
+}
+
+#[test]
+fn the_reader_scrolls_and_pages() {
+    let mut app = app();
+    app.update(Action::Open);
+    let height = usize::from(app.reader_text().height);
+    app.update(Action::MoveDown);
+    assert_eq!(app.reader.as_ref().unwrap().scroll, 1);
+    app.update(Action::PageDown);
+    assert_eq!(app.reader.as_ref().unwrap().scroll, height);
+    app.update(Action::Bottom);
+    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(reader.scroll, reader.wrapped.lines.len() - height, "the last line at the bottom");
+    app.update(Action::Top);
+    assert_eq!(app.reader.as_ref().unwrap().scroll, 0);
+    assert_eq!(selected_title(&app), "Article 0", "the list selection did not move");
+}
+
+#[test]
+fn space_pages_the_reader_and_toggles_tags() {
+    let mut app = app();
+    app.update(Action::Open);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.reader.as_ref().unwrap().scroll > 0);
+    app.update(Action::FocusTags);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.filter.tags.len(), 1);
+}
+
+#[test]
+fn the_reader_follows_the_selection_from_the_top() {
+    let mut app = app();
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    app.update(Action::Back);
+    app.update(Action::MoveDown);
+    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(app.library.entry(reader.article).article.title, "Article 1");
+    assert_eq!(reader.scroll, 0);
+}
+
+#[test]
+fn focus_cycles_and_tags_toggle() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Reader);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Tags);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Tags);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Reader);
+    app.update(Action::FocusTags);
+    assert_eq!(app.focus, Focus::Tags);
+    app.update(Action::FocusTags);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::FocusTags);
+    app.update(Action::Back);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::FocusTags);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::List, "open in the tag filter goes to the list");
+}
+
+#[test]
+fn tags_filter_any_and_all() {
+    let mut app = app();
+    assert_eq!(app.tag_order.len(), 3);
+    app.update(Action::FocusTags);
+    app.tag_cursor = tag_position(&app, "science");
+    app.update(Action::ToggleTag);
+    assert_eq!(app.visible.len(), 10);
+    app.tag_cursor = tag_position(&app, "food");
+    app.update(Action::ToggleTag);
+    assert_eq!(app.visible.len(), 20, "science or food");
+    app.update(Action::ToggleTagMode);
+    assert_eq!(app.filter.mode, crate::model::filter::TagMode::All);
+    assert!(app.visible.is_empty(), "science and food");
+    assert!(app.reader.is_none());
+    app.update(Action::ToggleTag);
+    assert_eq!(app.visible.len(), 10, "food unselected again");
+    app.update(Action::ClearFilter);
+    assert_eq!(app.visible.len(), 30);
+    assert!(app.filter.tags.is_empty());
+}
+
+#[test]
+fn the_tag_cursor_moves_and_stays_in_range() {
+    let mut app = app();
+    app.update(Action::FocusTags);
+    app.update(Action::MoveDown);
+    assert_eq!(app.tag_cursor, 1);
+    app.update(Action::Bottom);
+    assert_eq!(app.tag_cursor, 2);
+    app.update(Action::PageDown);
+    assert_eq!(app.tag_cursor, 2);
+    app.update(Action::Top);
+    assert_eq!(app.tag_cursor, 0);
+    assert_eq!(selected_title(&app), "Article 0", "the list did not move");
+}
+
+#[test]
+fn bookmarks_are_saved_through_the_store() {
+    let mut app = app();
+    app.update(Action::MoveDown);
+    let article = app.selected_entry().unwrap().article.clone();
+    let effects = app.update(Action::ToggleBookmark);
+    assert_eq!(effects, [Effect::SaveBookmark(Box::new(article.clone()))]);
+    assert!(app.pending.contains(&article.id));
+    assert!(app.update(Action::ToggleBookmark).is_empty(), "no second change while one is saving");
+    app.handle(Event::Store(StoreReport::BookmarkSaved(article.id.clone())));
+    assert!(app.selected_entry().unwrap().bookmarked);
+    assert!(app.pending.is_empty());
+    assert!(app.status.as_ref().unwrap().text.contains("bookmarked"));
+
+    app.update(Action::ShowBookmarks);
+    assert_eq!(app.visible.len(), 1);
+    assert_eq!(selected_title(&app), "Article 1");
+    let effects = app.update(Action::ToggleBookmark);
+    assert_eq!(effects, [Effect::RemoveBookmark(article.id.clone())]);
+    app.handle(Event::Store(StoreReport::BookmarkRemoved(article.id)));
+    assert!(app.visible.is_empty(), "gone from the bookmarks view");
+    app.update(Action::ShowBookmarks);
+    assert_eq!(app.visible.len(), 30);
+}
+
+#[test]
+fn a_failed_save_is_reported_and_not_shown_as_saved() {
+    let mut app = app();
+    let id = app.selected_entry().unwrap().article.id.clone();
+    app.update(Action::ToggleBookmark);
+    app.handle(Event::Store(StoreReport::Failed {
+        id,
+        what: "save the bookmark",
+        error: "the database is locked".into(),
+    }));
+    assert!(!app.selected_entry().unwrap().bookmarked);
+    let status = app.status.clone().unwrap();
+    assert!(status.is_error);
+    assert!(status.text.contains("could not save the bookmark") && status.text.contains("locked"));
+    assert!(app.pending.is_empty());
+}
+
+#[test]
+fn without_a_store_nothing_is_asked_and_the_reader_is_told() {
+    let mut app = app();
+    app.report_start(&[], Some("the database is damaged".into()));
+    assert!(app.status.as_ref().unwrap().is_error);
+    assert!(app.update(Action::ToggleBookmark).is_empty());
+    assert!(app.status.as_ref().unwrap().text.contains("the database is damaged"));
+    assert!(app.update(Action::Open).is_empty());
+}
+
+#[test]
+fn load_problems_show_until_a_key() {
+    let mut app = app();
+    app.report_start(&["a.txt: not a text file".into(), "b.txt: x".into()], None);
+    assert_eq!(app.status.as_ref().unwrap().text, "a.txt: not a text file (and 1 more)");
+    press(&mut app, KeyCode::Char('j'));
+    assert!(app.status.is_none());
+}
+
+#[test]
+fn search_narrows_as_you_type_and_esc_restores() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('/'));
+    assert!(app.search_before.is_some());
+    typing(&mut app, "COMET");
+    assert_eq!(app.visible.len(), 1);
+    assert_eq!(selected_title(&app), "Article 7");
+    typing(&mut app, "x");
+    assert!(app.visible.is_empty());
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.visible.len(), 1);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible.len(), 30);
+    assert!(app.filter.search.is_empty());
+
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "article 1");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search_before.is_none());
+    assert_eq!(app.filter.search, "article 1");
+    assert_eq!(app.visible.len(), 30, "every body says 'article N', every title too");
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit, "keys act again once the search is kept");
+}
+
+#[test]
+fn keys_typed_in_search_are_text_not_actions() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "qbjt");
+    assert!(!app.should_quit);
+    assert_eq!(app.filter.search, "qbjt");
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn next_and_previous_match() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.status.as_ref().unwrap().text.contains("press / to search"));
+    app.filter.search = "paragraph 5".into();
+    app.refilter();
+    app.update(Action::Open);
+    let lines_with = |app: &App| {
+        let reader = app.reader.as_ref().unwrap();
+        match_lines(&reader.wrapped, &app.filter.search_words())
+    };
+    let matches = lines_with(&app);
+    assert!(matches.len() >= 11, "paragraph 5 and 50..59");
+    app.update(Action::NextMatch);
+    assert_eq!(app.reader.as_ref().unwrap().scroll, matches[0]);
+    app.update(Action::NextMatch);
+    assert_eq!(app.reader.as_ref().unwrap().scroll, matches[1]);
+    app.update(Action::PrevMatch);
+    assert_eq!(app.reader.as_ref().unwrap().scroll, matches[0]);
+    app.update(Action::Bottom);
+    app.update(Action::NextMatch);
+    assert_eq!(selected_title(&app), "Article 1", "past the last match: the next article");
+    let first = lines_with(&app)[0];
+    assert_eq!(app.reader.as_ref().unwrap().scroll, first.min(app.reader.as_ref().unwrap().scroll));
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = app();
+    app.update(Action::Help);
+    assert!(app.show_help);
+    press(&mut app, KeyCode::Char('j'));
+    assert!(!app.show_help);
+    assert_eq!(app.selected, 0, "the closing key does nothing else");
+}
+
+#[test]
+fn quit() {
+    let mut app = app();
+    app.update(Action::Quit);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn only_key_presses_act() {
+    let mut app = app();
+    for kind in [KeyEventKind::Press, KeyEventKind::Release, KeyEventKind::Repeat] {
+        app.handle(Event::Key(KeyEvent {
+            code: KeyCode::Char('j'),
+            modifiers: KeyModifiers::NONE,
+            kind,
+            state: KeyEventState::NONE,
+        }));
+    }
+    assert_eq!(app.selected, 1);
+}
+
+fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) -> Vec<Effect> {
+    app.handle(Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }))
+}
+
+#[test]
+fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
+    let mut app = app();
+    let list = app.panes().list.unwrap();
+    let row_of = |n: u16| list.y + 1 + 2 * n;
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), list.x + 5, row_of(3));
+    assert_eq!(selected_title(&app), "Article 3");
+    let effects = mouse(&mut app, MouseEventKind::Down(MouseButton::Left), list.x + 5, row_of(3) + 1);
+    assert_eq!(app.focus, Focus::Reader, "a click on the selected article opens it");
+    assert_eq!(effects.len(), 1);
+    mouse(&mut app, MouseEventKind::ScrollDown, list.x + 5, row_of(1));
+    assert_eq!(selected_title(&app), "Article 4");
+    let reader = app.panes().reader.unwrap();
+    mouse(&mut app, MouseEventKind::ScrollDown, reader.x + 5, reader.y + 5);
+    assert_eq!(app.reader.as_ref().unwrap().scroll, 3);
+    assert_eq!(app.focus, Focus::Reader, "the wheel does not move the focus");
+    let tags = app.panes().tags.unwrap();
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), tags.x + 3, tags.y + 3);
+    assert_eq!(app.filter.tags.len(), 1, "a click on a tag toggles it");
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 119, 39);
+    assert_eq!(app.filter.tags.len(), 1, "a click on the status line does nothing");
+}
+
+#[test]
+fn narrow_terminals_show_one_pane_and_resizes_relayout() {
+    let mut app = app();
+    app.handle(Event::Resize(50, 16));
+    let panes = app.panes();
+    assert!(panes.list.is_some() && panes.reader.is_none() && panes.tags.is_none());
+    assert_eq!(app.list_rows(), 6);
+    app.update(Action::Open);
+    let panes = app.panes();
+    assert!(panes.reader.is_some() && panes.list.is_none());
+    assert_eq!(app.reader.as_ref().unwrap().wrapped.width, 46);
+    app.handle(Event::Resize(3, 2));
+    app.update(Action::MoveDown);
+    app.handle(Event::Resize(120, 40));
+    assert_eq!(app.reader.as_ref().unwrap().wrapped.width, 90, "capped at reader_max_width");
+}
+
+#[test]
+fn pasted_text_goes_into_the_search_only() {
+    let mut app = app();
+    app.handle(Event::Paste("comet".into()));
+    assert!(app.filter.search.is_empty());
+    press(&mut app, KeyCode::Char('/'));
+    app.handle(Event::Paste("com\x1b[31met".into()));
+    assert_eq!(app.filter.search, "com[31met");
+}

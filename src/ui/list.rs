@@ -1,0 +1,76 @@
+//! The article list: two rows an article, only the rows on screen are built.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{highlighted, padded, pane_block, truncate};
+use crate::app::{App, Focus};
+use crate::dates;
+use crate::model::library::Entry;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let title = if app.filter.bookmarks_only { "Bookmarks" } else { "Articles" };
+    let block = pane_block(title.to_string(), Focus::List, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.visible.is_empty() {
+        let hint = if app.filter.bookmarks_only && app.filter.is_empty() {
+            "No bookmarks yet: press b on an article to keep it."
+        } else {
+            "Nothing matches: c clears the filter, B leaves bookmarks."
+        };
+        frame.render_widget(Paragraph::new(hint).style(app.settings.theme.dim()).wrap(ratatui::widgets::Wrap { trim: true }), inner);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let words = app.filter.search_words();
+    let lines: Vec<Line> = app
+        .visible
+        .iter()
+        .enumerate()
+        .skip(app.list_offset)
+        .take(app.list_rows())
+        .flat_map(|(position, &index)| row(app, app.library.entry(index), position == app.selected, width, &words))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The two lines of one article: markers and title; source, date and tags.
+fn row<'a>(app: &App, entry: &Entry, selected: bool, width: usize, words: &[String]) -> [Line<'a>; 2] {
+    let theme = &app.settings.theme;
+    let article = &entry.article;
+    let bar = if selected { Span::styled("▌", theme.selection_bar()) } else { Span::raw(" ") };
+    let unread = if entry.read { Span::raw(" ") } else { Span::styled("●", theme.unread()) };
+    let mark = if app.pending.contains(&article.id) {
+        Span::styled("…", theme.bookmark())
+    } else if entry.bookmarked {
+        Span::styled("★", theme.bookmark())
+    } else {
+        Span::raw(" ")
+    };
+    let title_style = if entry.read {
+        ratatui::style::Style::new()
+    } else {
+        ratatui::style::Style::new().add_modifier(Modifier::BOLD)
+    };
+    let title = truncate(&article.title, width.saturating_sub(4));
+    let mut first = vec![bar.clone(), unread, mark, Span::raw(" ")];
+    first.extend(highlighted(&title, title_style, words, theme));
+
+    let mut meta = vec![article.source.clone()];
+    if let Some(date) = article.published {
+        meta.push(dates::relative(date, app.now, app.settings.offset));
+    }
+    if !article.tags.is_empty() {
+        let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
+        meta.push(tags.join(", "));
+    }
+    let meta = truncate(&meta.join(" · "), width.saturating_sub(4));
+    let second = vec![bar, Span::raw("   "), Span::styled(meta, theme.dim())];
+
+    let style = if selected { theme.selected(app.focus == Focus::List) } else { ratatui::style::Style::new() };
+    [padded(Line::from(first), width, style), padded(Line::from(second), width, style)]
+}

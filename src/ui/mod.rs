@@ -1,0 +1,127 @@
+//! Drawing: reads the `App` and draws it. Never changes state, reads files or waits.
+
+pub mod help;
+pub mod layout;
+pub mod list;
+pub mod reader;
+pub mod status;
+pub mod tags;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use unicode_width::UnicodeWidthChar;
+
+use crate::app::{App, Focus};
+use crate::model::filter::find_matches;
+use layout::{Fit, MIN_HEIGHT, MIN_WIDTH};
+use theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let panes = app.panes();
+    if panes.fit == Fit::TooSmall {
+        draw_too_small(frame, frame.area());
+        return;
+    }
+    if let Some(area) = panes.tags {
+        tags::draw(frame, area, app);
+    }
+    if let Some(area) = panes.list {
+        list::draw(frame, area, app);
+    }
+    if let Some(area) = panes.reader {
+        reader::draw(frame, area, app);
+    }
+    status::draw(frame, panes.status, app);
+    if app.show_help {
+        help::draw(frame, frame.area(), app);
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let notice = format!(
+        "tidings needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}",
+        area.width, area.height
+    );
+    let paragraph = Paragraph::new(notice).wrap(Wrap { trim: true }).alignment(Alignment::Center);
+    frame.render_widget(paragraph, area);
+}
+
+/// A pane's frame: rounded border, its name, accent colour when it has the focus.
+pub(crate) fn pane_block<'a>(title: String, pane: Focus, app: &App) -> Block<'a> {
+    let focused = app.focus == pane && !app.show_help;
+    let theme = &app.settings.theme;
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(focused))
+        .title(Span::styled(format!(" {title} "), theme.pane_title(focused)))
+}
+
+/// `text` cut to `width` columns, with `…` where it was cut.
+pub(crate) fn truncate(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            while used + 1 > width {
+                match out.pop() {
+                    Some(last) => used -= last.width().unwrap_or(0),
+                    None => return out,
+                }
+            }
+            out.push('…');
+            return out;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
+/// Splits `text` into spans of `style`, with search matches in the match style.
+pub(crate) fn highlighted<'a>(
+    text: &str,
+    style: ratatui::style::Style,
+    words: &[String],
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in find_matches(text, words) {
+        if range.start > at {
+            spans.push(Span::styled(text[at..range.start].to_string(), style));
+        }
+        spans.push(Span::styled(text[range.clone()].to_string(), style.patch(theme.search_match())));
+        at = range.end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(text[at..].to_string(), style));
+    }
+    spans
+}
+
+/// A line of `width` columns: `line` padded with spaces in `style`, so a selection fills the row.
+pub(crate) fn padded<'a>(mut line: Line<'a>, width: usize, style: ratatui::style::Style) -> Line<'a> {
+    let used = line.width();
+    if used < width {
+        line.spans.push(Span::styled(" ".repeat(width - used), style));
+    }
+    line.style = style;
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_counts_columns() {
+        assert_eq!(truncate("hello", 10), "hello");
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("東京の朝", 5), "東京…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

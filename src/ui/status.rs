@@ -1,0 +1,86 @@
+//! The status line: what the list shows on the left; a message or key hints on the right;
+//! the search being typed in place of both.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::truncate;
+use crate::action::Action;
+use crate::app::App;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let width = usize::from(area.width);
+    if app.search_before.is_some() {
+        let count = format!("  {} found · Enter keep · Esc cancel", app.visible.len());
+        let query = truncate(&app.filter.search, width.saturating_sub(count.width() + 2));
+        let line = Line::from(vec![
+            Span::styled("/", theme.accent().add_modifier(Modifier::BOLD)),
+            Span::raw(query),
+            Span::styled("▏", theme.accent()),
+            Span::styled(count, theme.dim()),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let shown = shown(app);
+    let (right, right_style) = match &app.status {
+        Some(status) if status.is_error => (status.text.clone(), theme.error()),
+        Some(status) => (status.text.clone(), ratatui::style::Style::new()),
+        None => (hints(app), theme.dim()),
+    };
+    let left = truncate(&shown, width);
+    let room = width.saturating_sub(left.width() + 3);
+    let right = truncate(&right, room);
+    let gap = width.saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(left, theme.accent()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, right_style),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// "12 of 40 · tags: china, russia (any) · search: storm".
+pub fn shown(app: &App) -> String {
+    let mut parts = vec![if app.filter.bookmarks_only {
+        format!("{} bookmarks", app.visible.len())
+    } else {
+        format!("{} of {}", app.visible.len(), app.source_count)
+    }];
+    if !app.filter.tags.is_empty() {
+        let names: Vec<String> = app
+            .filter
+            .tags
+            .iter()
+            .map(|&id| app.library.tags()[id].tag.as_str().to_lowercase())
+            .collect();
+        parts.push(format!("tags: {} ({})", names.join(", "), app.filter.mode.label()));
+    }
+    if !app.filter.search.trim().is_empty() {
+        parts.push(format!("search: {}", app.filter.search.trim()));
+    }
+    parts.join(" · ")
+}
+
+fn hints(app: &App) -> String {
+    let keymap = &app.settings.keymap;
+    [
+        (Action::Help, "help"),
+        (Action::Search, "search"),
+        (Action::FocusTags, "tags"),
+        (Action::ToggleBookmark, "bookmark"),
+        (Action::Quit, "quit"),
+    ]
+    .iter()
+    .filter_map(|&(action, word)| {
+        let key = keymap.first_key(action);
+        (!key.is_empty()).then(|| format!("{key} {word}"))
+    })
+    .collect::<Vec<_>>()
+    .join(" · ")
+}

@@ -1,0 +1,54 @@
+//! The tag filter: the match mode, then every tag with its article count and whether it is
+//! selected.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{padded, pane_block, truncate};
+use crate::action::Action;
+use crate::app::{App, Focus};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let block = pane_block("Tags".to_string(), Focus::Tags, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mode_key = app.settings.keymap.first_key(Action::ToggleTagMode);
+    let mode = format!("match {} ({mode_key})", app.filter.mode.label().to_uppercase());
+    let selected = match app.filter.tags.len() {
+        0 => "none selected".to_string(),
+        n => format!("{n} selected"),
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(truncate(&mode, width), theme.accent())),
+        Line::from(Span::styled(truncate(&selected, width), theme.dim())),
+    ];
+    let rows = usize::from(inner.height).saturating_sub(2);
+    for (position, &tag) in app.tag_order.iter().enumerate().skip(app.tag_offset).take(rows) {
+        let info = &app.library.tags()[tag];
+        let checked = app.filter.tags.contains(&tag);
+        let count = info.count.to_string();
+        let name_width = width.saturating_sub(count.len() + 5);
+        let name = truncate(info.tag.as_str(), name_width);
+        let gap = width.saturating_sub(4 + unicode_width::UnicodeWidthStr::width(name.as_str()) + count.len());
+        let line = Line::from(vec![
+            Span::styled(if checked { "[x] " } else { "[ ] " }, if checked { theme.accent() } else { theme.dim() }),
+            Span::raw(name),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(count, theme.dim()),
+        ]);
+        let style = if position == app.tag_cursor {
+            theme.selected(app.focus == Focus::Tags)
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(padded(line, width, style));
+    }
+    if app.tag_order.is_empty() {
+        lines.push(Line::from(Span::styled("No tags.", theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
