@@ -1,1 +1,347 @@
 //! The SQLite store: bookmarks with article snapshots, read state.
+//!
+//! One database file, `tidings.db`, in the data dir. Every change is its own IMMEDIATE
+//! transaction with `synchronous=FULL` in WAL mode, so a change is on disk when the call
+//! returns and two running tidings can share one data dir. An existing file is never deleted,
+//! truncated or recreated: a file that is damaged, foreign or from a newer build is refused
+//! before anything is written to it.
+
+#[cfg(test)]
+mod refusal_tests;
+mod schema;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior, params};
+
+use crate::model::{Article, ArticleId};
+
+/// A saved article: a full snapshot taken when it was bookmarked, so it outlives its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    pub article: Article,
+    pub saved_at: DateTime<Utc>,
+}
+
+/// Why the store could not do what was asked. Each message is one line that names the file
+/// or article at fault and says what to do.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The data dir or the database file cannot be created or written.
+    Unwritable { path: PathBuf, detail: String },
+    /// Another program held the database past the busy timeout.
+    Locked { path: PathBuf },
+    /// The file is not a SQLite database, is damaged, or belongs to another program.
+    Corrupt { path: PathBuf, detail: String },
+    /// The file was written by a newer tidings with a schema this build does not know.
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// A bookmark's stored snapshot cannot be read back as an article.
+    BadSnapshot { id: ArticleId, detail: String },
+    /// Any other failure of SQLite (a full disk, an I/O error).
+    Database { path: PathBuf, detail: String },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unwritable { path, detail } => write!(
+                f,
+                "cannot write {} ({detail}); check its permissions or choose another folder \
+                 with --data-dir",
+                path.display()
+            ),
+            Self::Locked { path } => write!(
+                f,
+                "the database {} is locked by another program; close it and try again",
+                path.display()
+            ),
+            Self::Corrupt { path, detail } => write!(
+                f,
+                "the database {} is not a tidings database or is damaged ({detail}); it was \
+                 left as it is, move it away to start afresh",
+                path.display()
+            ),
+            Self::NewerSchema {
+                path,
+                found,
+                supported,
+            } => write!(
+                f,
+                "the database {} was written by a newer tidings (schema {found}, this build \
+                 knows {supported}); it was left as it is, use that newer tidings",
+                path.display()
+            ),
+            Self::BadSnapshot { id, detail } => write!(
+                f,
+                "the bookmark of article {id} cannot be read ({detail}); remove it with \
+                 `tidings bookmark remove {id}`"
+            ),
+            Self::Database { path, detail } => write!(
+                f,
+                "the database {} failed ({detail}); check the disk and try again",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl StoreError {
+    /// Sorts a SQLite failure on the database at `path` into what a person can act on.
+    fn from_sqlite(path: &Path, error: &rusqlite::Error) -> Self {
+        let path = path.to_path_buf();
+        let detail = one_line(error);
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Locked { path },
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+                Self::Corrupt { path, detail }
+            }
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+                Self::Unwritable { path, detail }
+            }
+            _ => Self::Database { path, detail },
+        }
+    }
+}
+
+/// The text of an error or report on one line, as every message must be.
+fn one_line(text: impl fmt::Display) -> String {
+    text.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A time as stored: RFC 3339 in UTC with a fixed nine fractional digits, so that text order
+/// is time order and the value reads back exactly.
+fn stored_time(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Nanos, true)
+}
+
+/// Switches the database to WAL, which lets a reader and a writer work at once. Where WAL is
+/// unavailable (some network file systems) SQLite keeps its rollback journal, which is still
+/// safe, so the mode it reports is not insisted on.
+///
+/// SQLite answers `PRAGMA journal_mode = WAL` with "database is locked" at once, without
+/// waiting the busy timeout, when another connection is switching the same new file at the
+/// same moment; so a busy answer is retried here until the timeout has passed.
+fn use_write_ahead_log(conn: &Connection, busy_timeout: Duration) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + busy_timeout;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())) {
+            Err(error)
+                if error.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            result => return result,
+        }
+    }
+}
+
+/// The open database. Not shared between threads; each thread or process opens its own.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    pub const FILE_NAME: &'static str = "tidings.db";
+    /// How long a call waits for another program's write before giving up with `Locked`.
+    pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(2);
+
+    /// Opens (creating the folder and file if needed) and migrates forward.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        Self::open_with_timeout(data_dir, Self::DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// Same with a custom busy timeout (tests use a short one).
+    pub fn open_with_timeout(data_dir: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|error| StoreError::Unwritable {
+            path: data_dir.to_path_buf(),
+            detail: one_line(error),
+        })?;
+        let path = data_dir.join(Self::FILE_NAME);
+        let sqlite_error = |error: rusqlite::Error| StoreError::from_sqlite(&path, &error);
+
+        // Opening reads nothing and writes nothing; SQLite only creates the file if missing.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(&path, flags).map_err(sqlite_error)?;
+        if conn.is_readonly("main").map_err(sqlite_error)? {
+            return Err(StoreError::Unwritable {
+                path,
+                detail: "the file is read-only".to_string(),
+            });
+        }
+        conn.busy_timeout(busy_timeout).map_err(sqlite_error)?;
+
+        // Look before writing: the version check and the integrity check only read.
+        match schema::inspect(&conn).map_err(sqlite_error)? {
+            schema::Verdict::Usable => {}
+            schema::Verdict::Foreign(why) => {
+                return Err(StoreError::Corrupt {
+                    path,
+                    detail: why.to_string(),
+                });
+            }
+            schema::Verdict::Newer(found) => {
+                return Err(StoreError::NewerSchema {
+                    path,
+                    found,
+                    supported: schema::CURRENT_VERSION,
+                });
+            }
+        }
+        let check: String = conn
+            .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
+            .map_err(sqlite_error)?;
+        if check != "ok" {
+            return Err(StoreError::Corrupt {
+                path,
+                detail: one_line(check),
+            });
+        }
+
+        // From here on the file is ours to write.
+        use_write_ahead_log(&conn, busy_timeout).map_err(sqlite_error)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sqlite_error)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sqlite_error)?;
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
+        schema::migrate(&conn).map_err(sqlite_error)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Saves a snapshot of the article. Idempotent: an article already bookmarked keeps its
+    /// original snapshot and time.
+    pub fn add_bookmark(
+        &self,
+        article: &Article,
+        saved_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let snapshot = serde_json::to_string(article).map_err(|error| StoreError::BadSnapshot {
+            id: article.id.clone(),
+            detail: one_line(error),
+        })?;
+        self.change(|conn| {
+            conn.execute(
+                "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (article_id) DO NOTHING",
+                params![article.id.as_str(), stored_time(saved_at), snapshot],
+            )
+        })
+        .map(drop)
+    }
+
+    /// Removes a bookmark; true if there was one to remove.
+    pub fn remove_bookmark(&self, id: &ArticleId) -> Result<bool, StoreError> {
+        self.change(|conn| {
+            conn.execute("DELETE FROM bookmarks WHERE article_id = ?1", [id.as_str()])
+        })
+        .map(|removed| removed > 0)
+    }
+
+    /// Every bookmark, newest first. A snapshot that cannot be read back is an error naming
+    /// its article, rather than a bookmark silently left out.
+    pub fn bookmarks(&self) -> Result<Vec<Bookmark>, StoreError> {
+        let rows = self.query_all(
+            "SELECT article_id, saved_at, snapshot FROM bookmarks
+                 ORDER BY saved_at DESC, rowid DESC",
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                ))
+            },
+        )?;
+        rows.into_iter()
+            .map(|(id, saved_at, snapshot)| {
+                let bad_snapshot = |detail: String| StoreError::BadSnapshot {
+                    id: ArticleId::from_stored(id.clone()),
+                    detail: one_line(detail),
+                };
+                let saved_at = DateTime::parse_from_rfc3339(&saved_at)
+                    .map_err(|error| bad_snapshot(format!("saved time {saved_at:?}: {error}")))?
+                    .with_timezone(&Utc);
+                let article = serde_json::from_str(&snapshot)
+                    .map_err(|error| bad_snapshot(error.to_string()))?;
+                Ok(Bookmark { article, saved_at })
+            })
+            .collect()
+    }
+
+    /// The ids of every bookmarked article; works even when a snapshot is damaged.
+    pub fn bookmarked_ids(&self) -> Result<HashSet<ArticleId>, StoreError> {
+        self.ids_in("SELECT article_id FROM bookmarks")
+    }
+
+    /// Marks an article read. Idempotent: the first time it was read is kept.
+    pub fn mark_read(&self, id: &ArticleId, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.change(|conn| {
+            conn.execute(
+                "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)
+                 ON CONFLICT (article_id) DO NOTHING",
+                params![id.as_str(), stored_time(at)],
+            )
+        })
+        .map(drop)
+    }
+
+    /// The ids of every article marked read.
+    pub fn read_ids(&self) -> Result<HashSet<ArticleId>, StoreError> {
+        self.ids_in("SELECT article_id FROM read_marks")
+    }
+
+    /// Runs one change in its own IMMEDIATE transaction and commits it to disk.
+    fn change<T>(
+        &self,
+        apply: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let run = || {
+            let transaction = self.conn.unchecked_transaction()?;
+            let result = apply(&transaction)?;
+            transaction.commit()?;
+            Ok(result)
+        };
+        run().map_err(|error| StoreError::from_sqlite(&self.path, &error))
+    }
+
+    fn query_all<T>(
+        &self,
+        sql: &str,
+        read_row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let run = || {
+            let mut statement = self.conn.prepare_cached(sql)?;
+            let rows = statement.query_map([], read_row)?;
+            rows.collect::<rusqlite::Result<Vec<T>>>()
+        };
+        run().map_err(|error| StoreError::from_sqlite(&self.path, &error))
+    }
+
+    fn ids_in(&self, sql: &str) -> Result<HashSet<ArticleId>, StoreError> {
+        let ids = self.query_all(sql, |row| row.get::<_, String>(0))?;
+        Ok(ids.into_iter().map(ArticleId::from_stored).collect())
+    }
+}
