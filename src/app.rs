@@ -53,6 +53,9 @@ pub struct ReaderView {
     pub wrapped: Rc<Wrapped>,
     /// First wrapped line shown.
     pub scroll: usize,
+    /// The line of the search match `n`/`N` last went to; near the end of an article it can
+    /// lie below the top of the view.
+    pub match_line: Option<usize>,
 }
 
 /// How the config shapes this run's screen.
@@ -152,7 +155,11 @@ impl App {
     }
 
     pub fn panes(&self) -> Panes {
-        layout::panes(Rect::from((Position::ORIGIN, self.size)), self.focus, &self.settings.layout)
+        layout::panes(
+            Rect::from((Position::ORIGIN, self.size)),
+            self.focus,
+            &self.settings.layout,
+        )
     }
 
     /// The rectangle a pane has when it is shown, whether or not it is shown now.
@@ -175,15 +182,25 @@ impl App {
 
     fn tag_rows(&self) -> usize {
         // The first row of the tag pane says the mode.
-        usize::from(layout::inner(self.pane_rect(Focus::Tags)).height.saturating_sub(2)).max(1)
+        usize::from(
+            layout::inner(self.pane_rect(Focus::Tags))
+                .height
+                .saturating_sub(2),
+        )
+        .max(1)
     }
 
     fn reader_text(&self) -> Rect {
-        layout::reader_text(self.pane_rect(Focus::Reader), self.settings.layout.reader_max_width.0)
+        layout::reader_text(
+            self.pane_rect(Focus::Reader),
+            self.settings.layout.reader_max_width.0,
+        )
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {
-        self.visible.get(self.selected).map(|&i| self.library.entry(i))
+        self.visible
+            .get(self.selected)
+            .map(|&i| self.library.entry(i))
     }
 
     pub fn byline(&self, entry: &Entry) -> String {
@@ -254,7 +271,8 @@ impl App {
             KeyCode::Down => self.move_selection(1),
             KeyCode::Up => self.move_selection(-1),
             KeyCode::Char(c) if !ctrl => {
-                self.filter.search.push_str(&sanitize::clean_line(&c.to_string()));
+                let typed = sanitize::clean_text(&c.to_string()).replace(['\n', '\t'], " ");
+                self.filter.search.push_str(&typed);
                 self.refilter();
             }
             _ => {}
@@ -293,13 +311,20 @@ impl App {
                 }
             }
             Action::FocusTags => {
-                self.focus = if self.focus == Focus::Tags { Focus::List } else { Focus::Tags }
+                self.focus = if self.focus == Focus::Tags {
+                    Focus::List
+                } else {
+                    Focus::Tags
+                }
             }
             Action::ToggleTag => self.toggle_tag(),
             Action::ToggleTagMode => {
                 self.filter.mode = self.filter.mode.toggled();
                 self.refilter();
-                self.set_info(format!("tags: articles with {} selected tag", self.filter.mode.label()));
+                self.set_info(format!(
+                    "tags: articles with {} selected tag",
+                    self.filter.mode.label()
+                ));
             }
             Action::ClearFilter => {
                 self.filter.tags.clear();
@@ -327,7 +352,9 @@ impl App {
         let rows = match self.focus {
             Focus::Tags => self.tag_rows(),
             Focus::List => self.list_rows(),
-            Focus::Reader => usize::from(self.reader_text().height).saturating_sub(1).max(1),
+            Focus::Reader => usize::from(self.reader_text().height)
+                .saturating_sub(1)
+                .max(1),
         };
         direction * isize::try_from(rows).unwrap_or(1)
     }
@@ -335,11 +362,14 @@ impl App {
     /// Moves in the focused pane: the tag cursor, the list selection or the reader's scroll.
     fn move_by(&mut self, delta: isize) {
         match self.focus {
-            Focus::Tags => self.tag_cursor = offset_index(self.tag_cursor, delta, self.tag_order.len()),
+            Focus::Tags => {
+                self.tag_cursor = offset_index(self.tag_cursor, delta, self.tag_order.len())
+            }
             Focus::List => self.move_selection(delta),
             Focus::Reader => {
                 if let Some(reader) = &mut self.reader {
                     reader.scroll = offset_index(reader.scroll, delta, reader.wrapped.lines.len());
+                    reader.match_line = None;
                 }
             }
         }
@@ -496,13 +526,15 @@ impl App {
         }
         if let Some(reader) = &mut self.reader {
             let lines = match_lines(&reader.wrapped, &words);
-            let next = if forward {
-                lines.iter().find(|&&line| line > reader.scroll)
-            } else {
-                lines.iter().rev().find(|&&line| line < reader.scroll)
+            let next = match (forward, reader.match_line) {
+                (true, Some(at)) => lines.iter().find(|&&line| line > at),
+                (true, None) => lines.iter().find(|&&line| line >= reader.scroll),
+                (false, Some(at)) => lines.iter().rev().find(|&&line| line < at),
+                (false, None) => lines.iter().rev().find(|&&line| line < reader.scroll),
             };
             if let Some(&line) = next {
                 reader.scroll = line;
+                reader.match_line = Some(line);
                 return;
             }
         }
@@ -521,6 +553,7 @@ impl App {
             let lines = match_lines(&reader.wrapped, &words);
             let line = if forward { lines.first() } else { lines.last() };
             reader.scroll = line.copied().unwrap_or(0);
+            reader.match_line = line.copied();
         }
     }
 
@@ -546,9 +579,9 @@ impl App {
             self.reader = None;
             return;
         };
-        let scroll = match &self.reader {
-            Some(reader) if reader.article == article => reader.scroll,
-            _ => 0,
+        let (scroll, match_line) = match &self.reader {
+            Some(reader) if reader.article == article => (reader.scroll, reader.match_line),
+            _ => (0, None),
         };
         let wrapped = match self.wrap_cache.get(&(article, width)) {
             Some(wrapped) => Rc::clone(wrapped),
@@ -558,7 +591,8 @@ impl App {
                 if self.wrap_cache.len() >= WRAP_CACHE_LIMIT {
                     self.wrap_cache.clear();
                 }
-                self.wrap_cache.insert((article, width), Rc::clone(&wrapped));
+                self.wrap_cache
+                    .insert((article, width), Rc::clone(&wrapped));
                 wrapped
             }
         };
@@ -566,16 +600,23 @@ impl App {
         self.reader = Some(ReaderView {
             article,
             scroll: scroll.min(max_scroll),
+            match_line,
             wrapped,
         });
     }
 
     fn set_info(&mut self, text: String) {
-        self.status = Some(Status { text, is_error: false });
+        self.status = Some(Status {
+            text,
+            is_error: false,
+        });
     }
 
     fn set_error(&mut self, text: String) {
-        self.status = Some(Status { text, is_error: true });
+        self.status = Some(Status {
+            text,
+            is_error: true,
+        });
     }
 }
 
@@ -606,7 +647,9 @@ pub fn match_lines(wrapped: &Wrapped, words: &[String]) -> Vec<usize> {
 
 /// `index + delta`, kept within `0..len`.
 fn offset_index(index: usize, delta: isize, len: usize) -> usize {
-    index.saturating_add_signed(delta).min(len.saturating_sub(1))
+    index
+        .saturating_add_signed(delta)
+        .min(len.saturating_sub(1))
 }
 
 /// The first row to show so that `cursor` is among `rows` rows starting there.

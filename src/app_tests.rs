@@ -13,12 +13,19 @@ fn article(n: usize, tags: &str, text: &str) -> Article {
         title: format!("Article {n}"),
         source: "Test".into(),
         author: None,
-        published: Some(Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap() + chrono::Duration::hours(100 - n as i64)),
+        published: Some(
+            Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap()
+                + chrono::Duration::hours(100 - n as i64),
+        ),
         url: None,
         tags: parse_tag_list(tags),
         body: Body {
             blocks: (0..60)
-                .map(|line| Block::Paragraph(vec![Span::plain(format!("{text} paragraph {line} of article {n}."))]))
+                .map(|line| {
+                    Block::Paragraph(vec![Span::plain(format!(
+                        "{text} paragraph {line} of article {n}."
+                    ))])
+                })
                 .collect(),
         },
     }
@@ -66,7 +73,9 @@ fn typing(app: &mut App, text: &str) {
 }
 
 fn selected_title(app: &App) -> String {
-    app.selected_entry().map(|e| e.article.title.clone()).unwrap_or_default()
+    app.selected_entry()
+        .map(|e| e.article.title.clone())
+        .unwrap_or_default()
 }
 
 fn tag_position(app: &App, name: &str) -> usize {
@@ -116,7 +125,10 @@ fn opening_focuses_the_reader_and_marks_read_once() {
     let effects = app.update(Action::Open);
     assert_eq!(app.focus, Focus::Reader);
     assert_eq!(effects, [Effect::MarkRead(id.clone())]);
-    assert!(!app.selected_entry().unwrap().read, "read only once the store says so");
+    assert!(
+        !app.selected_entry().unwrap().read,
+        "read only once the store says so"
+    );
     app.handle(Event::Store(StoreReport::MarkedRead(id)));
     assert!(app.selected_entry().unwrap().read);
     app.update(Action::Back);
@@ -135,10 +147,18 @@ fn the_reader_scrolls_and_pages() {
     assert_eq!(app.reader.as_ref().unwrap().scroll, height);
     app.update(Action::Bottom);
     let reader = app.reader.as_ref().unwrap();
-    assert_eq!(reader.scroll, reader.wrapped.lines.len() - height, "the last line at the bottom");
+    assert_eq!(
+        reader.scroll,
+        reader.wrapped.lines.len() - height,
+        "the last line at the bottom"
+    );
     app.update(Action::Top);
     assert_eq!(app.reader.as_ref().unwrap().scroll, 0);
-    assert_eq!(selected_title(&app), "Article 0", "the list selection did not move");
+    assert_eq!(
+        selected_title(&app),
+        "Article 0",
+        "the list selection did not move"
+    );
 }
 
 #[test]
@@ -186,7 +206,11 @@ fn focus_cycles_and_tags_toggle() {
     assert_eq!(app.focus, Focus::List);
     app.update(Action::FocusTags);
     app.update(Action::Open);
-    assert_eq!(app.focus, Focus::List, "open in the tag filter goes to the list");
+    assert_eq!(
+        app.focus,
+        Focus::List,
+        "open in the tag filter goes to the list"
+    );
 }
 
 #[test]
@@ -234,7 +258,10 @@ fn bookmarks_are_saved_through_the_store() {
     let effects = app.update(Action::ToggleBookmark);
     assert_eq!(effects, [Effect::SaveBookmark(Box::new(article.clone()))]);
     assert!(app.pending.contains(&article.id));
-    assert!(app.update(Action::ToggleBookmark).is_empty(), "no second change while one is saving");
+    assert!(
+        app.update(Action::ToggleBookmark).is_empty(),
+        "no second change while one is saving"
+    );
     app.handle(Event::Store(StoreReport::BookmarkSaved(article.id.clone())));
     assert!(app.selected_entry().unwrap().bookmarked);
     assert!(app.pending.is_empty());
@@ -274,7 +301,13 @@ fn without_a_store_nothing_is_asked_and_the_reader_is_told() {
     app.report_start(&[], Some("the database is damaged".into()));
     assert!(app.status.as_ref().unwrap().is_error);
     assert!(app.update(Action::ToggleBookmark).is_empty());
-    assert!(app.status.as_ref().unwrap().text.contains("the database is damaged"));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("the database is damaged")
+    );
     assert!(app.update(Action::Open).is_empty());
 }
 
@@ -282,7 +315,10 @@ fn without_a_store_nothing_is_asked_and_the_reader_is_told() {
 fn load_problems_show_until_a_key() {
     let mut app = app();
     app.report_start(&["a.txt: not a text file".into(), "b.txt: x".into()], None);
-    assert_eq!(app.status.as_ref().unwrap().text, "a.txt: not a text file (and 1 more)");
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "a.txt: not a text file (and 1 more)"
+    );
     press(&mut app, KeyCode::Char('j'));
     assert!(app.status.is_none());
 }
@@ -308,7 +344,11 @@ fn search_narrows_as_you_type_and_esc_restores() {
     press(&mut app, KeyCode::Enter);
     assert!(app.search_before.is_none());
     assert_eq!(app.filter.search, "article 1");
-    assert_eq!(app.visible.len(), 30, "every body says 'article N', every title too");
+    assert_eq!(
+        app.visible.len(),
+        30,
+        "every body says 'article N', every title too"
+    );
     press(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit, "keys act again once the search is kept");
 }
@@ -327,7 +367,13 @@ fn keys_typed_in_search_are_text_not_actions() {
 fn next_and_previous_match() {
     let mut app = app();
     press(&mut app, KeyCode::Char('n'));
-    assert!(app.status.as_ref().unwrap().text.contains("press / to search"));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("press / to search")
+    );
     app.filter.search = "paragraph 5".into();
     app.refilter();
     app.update(Action::Open);
@@ -337,17 +383,41 @@ fn next_and_previous_match() {
     };
     let matches = lines_with(&app);
     assert!(matches.len() >= 11, "paragraph 5 and 50..59");
+    let match_line = |app: &App| app.reader.as_ref().unwrap().match_line;
     app.update(Action::NextMatch);
     assert_eq!(app.reader.as_ref().unwrap().scroll, matches[0]);
     app.update(Action::NextMatch);
     assert_eq!(app.reader.as_ref().unwrap().scroll, matches[1]);
     app.update(Action::PrevMatch);
     assert_eq!(app.reader.as_ref().unwrap().scroll, matches[0]);
-    app.update(Action::Bottom);
+    assert_eq!(match_line(&app), Some(matches[0]));
+    for _ in 1..matches.len() {
+        app.update(Action::NextMatch);
+    }
+    assert_eq!(
+        match_line(&app),
+        matches.last().copied(),
+        "the last match, though the view stops short of it"
+    );
     app.update(Action::NextMatch);
-    assert_eq!(selected_title(&app), "Article 1", "past the last match: the next article");
+    assert_eq!(
+        selected_title(&app),
+        "Article 1",
+        "past the last match: the next article"
+    );
     let first = lines_with(&app)[0];
-    assert_eq!(app.reader.as_ref().unwrap().scroll, first.min(app.reader.as_ref().unwrap().scroll));
+    assert_eq!(
+        app.reader.as_ref().unwrap().scroll,
+        first,
+        "at its first match"
+    );
+    app.update(Action::PrevMatch);
+    assert_eq!(
+        selected_title(&app),
+        "Article 0",
+        "before the first match: the previous article"
+    );
+    assert_eq!(match_line(&app), matches.last().copied());
 }
 
 #[test]
@@ -370,7 +440,11 @@ fn quit() {
 #[test]
 fn only_key_presses_act() {
     let mut app = app();
-    for kind in [KeyEventKind::Press, KeyEventKind::Release, KeyEventKind::Repeat] {
+    for kind in [
+        KeyEventKind::Press,
+        KeyEventKind::Release,
+        KeyEventKind::Repeat,
+    ] {
         app.handle(Event::Key(KeyEvent {
             code: KeyCode::Char('j'),
             modifiers: KeyModifiers::NONE,
@@ -395,22 +469,54 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
     let mut app = app();
     let list = app.panes().list.unwrap();
     let row_of = |n: u16| list.y + 1 + 2 * n;
-    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), list.x + 5, row_of(3));
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 5,
+        row_of(3),
+    );
     assert_eq!(selected_title(&app), "Article 3");
-    let effects = mouse(&mut app, MouseEventKind::Down(MouseButton::Left), list.x + 5, row_of(3) + 1);
-    assert_eq!(app.focus, Focus::Reader, "a click on the selected article opens it");
+    let effects = mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 5,
+        row_of(3) + 1,
+    );
+    assert_eq!(
+        app.focus,
+        Focus::Reader,
+        "a click on the selected article opens it"
+    );
     assert_eq!(effects.len(), 1);
     mouse(&mut app, MouseEventKind::ScrollDown, list.x + 5, row_of(1));
     assert_eq!(selected_title(&app), "Article 4");
     let reader = app.panes().reader.unwrap();
-    mouse(&mut app, MouseEventKind::ScrollDown, reader.x + 5, reader.y + 5);
+    mouse(
+        &mut app,
+        MouseEventKind::ScrollDown,
+        reader.x + 5,
+        reader.y + 5,
+    );
     assert_eq!(app.reader.as_ref().unwrap().scroll, 3);
-    assert_eq!(app.focus, Focus::Reader, "the wheel does not move the focus");
+    assert_eq!(
+        app.focus,
+        Focus::Reader,
+        "the wheel does not move the focus"
+    );
     let tags = app.panes().tags.unwrap();
-    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), tags.x + 3, tags.y + 3);
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        tags.x + 3,
+        tags.y + 3,
+    );
     assert_eq!(app.filter.tags.len(), 1, "a click on a tag toggles it");
     mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 119, 39);
-    assert_eq!(app.filter.tags.len(), 1, "a click on the status line does nothing");
+    assert_eq!(
+        app.filter.tags.len(),
+        1,
+        "a click on the status line does nothing"
+    );
 }
 
 #[test]
@@ -426,8 +532,12 @@ fn narrow_terminals_show_one_pane_and_resizes_relayout() {
     assert_eq!(app.reader.as_ref().unwrap().wrapped.width, 46);
     app.handle(Event::Resize(3, 2));
     app.update(Action::MoveDown);
-    app.handle(Event::Resize(120, 40));
-    assert_eq!(app.reader.as_ref().unwrap().wrapped.width, 90, "capped at reader_max_width");
+    app.handle(Event::Resize(300, 40));
+    assert_eq!(
+        app.reader.as_ref().unwrap().wrapped.width,
+        90,
+        "capped at reader_max_width"
+    );
 }
 
 #[test]

@@ -20,7 +20,12 @@ use crate::store::Store;
 use crate::ui::theme::Theme;
 
 #[derive(Debug, Parser)]
-#[command(name = "tidings", version, about = "A terminal news reader", args_conflicts_with_subcommands = true)]
+#[command(
+    name = "tidings",
+    version,
+    about = "A terminal news reader",
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Config file [default: the platform's config folder/tidings/config.toml]
     #[arg(long, global = true, env = "TIDINGS_CONFIG", value_name = "FILE")]
@@ -122,9 +127,9 @@ impl Context {
         let config = Config::load(cli.config.as_deref())?;
         let data_dir = match &cli.data_dir {
             Some(dir) => dir.clone(),
-            None => dirs::data_dir()
-                .map(|dir| dir.join("tidings"))
-                .context("this system has no data folder: give --data-dir or set TIDINGS_DATA_DIR")?,
+            None => dirs::data_dir().map(|dir| dir.join("tidings")).context(
+                "this system has no data folder: give --data-dir or set TIDINGS_DATA_DIR",
+            )?,
         };
         Ok(Self { config, data_dir })
     }
@@ -137,7 +142,9 @@ impl Context {
             for path in &sources.paths {
                 let text = path.to_string_lossy();
                 if text.contains("://") {
-                    bail!("{text}: feed URLs are not supported by this version of tidings; give article files or folders");
+                    bail!(
+                        "{text}: feed URLs are not supported by this version of tidings; give article files or folders"
+                    );
                 }
                 if !path.exists() {
                     bail!("{}: no such file or folder", path.display());
@@ -187,7 +194,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let context = Context::new(&cli)?;
     match cli.command {
         None => reader(&context, &cli.sources),
-        Some(Command::List { tags, all_tags, bookmarked, unread, search, json, sources }) => {
+        Some(Command::List {
+            tags,
+            all_tags,
+            bookmarked,
+            unread,
+            search,
+            json,
+            sources,
+        }) => {
             let (library, _) = read_library(&context, &sources)?;
             let mut filter = Filter {
                 mode: if all_tags { TagMode::All } else { TagMode::Any },
@@ -210,10 +225,19 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let entries: Vec<&Entry> = if nothing {
                 Vec::new()
             } else {
-                filter.apply(&library).into_iter().map(|i| library.entry(i)).collect()
+                filter
+                    .apply(&library)
+                    .into_iter()
+                    .map(|i| library.entry(i))
+                    .collect()
             };
             if json {
-                print_json(&entries.iter().map(|e| ArticleJson::of(e)).collect::<Vec<_>>())
+                print_json(
+                    &entries
+                        .iter()
+                        .map(|e| ArticleJson::of(e))
+                        .collect::<Vec<_>>(),
+                )
             } else {
                 for entry in entries {
                     println!("{}", list_line(entry));
@@ -225,7 +249,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let (library, _) = read_library(&context, &sources)?;
             let entry = library.entry(library.find(&id)?);
             let width = width.map_or_else(default_width, usize::from);
-            let byline = crate::app::byline(entry, &context.config.date_format.0, Local::now().offset().fix());
+            let byline = crate::app::byline(
+                entry,
+                &context.config.date_format.0,
+                Local::now().offset().fix(),
+            );
             for line in wrap_article(&entry.article, &byline, width).lines {
                 println!("{}", line.text);
             }
@@ -236,7 +264,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let tags: Vec<TagJson> = library
                 .tags_by_count()
                 .into_iter()
-                .map(|id| TagJson { tag: library.tags()[id].tag.to_string(), count: library.tags()[id].count })
+                .map(|id| TagJson {
+                    tag: library.tags()[id].tag.to_string(),
+                    count: library.tags()[id].count,
+                })
                 .collect();
             if json {
                 return print_json(&tags);
@@ -265,7 +296,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 println!(
                     "{}  saved {}  {}  ({})",
                     article.id,
-                    bookmark.saved_at.with_timezone(&Local).format("%Y-%m-%d %H:%M"),
+                    bookmark
+                        .saved_at
+                        .with_timezone(&Local)
+                        .format("%Y-%m-%d %H:%M"),
                     article.title,
                     article.source
                 );
@@ -336,7 +370,12 @@ fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         theme: Theme::from_env(&config.theme),
         keymap: Keymap::with_overrides(&config.keys),
     };
-    let mut app = App::new(library, settings, ratatui::layout::Size::new(80, 24), Utc::now());
+    let mut app = App::new(
+        library,
+        settings,
+        ratatui::layout::Size::new(80, 24),
+        Utc::now(),
+    );
     app.report_start(&problems, store_problem);
     crate::tui::run(app, store, config.mouse)
 }
@@ -353,9 +392,15 @@ fn default_width() -> usize {
 
 fn list_line(entry: &Entry) -> String {
     let article = &entry.article;
-    let date = article.published.map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
+    let date = article
+        .published
+        .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
     let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
-    let tags = if tags.is_empty() { String::new() } else { format!("  [{}]", tags.join(", ")) };
+    let tags = if tags.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", tags.join(", "))
+    };
     format!(
         "{}  {}{}  {date}  {}  ({}){tags}",
         article.id,
@@ -431,9 +476,24 @@ mod tests {
     #[test]
     fn sources_and_commands_parse() {
         let cli = Cli::try_parse_from(["tidings", "news/", "more.txt"]).unwrap();
-        assert_eq!(cli.sources.paths, [Path::new("news/"), Path::new("more.txt")]);
-        let cli = Cli::try_parse_from(["tidings", "list", "--tag", "a", "--tag", "b", "--all-tags", "x.txt"]).unwrap();
-        assert!(matches!(cli.command, Some(Command::List { ref tags, all_tags: true, .. }) if tags.len() == 2));
+        assert_eq!(
+            cli.sources.paths,
+            [Path::new("news/"), Path::new("more.txt")]
+        );
+        let cli = Cli::try_parse_from([
+            "tidings",
+            "list",
+            "--tag",
+            "a",
+            "--tag",
+            "b",
+            "--all-tags",
+            "x.txt",
+        ])
+        .unwrap();
+        assert!(
+            matches!(cli.command, Some(Command::List { ref tags, all_tags: true, .. }) if tags.len() == 2)
+        );
         assert!(Cli::try_parse_from(["tidings", "show"]).is_err());
         assert!(Cli::try_parse_from(["tidings", "show", "abcd", "--width", "5"]).is_err());
     }

@@ -176,7 +176,10 @@ impl Config {
         match std::fs::read_to_string(&path) {
             Ok(text) => Self::parse(&text, &path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Self::default()),
-            Err(e) => Err(ConfigError(format!("{}: cannot read the config: {e}", path.display()))),
+            Err(e) => Err(ConfigError(format!(
+                "{}: cannot read the config: {e}",
+                path.display()
+            ))),
         }
     }
 
@@ -191,7 +194,11 @@ impl Config {
             ConfigError(format!("{}{at}: {}", path.display(), e.message().trim()))
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
-        config.articles = config.articles.iter().map(|p| resolve_path(p, base)).collect();
+        config.articles = config
+            .articles
+            .iter()
+            .map(|p| resolve_path(p, base))
+            .collect();
         Ok(config)
     }
 }
@@ -238,11 +245,15 @@ mod tests {
 
     #[test]
     fn a_partial_file_patches_the_defaults() {
-        let config = parse("samples = true\n[layout]\nlist_percent = 55\n[keys]\nquit = [\"x\"]\n").unwrap();
+        let config =
+            parse("samples = true\n[layout]\nlist_percent = 55\n[keys]\nquit = [\"x\"]\n").unwrap();
         assert!(config.samples);
         assert_eq!(config.layout.list_percent, Bounded(55));
         assert_eq!(config.layout.tags_width, Layout::default().tags_width);
-        assert_eq!(config.keys[&Action::Quit], vec!["x".parse::<Key>().unwrap()]);
+        assert_eq!(
+            config.keys[&Action::Quit],
+            vec!["x".parse::<Key>().unwrap()]
+        );
     }
 
     #[test]
@@ -250,7 +261,10 @@ mod tests {
         let config = parse("articles = [\"news\", \"/srv/feeds\"]").unwrap();
         assert_eq!(
             config.articles,
-            [PathBuf::from("/home/reader/.config/tidings/news"), PathBuf::from("/srv/feeds")]
+            [
+                PathBuf::from("/home/reader/.config/tidings/news"),
+                PathBuf::from("/srv/feeds")
+            ]
         );
     }
 
@@ -261,15 +275,27 @@ mod tests {
     #[test]
     fn errors_name_file_line_and_column() {
         let e = error_of("samples = true\ncolour = 3\n");
-        assert!(e.starts_with("/home/reader/.config/tidings/config.toml:2:1: unknown field `colour`"), "{e}");
+        assert!(
+            e.starts_with("/home/reader/.config/tidings/config.toml:2:1: unknown field `colour`"),
+            "{e}"
+        );
         let e = error_of("[theme]\naccent = \"purplish\"\n");
         assert!(e.contains(":2:10: unknown colour \"purplish\""), "{e}");
         let e = error_of("[keys]\nquit = [\"ctrl-\"]\n");
-        assert!(e.contains(":2:") && e.contains("unknown key \"ctrl-\""), "{e}");
+        assert!(
+            e.contains(":2:") && e.contains("unknown key \"ctrl-\""),
+            "{e}"
+        );
         let e = error_of("[keys]\nfly = [\"f\"]\n");
-        assert!(e.contains(":2:1:") && e.contains("unknown variant `fly`"), "{e}");
+        assert!(
+            e.contains(":2:1:") && e.contains("unknown variant `fly`"),
+            "{e}"
+        );
         let e = error_of("[layout]\nlist_percent = 95\n");
-        assert!(e.contains(":2:16: 95 is out of range: use a number from 20 to 80"), "{e}");
+        assert!(
+            e.contains(":2:16: 95 is out of range: use a number from 20 to 80"),
+            "{e}"
+        );
         let e = error_of("mouse = \"yes\"\n");
         assert!(e.contains(":1:9:") && e.contains("invalid type"), "{e}");
         let e = error_of("date_format = \"%Q\"\n");
@@ -281,6 +307,10 @@ mod tests {
     #[test]
     fn an_explicit_missing_file_is_an_error() {
         let e = Config::load(Some(Path::new("/nonexistent/tidings.toml"))).unwrap_err();
-        assert!(e.to_string().starts_with("/nonexistent/tidings.toml: cannot read the config"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("/nonexistent/tidings.toml: cannot read the config"),
+            "{e}"
+        );
     }
 }

@@ -53,6 +53,9 @@ mod tests {
     fn absolute_dates_use_the_offset() {
         let tokyo = FixedOffset::east_opt(9 * 3600).unwrap();
         let date = Utc.with_ymd_and_hms(2026, 11, 23, 20, 0, 0).unwrap();
-        assert_eq!(absolute(date, "%-d %B %Y %H:%M", tokyo), "24 November 2026 05:00");
+        assert_eq!(
+            absolute(date, "%-d %B %Y %H:%M", tokyo),
+            "24 November 2026 05:00"
+        );
     }
 }

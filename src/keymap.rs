@@ -23,7 +23,8 @@ impl Key {
     /// The key of a terminal event. Shift is part of a character (`G`) and of BackTab, so it
     /// is dropped there to compare equal to the written form.
     pub fn from_event(event: KeyEvent) -> Self {
-        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
             modifiers.remove(KeyModifiers::SHIFT);
         }
@@ -77,7 +78,11 @@ impl FromStr for Key {
                 "pagedown" | "pgdn" | "pgdown" => KeyCode::PageDown,
                 name => match name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
                     Some(n @ 1..=12) => KeyCode::F(n),
-                    _ => return Err(format!("unknown key \"{text}\" (try j, G, ctrl-d, shift-tab, pagedown, space, f5)")),
+                    _ => {
+                        return Err(format!(
+                            "unknown key \"{text}\" (try j, G, ctrl-d, shift-tab, pagedown, space, f5)"
+                        ));
+                    }
                 },
             },
         };
@@ -214,7 +219,10 @@ impl Keymap {
 
     /// The first key of an action, for short hints; empty if it has none.
     pub fn first_key(&self, action: Action) -> String {
-        self.keys_for(action).first().map(Key::to_string).unwrap_or_default()
+        self.keys_for(action)
+            .first()
+            .map(Key::to_string)
+            .unwrap_or_default()
     }
 }
 
@@ -236,9 +244,18 @@ mod tests {
 
     #[test]
     fn key_names_parse() {
-        assert_eq!("ctrl-d".parse::<Key>().unwrap(), Key::from_event(press(KeyCode::Char('d'), KeyModifiers::CONTROL)));
-        assert_eq!("G".parse::<Key>().unwrap(), Key::from_event(press(KeyCode::Char('G'), KeyModifiers::SHIFT)));
-        assert_eq!("shift-tab".parse::<Key>().unwrap(), Key::from_event(press(KeyCode::BackTab, KeyModifiers::SHIFT)));
+        assert_eq!(
+            "ctrl-d".parse::<Key>().unwrap(),
+            Key::from_event(press(KeyCode::Char('d'), KeyModifiers::CONTROL))
+        );
+        assert_eq!(
+            "G".parse::<Key>().unwrap(),
+            Key::from_event(press(KeyCode::Char('G'), KeyModifiers::SHIFT))
+        );
+        assert_eq!(
+            "shift-tab".parse::<Key>().unwrap(),
+            Key::from_event(press(KeyCode::BackTab, KeyModifiers::SHIFT))
+        );
         assert_eq!("PageDown".parse::<Key>().unwrap().to_string(), "PgDn");
         assert_eq!("f5".parse::<Key>().unwrap().to_string(), "F5");
         assert!("ctrl-".parse::<Key>().is_err());
@@ -250,21 +267,39 @@ mod tests {
     fn one_key_does_what_applies_in_the_pane() {
         let keymap = Keymap::default();
         let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
-        assert_eq!(keymap.action_for(space, Focus::Tags), Some(Action::ToggleTag));
-        assert_eq!(keymap.action_for(space, Focus::Reader), Some(Action::PageDown));
+        assert_eq!(
+            keymap.action_for(space, Focus::Tags),
+            Some(Action::ToggleTag)
+        );
+        assert_eq!(
+            keymap.action_for(space, Focus::Reader),
+            Some(Action::PageDown)
+        );
         let enter = press(KeyCode::Enter, KeyModifiers::NONE);
         assert_eq!(keymap.action_for(enter, Focus::List), Some(Action::Open));
-        assert_eq!(keymap.action_for(press(KeyCode::Esc, KeyModifiers::NONE), Focus::List), None);
-        assert_eq!(keymap.action_for(press(KeyCode::Char('x'), KeyModifiers::NONE), Focus::List), None);
+        assert_eq!(
+            keymap.action_for(press(KeyCode::Esc, KeyModifiers::NONE), Focus::List),
+            None
+        );
+        assert_eq!(
+            keymap.action_for(press(KeyCode::Char('x'), KeyModifiers::NONE), Focus::List),
+            None
+        );
     }
 
     #[test]
     fn overrides_replace_and_take_keys_away() {
-        let overrides = BTreeMap::from([(Action::Quit, vec!["x".parse().unwrap(), "j".parse().unwrap()])]);
+        let overrides = BTreeMap::from([(
+            Action::Quit,
+            vec!["x".parse().unwrap(), "j".parse().unwrap()],
+        )]);
         let keymap = Keymap::with_overrides(&overrides);
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(keymap.action_for(j, Focus::List), Some(Action::Quit));
         assert_eq!(keymap.describe_keys(Action::MoveDown), "↓");
-        assert_eq!(keymap.action_for(press(KeyCode::Char('q'), KeyModifiers::NONE), Focus::List), None);
+        assert_eq!(
+            keymap.action_for(press(KeyCode::Char('q'), KeyModifiers::NONE), Focus::List),
+            None
+        );
     }
 }

@@ -9,7 +9,10 @@ fn main() -> ExitCode {
     match tidings::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {}", tidings::sanitize::clean_line(&format!("{error:#}")));
+            eprintln!(
+                "error: {}",
+                tidings::sanitize::clean_line(&format!("{error:#}"))
+            );
             ExitCode::FAILURE
         }
     }

@@ -60,7 +60,11 @@ fn apply(store: &Store, effect: Effect) -> StoreReport {
     }
 }
 
-fn failed(id: crate::model::ArticleId, what: &'static str, error: &dyn std::fmt::Display) -> StoreReport {
+fn failed(
+    id: crate::model::ArticleId,
+    what: &'static str,
+    error: &dyn std::fmt::Display,
+) -> StoreReport {
     StoreReport::Failed {
         id,
         what,

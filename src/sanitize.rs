@@ -35,7 +35,10 @@ pub fn clean_text(input: &str) -> String {
 /// Cleans a one-line field (title, author, tag, source name): like [`clean_text`], then every
 /// run of white space, newlines and tabs included, becomes one space, trimmed at both ends.
 pub fn clean_line(input: &str) -> String {
-    clean_text(input).split_whitespace().collect::<Vec<_>>().join(" ")
+    clean_text(input)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether a character may be shown as it is. Newline, tab and the joiners are decided by the
@@ -109,7 +112,10 @@ mod tests {
 
     #[test]
     fn one_line_fields_fold_white_space() {
-        assert_eq!(clean_line("  A\n\ttitle \x1b[31m here "), "A title [31m here");
+        assert_eq!(
+            clean_line("  A\n\ttitle \x1b[31m here "),
+            "A title [31m here"
+        );
     }
 
     #[test]

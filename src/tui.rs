@@ -18,7 +18,9 @@ use crate::ui;
 
 pub fn run(mut app: App, store: Option<Store>, mouse: bool) -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        bail!("the reader needs a terminal; for plain output use `tidings list` or `tidings show ID`");
+        bail!(
+            "the reader needs a terminal; for plain output use `tidings list` or `tidings show ID`"
+        );
     }
     let (events, inbox) = mpsc::channel();
     let persist = store.map(|store| Persist::spawn(store, events.clone()));
@@ -56,7 +58,9 @@ fn event_loop(
     app.handle(Event::Resize(size.width, size.height));
     loop {
         app.now = Utc::now();
-        terminal.draw(|frame| ui::draw(frame, app)).context("cannot draw")?;
+        terminal
+            .draw(|frame| ui::draw(frame, app))
+            .context("cannot draw")?;
         let Ok(first) = inbox.recv() else {
             return Ok(());
         };

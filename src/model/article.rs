@@ -91,7 +91,10 @@ pub enum Block {
     Quote(Vec<Vec<Span>>),
     Code(String),
     /// A picture's label (may be empty) and its caption with the credit.
-    Image { label: String, caption: String },
+    Image {
+        label: String,
+        caption: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

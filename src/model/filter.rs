@@ -127,15 +127,15 @@ fn match_at(text: &str, start: usize, word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::library::tests::article;
     use crate::model::TagKey;
+    use crate::model::library::tests::article;
 
     fn library() -> Library {
         let mut a = article("a", "Storm over the harbour", "Climate, Cities", Some(3));
         a.body = crate::model::Body {
-            blocks: vec![crate::model::Block::Paragraph(vec![crate::model::Span::plain(
-                "Ferries stayed in port.",
-            )])],
+            blocks: vec![crate::model::Block::Paragraph(vec![
+                crate::model::Span::plain("Ferries stayed in port."),
+            ])],
         };
         Library::new(vec![
             a,
@@ -184,7 +184,11 @@ mod tests {
         library.entry_mut(2).bookmarked = true;
         library.add_saved(vec![article("gone", "Gone", "", None)]);
         let everything = Filter::default();
-        assert_eq!(everything.apply(&library), [0, 1, 2], "saved-only entries stay out of the main list");
+        assert_eq!(
+            everything.apply(&library),
+            [0, 1, 2],
+            "saved-only entries stay out of the main list"
+        );
         let saved = Filter {
             bookmarks_only: true,
             ..Filter::default()

@@ -61,7 +61,12 @@ impl std::fmt::Display for LookupError {
             Self::NotFound(id) => write!(f, "no article has the id \"{id}\""),
             Self::Ambiguous(id, ids) => {
                 let ids: Vec<&str> = ids.iter().map(ArticleId::as_str).collect();
-                write!(f, "article id \"{id}\" matches {}: {}", ids.len(), ids.join(", "))
+                write!(
+                    f,
+                    "article id \"{id}\" matches {}: {}",
+                    ids.len(),
+                    ids.join(", ")
+                )
             }
         }
     }
@@ -199,8 +204,8 @@ impl Library {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::tag::parse_tag_list;
     use crate::model::Body;
+    use crate::model::tag::parse_tag_list;
     use chrono::{TimeZone, Utc};
 
     pub(crate) fn article(identity: &str, title: &str, tags: &str, day: Option<u32>) -> Article {
@@ -246,7 +251,11 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(
             ranked,
-            [("China".into(), 3), ("U.S.".into(), 2), ("Russia".into(), 1)]
+            [
+                ("China".into(), 3),
+                ("U.S.".into(), 2),
+                ("Russia".into(), 1)
+            ]
         );
     }
 
@@ -260,16 +269,29 @@ pub(crate) mod tests {
         assert_eq!(library.len(), 2);
         assert!(library.entries().iter().all(|e| e.bookmarked));
         assert_eq!(library.entry(1).origin, Origin::SavedOnly);
-        assert_eq!(library.tags_by_count().len(), 1, "a tag only on a saved snapshot is not listed");
+        assert_eq!(
+            library.tags_by_count().len(),
+            1,
+            "a tag only on a saved snapshot is not listed"
+        );
     }
 
     #[test]
     fn ids_are_found_by_unique_prefix() {
-        let library = Library::new(vec![article("a", "A", "", None), article("b", "B", "", None)]);
+        let library = Library::new(vec![
+            article("a", "A", "", None),
+            article("b", "B", "", None),
+        ]);
         let id = library.entry(1).article.id.to_string();
         assert_eq!(library.find(&id), Ok(1));
         assert_eq!(library.find(&id[..5].to_uppercase()), Ok(1));
-        assert!(matches!(library.find(&id[..3]), Err(LookupError::TooShort(_))));
-        assert!(matches!(library.find("zzzzzz"), Err(LookupError::NotFound(_))));
+        assert!(matches!(
+            library.find(&id[..3]),
+            Err(LookupError::TooShort(_))
+        ));
+        assert!(matches!(
+            library.find("zzzzzz"),
+            Err(LookupError::NotFound(_))
+        ));
     }
 }

@@ -66,12 +66,27 @@ pub fn wrap_article(article: &Article, byline: &str, width: usize) -> Wrapped {
         width: width.max(1),
         lines: Vec::new(),
     };
-    out.paragraph(&[Span::plain(&article.title)], Role::Title, strong(), ("", ""));
-    out.paragraph(&[Span::plain(byline)], Role::Byline, SpanStyle::default(), ("", ""));
+    out.paragraph(
+        &[Span::plain(&article.title)],
+        Role::Title,
+        strong(),
+        ("", ""),
+    );
+    out.paragraph(
+        &[Span::plain(byline)],
+        Role::Byline,
+        SpanStyle::default(),
+        ("", ""),
+    );
     if !article.tags.is_empty() {
         let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
         let tags = format!("Tags: {}", tags.join(", "));
-        out.paragraph(&[Span::plain(tags)], Role::Tags, SpanStyle::default(), ("", ""));
+        out.paragraph(
+            &[Span::plain(tags)],
+            Role::Tags,
+            SpanStyle::default(),
+            ("", ""),
+        );
     }
     for block in &article.body.blocks {
         out.blank();
@@ -118,7 +133,12 @@ impl Builder {
                         None => format!("{indent}• "),
                     };
                     let hanging = " ".repeat(display_width(&marker));
-                    self.paragraph(&item.spans, Role::Text, SpanStyle::default(), (&marker, &hanging));
+                    self.paragraph(
+                        &item.spans,
+                        Role::Text,
+                        SpanStyle::default(),
+                        (&marker, &hanging),
+                    );
                 }
             }
             Block::Quote(paragraphs) => {
@@ -133,8 +153,18 @@ impl Builder {
             Block::Image { label, caption } => {
                 let label = if label.is_empty() { "image" } else { label };
                 let label = format!("[{label}]");
-                self.paragraph(&[Span::plain(label)], Role::ImageLabel, SpanStyle::default(), ("", ""));
-                self.paragraph(&[Span::plain(caption)], Role::Caption, SpanStyle::default(), ("", ""));
+                self.paragraph(
+                    &[Span::plain(label)],
+                    Role::ImageLabel,
+                    SpanStyle::default(),
+                    ("", ""),
+                );
+                self.paragraph(
+                    &[Span::plain(caption)],
+                    Role::Caption,
+                    SpanStyle::default(),
+                    ("", ""),
+                );
             }
         }
     }
@@ -186,7 +216,8 @@ impl Builder {
             let start = first.word.as_ptr() as usize - base_ptr;
             let end = last.word.as_ptr() as usize - base_ptr + last.word.len();
             let prefix = if n == 0 { prefixes.0 } else { prefixes.1 };
-            self.lines.push(styled_line(prefix, &plain, start..end, &styles, role));
+            self.lines
+                .push(styled_line(prefix, &plain, start..end, &styles, role));
         }
     }
 
@@ -326,9 +357,17 @@ mod tests {
     fn no_line_is_wider_than_the_width() {
         let text = "東京の朝は早い。Emoji 🎉🌍 and a verylongwordthatcannotfitanywhere at all.";
         for width in [1, 2, 5, 9, 20, 33] {
-            let wrapped = wrap_article(&article(vec![Block::Paragraph(vec![Span::plain(text)])]), "", width);
+            let wrapped = wrap_article(
+                &article(vec![Block::Paragraph(vec![Span::plain(text)])]),
+                "",
+                width,
+            );
             for line in &wrapped.lines {
-                assert!(display_width(&line.text) <= width.max(2), "{:?} at {width}", line.text);
+                assert!(
+                    display_width(&line.text) <= width.max(2),
+                    "{:?} at {width}",
+                    line.text
+                );
             }
         }
     }
@@ -373,12 +412,26 @@ mod tests {
         let wrapped = wrap_article(
             &article(vec![
                 Block::List(vec![
-                    ListItem { depth: 0, number: Some(3), spans: vec![Span::plain("third item wraps")] },
-                    ListItem { depth: 1, number: None, spans: vec![Span::plain("nested")] },
+                    ListItem {
+                        depth: 0,
+                        number: Some(3),
+                        spans: vec![Span::plain("third item wraps")],
+                    },
+                    ListItem {
+                        depth: 1,
+                        number: None,
+                        spans: vec![Span::plain("nested")],
+                    },
                 ]),
-                Block::Quote(vec![vec![Span::plain("quoted")], vec![Span::plain("again")]]),
+                Block::Quote(vec![
+                    vec![Span::plain("quoted")],
+                    vec![Span::plain("again")],
+                ]),
                 Block::Code("fn main() {\n\tgo();\n}".into()),
-                Block::Image { label: String::new(), caption: "A caption. Photo: X".into() },
+                Block::Image {
+                    label: String::new(),
+                    caption: "A caption. Photo: X".into(),
+                },
             ]),
             "",
             14,

@@ -47,7 +47,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => load_folder(path, 0, &mut loaded),
             Ok(_) => load_file(path, &mut loaded),
-            Err(e) => loaded.problems.push(format!("{}: {}", path.display(), describe(&e))),
+            Err(e) => loaded
+                .problems
+                .push(format!("{}: {}", path.display(), describe(&e))),
         }
     }
     loaded
@@ -57,14 +59,18 @@ fn load_folder(folder: &Path, depth: usize, loaded: &mut Loaded) {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) => {
-            loaded.problems.push(format!("{}: {}", folder.display(), describe(&e)));
+            loaded
+                .problems
+                .push(format!("{}: {}", folder.display(), describe(&e)));
             return;
         }
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
@@ -82,19 +88,27 @@ fn load_folder(folder: &Path, depth: usize, loaded: &mut Loaded) {
 /// whatever its name.
 fn is_article_file(path: &Path) -> bool {
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-    matches!(extension.as_deref(), Some("txt" | "text" | "md" | "markdown"))
+    matches!(
+        extension.as_deref(),
+        Some("txt" | "text" | "md" | "markdown")
+    )
 }
 
 fn load_file(path: &Path, loaded: &mut Loaded) {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            loaded.problems.push(format!("{}: {}", path.display(), describe(&e)));
+            loaded
+                .problems
+                .push(format!("{}: {}", path.display(), describe(&e)));
             return;
         }
     };
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        loaded.problems.push(format!("{}: not a text file (it holds binary data)", path.display()));
+        loaded.problems.push(format!(
+            "{}: not a text file (it holds binary data)",
+            path.display()
+        ));
         return;
     }
     let text = match String::from_utf8(bytes) {
@@ -122,7 +136,9 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
     };
     let parsed = parse(&path.to_string_lossy(), &text, &origin);
     for warning in parsed.warnings {
-        loaded.problems.push(format!("{}: {warning}", path.display()));
+        loaded
+            .problems
+            .push(format!("{}: {warning}", path.display()));
     }
     loaded.articles.push(parsed.article);
 }
@@ -162,10 +178,20 @@ mod tests {
         let library = crate::model::library::Library::new(samples.clone());
         let shared = library.tags().iter().filter(|t| t.count >= 2).count();
         assert!(shared >= 8, "{shared} tags shared by two or more samples");
-        let has = |f: &dyn Fn(char) -> bool| samples.iter().any(|a| a.body.plain_text().chars().any(f));
-        assert!(has(&|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "a sample with CJK text");
-        assert!(has(&|c| ('\u{1F300}'..='\u{1FAFF}').contains(&c)), "a sample with emoji");
-        assert!(samples.iter().any(|a| a.body.word_count() >= 3000), "a long sample");
+        let has =
+            |f: &dyn Fn(char) -> bool| samples.iter().any(|a| a.body.plain_text().chars().any(f));
+        assert!(
+            has(&|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+            "a sample with CJK text"
+        );
+        assert!(
+            has(&|c| ('\u{1F300}'..='\u{1FAFF}').contains(&c)),
+            "a sample with emoji"
+        );
+        assert!(
+            samples.iter().any(|a| a.body.word_count() >= 3000),
+            "a long sample"
+        );
         for article in &samples {
             let headings = article
                 .body
@@ -198,7 +224,11 @@ mod tests {
         assert!(loaded.problems[0].ends_with("binary.txt: not a text file (it holds binary data)"));
         assert!(loaded.problems[1].contains("latin1.txt: not valid UTF-8 at byte 3"));
         assert!(loaded.problems[2].ends_with("missing.txt: no such file or folder"));
-        let second = loaded.articles.iter().find(|a| a.title == "Second").unwrap();
+        let second = loaded
+            .articles
+            .iter()
+            .find(|a| a.title == "Second")
+            .unwrap();
         assert_eq!(second.source, "world", "the folder names the source");
     }
 
@@ -207,8 +237,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.txt");
         fs::write(&file, "Title\n\nBody.\n").unwrap();
-        let first = load_paths(std::slice::from_ref(&file)).articles[0].id.clone();
-        let again = load_paths(&[dir.path().join(".").join("a.txt")]).articles[0].id.clone();
+        let first = load_paths(std::slice::from_ref(&file)).articles[0]
+            .id
+            .clone();
+        let again = load_paths(&[dir.path().join(".").join("a.txt")]).articles[0]
+            .id
+            .clone();
         assert_eq!(first, again);
     }
 }

@@ -30,14 +30,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Mouse: wheel scrolls the pane under the pointer, a click selects,", theme.dim())));
-    lines.push(Line::from(Span::styled("a click on the selected article opens it.", theme.dim())));
-    lines.push(Line::from(Span::styled("Searching: type, Backspace, ↑↓ move, Enter keeps, Esc cancels.", theme.dim())));
+    lines.push(Line::from(Span::styled(
+        "Mouse: wheel scrolls the pane under the pointer, a click selects,",
+        theme.dim(),
+    )));
+    lines.push(Line::from(Span::styled(
+        "a click on the selected article opens it.",
+        theme.dim(),
+    )));
+    lines.push(Line::from(Span::styled(
+        "Searching: type, Backspace, ↑↓ move, Enter keeps, Esc cancels.",
+        theme.dim(),
+    )));
 
     let width = (area.width.saturating_sub(4)).min(72);
-    let height = (area.height.saturating_sub(2)).min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
-    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    let height =
+        (area.height.saturating_sub(2)).min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(true))

@@ -92,7 +92,11 @@ mod tests {
     use super::*;
 
     fn at(width: u16, height: u16, focus: Focus) -> Panes {
-        panes(Rect::new(0, 0, width, height), focus, &config::Layout::default())
+        panes(
+            Rect::new(0, 0, width, height),
+            focus,
+            &config::Layout::default(),
+        )
     }
 
     #[test]

@@ -12,7 +12,11 @@ use crate::dates;
 use crate::model::library::Entry;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let title = if app.filter.bookmarks_only { "Bookmarks" } else { "Articles" };
+    let title = if app.filter.bookmarks_only {
+        "Bookmarks"
+    } else {
+        "Articles"
+    };
     let block = pane_block(title.to_string(), Focus::List, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -22,7 +26,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             "Nothing matches: c clears the filter, B leaves bookmarks."
         };
-        frame.render_widget(Paragraph::new(hint).style(app.settings.theme.dim()).wrap(ratatui::widgets::Wrap { trim: true }), inner);
+        frame.render_widget(
+            Paragraph::new(hint)
+                .style(app.settings.theme.dim())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let width = usize::from(inner.width);
@@ -33,17 +42,39 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .enumerate()
         .skip(app.list_offset)
         .take(app.list_rows())
-        .flat_map(|(position, &index)| row(app, app.library.entry(index), position == app.selected, width, &words))
+        .flat_map(|(position, &index)| {
+            row(
+                app,
+                app.library.entry(index),
+                position == app.selected,
+                width,
+                &words,
+            )
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The two lines of one article: markers and title; source, date and tags.
-fn row<'a>(app: &App, entry: &Entry, selected: bool, width: usize, words: &[String]) -> [Line<'a>; 2] {
+fn row<'a>(
+    app: &App,
+    entry: &Entry,
+    selected: bool,
+    width: usize,
+    words: &[String],
+) -> [Line<'a>; 2] {
     let theme = &app.settings.theme;
     let article = &entry.article;
-    let bar = if selected { Span::styled("▌", theme.selection_bar()) } else { Span::raw(" ") };
-    let unread = if entry.read { Span::raw(" ") } else { Span::styled("●", theme.unread()) };
+    let bar = if selected {
+        Span::styled("▌", theme.selection_bar())
+    } else {
+        Span::raw(" ")
+    };
+    let unread = if entry.read {
+        Span::raw(" ")
+    } else {
+        Span::styled("●", theme.unread())
+    };
     let mark = if app.pending.contains(&article.id) {
         Span::styled("…", theme.bookmark())
     } else if entry.bookmarked {
@@ -71,6 +102,13 @@ fn row<'a>(app: &App, entry: &Entry, selected: bool, width: usize, words: &[Stri
     let meta = truncate(&meta.join(" · "), width.saturating_sub(4));
     let second = vec![bar, Span::raw("   "), Span::styled(meta, theme.dim())];
 
-    let style = if selected { theme.selected(app.focus == Focus::List) } else { ratatui::style::Style::new() };
-    [padded(Line::from(first), width, style), padded(Line::from(second), width, style)]
+    let style = if selected {
+        theme.selected(app.focus == Focus::List)
+    } else {
+        ratatui::style::Style::new()
+    };
+    [
+        padded(Line::from(first), width, style),
+        padded(Line::from(second), width, style),
+    ]
 }

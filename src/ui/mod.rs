@@ -45,7 +45,9 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
         "tidings needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}",
         area.width, area.height
     );
-    let paragraph = Paragraph::new(notice).wrap(Wrap { trim: true }).alignment(Alignment::Center);
+    let paragraph = Paragraph::new(notice)
+        .wrap(Wrap { trim: true })
+        .alignment(Alignment::Center);
     frame.render_widget(paragraph, area);
 }
 
@@ -56,7 +58,10 @@ pub(crate) fn pane_block<'a>(title: String, pane: Focus, app: &App) -> Block<'a>
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(focused))
-        .title(Span::styled(format!(" {title} "), theme.pane_title(focused)))
+        .title(Span::styled(
+            format!(" {title} "),
+            theme.pane_title(focused),
+        ))
 }
 
 /// `text` cut to `width` columns, with `…` where it was cut.
@@ -94,7 +99,10 @@ pub(crate) fn highlighted<'a>(
         if range.start > at {
             spans.push(Span::styled(text[at..range.start].to_string(), style));
         }
-        spans.push(Span::styled(text[range.clone()].to_string(), style.patch(theme.search_match())));
+        spans.push(Span::styled(
+            text[range.clone()].to_string(),
+            style.patch(theme.search_match()),
+        ));
         at = range.end;
     }
     if at < text.len() {
@@ -104,10 +112,15 @@ pub(crate) fn highlighted<'a>(
 }
 
 /// A line of `width` columns: `line` padded with spaces in `style`, so a selection fills the row.
-pub(crate) fn padded<'a>(mut line: Line<'a>, width: usize, style: ratatui::style::Style) -> Line<'a> {
+pub(crate) fn padded<'a>(
+    mut line: Line<'a>,
+    width: usize,
+    style: ratatui::style::Style,
+) -> Line<'a> {
     let used = line.width();
     if used < width {
-        line.spans.push(Span::styled(" ".repeat(width - used), style));
+        line.spans
+            .push(Span::styled(" ".repeat(width - used), style));
     }
     line.style = style;
     line

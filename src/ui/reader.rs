@@ -17,7 +17,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let text_area = reader_text(area, app.settings.layout.reader_max_width.0);
     let Some(reader) = &app.reader else {
         frame.render_widget(block, area);
-        let hint = Paragraph::new("No article to show.").style(app.settings.theme.dim()).wrap(Wrap { trim: true });
+        let hint = Paragraph::new("No article to show.")
+            .style(app.settings.theme.dim())
+            .wrap(Wrap { trim: true });
         frame.render_widget(hint, text_area);
         return;
     };

@@ -59,7 +59,11 @@ pub fn shown(app: &App) -> String {
             .iter()
             .map(|&id| app.library.tags()[id].tag.as_str().to_lowercase())
             .collect();
-        parts.push(format!("tags: {} ({})", names.join(", "), app.filter.mode.label()));
+        parts.push(format!(
+            "tags: {} ({})",
+            names.join(", "),
+            app.filter.mode.label()
+        ));
     }
     if !app.filter.search.trim().is_empty() {
         parts.push(format!("search: {}", app.filter.search.trim()));

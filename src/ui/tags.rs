@@ -17,7 +17,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mode_key = app.settings.keymap.first_key(Action::ToggleTagMode);
-    let mode = format!("match {} ({mode_key})", app.filter.mode.label().to_uppercase());
+    let mode = format!(
+        "match {} ({mode_key})",
+        app.filter.mode.label().to_uppercase()
+    );
     let selected = match app.filter.tags.len() {
         0 => "none selected".to_string(),
         n => format!("{n} selected"),
@@ -27,15 +30,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Line::from(Span::styled(truncate(&selected, width), theme.dim())),
     ];
     let rows = usize::from(inner.height).saturating_sub(2);
-    for (position, &tag) in app.tag_order.iter().enumerate().skip(app.tag_offset).take(rows) {
+    for (position, &tag) in app
+        .tag_order
+        .iter()
+        .enumerate()
+        .skip(app.tag_offset)
+        .take(rows)
+    {
         let info = &app.library.tags()[tag];
         let checked = app.filter.tags.contains(&tag);
         let count = info.count.to_string();
         let name_width = width.saturating_sub(count.len() + 5);
         let name = truncate(info.tag.as_str(), name_width);
-        let gap = width.saturating_sub(4 + unicode_width::UnicodeWidthStr::width(name.as_str()) + count.len());
+        let gap = width
+            .saturating_sub(4 + unicode_width::UnicodeWidthStr::width(name.as_str()) + count.len());
         let line = Line::from(vec![
-            Span::styled(if checked { "[x] " } else { "[ ] " }, if checked { theme.accent() } else { theme.dim() }),
+            Span::styled(
+                if checked { "[x] " } else { "[ ] " },
+                if checked { theme.accent() } else { theme.dim() },
+            ),
             Span::raw(name),
             Span::raw(" ".repeat(gap)),
             Span::styled(count, theme.dim()),
