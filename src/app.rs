@@ -16,7 +16,7 @@ use crate::config;
 use crate::dates;
 use crate::event::{Event, StoreReport};
 use crate::keymap::Keymap;
-use crate::model::filter::{Filter, find_matches};
+use crate::model::filter::{Filter, TagMode, find_matches};
 use crate::model::library::{Entry, Library, Origin};
 use crate::model::wrap::{Wrapped, wrap_article};
 use crate::model::{Article, ArticleId};
@@ -321,10 +321,10 @@ impl App {
             Action::ToggleTagMode => {
                 self.filter.mode = self.filter.mode.toggled();
                 self.refilter();
-                self.set_info(format!(
-                    "tags: articles with {} selected tag",
-                    self.filter.mode.label()
-                ));
+                self.set_info(match self.filter.mode {
+                    TagMode::Any => "tags: articles with any selected tag".to_string(),
+                    TagMode::All => "tags: articles with all selected tags".to_string(),
+                });
             }
             Action::ClearFilter => {
                 self.filter.tags.clear();

@@ -1,6 +1,7 @@
 //! The command line of DESIGN.md: the reader and the `list`, `show`, `tags`, `bookmarks` and
 //! `bookmark` commands, all reading the same sources and the same store.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
@@ -147,7 +148,14 @@ impl Context {
                     );
                 }
                 if !path.exists() {
-                    bail!("{}: no such file or folder", path.display());
+                    let looks_like_a_command =
+                        path.components().count() == 1 && path.extension().is_none();
+                    let hint = if looks_like_a_command {
+                        " (the commands are list, show, tags, bookmarks and bookmark; see tidings --help)"
+                    } else {
+                        ""
+                    };
+                    bail!("{}: no such file or folder{hint}", path.display());
                 }
             }
             return Ok(load::load_paths(&sources.paths));
@@ -239,10 +247,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                         .collect::<Vec<_>>(),
                 )
             } else {
-                for entry in entries {
-                    println!("{}", list_line(entry));
-                }
-                Ok(())
+                emit(entries.into_iter().map(list_line))
             }
         }
         Some(Command::Show { id, width, sources }) => {
@@ -254,10 +259,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &context.config.date_format.0,
                 Local::now().offset().fix(),
             );
-            for line in wrap_article(&entry.article, &byline, width).lines {
-                println!("{}", line.text);
-            }
-            Ok(())
+            emit(
+                wrap_article(&entry.article, &byline, width)
+                    .lines
+                    .into_iter()
+                    .map(|line| line.text),
+            )
         }
         Some(Command::Tags { json, sources }) => {
             let (library, _) = read_library(&context, &sources)?;
@@ -272,10 +279,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             if json {
                 return print_json(&tags);
             }
-            for tag in tags {
-                println!("{:>5}  {}", tag.count, tag.tag);
-            }
-            Ok(())
+            emit(
+                tags.iter()
+                    .map(|tag| format!("{:>5}  {}", tag.count, tag.tag)),
+            )
         }
         Some(Command::Bookmarks { json }) => {
             let store = context.open_store()?;
@@ -318,13 +325,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let article = &entry.article;
             if add {
                 store.add_bookmark(article, Utc::now())?;
-                println!("bookmarked {}: {}", article.id, article.title);
+                emit([format!("bookmarked {}: {}", article.id, article.title)])
             } else if store.remove_bookmark(&article.id)? {
-                println!("removed the bookmark of {}: {}", article.id, article.title);
+                emit([format!(
+                    "removed the bookmark of {}: {}",
+                    article.id, article.title
+                )])
             } else {
                 bail!("article {} is not bookmarked", article.id);
             }
-            Ok(())
         }
     }
 }
@@ -412,8 +421,22 @@ fn list_line(entry: &Entry) -> String {
 }
 
 fn print_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
-    Ok(())
+    emit([serde_json::to_string_pretty(value)?])
+}
+
+/// Prints lines to stdout. A reader that stops reading early (`| head`) is not an error.
+fn emit(lines: impl IntoIterator<Item = String>) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let written = lines
+        .into_iter()
+        .try_for_each(|line| writeln!(out, "{line}"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("cannot write to standard output")
+        }
+        _ => Ok(()),
+    }
 }
 
 #[derive(Serialize)]

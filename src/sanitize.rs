@@ -11,11 +11,8 @@ pub fn clean_text(input: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '\n' | '\t' => out.push(c),
-            '\r' => {
-                if chars.get(i + 1) != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
+            '\r' if chars.get(i + 1) != Some(&'\n') => out.push('\n'),
+            '\r' => {}
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{200C}' | '\u{200D}' => {
                 // Joiners shape emoji sequences and many scripts; alone or beside ASCII they

@@ -80,7 +80,7 @@ impl Library {
     pub fn new(articles: Vec<Article>) -> Self {
         let mut library = Self::default();
         let mut articles = articles;
-        articles.sort_by(|a, b| b.published.cmp(&a.published));
+        articles.sort_by_key(|article| std::cmp::Reverse(article.published));
         for article in articles {
             library.push(article, Origin::Source);
         }

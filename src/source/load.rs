@@ -10,7 +10,7 @@ use crate::model::Article;
 include!(concat!(env!("OUT_DIR"), "/samples.rs"));
 
 /// The source name of the bundled samples.
-pub const SAMPLES_SOURCE: &str = "Tidings samples";
+pub const SAMPLES_SOURCE: &str = "Tidings Samples";
 
 /// Folders deeper than this below a given folder are not read.
 const MAX_DEPTH: usize = 8;

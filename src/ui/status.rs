@@ -48,7 +48,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// "12 of 40 · tags: china, russia (any) · search: storm".
 pub fn shown(app: &App) -> String {
     let mut parts = vec![if app.filter.bookmarks_only {
-        format!("{} bookmarks", app.visible.len())
+        match app.visible.len() {
+            1 => "1 bookmark".to_string(),
+            n => format!("{n} bookmarks"),
+        }
     } else {
         format!("{} of {}", app.visible.len(), app.source_count)
     }];
