@@ -1,0 +1,206 @@
+//! Whole screens drawn to ratatui's `TestBackend` and compared with snapshots, at 120x40,
+//! 80x24 and 50x16, driven by the same keys a person presses.
+
+use chrono::{FixedOffset, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Size;
+use ratatui::style::Color;
+
+use tidings::app::{App, Settings};
+use tidings::config::Config;
+use tidings::event::{Event, StoreReport};
+use tidings::keymap::Keymap;
+use tidings::model::library::Library;
+use tidings::source::load;
+use tidings::ui;
+use tidings::ui::theme::Theme;
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 16)];
+
+fn app_with(library: Library, width: u16, height: u16, colour: bool) -> App {
+    let config = Config::default();
+    let settings = Settings {
+        layout: config.layout.clone(),
+        date_format: "%-d %B %Y".into(),
+        offset: FixedOffset::east_opt(0).unwrap(),
+        theme: Theme::new(&config.theme, colour),
+        keymap: Keymap::default(),
+    };
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+    App::new(library, settings, Size::new(width, height), now)
+}
+
+fn app(width: u16, height: u16) -> App {
+    app_with(Library::new(load::samples()), width, height, true)
+}
+
+fn keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        for effect in app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+            // Confirm what the store worker would have saved.
+            let report = match effect {
+                tidings::app::Effect::SaveBookmark(article) => {
+                    StoreReport::BookmarkSaved(article.id)
+                }
+                tidings::app::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
+                tidings::app::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
+            };
+            app.handle(Event::Store(report));
+        }
+    }
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal
+}
+
+/// Snapshots one screen state at every size; `setup` presses the keys that lead there.
+fn snapshot_at_every_size(name: &str, setup: impl Fn(&mut App)) {
+    for (width, height) in SIZES {
+        let mut app = app(width, height);
+        setup(&mut app);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn list_and_reader() {
+    snapshot_at_every_size("list_and_reader", |app| keys(app, "jj"));
+}
+
+#[test]
+fn article_opened_and_scrolled() {
+    snapshot_at_every_size("article_opened", |app| keys(app, "j\n  "));
+}
+
+#[test]
+fn tag_filter_with_selections() {
+    // Culture and Cities, then ALL mode: the one article with both.
+    snapshot_at_every_size("tag_filter", |app| keys(app, "t j a"));
+}
+
+#[test]
+fn search_being_typed() {
+    snapshot_at_every_size("search", |app| keys(app, "/noodle"));
+}
+
+#[test]
+fn help_overlay() {
+    snapshot_at_every_size("help", |app| keys(app, "?"));
+}
+
+#[test]
+fn bookmarks_view() {
+    snapshot_at_every_size("bookmarks", |app| keys(app, "bjjbB"));
+}
+
+#[test]
+fn empty_bookmarks_view() {
+    snapshot_at_every_size("no_bookmarks", |app| keys(app, "B"));
+}
+
+#[test]
+fn too_small_terminal() {
+    for (width, height) in [(29, 10), (40, 7), (1, 1), (0, 0)] {
+        let app = app(width, height);
+        let terminal = draw(&app);
+        if width >= 20 {
+            insta::assert_snapshot!(format!("too_small_{width}x{height}"), terminal.backend());
+        }
+    }
+}
+
+#[test]
+fn every_size_from_tiny_to_huge_draws() {
+    let library = Library::new(load::samples());
+    for (width, height) in [
+        (1, 1),
+        (2, 30),
+        (30, 8),
+        (31, 9),
+        (79, 24),
+        (80, 5),
+        (119, 40),
+        (250, 80),
+        (500, 200),
+    ] {
+        let mut app = app_with(library.clone(), width, height, true);
+        keys(&mut app, "jt \t\n G?");
+        draw(&app);
+    }
+}
+
+#[test]
+fn search_matches_are_highlighted_in_colour() {
+    let mut app = app(120, 40);
+    keys(&mut app, "/noodle\n\n");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let highlighted = buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.bg == Color::Yellow)
+        .count();
+    assert!(
+        highlighted >= "noodle".len() * 2,
+        "{highlighted} highlighted cells"
+    );
+}
+
+#[test]
+fn no_colour_means_no_colour_but_selection_still_shows() {
+    let mut app = app_with(Library::new(load::samples()), 120, 40, false);
+    keys(&mut app, "/noodle\n");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "cell {:?}",
+            cell.symbol()
+        );
+    }
+    let reversed = buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .count();
+    assert!(
+        reversed > 30,
+        "the selection and matches are in reverse video"
+    );
+}
+
+#[test]
+fn escape_sequences_from_articles_never_reach_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil.txt");
+    std::fs::write(
+        &path,
+        "Source: Bad\x1b]0;owned\x07 Source\nAuthor: \x1b[2JEve\nTags: a\x1b[31mb, \u{9b}c\n\nEvil \x1b]0;pwned\x07 title\n\nBody \x1b]52;c;aGk=\x07 with \x1b[5mblink and \x08\x08 back\rspace.\n",
+    )
+    .unwrap();
+    let loaded = load::load_paths(&[path]);
+    let mut app = app_with(Library::new(loaded.articles), 120, 40, true);
+    keys(&mut app, "\n");
+    let terminal = draw(&app);
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "control character in cell {:?}",
+            cell.symbol()
+        );
+    }
+    insta::assert_snapshot!("hostile_article", terminal.backend());
+}
