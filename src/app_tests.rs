@@ -314,10 +314,15 @@ fn without_a_store_nothing_is_asked_and_the_reader_is_told() {
 #[test]
 fn load_problems_show_until_a_key() {
     let mut app = app();
-    app.report_start(&["a.txt: not a text file".into(), "b.txt: x".into()], None);
+    let problems = [
+        "a\x1b]0;x\x07.txt: not a text file".to_string(),
+        "b.txt: x".to_string(),
+    ];
+    app.report_start(&problems, None);
     assert_eq!(
         app.status.as_ref().unwrap().text,
-        "a.txt: not a text file (and 1 more)"
+        "a]0;x.txt: not a text file (and 1 more)",
+        "file names are sanitized"
     );
     press(&mut app, KeyCode::Char('j'));
     assert!(app.status.is_none());
