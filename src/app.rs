@@ -605,16 +605,17 @@ impl App {
         });
     }
 
+    /// Messages can name files, whose names may hold anything: they are sanitized here.
     fn set_info(&mut self, text: String) {
         self.status = Some(Status {
-            text,
+            text: sanitize::clean_line(&text),
             is_error: false,
         });
     }
 
     fn set_error(&mut self, text: String) {
         self.status = Some(Status {
-            text,
+            text: sanitize::clean_line(&text),
             is_error: true,
         });
     }
