@@ -54,7 +54,14 @@ impl Filter {
             .collect()
     }
 
-    pub fn matches(&self, entry: &Entry, words: &[String]) -> bool {
+    /// Whether an entry passes; `search_text` gives its lower-case text when words are
+    /// searched for.
+    pub fn matches<'a>(
+        &self,
+        entry: &Entry,
+        words: &[String],
+        search_text: impl FnOnce() -> &'a str,
+    ) -> bool {
         if self.bookmarks_only {
             if !entry.bookmarked {
                 return false;
@@ -71,7 +78,14 @@ impl Filter {
             TagMode::Any => self.tags.iter().any(has),
             TagMode::All => self.tags.iter().all(has),
         };
-        tags_match && words.iter().all(|w| entry.search_text.contains(w.as_str()))
+        if !tags_match {
+            return false;
+        }
+        if words.is_empty() {
+            return true;
+        }
+        let text = search_text();
+        words.iter().all(|w| text.contains(w.as_str()))
     }
 
     /// Indices of the library's entries that match, in library order.
@@ -81,7 +95,7 @@ impl Filter {
             .entries()
             .iter()
             .enumerate()
-            .filter(|(_, entry)| self.matches(entry, &words))
+            .filter(|(index, entry)| self.matches(entry, &words, || library.search_text(*index)))
             .map(|(index, _)| index)
             .collect()
     }

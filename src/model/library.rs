@@ -1,6 +1,7 @@
 //! The article index of one run: every article with its tag ids, search text and read and
 //! bookmark flags, and every tag with its article count.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::{Article, ArticleId, Tag, TagKey};
@@ -20,8 +21,6 @@ pub struct Entry {
     pub origin: Origin,
     /// Indices into [`Library::tags`].
     pub tag_ids: Vec<usize>,
-    /// Title and body text in lower case.
-    pub search_text: String,
     pub read: bool,
     pub bookmarked: bool,
 }
@@ -37,6 +36,9 @@ pub struct TagInfo {
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     entries: Vec<Entry>,
+    /// Each entry's title and text in lower case, built on the first search so that
+    /// start-up does no work that grows with the size of the bodies.
+    search_texts: OnceCell<Vec<String>>,
     tags: Vec<TagInfo>,
     tag_ids: HashMap<TagKey, usize>,
     positions: HashMap<ArticleId, usize>,
@@ -118,9 +120,9 @@ impl Library {
             tag_ids.push(id);
         }
         let index = self.entries.len();
+        self.search_texts = OnceCell::new();
         self.positions.insert(article.id.clone(), index);
         self.entries.push(Entry {
-            search_text: article.search_text(),
             article,
             origin,
             tag_ids,
@@ -128,6 +130,17 @@ impl Library {
             bookmarked: false,
         });
         Some(index)
+    }
+
+    /// The title and text of an entry in lower case, for search.
+    pub fn search_text(&self, index: usize) -> &str {
+        let texts = self.search_texts.get_or_init(|| {
+            self.entries
+                .iter()
+                .map(|e| e.article.search_text())
+                .collect()
+        });
+        &texts[index]
     }
 
     pub fn entries(&self) -> &[Entry] {
