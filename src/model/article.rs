@@ -95,6 +95,9 @@ pub enum Block {
         label: String,
         caption: String,
     },
+    /// The addresses of the links in the text, in order: link text is followed by its
+    /// number, `[1]`, and this list closes the article.
+    Links(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,6 +125,9 @@ pub struct SpanStyle {
     pub emphasis: bool,
     #[serde(default)]
     pub code: bool,
+    /// The text of a link (its address is in the article's `Block::Links`).
+    #[serde(default)]
+    pub link: bool,
 }
 
 impl SpanStyle {
@@ -171,6 +177,7 @@ impl Body {
                     out.push(' ');
                     out.push_str(caption);
                 }
+                Block::Links(urls) => out.push_str(&urls.join("\n")),
             }
             out.push('\n');
         }

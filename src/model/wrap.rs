@@ -150,6 +150,20 @@ impl Builder {
                 }
             }
             Block::Code(code) => self.code(code),
+            Block::Links(urls) => {
+                self.paragraph(&[Span::plain("Links")], Role::Heading, strong(), ("", ""));
+                for (n, url) in urls.iter().enumerate() {
+                    let marker = format!("[{}] ", n + 1);
+                    let hanging = " ".repeat(display_width(&marker));
+                    let url = [Span::plain(url)];
+                    self.paragraph(
+                        &url,
+                        Role::Byline,
+                        SpanStyle::default(),
+                        (&marker, &hanging),
+                    );
+                }
+            }
             Block::Image { label, caption } => {
                 let label = if label.is_empty() { "image" } else { label };
                 let label = format!("[{label}]");
@@ -191,6 +205,7 @@ impl Builder {
                 strong: span.style.strong || base.strong,
                 emphasis: span.style.emphasis || base.emphasis,
                 code: span.style.code || base.code,
+                link: span.style.link || base.link,
             };
             styles.push((plain.len(), style));
         }
@@ -432,6 +447,7 @@ mod tests {
                     label: String::new(),
                     caption: "A caption. Photo: X".into(),
                 },
+                Block::Links(vec!["https://example.com/a".into()]),
             ]),
             "",
             14,
@@ -454,6 +470,10 @@ mod tests {
                 "[image]",
                 "A caption.",
                 "Photo: X",
+                "",
+                "Links",
+                "[1] https://exam",
+                "    ple.com/a",
             ]
         );
     }

@@ -121,6 +121,9 @@ impl Theme {
         if span.code {
             style = style.patch(self.fg(self.code));
         }
+        if span.link {
+            style = style.add_modifier(Modifier::UNDERLINED);
+        }
         style
     }
 }
