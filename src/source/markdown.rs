@@ -449,6 +449,7 @@ mod tests {
             strong,
             emphasis,
             code,
+            link: false,
         }
     }
 
