@@ -472,8 +472,9 @@ mod tests {
                 "Photo: X",
                 "",
                 "Links",
-                "[1] https://exam",
-                "    ple.com/a",
+                "[1] https://",
+                "    example.co",
+                "    m/a",
             ]
         );
     }
