@@ -15,7 +15,7 @@ use crate::keymap::Keymap;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library};
 use crate::model::wrap::wrap_article;
-use crate::model::{Article, TagKey};
+use crate::model::{Article, ArticleId, TagKey};
 use crate::source::load::{self, Loaded};
 use crate::store::Store;
 use crate::ui::theme::Theme;
@@ -182,7 +182,21 @@ pub fn library(articles: Vec<Article>, store: Option<&Store>) -> (Library, Vec<S
         return (library, problems);
     };
     match store.bookmarks() {
-        Ok(saved) => library.add_saved(saved.into_iter().map(|b| b.article).collect()),
+        Ok(bookmarks) => {
+            library.add_saved(bookmarks.saved.into_iter().map(|b| b.article).collect());
+            problems.extend(bookmarks.unreadable.iter().map(ToString::to_string));
+        }
+        Err(e) => problems.push(e.to_string()),
+    }
+    // A bookmark whose copy cannot be read still marks its article when the source has it.
+    match store.bookmarked_ids() {
+        Ok(ids) => {
+            for id in ids {
+                if let Some(index) = library.position(&id) {
+                    library.entry_mut(index).bookmarked = true;
+                }
+            }
+        }
         Err(e) => problems.push(e.to_string()),
     }
     match store.read_ids() {
@@ -287,9 +301,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Bookmarks { json }) => {
             let store = context.open_store()?;
             let bookmarks = store.bookmarks()?;
+            for error in &bookmarks.unreadable {
+                warn(&error.to_string());
+            }
             let read = store.read_ids()?;
             if json {
                 let items: Vec<BookmarkJson> = bookmarks
+                    .saved
                     .iter()
                     .map(|b| BookmarkJson {
                         article: ArticleJson::new(&b.article, true, read.contains(&b.article.id)),
@@ -298,20 +316,19 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     .collect();
                 return print_json(&items);
             }
-            for bookmark in bookmarks {
+            // Snapshots come back from a file on disk: clean them again before printing.
+            emit(bookmarks.saved.iter().map(|bookmark| {
                 let article = &bookmark.article;
-                println!(
-                    "{}  saved {}  {}  ({})",
-                    article.id,
-                    bookmark
-                        .saved_at
-                        .with_timezone(&Local)
-                        .format("%Y-%m-%d %H:%M"),
-                    article.title,
-                    article.source
+                let saved = bookmark
+                    .saved_at
+                    .with_timezone(&Local)
+                    .format("%Y-%m-%d %H:%M");
+                let line = format!(
+                    "{}  saved {saved}  {}  ({})",
+                    article.id, article.title, article.source
                 );
-            }
-            Ok(())
+                crate::sanitize::clean_line(&line)
+            }))
         }
         Some(Command::Bookmark { change }) => {
             let (id, sources, add) = match &change {
@@ -321,7 +338,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let store = context.open_store()?;
             let loaded = context.load(sources)?;
             let (library, _) = library(loaded.articles, Some(&store));
-            let entry = library.entry(library.find(id)?);
+            let found = library.find(id);
+            if !add && let Err(not_found) = &found {
+                // A bookmark whose saved copy is damaged is in no library; it can still go.
+                let matching: Vec<_> = store
+                    .bookmarked_ids()?
+                    .into_iter()
+                    .filter(|b| b.as_str().starts_with(&id.to_lowercase()))
+                    .collect();
+                if let ([only], true) = (matching.as_slice(), id.len() >= ArticleId::MIN_PREFIX) {
+                    store.remove_bookmark(only)?;
+                    return emit([format!("removed the bookmark of {only}")]);
+                }
+                bail!("{not_found}");
+            }
+            let entry = library.entry(found?);
             let article = &entry.article;
             if add {
                 store.add_bookmark(article, Utc::now())?;

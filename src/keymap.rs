@@ -57,6 +57,11 @@ impl FromStr for Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            // Shift with a letter is the capital letter, as the terminal sends it.
+            (Some(c), None) if modifiers.contains(KeyModifiers::SHIFT) && c.is_lowercase() => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+            }
             (Some(c), None) => KeyCode::Char(c),
             _ => match rest.to_ascii_lowercase().as_str() {
                 "space" => KeyCode::Char(' '),
@@ -258,6 +263,10 @@ mod tests {
         );
         assert_eq!("PageDown".parse::<Key>().unwrap().to_string(), "PgDn");
         assert_eq!("f5".parse::<Key>().unwrap().to_string(), "F5");
+        assert_eq!(
+            "shift-j".parse::<Key>().unwrap(),
+            "J".parse::<Key>().unwrap()
+        );
         assert!("ctrl-".parse::<Key>().is_err());
         assert!("hyper-x".parse::<Key>().is_err());
         assert!("f13".parse::<Key>().is_err());

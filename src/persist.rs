@@ -10,9 +10,11 @@ use crate::app::Effect;
 use crate::event::{Event, StoreReport};
 use crate::store::Store;
 
+/// The handle on the worker. Dropping it waits until every change asked for is saved,
+/// however the reader ends.
 pub struct Persist {
-    effects: Sender<Effect>,
-    worker: JoinHandle<()>,
+    effects: Option<Sender<Effect>>,
+    worker: Option<JoinHandle<()>>,
 }
 
 impl Persist {
@@ -27,18 +29,26 @@ impl Persist {
                 }
             }
         });
-        Self { effects, worker }
+        Self {
+            effects: Some(effects),
+            worker: Some(worker),
+        }
     }
 
     pub fn send(&self, effect: Effect) {
-        // The worker only stops when this sender is dropped, so the send cannot fail.
-        let _ = self.effects.send(effect);
+        if let Some(effects) = &self.effects {
+            // The worker only stops once this sender is dropped, so the send cannot fail.
+            let _ = effects.send(effect);
+        }
     }
+}
 
-    /// Waits until every change asked for is saved.
-    pub fn finish(self) {
-        drop(self.effects);
-        let _ = self.worker.join();
+impl Drop for Persist {
+    fn drop(&mut self) {
+        drop(self.effects.take());
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
     }
 }
 

@@ -7,7 +7,9 @@ use std::sync::mpsc;
 use anyhow::{Context, bail};
 use chrono::Utc;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 use crate::app::App;
@@ -25,26 +27,23 @@ pub fn run(mut app: App, store: Option<Store>, mouse: bool) -> anyhow::Result<()
     let (events, inbox) = mpsc::channel();
     let persist = store.map(|store| Persist::spawn(store, events.clone()));
     event::spawn_input(events);
-    if mouse {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture);
-            previous(info);
-        }));
-    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous(info);
+    }));
     let result = ratatui::run(|terminal| {
+        // Pastes arrive as one event, so pasted text never acts as keys.
+        execute!(stdout(), EnableBracketedPaste).context("cannot set up the terminal")?;
         if mouse {
             execute!(stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
         }
         let result = event_loop(terminal, &mut app, &inbox, persist.as_ref());
-        if mouse {
-            let _ = execute!(stdout(), DisableMouseCapture);
-        }
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         result
     });
-    if let Some(persist) = persist {
-        persist.finish();
-    }
+    // Dropping `persist` waits for every queued change to be saved, on a panic too.
+    drop(persist);
     result
 }
 

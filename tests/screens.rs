@@ -100,6 +100,13 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_scrolled_to_its_end_on_a_short_terminal() {
+    let mut app = app(80, 24);
+    keys(&mut app, "?jjjjjjjjjjjjjjjjjjjjjjjjjjjjj");
+    insta::assert_snapshot!("help_scrolled_80x24", draw(&app).backend());
+}
+
+#[test]
 fn bookmarks_view() {
     snapshot_at_every_size("bookmarks", |app| keys(app, "bjjbB"));
 }

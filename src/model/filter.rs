@@ -43,7 +43,10 @@ pub struct Filter {
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
-        self.tags.is_empty() && self.search_words().is_empty() && !self.bookmarks_only
+        self.tags.is_empty()
+            && self.search_words().is_empty()
+            && !self.bookmarks_only
+            && !self.unread_only
     }
 
     /// The search words in lower case.

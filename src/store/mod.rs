@@ -23,6 +23,13 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior, params};
 use crate::model::{Article, ArticleId};
 
 /// A saved article: a full snapshot taken when it was bookmarked, so it outlives its source.
+/// The bookmarks that could be read back, and an error for each that could not.
+#[derive(Debug, Default)]
+pub struct Bookmarks {
+    pub saved: Vec<Bookmark>,
+    pub unreadable: Vec<StoreError>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bookmark {
     pub article: Article,
@@ -261,9 +268,9 @@ impl Store {
         .map(|removed| removed > 0)
     }
 
-    /// Every bookmark, newest first. A snapshot that cannot be read back is an error naming
-    /// its article, rather than a bookmark silently left out.
-    pub fn bookmarks(&self) -> Result<Vec<Bookmark>, StoreError> {
+    /// Every bookmark, newest first. A snapshot that cannot be read back is reported in
+    /// `unreadable`, naming its article, and the others are still returned.
+    pub fn bookmarks(&self) -> Result<Bookmarks, StoreError> {
         let rows = self.query_all(
             "SELECT article_id, saved_at, snapshot FROM bookmarks
                  ORDER BY saved_at DESC, rowid DESC",
@@ -275,20 +282,23 @@ impl Store {
                 ))
             },
         )?;
-        rows.into_iter()
-            .map(|(id, saved_at, snapshot)| {
-                let bad_snapshot = |detail: String| StoreError::BadSnapshot {
-                    id: ArticleId::from_stored(id.clone()),
-                    detail: one_line(detail),
-                };
-                let saved_at = DateTime::parse_from_rfc3339(&saved_at)
-                    .map_err(|error| bad_snapshot(format!("saved time {saved_at:?}: {error}")))?
-                    .with_timezone(&Utc);
-                let article = serde_json::from_str(&snapshot)
-                    .map_err(|error| bad_snapshot(error.to_string()))?;
-                Ok(Bookmark { article, saved_at })
-            })
-            .collect()
+        let mut bookmarks = Bookmarks::default();
+        for (id, saved_at, snapshot) in rows {
+            let bad_snapshot = |detail: String| StoreError::BadSnapshot {
+                id: ArticleId::from_stored(id.clone()),
+                detail: one_line(detail),
+            };
+            let saved_at = DateTime::parse_from_rfc3339(&saved_at)
+                .map_err(|error| bad_snapshot(format!("saved time {saved_at:?}: {error}")))
+                .map(|time| time.with_timezone(&Utc));
+            let article =
+                serde_json::from_str(&snapshot).map_err(|error| bad_snapshot(error.to_string()));
+            match (article, saved_at) {
+                (Ok(article), Ok(saved_at)) => bookmarks.saved.push(Bookmark { article, saved_at }),
+                (Err(error), _) | (_, Err(error)) => bookmarks.unreadable.push(error),
+            }
+        }
+        Ok(bookmarks)
     }
 
     /// The ids of every bookmarked article; works even when a snapshot is damaged.

@@ -84,7 +84,7 @@ fn a_bookmark_round_trips_with_its_full_snapshot() {
 
     let store = open(dir.path());
     assert_eq!(
-        store.bookmarks().unwrap(),
+        store.bookmarks().unwrap().saved,
         vec![Bookmark {
             article: original.clone(),
             saved_at
@@ -107,7 +107,7 @@ fn adding_twice_keeps_the_first_snapshot_and_time() {
     changed.title = "Rewritten".to_string();
     store.add_bookmark(&changed, at(2)).unwrap();
 
-    let bookmarks = store.bookmarks().unwrap();
+    let bookmarks = store.bookmarks().unwrap().saved;
     assert_eq!(bookmarks.len(), 1);
     assert_eq!(bookmarks[0].saved_at, at(1));
     assert_eq!(bookmarks[0].article, first);
@@ -121,7 +121,7 @@ fn remove_says_whether_there_was_one() {
     store.add_bookmark(&saved, at(1)).unwrap();
     assert!(store.remove_bookmark(&saved.id).unwrap());
     assert!(!store.remove_bookmark(&saved.id).unwrap());
-    assert!(store.bookmarks().unwrap().is_empty());
+    assert!(store.bookmarks().unwrap().saved.is_empty());
     assert!(open(dir.path()).bookmarked_ids().unwrap().is_empty());
 }
 
@@ -139,6 +139,7 @@ fn bookmarks_come_newest_first() {
     let titles: Vec<String> = store
         .bookmarks()
         .unwrap()
+        .saved
         .into_iter()
         .map(|bookmark| bookmark.article.title)
         .collect();
@@ -176,7 +177,7 @@ fn a_bookmark_outlives_its_source() {
 
     drop(sources);
     assert!(!file.exists());
-    let bookmarks = open(data.path()).bookmarks().unwrap();
+    let bookmarks = open(data.path()).bookmarks().unwrap().saved;
     assert_eq!(bookmarks.len(), 1);
     assert_eq!(bookmarks[0].article, saved);
 }
@@ -197,7 +198,7 @@ fn two_handles_on_one_dir_both_write_and_see_each_other() {
         let ids = HashSet::from([from_first.id.clone(), from_second.id.clone()]);
         assert_eq!(store.bookmarked_ids().unwrap(), ids);
         assert_eq!(store.read_ids().unwrap(), ids);
-        assert_eq!(store.bookmarks().unwrap()[0].article, from_second);
+        assert_eq!(store.bookmarks().unwrap().saved[0].article, from_second);
     }
     assert!(first.remove_bookmark(&from_second.id).unwrap());
     assert!(!second.remove_bookmark(&from_second.id).unwrap());
@@ -234,7 +235,7 @@ fn a_write_held_by_another_program_gives_locked_and_its_data_survives() {
         Err(StoreError::Locked { .. })
     ));
     // Reading and opening still work while the other program writes.
-    assert_eq!(store.bookmarks().unwrap().len(), 1);
+    assert_eq!(store.bookmarks().unwrap().saved.len(), 1);
     assert_eq!(open(dir.path()).bookmarked_ids().unwrap().len(), 1);
 
     other.execute_batch("COMMIT").unwrap();
@@ -242,7 +243,10 @@ fn a_write_held_by_another_program_gives_locked_and_its_data_survives() {
     let reopened = open(dir.path());
     let other_id = ArticleId::from_stored("other".to_string());
     assert_eq!(reopened.read_ids().unwrap(), HashSet::from([other_id]));
-    assert_eq!(reopened.bookmarks().unwrap()[0].article, article("before"));
+    assert_eq!(
+        reopened.bookmarks().unwrap().saved[0].article,
+        article("before")
+    );
     store.add_bookmark(&article("after"), at(3)).unwrap();
     assert_eq!(reopened.bookmarked_ids().unwrap().len(), 2);
 }
@@ -270,7 +274,7 @@ fn the_database_is_sound_after_many_writes() {
             assert!(store.remove_bookmark(&saved.id).unwrap());
         }
     }
-    assert_eq!(store.bookmarks().unwrap().len(), 200);
+    assert_eq!(store.bookmarks().unwrap().saved.len(), 200);
     assert_eq!(store.read_ids().unwrap().len(), 300);
     drop(store);
 
@@ -309,7 +313,7 @@ fn stores_opened_at_once_on_a_new_dir_take_turns_creating_it() {
         for thread in threads {
             thread.join().unwrap();
         }
-        let saved = open(&data_dir).bookmarks().unwrap().len();
+        let saved = open(&data_dir).bookmarks().unwrap().saved.len();
         assert_eq!(saved, STORES as usize, "round {round}");
     }
 }

@@ -86,6 +86,12 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` cut to its last `width` columns, with `…` where it was cut: what is being typed.
+pub(crate) fn truncate_start(text: &str, width: usize) -> String {
+    let reversed: String = text.chars().rev().collect();
+    truncate(&reversed, width).chars().rev().collect()
+}
+
 /// Splits `text` into spans of `style`, with search matches in the match style.
 pub(crate) fn highlighted<'a>(
     text: &str,
@@ -136,5 +142,7 @@ mod tests {
         assert_eq!(truncate("hello world", 6), "hello…");
         assert_eq!(truncate("東京の朝", 5), "東京…");
         assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate_start("the weather today", 8), "…r today");
+        assert_eq!(truncate_start("short", 8), "short");
     }
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::truncate;
+use super::{truncate, truncate_start};
 use crate::action::Action;
 use crate::app::App;
 
@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(area.width);
     if app.search_before.is_some() {
         let count = format!("  {} found · Enter keep · Esc cancel", app.visible.len());
-        let query = truncate(&app.filter.search, width.saturating_sub(count.width() + 2));
+        let query = truncate_start(&app.filter.search, width.saturating_sub(count.width() + 2));
         let line = Line::from(vec![
             Span::styled("/", theme.accent().add_modifier(Modifier::BOLD)),
             Span::raw(query),

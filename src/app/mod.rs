@@ -2,13 +2,16 @@
 //! drawing and no blocking I/O here: saving is asked for with `Effect`s, which the event loop
 //! hands to the store worker, whose answers come back as events.
 
+mod mouse;
+mod search;
+
+pub use search::match_lines;
+
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::{Position, Rect, Size};
 
 use crate::action::Action;
@@ -16,7 +19,7 @@ use crate::config;
 use crate::dates;
 use crate::event::{Event, StoreReport};
 use crate::keymap::Keymap;
-use crate::model::filter::{Filter, TagMode, find_matches};
+use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, Origin};
 use crate::model::wrap::{Wrapped, wrap_article};
 use crate::model::{Article, ArticleId};
@@ -78,6 +81,8 @@ pub struct App {
     /// Library indices the filter lets through, in list order.
     pub visible: Vec<usize>,
     pub filter: Filter,
+    /// The filter `visible` was made with, so a search typed on narrows `visible` alone.
+    filtered_by: Filter,
     /// Position in `visible` of the selected article.
     pub selected: usize,
     /// First list row on screen, kept so the selection stays in view.
@@ -88,6 +93,8 @@ pub struct App {
     pub tag_offset: usize,
     pub focus: Focus,
     pub show_help: bool,
+    /// First line of the help overlay shown, when it is taller than the screen.
+    pub help_scroll: usize,
     /// While search text is being typed: the search as it was before `/`, for Esc.
     pub search_before: Option<String>,
     pub reader: Option<ReaderView>,
@@ -96,6 +103,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Bookmark changes sent to the store and not yet confirmed.
     pub pending: Vec<ArticleId>,
+    /// The article last asked to be marked read, until the store answers.
+    reading: Option<ArticleId>,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
     pub store_problem: Option<String>,
     /// Articles from this run's sources, for "12 of 40".
@@ -117,25 +126,29 @@ impl App {
             library,
             visible: Vec::new(),
             filter: Filter::default(),
+            filtered_by: Filter::default(),
             selected: 0,
             list_offset: 0,
             tag_cursor: 0,
             tag_offset: 0,
             focus: Focus::List,
             show_help: false,
+            help_scroll: 0,
             search_before: None,
             reader: None,
             wrap_cache: HashMap::new(),
             size,
             status: None,
             pending: Vec::new(),
+            reading: None,
             store_problem: None,
             source_count,
             settings,
             now,
             should_quit: false,
         };
-        app.refilter();
+        app.visible = app.filter.apply(&app.library);
+        app.settle();
         app
     }
 
@@ -180,7 +193,7 @@ impl App {
         (usize::from(layout::inner(self.pane_rect(Focus::List)).height) / 2).max(1)
     }
 
-    fn tag_rows(&self) -> usize {
+    pub(crate) fn tag_rows(&self) -> usize {
         // The first row of the tag pane says the mode.
         usize::from(
             layout::inner(self.pane_rect(Focus::Tags))
@@ -211,7 +224,10 @@ impl App {
         let effects = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
             Event::Key(_) => Vec::new(),
-            Event::Mouse(mouse) => self.on_mouse(mouse),
+            Event::Mouse(mouse) => {
+                self.on_mouse(mouse);
+                Vec::new()
+            }
             Event::Resize(width, height) => {
                 self.size = Size::new(width, height);
                 Vec::new()
@@ -228,14 +244,13 @@ impl App {
                 Vec::new()
             }
         };
-        self.settle();
-        effects
+        self.finish(effects)
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         self.status = None;
         if self.show_help {
-            self.show_help = false;
+            self.on_help_key(key);
             return Vec::new();
         }
         if self.search_before.is_some() {
@@ -243,44 +258,34 @@ impl App {
             return Vec::new();
         }
         match self.settings.keymap.action_for(key, self.focus) {
-            Some(action) => self.update(action),
+            Some(action) => self.apply(action),
             None => Vec::new(),
         }
     }
 
-    fn on_search_key(&mut self, key: KeyEvent) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Enter => self.search_before = None,
-            KeyCode::Esc => {
-                self.filter.search = self.search_before.take().unwrap_or_default();
-                self.refilter();
+    /// In the help overlay the moving keys scroll it; any other key closes it.
+    fn on_help_key(&mut self, key: KeyEvent) {
+        let step = match self.settings.keymap.action_for(key, Focus::Reader) {
+            Some(Action::MoveDown) => 1,
+            Some(Action::MoveUp) => -1,
+            Some(Action::PageDown | Action::HalfPageDown) => 10,
+            Some(Action::PageUp | Action::HalfPageUp) => -10,
+            _ => {
+                self.show_help = false;
+                self.help_scroll = 0;
+                return;
             }
-            KeyCode::Char('c') if ctrl => {
-                self.filter.search = self.search_before.take().unwrap_or_default();
-                self.refilter();
-            }
-            KeyCode::Char('u') if ctrl => {
-                self.filter.search.clear();
-                self.refilter();
-            }
-            KeyCode::Backspace => {
-                self.filter.search.pop();
-                self.refilter();
-            }
-            KeyCode::Down => self.move_selection(1),
-            KeyCode::Up => self.move_selection(-1),
-            KeyCode::Char(c) if !ctrl => {
-                let typed = sanitize::clean_text(&c.to_string()).replace(['\n', '\t'], " ");
-                self.filter.search.push_str(&typed);
-                self.refilter();
-            }
-            _ => {}
-        }
+        };
+        self.help_scroll = offset_index(self.help_scroll, step, crate::ui::help::LINES);
     }
 
-    /// Does what an action asks. Called for keys; tested directly.
+    /// Does what an action asks, as its key would. Tested directly.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.apply(action);
+        self.finish(effects)
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
         match action {
             Action::MoveDown => self.move_by(1),
@@ -293,7 +298,7 @@ impl App {
             Action::HalfPageUp => self.move_by(self.page(-1) / 2),
             Action::Open => match self.focus {
                 Focus::Tags => self.focus = Focus::List,
-                _ => effects.extend(self.open()),
+                _ => self.open(),
             },
             Action::Back => self.focus = Focus::List,
             Action::FocusNext => {
@@ -343,7 +348,24 @@ impl App {
             Action::Help => self.show_help = true,
             Action::Quit => self.should_quit = true,
         }
+        effects
+    }
+
+    /// After every event: brings derived state in line, and marks the article in the
+    /// reader read once the reader has the focus (by Enter, Tab, a click or `n`).
+    fn finish(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
         self.settle();
+        if self.focus != Focus::Reader || self.store_problem.is_some() {
+            return effects;
+        }
+        if let Some(entry) = self.selected_entry()
+            && !entry.read
+            && self.reading.as_ref() != Some(&entry.article.id)
+        {
+            let id = entry.article.id.clone();
+            self.reading = Some(id.clone());
+            effects.push(Effect::MarkRead(id));
+        }
         effects
     }
 
@@ -379,17 +401,11 @@ impl App {
         self.selected = offset_index(self.selected, delta, self.visible.len());
     }
 
-    fn open(&mut self) -> Vec<Effect> {
-        let Some(entry) = self.selected_entry() else {
-            return Vec::new();
-        };
-        let effects = if entry.read || self.store_problem.is_some() {
-            Vec::new()
-        } else {
-            vec![Effect::MarkRead(entry.article.id.clone())]
-        };
-        self.focus = Focus::Reader;
-        effects
+    /// Opens the selected article: the reader takes the focus, which marks it read.
+    fn open(&mut self) {
+        if self.selected_entry().is_some() {
+            self.focus = Focus::Reader;
+        }
     }
 
     fn toggle_tag(&mut self) {
@@ -432,6 +448,9 @@ impl App {
             | StoreReport::Failed { id, .. } => id.clone(),
         };
         self.pending.retain(|pending| *pending != id);
+        if self.reading.as_ref() == Some(&id) {
+            self.reading = None;
+        }
         let Some(index) = self.library.position(&id) else {
             return;
         };
@@ -455,112 +474,28 @@ impl App {
         }
     }
 
-    fn on_mouse(&mut self, mouse: MouseEvent) -> Vec<Effect> {
-        if self.show_help {
-            if let MouseEventKind::Down(_) = mouse.kind {
-                self.show_help = false;
-            }
-            return Vec::new();
-        }
-        let at = Position::new(mouse.column, mouse.row);
-        let panes = self.panes();
-        let hit = [
-            (Focus::Tags, panes.tags),
-            (Focus::List, panes.list),
-            (Focus::Reader, panes.reader),
-        ]
-        .into_iter()
-        .find_map(|(pane, rect)| rect.filter(|r| r.contains(at)).map(|r| (pane, r)));
-        let Some((pane, rect)) = hit else {
-            return Vec::new();
-        };
-        let row = usize::from(at.y.saturating_sub(layout::inner(rect).y));
-        match mouse.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let down = mouse.kind == MouseEventKind::ScrollDown;
-                let step = if pane == Focus::Reader { 3 } else { 1 };
-                let focus = std::mem::replace(&mut self.focus, pane);
-                self.move_by(if down { step } else { -step });
-                self.focus = focus;
-                Vec::new()
-            }
-            MouseEventKind::Down(MouseButton::Left) => match pane {
-                Focus::List if at.y > rect.y => {
-                    let clicked = self.list_offset + row / 2;
-                    if clicked >= self.visible.len() {
-                        return Vec::new();
-                    }
-                    self.focus = Focus::List;
-                    if clicked == self.selected {
-                        return self.open();
-                    }
-                    self.selected = clicked;
-                    Vec::new()
-                }
-                Focus::Tags if row >= 2 => {
-                    let clicked = self.tag_offset + row - 2;
-                    if clicked < self.tag_order.len() {
-                        self.focus = Focus::Tags;
-                        self.tag_cursor = clicked;
-                        self.toggle_tag();
-                    }
-                    Vec::new()
-                }
-                _ => {
-                    self.focus = pane;
-                    Vec::new()
-                }
-            },
-            _ => Vec::new(),
-        }
-    }
-
-    /// `n`/`N`: the next match below (above) the top of the reader, else the first (last)
-    /// match of the next (previous) article in the list.
-    fn jump_to_match(&mut self, forward: bool) {
-        let words = self.filter.search_words();
-        if words.is_empty() {
-            let key = self.settings.keymap.first_key(Action::Search);
-            self.set_info(format!("nothing to find: press {key} to search"));
-            return;
-        }
-        if let Some(reader) = &mut self.reader {
-            let lines = match_lines(&reader.wrapped, &words);
-            let next = match (forward, reader.match_line) {
-                (true, Some(at)) => lines.iter().find(|&&line| line > at),
-                (true, None) => lines.iter().find(|&&line| line >= reader.scroll),
-                (false, Some(at)) => lines.iter().rev().find(|&&line| line < at),
-                (false, None) => lines.iter().rev().find(|&&line| line < reader.scroll),
-            };
-            if let Some(&line) = next {
-                reader.scroll = line;
-                reader.match_line = Some(line);
-                return;
-            }
-        }
-        let at_end = if forward {
-            self.selected + 1 >= self.visible.len()
-        } else {
-            self.selected == 0
-        };
-        if at_end {
-            self.set_info(format!("no more matches for “{}”", self.filter.search));
-            return;
-        }
-        self.move_selection(if forward { 1 } else { -1 });
-        self.settle();
-        if let Some(reader) = &mut self.reader {
-            let lines = match_lines(&reader.wrapped, &words);
-            let line = if forward { lines.first() } else { lines.last() };
-            reader.scroll = line.copied().unwrap_or(0);
-            reader.match_line = line.copied();
-        }
-    }
-
     /// Re-applies the filter, keeping the selected article selected when it still shows.
     fn refilter(&mut self) {
         let before = self.visible.get(self.selected).copied();
-        self.visible = self.filter.apply(&self.library);
+        let only_narrower = self.filter.search.starts_with(&self.filtered_by.search)
+            && Filter {
+                search: self.filtered_by.search.clone(),
+                ..self.filter.clone()
+            } == self.filtered_by;
+        self.visible = if only_narrower {
+            // Typing on at the end of the search: what matches now is among what matched.
+            let words = self.filter.search_words();
+            let library = &self.library;
+            let filter = &self.filter;
+            self.visible
+                .iter()
+                .copied()
+                .filter(|&i| filter.matches(library.entry(i), &words, || library.search_text(i)))
+                .collect()
+        } else {
+            self.filter.apply(&self.library)
+        };
+        self.filtered_by = self.filter.clone();
         self.selected = before
             .and_then(|index| self.visible.iter().position(|&v| v == index))
             .unwrap_or(0);
@@ -635,17 +570,6 @@ pub fn byline(entry: &Entry, date_format: &str, offset: FixedOffset) -> String {
     parts.join(" · ")
 }
 
-/// Lines of a laid-out article that hold a search match.
-pub fn match_lines(wrapped: &Wrapped, words: &[String]) -> Vec<usize> {
-    wrapped
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| !find_matches(&line.text, words).is_empty())
-        .map(|(n, _)| n)
-        .collect()
-}
-
 /// `index + delta`, kept within `0..len`.
 fn offset_index(index: usize, delta: isize, len: usize) -> usize {
     index
@@ -665,5 +589,4 @@ fn keep_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
 }
 
 #[cfg(test)]
-#[path = "app_tests.rs"]
 mod tests;

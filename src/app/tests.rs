@@ -5,7 +5,9 @@ use crate::config::Config;
 use crate::model::tag::parse_tag_list;
 use crate::model::{Block, Body, Span};
 use chrono::TimeZone;
-use ratatui::crossterm::event::{KeyEventState, MouseButton};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEventState, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 fn article(n: usize, tags: &str, text: &str) -> Article {
     Article {
@@ -426,13 +428,59 @@ fn next_and_previous_match() {
 }
 
 #[test]
-fn help_opens_and_any_key_closes_it() {
+fn help_scrolls_with_the_moving_keys_and_other_keys_close_it() {
     let mut app = app();
     app.update(Action::Help);
     assert!(app.show_help);
     press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.help_scroll, 1);
+    assert!(app.show_help);
+    press(&mut app, KeyCode::Char('q'));
     assert!(!app.show_help);
-    assert_eq!(app.selected, 0, "the closing key does nothing else");
+    assert!(!app.should_quit, "the closing key does nothing else");
+    assert_eq!((app.selected, app.help_scroll), (0, 0));
+}
+
+#[test]
+fn focusing_the_reader_in_any_way_marks_the_article_read() {
+    let mut app = app();
+    let id = app.selected_entry().unwrap().article.id.clone();
+    let effects = app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(effects, [Effect::MarkRead(id.clone())]);
+    assert!(
+        app.update(Action::MoveDown).is_empty(),
+        "asked once, while the store answers"
+    );
+    app.handle(Event::Store(StoreReport::MarkedRead(id)));
+    app.update(Action::Back);
+    app.update(Action::MoveDown);
+    assert!(
+        app.update(Action::FocusNext).len() == 1,
+        "the next article, when the reader takes focus"
+    );
+}
+
+#[test]
+fn narrowing_a_search_gives_what_a_fresh_search_gives() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('/'));
+    for (typed, _) in "paragraph 5".char_indices() {
+        typing(&mut app, &"paragraph 5"[typed..=typed]);
+        assert_eq!(
+            app.visible,
+            app.filter.apply(&app.library),
+            "after {:?}",
+            app.filter.search
+        );
+    }
+    press(&mut app, KeyCode::Backspace);
+    typing(&mut app, "comet");
+    assert_eq!(app.visible, app.filter.apply(&app.library));
+    assert_eq!(selected_title(&app), "Article 7");
+    assert_eq!(app.visible.len(), 1);
 }
 
 #[test]
@@ -522,6 +570,32 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         1,
         "a click on the status line does nothing"
     );
+    let tags_border = tags.bottom() - 1;
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        tags.x + 3,
+        tags_border,
+    );
+    assert_eq!(
+        app.filter.tags.len(),
+        1,
+        "a click on the tag pane's border toggles nothing"
+    );
+    app.update(Action::FocusTags);
+    let selected = app.selected;
+    let list_border = list.bottom() - 1;
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 5,
+        list_border,
+    );
+    assert_eq!(
+        app.selected, selected,
+        "a click on the list's border selects nothing"
+    );
+    assert_eq!(app.list_offset, 0);
 }
 
 #[test]
