@@ -21,18 +21,25 @@ use crate::store::Store;
 use crate::ui::theme::Theme;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "tidings",
-    version,
-    about = "A terminal news reader",
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "tidings", version, about = "A terminal news reader")]
 pub struct Cli {
     /// Config file [default: the platform's config folder/tidings/config.toml]
-    #[arg(long, global = true, env = "TIDINGS_CONFIG", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "TIDINGS_CONFIG",
+        hide_env_values = true,
+        value_name = "FILE"
+    )]
     pub config: Option<PathBuf>,
     /// Folder of the bookmark and read-state database [default: the platform's data folder/tidings]
-    #[arg(long, global = true, env = "TIDINGS_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "TIDINGS_DATA_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub data_dir: Option<PathBuf>,
     #[command(flatten)]
     pub sources: Sources,
@@ -84,6 +91,7 @@ pub enum Command {
     },
     /// Tags with their article counts, most used first
     Tags {
+        /// Print one JSON array of {tag, count}
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -91,6 +99,7 @@ pub enum Command {
     },
     /// Saved bookmarks, newest first
     Bookmarks {
+        /// Print one JSON array, each article with its saved_at time
         #[arg(long)]
         json: bool,
     },
@@ -105,12 +114,14 @@ pub enum Command {
 pub enum BookmarkChange {
     /// Bookmark an article (keeps a full copy of it)
     Add {
+        /// Article id, or a unique prefix of at least 4 characters
         id: String,
         #[command(flatten)]
         sources: Sources,
     },
     /// Remove a bookmark
     Remove {
+        /// Article id, or a unique prefix of at least 4 characters
         id: String,
         #[command(flatten)]
         sources: Sources,
