@@ -1,0 +1,180 @@
+//! Feeds: RSS 0.9x/1.0/2.0, Atom and JSON Feed, parsed with feed-rs into articles. An item's
+//! id comes from its feed and its guid, else its link, else its title and date, so a
+//! refreshed item replaces its earlier copy.
+
+use std::time::Duration;
+
+use feed_rs::model::{Entry, Feed, Text};
+
+use super::html;
+use crate::model::tag::parse_tag_list;
+use crate::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Tag};
+use crate::sanitize::clean_line;
+
+/// A subscription as the parser needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct FeedSource<'a> {
+    pub url: &'a str,
+    /// The name the reader gave the feed, shown in place of the feed's own title.
+    pub name: Option<&'a str>,
+    /// Tags for every article of the feed, merged with each item's categories.
+    pub tags: &'a [String],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedFeed {
+    /// What the feed calls itself.
+    pub title: Option<String>,
+    pub articles: Vec<Article>,
+    /// How long the feed asks to be left alone (RSS `<ttl>`).
+    pub ttl: Option<Duration>,
+}
+
+/// Parses a feed document. The error is one line for a person: "not a feed: …".
+pub fn parse(bytes: &[u8], source: FeedSource) -> Result<ParsedFeed, String> {
+    let parser = feed_rs::parser::Builder::new()
+        // An empty id marks an item without a guid; `identity` then picks link or title.
+        .id_generator(|_, _, _| String::new())
+        .build();
+    let feed = parser
+        .parse(bytes)
+        .map_err(|e| format!("not a feed: {}", clean_line(&e.to_string())))?;
+    let title = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
+    let source_name = source
+        .name
+        .map(clean_line)
+        .or_else(|| title.clone())
+        .unwrap_or_else(|| host_of(source.url));
+    let feed_tags = source.tags.join(",");
+    let articles = feed
+        .entries
+        .iter()
+        .map(|entry| article(entry, &feed, source.url, &source_name, &feed_tags))
+        .collect();
+    Ok(ParsedFeed {
+        title,
+        articles,
+        ttl: feed.ttl.map(|minutes| Duration::from_secs(u64::from(minutes) * 60)),
+    })
+}
+
+fn article(entry: &Entry, feed: &Feed, feed_url: &str, source: &str, feed_tags: &str) -> Article {
+    let url = entry
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|rel| rel == "alternate"))
+        .or(entry.links.first())
+        .map(|l| clean_line(&l.href))
+        .filter(|href| !href.is_empty());
+    let published = entry.published.or(entry.updated);
+    let title = entry.title.as_ref().map(text_of).filter(|t| !t.is_empty());
+    let identity = if !entry.id.trim().is_empty() {
+        entry.id.trim().to_string()
+    } else if let Some(url) = &url {
+        url.clone()
+    } else {
+        let date = published.map(|d| d.to_rfc3339()).unwrap_or_default();
+        format!("{}|{date}", title.as_deref().unwrap_or_default())
+    };
+    let authors: Vec<String> = entry
+        .authors
+        .iter()
+        .chain(if entry.authors.is_empty() { feed.authors.iter() } else { [].iter() })
+        .map(|person| clean_line(&person.name))
+        .filter(|name| !name.is_empty())
+        .collect();
+    let categories: Vec<String> = entry
+        .categories
+        .iter()
+        .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
+        .collect();
+    let mut tags: Vec<Tag> = parse_tag_list(&clean_line(&categories.join(",")));
+    for tag in parse_tag_list(&clean_line(feed_tags)) {
+        if !tags.iter().any(|t| t.key() == tag.key()) {
+            tags.push(tag);
+        }
+    }
+    let mut body = body_of(entry, url.as_deref());
+    add_enclosures(&mut body, entry);
+    Article {
+        id: ArticleId::from_identity(&format!("feed:{feed_url}\n{identity}")),
+        title: title.unwrap_or_else(|| "(no title)".to_string()),
+        source: source.to_string(),
+        author: (!authors.is_empty()).then(|| authors.join(", ")),
+        published,
+        url,
+        tags,
+        body,
+    }
+}
+
+/// The full content when the item has it, else its summary, as a body.
+fn body_of(entry: &Entry, base: Option<&str>) -> Body {
+    let content = entry.content.as_ref().and_then(|c| c.body.as_deref());
+    let summary = entry.summary.as_ref().map(|s| s.content.as_str());
+    let media = entry
+        .media
+        .iter()
+        .find_map(|m| m.description.as_ref().map(|d| d.content.as_str()));
+    let text = [content, summary, media]
+        .into_iter()
+        .flatten()
+        .find(|text| !text.trim().is_empty());
+    text.map(|text| html::to_body(text, base)).unwrap_or_default()
+}
+
+/// Enclosures (podcast audio, attached files) as numbered links at the end.
+fn add_enclosures(body: &mut Body, entry: &Entry) {
+    let enclosures: Vec<(String, String)> = entry
+        .media
+        .iter()
+        .flat_map(|m| &m.content)
+        .filter_map(|content| {
+            let url = clean_line(content.url.as_ref()?.as_str());
+            let kind = content.content_type.as_ref().map_or("file".to_string(), |t| clean_line(t.as_ref()));
+            let size = content.size.filter(|&s| s > 0).map(|s| format!(", {:.1} MB", s as f64 / 1e6)).unwrap_or_default();
+            Some((url, format!("Enclosure: {kind}{size}")))
+        })
+        .collect();
+    if enclosures.is_empty() {
+        return;
+    }
+    let mut links = match body.blocks.last() {
+        Some(Block::Links(_)) => match body.blocks.pop() {
+            Some(Block::Links(links)) => links,
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    for (url, label) in enclosures {
+        let number = match links.iter().position(|known| *known == url) {
+            Some(at) => at + 1,
+            None => {
+                links.push(url);
+                links.len()
+            }
+        };
+        let link = SpanStyle { link: true, ..SpanStyle::default() };
+        body.blocks.push(Block::Paragraph(vec![Span::styled(label, link), Span::plain(format!(" [{number}]"))]));
+    }
+    body.blocks.push(Block::Links(links));
+}
+
+/// A title or name, whatever markup the feed put in it, as one clean line.
+fn text_of(text: &Text) -> String {
+    let content = text.content.trim();
+    if content.contains('<') || content.contains('&') {
+        clean_line(&html::to_body(content, None).plain_text())
+    } else {
+        clean_line(content)
+    }
+}
+
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    clean_line(rest.split('/').next().unwrap_or(rest))
+}
+
+#[cfg(test)]
+#[path = "feed_tests.rs"]
+mod tests;
