@@ -54,7 +54,9 @@ pub fn parse(bytes: &[u8], source: FeedSource) -> Result<ParsedFeed, String> {
     Ok(ParsedFeed {
         title,
         articles,
-        ttl: feed.ttl.map(|minutes| Duration::from_secs(u64::from(minutes) * 60)),
+        ttl: feed
+            .ttl
+            .map(|minutes| Duration::from_secs(u64::from(minutes) * 60)),
     })
 }
 
@@ -79,8 +81,12 @@ fn article(entry: &Entry, feed: &Feed, feed_url: &str, source: &str, feed_tags: 
     let authors: Vec<String> = entry
         .authors
         .iter()
-        .chain(if entry.authors.is_empty() { feed.authors.iter() } else { [].iter() })
-        .map(|person| clean_line(&person.name))
+        .chain(if entry.authors.is_empty() {
+            feed.authors.iter()
+        } else {
+            [].iter()
+        })
+        .filter_map(|person| person.name.as_deref().map(clean_line))
         .filter(|name| !name.is_empty())
         .collect();
     let categories: Vec<String> = entry
@@ -120,7 +126,8 @@ fn body_of(entry: &Entry, base: Option<&str>) -> Body {
         .into_iter()
         .flatten()
         .find(|text| !text.trim().is_empty());
-    text.map(|text| html::to_body(text, base)).unwrap_or_default()
+    text.map(|text| html::to_body(text, base))
+        .unwrap_or_default()
 }
 
 /// Enclosures (podcast audio, attached files) as numbered links at the end.
@@ -131,8 +138,15 @@ fn add_enclosures(body: &mut Body, entry: &Entry) {
         .flat_map(|m| &m.content)
         .filter_map(|content| {
             let url = clean_line(content.url.as_ref()?.as_str());
-            let kind = content.content_type.as_ref().map_or("file".to_string(), |t| clean_line(t.as_ref()));
-            let size = content.size.filter(|&s| s > 0).map(|s| format!(", {:.1} MB", s as f64 / 1e6)).unwrap_or_default();
+            let kind = content
+                .content_type
+                .as_ref()
+                .map_or("file".to_string(), |t| clean_line(t.as_ref()));
+            let size = content
+                .size
+                .filter(|&s| s > 0)
+                .map(|s| format!(", {:.1} MB", s as f64 / 1e6))
+                .unwrap_or_default();
             Some((url, format!("Enclosure: {kind}{size}")))
         })
         .collect();
@@ -154,8 +168,14 @@ fn add_enclosures(body: &mut Body, entry: &Entry) {
                 links.len()
             }
         };
-        let link = SpanStyle { link: true, ..SpanStyle::default() };
-        body.blocks.push(Block::Paragraph(vec![Span::styled(label, link), Span::plain(format!(" [{number}]"))]));
+        let link = SpanStyle {
+            link: true,
+            ..SpanStyle::default()
+        };
+        body.blocks.push(Block::Paragraph(vec![
+            Span::styled(label, link),
+            Span::plain(format!(" [{number}]")),
+        ]));
     }
     body.blocks.push(Block::Links(links));
 }

@@ -32,43 +32,84 @@ fn rss2_items_become_articles() {
     assert_eq!(ferry.source, "Harbour Gazette");
     assert_eq!(ferry.author.as_deref(), Some("Mirela Okafor"));
     assert_eq!(ferry.url.as_deref(), Some("https://example.com/ferry"));
-    assert_eq!(ferry.published.unwrap().to_rfc3339(), "2026-10-14T08:00:00+00:00");
+    assert_eq!(
+        ferry.published.unwrap().to_rfc3339(),
+        "2026-10-14T08:00:00+00:00"
+    );
     assert_eq!(tags(ferry), ["Cities", "Transport"]);
-    assert_eq!(ferry.body.plain_text().trim(), "Late sailings are back after fourteen years.");
+    assert_eq!(
+        ferry.body.plain_text().trim(),
+        "Late sailings are back after fourteen years."
+    );
 }
 
 #[test]
 fn ids_come_from_guid_then_link_then_title_and_date() {
     let feed = parse_fixture("rss2.xml");
-    let id = |identity: &str| ArticleId::from_identity(&format!("feed:https://example.com/feed\n{identity}"));
+    let id = |identity: &str| {
+        ArticleId::from_identity(&format!("feed:https://example.com/feed\n{identity}"))
+    };
     assert_eq!(feed.articles[0].id, id("gazette-ferry-1"));
     assert_eq!(feed.articles[1].id, id("https://example.com/clock"));
-    assert_eq!(feed.articles[2].id, id("Harbour notes|2026-10-12T07:00:00+00:00"));
+    assert_eq!(
+        feed.articles[2].id,
+        id("Harbour notes|2026-10-12T07:00:00+00:00")
+    );
     let again = parse_fixture("rss2.xml");
-    assert_eq!(feed.articles, again.articles, "the same feed gives the same articles");
+    assert_eq!(
+        feed.articles, again.articles,
+        "the same feed gives the same articles"
+    );
 }
 
 #[test]
 fn the_same_item_in_another_feed_is_another_article() {
-    let other = parse(&fixture("rss2.xml"), FeedSource { url: "https://mirror.example.com/feed", name: None, tags: &[] }).unwrap();
-    assert_ne!(other.articles[0].id, parse_fixture("rss2.xml").articles[0].id);
+    let other = parse(
+        &fixture("rss2.xml"),
+        FeedSource {
+            url: "https://mirror.example.com/feed",
+            name: None,
+            tags: &[],
+        },
+    )
+    .unwrap();
+    assert_ne!(
+        other.articles[0].id,
+        parse_fixture("rss2.xml").articles[0].id
+    );
 }
 
 #[test]
 fn enclosures_are_numbered_links() {
     let clock = &parse_fixture("rss2.xml").articles[1];
     let blocks = &clock.body.blocks;
-    assert_eq!(blocks.last(), Some(&Block::Links(vec!["https://example.com/clock.mp3".into()])));
-    assert!(clock.body.plain_text().contains("Enclosure: audio/mpeg, 1.2 MB [1]"));
+    assert_eq!(
+        blocks.last(),
+        Some(&Block::Links(vec!["https://example.com/clock.mp3".into()]))
+    );
+    assert!(
+        clock
+            .body
+            .plain_text()
+            .contains("Enclosure: audio/mpeg, 1.2 MB [1]")
+    );
 }
 
 #[test]
 fn feed_name_and_tags_from_the_subscription() {
     let feed_tags = vec!["Local".to_string(), "cities".to_string()];
-    let source = FeedSource { url: "https://example.com/feed", name: Some("My Harbour"), tags: &feed_tags };
+    let source = FeedSource {
+        url: "https://example.com/feed",
+        name: Some("My Harbour"),
+        tags: &feed_tags,
+    };
     let feed = parse(&fixture("rss2.xml"), source).unwrap();
     assert_eq!(feed.articles[0].source, "My Harbour");
-    assert_eq!(tags(&feed.articles[0]), ["Cities", "Transport", "Local"], "merged without case duplicates");
+    assert_eq!(
+        tags(&feed.articles[0]),
+        ["Cities", "Transport", "Local"],
+        "merged without case duplicates"
+    );
     assert_eq!(tags(&feed.articles[2]), ["Local", "cities"]);
 }
 
@@ -76,22 +117,46 @@ fn feed_name_and_tags_from_the_subscription() {
 fn rss1_atom_and_json_feed() {
     let rdf = parse_fixture("rss1.rdf");
     assert_eq!(rdf.articles[0].title, "Comet seen over the bay");
-    assert_eq!(rdf.articles[0].published.unwrap().to_rfc3339(), "2026-10-02T05:00:00+00:00");
+    assert_eq!(
+        rdf.articles[0].published.unwrap().to_rfc3339(),
+        "2026-10-02T05:00:00+00:00"
+    );
 
     let atom = parse_fixture("atom.xml");
     let entry = &atom.articles[0];
     assert_eq!(entry.title, "Maintainers & their kitchen table");
-    assert_eq!(entry.author.as_deref(), Some("The Ledger Desk"), "the feed's author when the entry has none");
-    assert_eq!(entry.published.unwrap().to_rfc3339(), "2026-10-31T18:00:00+00:00", "published before updated");
+    assert_eq!(
+        entry.author.as_deref(),
+        Some("The Ledger Desk"),
+        "the feed's author when the entry has none"
+    );
+    assert_eq!(
+        entry.published.unwrap().to_rfc3339(),
+        "2026-10-31T18:00:00+00:00",
+        "published before updated"
+    );
     assert_eq!(tags(entry), ["Open Source"]);
-    assert_eq!(entry.body.blocks[0], Block::Heading("Two volunteers".into()), "full content, not the summary");
-    assert_eq!(entry.body.blocks.last(), Some(&Block::Links(vec!["https://example.net/stats".into()])));
+    assert_eq!(
+        entry.body.blocks[0],
+        Block::Heading("Two volunteers".into()),
+        "full content, not the summary"
+    );
+    assert_eq!(
+        entry.body.blocks.last(),
+        Some(&Block::Links(vec!["https://example.net/stats".into()]))
+    );
 
     let json = parse_fixture("jsonfeed.json");
     let item = &json.articles[0];
-    assert_eq!((item.title.as_str(), item.author.as_deref()), ("A cubesat phones home", Some("Jun Park")));
+    assert_eq!(
+        (item.title.as_str(), item.author.as_deref()),
+        ("A cubesat phones home", Some("Jun Park"))
+    );
     assert_eq!(tags(item), ["Space", "Technology"]);
-    assert_eq!(item.body.plain_text().trim(), "The first signal came at 3:12.");
+    assert_eq!(
+        item.body.plain_text().trim(),
+        "The first signal came at 3:12."
+    );
 }
 
 #[test]
@@ -99,7 +164,10 @@ fn a_declared_latin1_encoding_is_decoded() {
     let feed = parse_fixture("latin1.xml");
     assert_eq!(feed.title.as_deref(), Some("Café Journal"));
     assert_eq!(feed.articles[0].title, "Crème brûlée naïve");
-    assert_eq!(feed.articles[0].body.plain_text().trim(), "À la carte, £ and °C.");
+    assert_eq!(
+        feed.articles[0].body.plain_text().trim(),
+        "À la carte, £ and °C."
+    );
 }
 
 #[test]
@@ -108,18 +176,44 @@ fn html_heavy_content_keeps_its_structure_and_drops_scripts() {
     let text = article.body.plain_text();
     assert!(!text.contains("alert") && !text.contains("color:red") && !text.contains("comment"));
     assert!(text.contains("an entity ©"));
-    assert!(article.body.blocks.iter().any(|b| matches!(b, Block::List(_))));
-    assert!(article.body.blocks.iter().any(|b| matches!(b, Block::Quote(_))));
-    assert!(article.body.blocks.iter().any(|b| matches!(b, Block::Code(c) if c.contains("line one\n  line two"))));
+    assert!(
+        article
+            .body
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::List(_)))
+    );
+    assert!(
+        article
+            .body
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Quote(_)))
+    );
+    assert!(
+        article
+            .body
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Code(c) if c.contains("line one\n  line two")))
+    );
 }
 
 #[test]
 fn empty_malformed_and_not_a_feed() {
     assert!(parse_fixture("empty.xml").articles.is_empty());
-    let source = FeedSource { url: "u", name: None, tags: &[] };
+    let source = FeedSource {
+        url: "u",
+        name: None,
+        tags: &[],
+    };
     let error = parse(&fixture("malformed.xml"), source).unwrap_err();
     assert!(error.starts_with("not a feed: "), "{error}");
-    assert!(parse(b"<html><body>a web page</body></html>", source).unwrap_err().starts_with("not a feed"));
+    assert!(
+        parse(b"<html><body>a web page</body></html>", source)
+            .unwrap_err()
+            .starts_with("not a feed")
+    );
     assert!(parse(b"", source).is_err());
     assert!(parse(&[0xff, 0xfe, 0x00, 0x01], source).is_err());
 }
@@ -130,7 +224,15 @@ fn escape_sequences_in_a_feed_never_survive() {
         <title>T&#x1b;[2J&#27;]52;c;aGk=&#7;</title><author>e&#x9b;ve</author>\
         <category>a&#x1b;[31m</category><link>https://e.com/&#x1b;x</link>\
         <description>&lt;p&gt;B&amp;#x1b;[5m&lt;/p&gt;</description></item></channel></rss>";
-    let feed = parse(hostile.as_bytes(), FeedSource { url: "u", name: None, tags: &[] }).unwrap();
+    let feed = parse(
+        hostile.as_bytes(),
+        FeedSource {
+            url: "u",
+            name: None,
+            tags: &[],
+        },
+    )
+    .unwrap();
     let article = &feed.articles[0];
     let fields = [
         article.title.clone(),
@@ -141,6 +243,9 @@ fn escape_sequences_in_a_feed_never_survive() {
         article.body.plain_text(),
     ];
     for field in fields {
-        assert!(!field.chars().any(|c| c.is_control() && c != '\n'), "{field:?}");
+        assert!(
+            !field.chars().any(|c| c.is_control() && c != '\n'),
+            "{field:?}"
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod common;
 pub mod feed;
+pub mod html;
 pub mod load;
 pub mod markdown;
 pub mod text;
