@@ -3,8 +3,10 @@
 pub mod article;
 pub mod filter;
 pub mod library;
+pub mod subscription;
 pub mod tag;
 pub mod wrap;
 
 pub use article::{Article, ArticleId, Block, Body, ListItem, Span, SpanStyle};
+pub use subscription::Subscription;
 pub use tag::{Tag, TagKey};

@@ -5,6 +5,7 @@ pub mod feed;
 pub mod html;
 pub mod load;
 pub mod markdown;
+pub mod opml;
 pub mod text;
 
 use crate::model::Article;
