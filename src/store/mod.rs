@@ -1,4 +1,5 @@
-//! The SQLite store: bookmarks with article snapshots, read state.
+//! The SQLite store: bookmarks with article snapshots, read state, feed subscriptions and the
+//! feed cache (`feeds`).
 //!
 //! One database file, `tidings.db`, in the data dir. Every change is its own IMMEDIATE
 //! transaction with `synchronous=FULL` in WAL mode, so a change is on disk when the call
@@ -7,10 +8,17 @@
 //! before anything is written to it.
 
 #[cfg(test)]
+mod cache_tests;
+#[cfg(test)]
+mod feed_tests;
+mod feeds;
+#[cfg(test)]
 mod refusal_tests;
 mod schema;
 #[cfg(test)]
 mod tests;
+
+pub use feeds::{FeedState, Ingested, Subscription};
 
 use std::collections::HashSet;
 use std::fmt;
@@ -176,6 +184,16 @@ impl Store {
 
     /// Same with a custom busy timeout (tests use a short one).
     pub fn open_with_timeout(data_dir: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
+        Self::open_at_version(data_dir, busy_timeout, schema::CURRENT_VERSION)
+    }
+
+    /// Opens and migrates forward as far as `version`: the current one, or an older one for
+    /// tests that write a database as an older build did.
+    fn open_at_version(
+        data_dir: &Path,
+        busy_timeout: Duration,
+        version: i64,
+    ) -> Result<Store, StoreError> {
         std::fs::create_dir_all(data_dir).map_err(|error| StoreError::Unwritable {
             path: data_dir.to_path_buf(),
             detail: one_line(error),
@@ -230,7 +248,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(sqlite_error)?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
-        schema::migrate(&conn).map_err(sqlite_error)?;
+        schema::migrate(&conn, version).map_err(sqlite_error)?;
         Ok(Store { conn, path })
     }
 

@@ -89,23 +89,22 @@ fn a_database_from_a_newer_build_is_refused_and_left_as_it_is() {
     let raw = Connection::open(db_file(dir.path())).unwrap();
     raw.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))
         .unwrap();
-    raw.pragma_update(None, "user_version", 99).unwrap();
+    let current = schema::CURRENT_VERSION;
+    let newer = current + 1;
+    raw.pragma_update(None, "user_version", newer).unwrap();
     drop(raw);
     let error = assert_refused_untouched(dir.path(), |error| {
         matches!(
             error,
-            StoreError::NewerSchema {
-                found: 99,
-                supported: 1,
-                ..
-            }
+            StoreError::NewerSchema { found, supported, .. }
+                if *found == newer && *supported == current
         )
     });
     assert_eq!(
         error.to_string(),
         format!(
-            "the database {} was written by a newer tidings (schema 99, this build knows 1); \
-             it was left as it is, use that newer tidings",
+            "the database {} was written by a newer tidings (schema {newer}, this build knows \
+             {current}); it was left as it is, use that newer tidings",
             db_file(dir.path()).display()
         )
     );

@@ -3,14 +3,14 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 1;
+pub const CURRENT_VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
 pub const APPLICATION_ID: i64 = 0x7469_6469;
 
 /// `MIGRATIONS[n]` takes a database from version `n` to version `n + 1`.
-const MIGRATIONS: &[&str] = &[V1_BOOKMARKS_AND_READ_MARKS];
+const MIGRATIONS: &[&str] = &[V1_BOOKMARKS_AND_READ_MARKS, V2_FEEDS_AND_FEED_CACHE];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
 /// Times are RFC 3339 text in UTC with nine fractional digits, so that text order is time order.
@@ -26,6 +26,40 @@ const V1_BOOKMARKS_AND_READ_MARKS: &str = "
         read_at TEXT NOT NULL
     ) STRICT;
     PRAGMA application_id = 1953064041;
+";
+
+/// Version 2: subscriptions made on the command line or by OPML import, what is known of each
+/// feed between fetches (config feeds too), and the cache of feed articles, each a JSON
+/// snapshot like a bookmark's. Tags are a JSON array of strings. Times are as in version 1;
+/// an article's `published` is its date, if it has one, in the same form.
+const V2_FEEDS_AND_FEED_CACHE: &str = "
+    CREATE TABLE subscriptions (
+        url TEXT PRIMARY KEY NOT NULL,
+        name TEXT,
+        tags TEXT NOT NULL CHECK (json_type(tags) = 'array'),
+        added_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE feed_state (
+        url TEXT PRIMARY KEY NOT NULL,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_attempt TEXT,
+        last_success TEXT,
+        last_error TEXT,
+        retry_after TEXT,
+        fresh_until TEXT
+    ) STRICT;
+    CREATE TABLE feed_articles (
+        id TEXT PRIMARY KEY NOT NULL,
+        feed_url TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        published TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX feed_articles_by_feed ON feed_articles (feed_url);
+    CREATE INDEX feed_articles_by_published ON feed_articles (published);
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.
@@ -67,14 +101,17 @@ pub fn inspect(conn: &Connection) -> rusqlite::Result<Verdict> {
     Ok(Verdict::Usable)
 }
 
-/// Brings the schema up to `CURRENT_VERSION`, one version per transaction. The connection must
-/// begin its transactions IMMEDIATE, so that two processes migrating at once take turns and the
-/// second one sees the first one's work.
-pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    if read_version(conn)? >= CURRENT_VERSION {
+/// Brings the schema up to `target` (`CURRENT_VERSION`, or an older one to test migrations from
+/// it), one version per transaction. The connection must begin its transactions IMMEDIATE, so
+/// that two processes migrating at once take turns and the second one sees the first one's work.
+pub fn migrate(conn: &Connection, target: i64) -> rusqlite::Result<()> {
+    if read_version(conn)? >= target {
         return Ok(());
     }
-    for (from_version, migration) in (0..).zip(MIGRATIONS) {
+    let steps = (0..)
+        .zip(MIGRATIONS)
+        .take_while(|(from_version, _)| *from_version < target);
+    for (from_version, migration) in steps {
         let transaction = conn.unchecked_transaction()?;
         if read_version(&transaction)? == from_version {
             transaction.execute_batch(migration)?;
@@ -96,13 +133,32 @@ mod tests {
     #[test]
     fn application_id_in_the_migration_matches_the_constant() {
         let conn = Connection::open_in_memory().unwrap();
-        migrate(&conn).unwrap();
+        migrate(&conn, CURRENT_VERSION).unwrap();
         let stored: i64 = conn
             .pragma_query_value(None, "application_id", |row| row.get(0))
             .unwrap();
         assert_eq!(stored, APPLICATION_ID);
         assert_eq!(read_version(&conn).unwrap(), CURRENT_VERSION);
         assert_eq!(inspect(&conn).unwrap(), Verdict::Usable);
+    }
+
+    #[test]
+    fn migrating_stops_at_the_target_and_goes_on_from_there() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate(&conn, 1).unwrap();
+        assert_eq!(read_version(&conn).unwrap(), 1);
+        let tables = |conn: &Connection| -> i64 {
+            conn.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(tables(&conn), 2);
+        migrate(&conn, CURRENT_VERSION).unwrap();
+        assert_eq!(read_version(&conn).unwrap(), CURRENT_VERSION);
+        assert_eq!(tables(&conn), 5);
     }
 
     #[test]

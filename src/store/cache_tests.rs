@@ -1,0 +1,300 @@
+//! The feed cache: ingest, reading back, retention.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use rusqlite::Connection;
+
+use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
+use super::tests::{at, db_file, open};
+use super::*;
+
+fn days_before(now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
+    now - TimeDelta::days(days)
+}
+
+/// The titles of the cached articles, in the order they are read back.
+fn cached_titles(store: &Store) -> Vec<String> {
+    let (cached, unreadable) = store.cached_articles().unwrap();
+    assert_eq!(unreadable, 0);
+    cached
+        .into_iter()
+        .map(|(url, article)| format!("{} {}", &url[8..9], article.title))
+        .collect()
+}
+
+/// `first_seen` and `last_seen` of one cached article, read beside the store.
+fn seen(dir: &std::path::Path, id: &ArticleId) -> (String, String) {
+    Connection::open(db_file(dir))
+        .unwrap()
+        .query_row(
+            "SELECT first_seen, last_seen FROM feed_articles WHERE id = ?1",
+            [id.as_str()],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap()
+}
+
+#[test]
+fn ingest_counts_new_and_updated_but_not_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let state = blank_state(FEED_A);
+    let first: Vec<Article> = (0..3)
+        .map(|n| feed_article(FEED_A, n, Some(at(n as u32))))
+        .collect();
+    let ingested = store.ingest(FEED_A, &first, &state, at(10)).unwrap();
+    assert_eq!(ingested, Ingested { new: 3, updated: 0 });
+
+    let mut second = first.clone();
+    second[1].title = "Item 1, corrected".to_string();
+    second.push(feed_article(FEED_A, 3, None));
+    let ingested = store.ingest(FEED_A, &second, &state, at(20)).unwrap();
+    assert_eq!(ingested, Ingested { new: 1, updated: 1 });
+
+    let ingested = store.ingest(FEED_A, &second, &state, at(30)).unwrap();
+    assert_eq!(ingested, Ingested { new: 0, updated: 0 });
+    // An item gone from the feed stays cached.
+    let ingested = store.ingest(FEED_A, &second[2..], &state, at(40)).unwrap();
+    assert_eq!(ingested, Ingested::default());
+    assert_eq!(store.cached_counts().unwrap()[FEED_A], 4);
+
+    let first_seen = super::stored_time(at(10));
+    assert_eq!(
+        seen(dir.path(), &first[0].id),
+        (first_seen.clone(), super::stored_time(at(30)))
+    );
+    assert_eq!(
+        seen(dir.path(), &first[2].id),
+        (first_seen, super::stored_time(at(40)))
+    );
+}
+
+#[test]
+fn an_updated_article_is_replaced_in_place_under_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let original = feed_article(FEED_A, 1, Some(at(1)));
+    let state = blank_state(FEED_A);
+    store
+        .ingest(FEED_A, std::slice::from_ref(&original), &state, at(10))
+        .unwrap();
+    let mut revised = original.clone();
+    revised.title = "Revised".to_string();
+    revised.published = Some(at(2));
+    store
+        .ingest(FEED_A, std::slice::from_ref(&revised), &state, at(20))
+        .unwrap();
+
+    let (cached, _) = open(dir.path()).cached_articles().unwrap();
+    assert_eq!(cached, [(FEED_A.to_string(), revised)]);
+    assert_eq!(cached[0].1.id, original.id);
+    let (first_seen, last_seen) = seen(dir.path(), &original.id);
+    assert_eq!(first_seen, super::stored_time(at(10)));
+    assert_eq!(last_seen, super::stored_time(at(20)));
+}
+
+#[test]
+fn ingest_saves_the_feed_state_with_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let state = FeedState {
+        title: Some("A news".to_string()),
+        etag: Some("\"v1\"".to_string()),
+        last_attempt: Some(at(9)),
+        last_success: Some(at(9)),
+        ..blank_state(FEED_A)
+    };
+    let articles = [feed_article(FEED_A, 0, None)];
+    store.ingest(FEED_A, &articles, &state, at(9)).unwrap();
+    assert_eq!(open(dir.path()).feed_states().unwrap()[FEED_A], state);
+}
+
+#[test]
+fn cached_articles_come_newest_first_and_a_bad_snapshot_is_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let a = [
+        feed_article(FEED_A, 0, Some(at(5))),
+        // Undated: placed by when it was first seen, at(20).
+        feed_article(FEED_A, 1, None),
+        feed_article(FEED_A, 2, Some(at(30))),
+        // Same date as the one before it: feed order.
+        feed_article(FEED_A, 3, Some(at(30))),
+    ];
+    let b = [
+        feed_article(FEED_B, 0, Some(at(25))),
+        feed_article(FEED_B, 1, Some(at(1) + TimeDelta::milliseconds(5))),
+        feed_article(FEED_B, 2, Some(at(1))),
+    ];
+    store
+        .ingest(FEED_A, &a, &blank_state(FEED_A), at(20))
+        .unwrap();
+    store
+        .ingest(FEED_B, &b, &blank_state(FEED_B), at(21))
+        .unwrap();
+    assert_eq!(
+        cached_titles(&open(dir.path())),
+        [
+            "a Item 2", "a Item 3", "b Item 0", "a Item 1", "a Item 0", "b Item 1", "b Item 2"
+        ]
+    );
+
+    let raw = Connection::open(db_file(dir.path())).unwrap();
+    raw.execute(
+        "INSERT INTO feed_articles VALUES ('bad0bad0bad0', ?1, '{\"title\": 3}', NULL, ?2, ?2)",
+        rusqlite::params![FEED_A, super::stored_time(at(59))],
+    )
+    .unwrap();
+    let (cached, unreadable) = store.cached_articles().unwrap();
+    assert_eq!(unreadable, 1);
+    assert_eq!(cached.len(), 7);
+    assert_eq!(store.cached_counts().unwrap()[FEED_A], 5);
+}
+
+/// Feed A: items published 1, 3, 5, 10 and 40 days before `now`, and one undated item first
+/// seen 20 days before; feed B: items 2 and 12 days before. Returns `now`.
+fn fill_for_pruning(store: &Store) -> DateTime<Utc> {
+    let now = at(0) + TimeDelta::days(100);
+    let a: Vec<Article> = [1, 3, 5, 10, 40]
+        .into_iter()
+        .enumerate()
+        .map(|(n, days)| feed_article(FEED_A, n, Some(days_before(now, days))))
+        .collect();
+    let b = [2, 12].map(|days| feed_article(FEED_B, days as usize, Some(days_before(now, days))));
+    store
+        .ingest(
+            FEED_A,
+            &[feed_article(FEED_A, 9, None)],
+            &blank_state(FEED_A),
+            days_before(now, 20),
+        )
+        .unwrap();
+    store.ingest(FEED_A, &a, &blank_state(FEED_A), now).unwrap();
+    store.ingest(FEED_B, &b, &blank_state(FEED_B), now).unwrap();
+    now
+}
+
+#[test]
+fn prune_by_age_goes_by_published_else_first_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let now = fill_for_pruning(&store);
+    assert_eq!(store.prune(Some(7), None, now).unwrap(), 4);
+    assert_eq!(
+        cached_titles(&store),
+        ["a Item 0", "b Item 2", "a Item 1", "a Item 2"]
+    );
+    assert_eq!(store.prune(Some(7), None, now).unwrap(), 0);
+}
+
+#[test]
+fn prune_by_count_keeps_the_newest_of_each_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let now = fill_for_pruning(&store);
+    assert_eq!(store.prune(None, Some(2), now).unwrap(), 4);
+    assert_eq!(
+        cached_titles(&store),
+        ["a Item 0", "b Item 2", "a Item 1", "b Item 12"]
+    );
+    assert_eq!(store.prune(None, Some(0), now).unwrap(), 4);
+    assert!(cached_titles(&store).is_empty());
+}
+
+#[test]
+fn prune_by_age_and_count_together_removes_either() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let now = fill_for_pruning(&store);
+    assert_eq!(store.prune(Some(11), Some(2), now).unwrap(), 5);
+    assert_eq!(cached_titles(&store), ["a Item 0", "b Item 2", "a Item 1"]);
+}
+
+#[test]
+fn prune_never_removes_a_bookmarked_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let now = fill_for_pruning(&store);
+    let oldest = feed_article(FEED_A, 4, Some(days_before(now, 40)));
+    store.add_bookmark(&oldest, now).unwrap();
+    assert_eq!(store.prune(Some(7), Some(1), now).unwrap(), 5);
+    assert_eq!(cached_titles(&store), ["a Item 0", "b Item 2", "a Item 4"]);
+    assert_eq!(store.prune(Some(0), Some(0), now).unwrap(), 2);
+    assert_eq!(cached_titles(&store), ["a Item 4"]);
+}
+
+#[test]
+fn prune_without_limits_removes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let now = fill_for_pruning(&store);
+    assert_eq!(store.prune(None, None, now).unwrap(), 0);
+    assert_eq!(
+        store.prune(Some(u32::MAX), Some(usize::MAX), now).unwrap(),
+        0
+    );
+    assert_eq!(cached_titles(&store).len(), 8);
+}
+
+#[test]
+fn ten_thousand_articles_go_in_at_once_and_come_back() {
+    const COUNT: usize = 10_000;
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let base = at(0);
+    let articles: Vec<Article> = (0..COUNT)
+        .map(|n| feed_article(FEED_A, n, Some(base + TimeDelta::seconds(n as i64))))
+        .collect();
+    let state = blank_state(FEED_A);
+    let ingested = store.ingest(FEED_A, &articles, &state, base).unwrap();
+    assert_eq!(
+        ingested,
+        Ingested {
+            new: COUNT,
+            updated: 0
+        }
+    );
+
+    let (cached, unreadable) = open(dir.path()).cached_articles().unwrap();
+    assert_eq!(unreadable, 0);
+    assert_eq!(cached.len(), COUNT);
+    for ((url, article), expected) in cached.iter().zip(articles.iter().rev()) {
+        assert_eq!(url, FEED_A);
+        assert_eq!(article, expected);
+    }
+    let again = store.ingest(FEED_A, &articles, &state, base).unwrap();
+    assert_eq!(again, Ingested::default());
+    assert_eq!(store.cached_counts().unwrap()[FEED_A], COUNT);
+}
+
+#[test]
+fn the_database_is_sound_after_ingest_and_prune() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let now = at(0) + TimeDelta::days(30);
+    for round in 0..5_i64 {
+        for feed in [FEED_A, FEED_B] {
+            let articles: Vec<Article> = (0..500)
+                .map(|n| {
+                    let published = days_before(now, (n as i64 + round * 7) % 60);
+                    feed_article(feed, n + 100 * round as usize, Some(published))
+                })
+                .collect();
+            store
+                .ingest(feed, &articles, &blank_state(feed), now)
+                .unwrap();
+        }
+        store
+            .add_bookmark(&feed_article(FEED_A, 7, None), now)
+            .unwrap();
+        assert!(store.prune(Some(20), Some(300), now).unwrap() > 0);
+    }
+    let counts = store.cached_counts().unwrap();
+    assert!(counts[FEED_A] <= 301 && counts[FEED_B] <= 300, "{counts:?}");
+    drop(store);
+
+    let raw = Connection::open(db_file(dir.path())).unwrap();
+    let check: String = raw
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}

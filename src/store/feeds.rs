@@ -1,0 +1,296 @@
+//! Feed subscriptions, what is known of each feed between fetches, and the cache of feed articles.
+//!
+//! Subscriptions made on the command line or by OPML import live here (feeds from the config
+//! file live in the config); the state and the cached articles are kept for every feed,
+//! whichever place it comes from. Cached articles are JSON snapshots, as bookmarks are, and
+//! bookmarks keep their own snapshot: removing a feed or pruning its cache never touches one.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Store, StoreError, one_line, stored_time};
+use crate::model::Article;
+
+/// A feed subscribed to on the command line or by OPML import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subscription {
+    pub url: String,
+    pub name: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// What is known of a feed between fetches. Times are when something happened, or, for
+/// `retry_after` and `fresh_until`, the time before which the feed is not to be fetched again
+/// (the server asked to wait; the feed's own ttl or max-age).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedState {
+    pub url: String,
+    /// The title the feed gives itself.
+    pub title: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub last_attempt: Option<DateTime<Utc>>,
+    pub last_success: Option<DateTime<Utc>>,
+    /// Why the last attempt failed, in words; `None` when it succeeded.
+    pub last_error: Option<String>,
+    pub retry_after: Option<DateTime<Utc>>,
+    pub fresh_until: Option<DateTime<Utc>>,
+}
+
+/// What an ingest changed in the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ingested {
+    /// Articles not cached before.
+    pub new: usize,
+    /// Cached articles whose snapshot (or feed) changed.
+    pub updated: usize,
+}
+
+impl Store {
+    /// The subscriptions, in the order they were added. Tags that cannot be read back (only a
+    /// hand-edited database has such) read as no tags.
+    pub fn subscriptions(&self) -> Result<Vec<Subscription>, StoreError> {
+        self.query_all(
+            "SELECT url, name, tags FROM subscriptions ORDER BY rowid",
+            |row| {
+                let tags = row.get_ref(2)?.as_bytes()?;
+                Ok(Subscription {
+                    url: row.get(0)?,
+                    name: row.get(1)?,
+                    tags: serde_json::from_slice(tags).unwrap_or_default(),
+                })
+            },
+        )
+    }
+
+    /// Adds a subscription; false, leaving the one there unchanged, if its URL was already there.
+    pub fn add_subscription(
+        &self,
+        sub: &Subscription,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let tags = serde_json::Value::from(sub.tags.clone()).to_string();
+        self.change(|conn| {
+            conn.execute(
+                "INSERT INTO subscriptions (url, name, tags, added_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (url) DO NOTHING",
+                params![sub.url, sub.name, tags, stored_time(at)],
+            )
+        })
+        .map(|added| added > 0)
+    }
+
+    /// Removes a subscription with its feed state and cached articles; true if there was one.
+    /// Bookmarks of its articles stay, with their own snapshots.
+    pub fn remove_subscription(&self, url: &str) -> Result<bool, StoreError> {
+        self.change(|conn| {
+            let removed = conn.execute("DELETE FROM subscriptions WHERE url = ?1", [url])? > 0;
+            if removed {
+                conn.execute("DELETE FROM feed_state WHERE url = ?1", [url])?;
+                conn.execute("DELETE FROM feed_articles WHERE feed_url = ?1", [url])?;
+            }
+            Ok(removed)
+        })
+    }
+
+    /// The state of every feed fetched at least once, by URL. A stored time that cannot be
+    /// read back (only a hand-edited database has such) reads as `None`: as if never recorded,
+    /// so the feed is simply fetched again.
+    pub fn feed_states(&self) -> Result<HashMap<String, FeedState>, StoreError> {
+        let states = self.query_all(
+            "SELECT url, title, etag, last_modified, last_attempt, last_success, last_error,
+                    retry_after, fresh_until
+             FROM feed_state",
+            |row| {
+                Ok(FeedState {
+                    url: row.get(0)?,
+                    title: row.get(1)?,
+                    etag: row.get(2)?,
+                    last_modified: row.get(3)?,
+                    last_attempt: read_time(row.get(4)?),
+                    last_success: read_time(row.get(5)?),
+                    last_error: row.get(6)?,
+                    retry_after: read_time(row.get(7)?),
+                    fresh_until: read_time(row.get(8)?),
+                })
+            },
+        )?;
+        Ok(states
+            .into_iter()
+            .map(|state| (state.url.clone(), state))
+            .collect())
+    }
+
+    /// Saves the state of `state.url`, replacing what was known of it.
+    pub fn save_feed_state(&self, state: &FeedState) -> Result<(), StoreError> {
+        self.change(|conn| write_feed_state(conn, state))
+    }
+
+    /// Stores a feed's articles in one transaction: new ids inserted, known ids get the new
+    /// snapshot (updated in place, counted as updated only if the snapshot or the feed
+    /// changed), last_seen set on every one; plus the feed state (saved under its own `url`,
+    /// which should be `feed_url`), in the same transaction. Cached articles missing from `articles`
+    /// stay until `prune` removes them.
+    pub fn ingest(
+        &self,
+        feed_url: &str,
+        articles: &[Article],
+        state: &FeedState,
+        at: DateTime<Utc>,
+    ) -> Result<Ingested, StoreError> {
+        // Serialised before the write begins, to hold the database for as short as can be.
+        let snapshots = articles
+            .iter()
+            .map(|article| {
+                serde_json::to_string(article).map_err(|error| StoreError::BadSnapshot {
+                    id: article.id.clone(),
+                    detail: one_line(error),
+                })
+            })
+            .collect::<Result<Vec<String>, StoreError>>()?;
+        let seen = stored_time(at);
+        self.change(|conn| {
+            let mut find =
+                conn.prepare_cached("SELECT snapshot, feed_url FROM feed_articles WHERE id = ?1")?;
+            let mut insert = conn.prepare_cached(
+                "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?;
+            let mut replace = conn.prepare_cached(
+                "UPDATE feed_articles SET feed_url = ?2, snapshot = ?3, published = ?4, last_seen = ?5
+                 WHERE id = ?1",
+            )?;
+            let mut touch =
+                conn.prepare_cached("UPDATE feed_articles SET last_seen = ?2 WHERE id = ?1")?;
+            let mut ingested = Ingested::default();
+            for (article, snapshot) in articles.iter().zip(&snapshots) {
+                let id = article.id.as_str();
+                let published = article.published.map(stored_time);
+                let known: Option<(String, String)> = find
+                    .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()?;
+                match known {
+                    None => {
+                        insert.execute(params![id, feed_url, snapshot, published, seen])?;
+                        ingested.new += 1;
+                    }
+                    Some((old_snapshot, old_feed))
+                        if old_snapshot == *snapshot && old_feed == feed_url =>
+                    {
+                        touch.execute(params![id, seen])?;
+                    }
+                    Some(_) => {
+                        replace.execute(params![id, feed_url, snapshot, published, seen])?;
+                        ingested.updated += 1;
+                    }
+                }
+            }
+            write_feed_state(conn, state)?;
+            Ok(ingested)
+        })
+    }
+
+    /// Every cached article with its feed URL, newest first (by published date, else by when
+    /// it was first seen; in feed order among equals), and how many snapshots could not be
+    /// read back as articles and were skipped.
+    pub fn cached_articles(&self) -> Result<(Vec<(String, Article)>, usize), StoreError> {
+        let rows = self.query_all(
+            "SELECT feed_url, snapshot FROM feed_articles
+             ORDER BY coalesce(published, first_seen) DESC, rowid",
+            |row| {
+                let article = serde_json::from_slice::<Article>(row.get_ref(1)?.as_bytes()?);
+                Ok((row.get::<_, String>(0)?, article.ok()))
+            },
+        )?;
+        let total = rows.len();
+        let articles: Vec<(String, Article)> = rows
+            .into_iter()
+            .filter_map(|(feed_url, article)| Some((feed_url, article?)))
+            .collect();
+        let unreadable = total - articles.len();
+        Ok((articles, unreadable))
+    }
+
+    /// How many articles are cached for each feed URL (feeds with none are absent).
+    pub fn cached_counts(&self) -> Result<HashMap<String, usize>, StoreError> {
+        let counts = self.query_all(
+            "SELECT feed_url, count(*) FROM feed_articles GROUP BY feed_url",
+            |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)),
+        )?;
+        Ok(counts
+            .into_iter()
+            .map(|(url, count)| (url, usize::try_from(count).unwrap_or(0)))
+            .collect())
+    }
+
+    /// Retention: removes cached articles older than `keep_days` (by published date, else by
+    /// when first seen) and those beyond the newest `keep_per_feed` of each feed (bookmarked
+    /// ones count among the newest); bookmarked articles are never removed. `None` is no limit.
+    /// Returns how many were removed.
+    pub fn prune(
+        &self,
+        keep_days: Option<u32>,
+        keep_per_feed: Option<usize>,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
+        // A limit too far back to reach is no limit.
+        let cutoff = keep_days
+            .and_then(|days| now.checked_sub_signed(TimeDelta::days(i64::from(days))))
+            .map(stored_time);
+        let keep = keep_per_feed.map(|count| i64::try_from(count).unwrap_or(i64::MAX));
+        if cutoff.is_none() && keep.is_none() {
+            return Ok(0);
+        }
+        self.change(|conn| {
+            conn.execute(
+                "DELETE FROM feed_articles WHERE rowid IN (
+                     SELECT rowid FROM (
+                         SELECT rowid, id, coalesce(published, first_seen) AS dated,
+                                ROW_NUMBER() OVER (
+                                    PARTITION BY feed_url
+                                    ORDER BY coalesce(published, first_seen) DESC, rowid
+                                ) AS rank
+                         FROM feed_articles
+                     )
+                     WHERE (dated < ?1 OR rank > ?2)
+                       AND id NOT IN (SELECT article_id FROM bookmarks)
+                 )",
+                params![cutoff, keep],
+            )
+        })
+    }
+}
+
+/// Inserts or replaces the state of `state.url`.
+fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()> {
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO feed_state (url, title, etag, last_modified, last_attempt, last_success,
+                                 last_error, retry_after, fresh_until)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (url) DO UPDATE SET
+             title = excluded.title, etag = excluded.etag,
+             last_modified = excluded.last_modified, last_attempt = excluded.last_attempt,
+             last_success = excluded.last_success, last_error = excluded.last_error,
+             retry_after = excluded.retry_after, fresh_until = excluded.fresh_until",
+    )?;
+    upsert.execute(params![
+        state.url,
+        state.title,
+        state.etag,
+        state.last_modified,
+        state.last_attempt.map(stored_time),
+        state.last_success.map(stored_time),
+        state.last_error,
+        state.retry_after.map(stored_time),
+        state.fresh_until.map(stored_time),
+    ])?;
+    Ok(())
+}
+
+/// A stored time read back; `None` if absent or unreadable.
+fn read_time(text: Option<String>) -> Option<DateTime<Utc>> {
+    let time = DateTime::parse_from_rfc3339(&text?).ok()?;
+    Some(time.with_timezone(&Utc))
+}
