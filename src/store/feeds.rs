@@ -13,13 +13,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Store, StoreError, one_line, stored_time};
 use crate::model::Article;
 
-/// A feed subscribed to on the command line or by OPML import.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Subscription {
-    pub url: String,
-    pub name: Option<String>,
-    pub tags: Vec<String>,
-}
+pub use crate::model::Subscription;
 
 /// What is known of a feed between fetches. Times are when something happened, or, for
 /// `retry_after` and `fresh_until`, the time before which the feed is not to be fetched again
