@@ -27,6 +27,54 @@ pub struct Config {
     pub theme: Theme,
     /// Bindings that replace an action's default keys.
     pub keys: BTreeMap<Action, Vec<Key>>,
+    /// Feeds declared in the config (`[[feeds]]`); more can be added with `tidings feeds add`.
+    pub feeds: Vec<FeedConfig>,
+    /// Refresh the feeds when the reader starts.
+    pub refresh_on_start: bool,
+    /// Cached feed articles older than this many days are removed (0: kept however old).
+    pub keep_days: u32,
+    /// At most this many cached articles are kept for each feed, the newest (0: no limit).
+    pub keep_per_feed: u32,
+    pub fetch: Fetch,
+}
+
+/// A feed declared in the config.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedConfig {
+    pub url: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// How feeds are fetched.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Fetch {
+    /// Feeds fetched at once (never more than two at once from one host).
+    pub workers: Bounded<1, 64>,
+    /// Seconds to wait for a connection.
+    pub connect_timeout: Bounded<1, 600>,
+    /// Seconds a whole request may take.
+    pub timeout: Bounded<1, 3600>,
+    /// Redirects followed before giving up.
+    pub max_redirects: Bounded<0, 20>,
+    /// The largest response accepted, in megabytes.
+    pub max_size_mb: Bounded<1, 1000>,
+}
+
+impl Default for Fetch {
+    fn default() -> Self {
+        Self {
+            workers: Bounded(8),
+            connect_timeout: Bounded(10),
+            timeout: Bounded(30),
+            max_redirects: Bounded(5),
+            max_size_mb: Bounded(20),
+        }
+    }
 }
 
 impl Default for Config {
@@ -39,6 +87,11 @@ impl Default for Config {
             layout: Layout::default(),
             theme: Theme::default(),
             keys: BTreeMap::new(),
+            feeds: Vec::new(),
+            refresh_on_start: true,
+            keep_days: 0,
+            keep_per_feed: 1000,
+            fetch: Fetch::default(),
         }
     }
 }
@@ -253,6 +306,47 @@ mod tests {
         assert_eq!(
             config.keys[&Action::Quit],
             vec!["x".parse::<Key>().unwrap()]
+        );
+    }
+
+    #[test]
+    fn feeds_and_fetching() {
+        let config = parse(
+            "keep_days = 30\n[fetch]\nworkers = 2\n[[feeds]]\nurl = \"https://a.example/rss\"\n\
+             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.keep_days, 30);
+        assert_eq!(config.fetch.workers, Bounded(2));
+        assert_eq!(config.fetch.timeout, Fetch::default().timeout);
+        assert_eq!(
+            config.feeds,
+            [
+                FeedConfig {
+                    url: "https://a.example/rss".into(),
+                    name: None,
+                    tags: vec![]
+                },
+                FeedConfig {
+                    url: "https://b.example/atom".into(),
+                    name: Some("B".into()),
+                    tags: vec!["News".into()]
+                },
+            ]
+        );
+        let e = parse("[[feeds]]\nname = \"no url\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains(":1:1:") && e.contains("missing field `url`"),
+            "{e}"
+        );
+        let e = parse("[[feeds]]\nurl = \"x\"\ncolor = 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains(":3:1:") && e.contains("unknown field `color`"),
+            "{e}"
         );
     }
 
