@@ -1,6 +1,7 @@
 //! Sources turn bytes into `Article`s.
 
 pub mod common;
+pub mod fetch;
 pub mod load;
 pub mod markdown;
 pub mod text;
