@@ -3,6 +3,7 @@
 pub mod common;
 pub mod feed;
 pub mod html;
+pub mod fetch;
 pub mod load;
 pub mod markdown;
 pub mod opml;
