@@ -95,11 +95,12 @@ impl Filter {
     pub fn apply(&self, library: &Library) -> Vec<usize> {
         let words = self.search_words();
         library
-            .entries()
+            .order()
             .iter()
-            .enumerate()
-            .filter(|(index, entry)| self.matches(entry, &words, || library.search_text(*index)))
-            .map(|(index, _)| index)
+            .copied()
+            .filter(|&index| {
+                self.matches(library.entry(index), &words, || library.search_text(index))
+            })
             .collect()
     }
 }

@@ -23,6 +23,8 @@ pub struct Entry {
     pub tag_ids: Vec<usize>,
     pub read: bool,
     pub bookmarked: bool,
+    /// The address of the feed the article came from, if it came from one.
+    pub feed: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -36,6 +38,8 @@ pub struct TagInfo {
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     entries: Vec<Entry>,
+    /// Entry indices newest first, undated ones last in the order they came.
+    order: Vec<usize>,
     /// Each entry's title and text in lower case, built on the first search so that
     /// start-up does no work that grows with the size of the bodies.
     search_texts: OnceCell<Vec<String>>,
@@ -77,35 +81,61 @@ impl std::fmt::Display for LookupError {
 impl std::error::Error for LookupError {}
 
 impl Library {
-    /// Builds the index: newest first, undated articles after dated ones in source order; an
-    /// article whose id was already seen (the same file given twice) is left out.
+    /// Builds the index of articles from files and samples. An article whose id was already
+    /// seen (the same file given twice) is left out.
     pub fn new(articles: Vec<Article>) -> Self {
         let mut library = Self::default();
-        let mut articles = articles;
-        articles.sort_by_key(|article| std::cmp::Reverse(article.published));
-        for article in articles {
-            library.push(article, Origin::Source);
-        }
+        library.merge(None, articles);
         library
+    }
+
+    /// Adds the articles of a source: `feed` is the feed's address, or `None` for files. An
+    /// article of a feed seen before (same id) replaces its earlier copy and keeps its read
+    /// and bookmark marks. Returns how many articles were new.
+    pub fn merge(&mut self, feed: Option<&str>, articles: Vec<Article>) -> usize {
+        let mut new = 0;
+        for article in articles {
+            match self.positions.get(&article.id) {
+                Some(&index)
+                    if feed.is_some() || self.entries[index].origin == Origin::SavedOnly =>
+                {
+                    self.replace(index, feed, article);
+                }
+                Some(_) => {}
+                None => {
+                    self.push(article, Origin::Source, feed);
+                    new += 1;
+                }
+            }
+        }
+        self.sort();
+        new
     }
 
     /// Adds bookmarked snapshots whose article is not already here, marked as bookmarked.
     pub fn add_saved(&mut self, saved: Vec<Article>) {
         for article in saved {
-            if let Some(&index) = self.positions.get(&article.id) {
-                self.entries[index].bookmarked = true;
-            } else if let Some(index) = self.push(article, Origin::SavedOnly) {
-                self.entries[index].bookmarked = true;
-            }
+            let index = match self.positions.get(&article.id) {
+                Some(&index) => index,
+                None => self.push(article, Origin::SavedOnly, None),
+            };
+            self.entries[index].bookmarked = true;
         }
+        self.sort();
     }
 
-    fn push(&mut self, article: Article, origin: Origin) -> Option<usize> {
-        if self.positions.contains_key(&article.id) {
-            return None;
-        }
-        let mut tag_ids = Vec::with_capacity(article.tags.len());
-        for tag in &article.tags {
+    fn sort(&mut self) {
+        let entries = &self.entries;
+        self.order = (0..entries.len()).collect();
+        self.order
+            .sort_by_key(|&i| std::cmp::Reverse(entries[i].article.published));
+        self.search_texts = OnceCell::new();
+    }
+
+    /// Tag ids of `tags`, registering new tags and counting them for articles of a source.
+    fn tag_ids_for(&mut self, tags: &[crate::model::Tag], counted: bool) -> Vec<usize> {
+        let mut ids = Vec::with_capacity(tags.len());
+        for tag in tags {
             let next = self.tags.len();
             let id = *self.tag_ids.entry(tag.key()).or_insert(next);
             if id == next {
@@ -114,13 +144,17 @@ impl Library {
                     count: 0,
                 });
             }
-            if origin == Origin::Source {
+            if counted {
                 self.tags[id].count += 1;
             }
-            tag_ids.push(id);
+            ids.push(id);
         }
+        ids
+    }
+
+    fn push(&mut self, article: Article, origin: Origin, feed: Option<&str>) -> usize {
+        let tag_ids = self.tag_ids_for(&article.tags, origin == Origin::Source);
         let index = self.entries.len();
-        self.search_texts = OnceCell::new();
         self.positions.insert(article.id.clone(), index);
         self.entries.push(Entry {
             article,
@@ -128,8 +162,28 @@ impl Library {
             tag_ids,
             read: false,
             bookmarked: false,
+            feed: feed.map(str::to_string),
         });
-        Some(index)
+        index
+    }
+
+    fn replace(&mut self, index: usize, feed: Option<&str>, article: Article) {
+        if self.entries[index].origin == Origin::Source {
+            for &id in &self.entries[index].tag_ids {
+                self.tags[id].count -= 1;
+            }
+        }
+        let tag_ids = self.tag_ids_for(&article.tags, true);
+        let entry = &mut self.entries[index];
+        entry.article = article;
+        entry.tag_ids = tag_ids;
+        entry.origin = Origin::Source;
+        entry.feed = feed.map(str::to_string);
+    }
+
+    /// Entry indices in list order: newest first.
+    pub fn order(&self) -> &[usize] {
+        &self.order
     }
 
     /// The title and text of an entry in lower case, for search.
@@ -243,9 +297,9 @@ pub(crate) mod tests {
             article("d", "Undated two", "", None),
         ]);
         let titles: Vec<&str> = library
-            .entries()
+            .order()
             .iter()
-            .map(|e| e.article.title.as_str())
+            .map(|&i| library.entry(i).article.title.as_str())
             .collect();
         assert_eq!(titles, ["Newer", "Older", "Undated one", "Undated two"]);
     }
@@ -286,6 +340,56 @@ pub(crate) mod tests {
             library.tags_by_count().len(),
             1,
             "a tag only on a saved snapshot is not listed"
+        );
+    }
+
+    #[test]
+    fn a_refreshed_feed_replaces_its_articles_in_place() {
+        let mut library = Library::new(vec![article("file", "File", "Local", Some(5))]);
+        let new = library.merge(
+            Some("https://f.example/rss"),
+            vec![article("a", "A", "News", Some(1))],
+        );
+        assert_eq!(new, 1);
+        let a = library.position(&ArticleId::from_identity("a")).unwrap();
+        library.entry_mut(a).read = true;
+        let new = library.merge(
+            Some("https://f.example/rss"),
+            vec![
+                article("a", "A, updated", "World", Some(1)),
+                article("b", "B", "News", Some(9)),
+            ],
+        );
+        assert_eq!(new, 1);
+        let entry = library.entry(a);
+        assert_eq!(
+            (entry.article.title.as_str(), entry.read),
+            ("A, updated", true)
+        );
+        assert_eq!(entry.feed.as_deref(), Some("https://f.example/rss"));
+        let counts: Vec<(String, usize)> = library
+            .tags_by_count()
+            .into_iter()
+            .map(|id| (library.tags()[id].tag.to_string(), library.tags()[id].count))
+            .collect();
+        assert_eq!(
+            counts,
+            [("Local".into(), 1), ("News".into(), 1), ("World".into(), 1)]
+        );
+        let titles: Vec<&str> = library
+            .order()
+            .iter()
+            .map(|&i| library.entry(i).article.title.as_str())
+            .collect();
+        assert_eq!(titles, ["B", "File", "A, updated"]);
+        assert_eq!(
+            library.merge(None, vec![article("file", "File again", "", Some(5))]),
+            0
+        );
+        assert_eq!(
+            library.entry(0).article.title,
+            "File",
+            "a file given twice keeps its first copy"
         );
     }
 

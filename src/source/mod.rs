@@ -2,8 +2,8 @@
 
 pub mod common;
 pub mod feed;
-pub mod html;
 pub mod fetch;
+pub mod html;
 pub mod load;
 pub mod markdown;
 pub mod opml;
