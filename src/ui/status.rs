@@ -57,9 +57,9 @@ pub fn shown(app: &App) -> String {
     }];
     if !app.filter.tags.is_empty() {
         let names: Vec<String> = app
-            .filter
-            .tags
+            .tag_order
             .iter()
+            .filter(|id| app.filter.tags.contains(id))
             .map(|&id| app.library.tags()[id].tag.as_str().to_lowercase())
             .collect();
         parts.push(format!(
