@@ -30,12 +30,18 @@ pub enum Action {
     Search,
     NextMatch,
     PrevMatch,
+    Refresh,
+    RefreshFeed,
+    ShowFeeds,
+    OpenInBrowser,
+    ShowLinks,
+    CopyUrl,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 29] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Top,
@@ -57,6 +63,12 @@ impl Action {
         Action::Search,
         Action::NextMatch,
         Action::PrevMatch,
+        Action::Refresh,
+        Action::RefreshFeed,
+        Action::ShowFeeds,
+        Action::OpenInBrowser,
+        Action::ShowLinks,
+        Action::CopyUrl,
         Action::Help,
         Action::Quit,
     ];
@@ -96,6 +108,12 @@ impl Action {
             Action::Search => "search titles and text",
             Action::NextMatch => "next search match",
             Action::PrevMatch => "previous search match",
+            Action::Refresh => "refresh every feed",
+            Action::RefreshFeed => "refresh the feed of the selected article",
+            Action::ShowFeeds => "feeds, with their last refresh and errors",
+            Action::OpenInBrowser => "open the article in the browser",
+            Action::ShowLinks => "the article's links, to open one",
+            Action::CopyUrl => "copy the article's address",
             Action::Help => "this help",
             Action::Quit => "quit",
         }

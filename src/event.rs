@@ -7,14 +7,28 @@ use std::thread;
 use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
 
 use crate::model::ArticleId;
+use crate::refresh::{FeedReport, Summary};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
     Paste(String),
     Store(StoreReport),
+    Refresh(RefreshEvent),
+    /// What came of opening or copying an address: a message for the status line.
+    Notice {
+        text: String,
+        is_error: bool,
+    },
+}
+
+/// Progress of a refresh running on its own thread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RefreshEvent {
+    Feed { done: usize, report: FeedReport },
+    Finished(Summary),
 }
 
 /// What the store worker did with an `Effect`.

@@ -165,6 +165,12 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Search, &["/"]),
     (Action::NextMatch, &["n"]),
     (Action::PrevMatch, &["N"]),
+    (Action::Refresh, &["r"]),
+    (Action::RefreshFeed, &["R"]),
+    (Action::ShowFeeds, &["F"]),
+    (Action::OpenInBrowser, &["o"]),
+    (Action::ShowLinks, &["L"]),
+    (Action::CopyUrl, &["y"]),
     (Action::Help, &["?"]),
     (Action::Quit, &["q", "ctrl-c"]),
 ];

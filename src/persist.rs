@@ -22,10 +22,9 @@ impl Persist {
         let (effects, inbox) = mpsc::channel::<Effect>();
         let worker = thread::spawn(move || {
             for effect in inbox {
-                let report = apply(&store, effect);
-                if events.send(Event::Store(report)).is_err() {
-                    // The screen is gone; keep saving what was asked for.
-                    continue;
+                // When the screen is gone the send fails; saving goes on all the same.
+                if let Some(report) = apply(&store, effect) {
+                    let _ = events.send(Event::Store(report));
                 }
             }
         });
@@ -52,9 +51,10 @@ impl Drop for Persist {
     }
 }
 
-fn apply(store: &Store, effect: Effect) -> StoreReport {
+/// Saves one change. Effects that are not changes to the store never reach the worker.
+fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
     let now = Utc::now();
-    match effect {
+    Some(match effect {
         Effect::SaveBookmark(article) => match store.add_bookmark(&article, now) {
             Ok(()) => StoreReport::BookmarkSaved(article.id),
             Err(e) => failed(article.id, "save the bookmark", &e),
@@ -67,7 +67,8 @@ fn apply(store: &Store, effect: Effect) -> StoreReport {
             Ok(()) => StoreReport::MarkedRead(id),
             Err(e) => failed(id, "mark the article read", &e),
         },
-    }
+        Effect::Refresh { .. } | Effect::OpenUrl(_) | Effect::CopyUrl(_) => return None,
+    })
 }
 
 fn failed(

@@ -1,8 +1,10 @@
-//! The reader's event loop: draw, wait for an event, update, hand effects to the store
-//! worker, repeat. The terminal is restored on every way out, panics included.
+//! The reader's event loop: draw, wait for an event, update, carry out the effects (saving,
+//! refreshing, opening), repeat. The terminal is restored on every way out, panics included.
 
 use std::io::{IsTerminal, stdout};
-use std::sync::mpsc;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Sender};
+use std::thread;
 
 use anyhow::{Context, bail};
 use chrono::Utc;
@@ -12,13 +14,58 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::App;
-use crate::event::{self, Event};
+use crate::app::{App, Effect};
+use crate::desktop;
+use crate::event::{self, Event, RefreshEvent};
+use crate::model::Subscription;
 use crate::persist::Persist;
+use crate::refresh::{self, Options};
 use crate::store::Store;
 use crate::ui;
 
-pub fn run(mut app: App, store: Option<Store>, mouse: bool) -> anyhow::Result<()> {
+/// The feeds this run refreshes, and how.
+pub struct Refresher {
+    pub feeds: Vec<Subscription>,
+    pub options: Options,
+    /// Where the store is, to keep what comes; `None` for feeds shown for one run only.
+    pub data_dir: Option<PathBuf>,
+    /// Refresh as the reader starts.
+    pub on_start: bool,
+}
+
+impl Refresher {
+    /// Refreshes on a thread of its own, which reports each feed as an event.
+    fn start(&self, only: Option<&str>, force: bool, events: &Sender<Event>) {
+        let feeds: Vec<Subscription> = self
+            .feeds
+            .iter()
+            .filter(|f| only.is_none_or(|url| f.url == url))
+            .cloned()
+            .collect();
+        let options = Options {
+            force,
+            ..self.options.clone()
+        };
+        let data_dir = self.data_dir.clone();
+        let events = events.clone();
+        thread::spawn(move || {
+            // Its own connection: SQLite in WAL mode lets it write while the reader saves.
+            let store = data_dir.and_then(|dir| Store::open(&dir).ok());
+            let summary = refresh::refresh(&feeds, store.as_ref(), &options, |done, report| {
+                let report = report.clone();
+                let _ = events.send(Event::Refresh(RefreshEvent::Feed { done, report }));
+            });
+            let _ = events.send(Event::Refresh(RefreshEvent::Finished(summary)));
+        });
+    }
+}
+
+pub fn run(
+    mut app: App,
+    store: Option<Store>,
+    mouse: bool,
+    refresher: Refresher,
+) -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the reader needs a terminal; for plain output use `tidings list` or `tidings show ID`"
@@ -26,19 +73,24 @@ pub fn run(mut app: App, store: Option<Store>, mouse: bool) -> anyhow::Result<()
     }
     let (events, inbox) = mpsc::channel();
     let persist = store.map(|store| Persist::spawn(store, events.clone()));
-    event::spawn_input(events);
+    event::spawn_input(events.clone());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
+    let runtime = Runtime {
+        persist: persist.as_ref(),
+        refresher: &refresher,
+        events: &events,
+    };
     let result = ratatui::run(|terminal| {
         // Pastes arrive as one event, so pasted text never acts as keys.
         execute!(stdout(), EnableBracketedPaste).context("cannot set up the terminal")?;
         if mouse {
             execute!(stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
         }
-        let result = event_loop(terminal, &mut app, &inbox, persist.as_ref());
+        let result = event_loop(terminal, &mut app, &inbox, &runtime);
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         result
     });
@@ -47,15 +99,63 @@ pub fn run(mut app: App, store: Option<Store>, mouse: bool) -> anyhow::Result<()
     result
 }
 
+/// Where effects go.
+struct Runtime<'a> {
+    persist: Option<&'a Persist>,
+    refresher: &'a Refresher,
+    events: &'a Sender<Event>,
+}
+
+impl Runtime<'_> {
+    /// Carries out an effect; what comes of opening or copying is told at once.
+    fn carry_out(&self, effect: Effect) -> Option<Event> {
+        let notice = |result: Result<String, String>| match result {
+            Ok(text) => Event::Notice {
+                text,
+                is_error: false,
+            },
+            Err(text) => Event::Notice {
+                text,
+                is_error: true,
+            },
+        };
+        match effect {
+            Effect::Refresh { only, force } => {
+                self.refresher.start(only.as_deref(), force, self.events);
+                None
+            }
+            Effect::OpenUrl(url) => Some(notice(desktop::open(&url))),
+            Effect::CopyUrl(url) => Some(notice(desktop::copy(&url))),
+            store_change => {
+                if let Some(persist) = self.persist {
+                    persist.send(store_change);
+                }
+                None
+            }
+        }
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     inbox: &mpsc::Receiver<Event>,
-    persist: Option<&Persist>,
+    runtime: &Runtime,
 ) -> anyhow::Result<()> {
     let size = terminal.size().context("cannot read the terminal size")?;
-    app.handle(Event::Resize(size.width, size.height));
+    let mut effects = app.handle(Event::Resize(size.width, size.height));
+    if runtime.refresher.on_start {
+        effects.extend(app.refresh_on_start());
+    }
     loop {
+        for effect in effects.drain(..) {
+            if let Some(answer) = runtime.carry_out(effect) {
+                app.handle(answer);
+            }
+        }
+        if app.should_quit {
+            return Ok(());
+        }
         app.now = Utc::now();
         terminal
             .draw(|frame| ui::draw(frame, app))
@@ -63,17 +163,9 @@ fn event_loop(
         let Ok(first) = inbox.recv() else {
             return Ok(());
         };
-        let mut effects = app.handle(first);
+        effects = app.handle(first);
         while let Ok(next) = inbox.try_recv() {
             effects.extend(app.handle(next));
-        }
-        if let Some(persist) = persist {
-            for effect in effects {
-                persist.send(effect);
-            }
-        }
-        if app.should_quit {
-            return Ok(());
         }
     }
 }

@@ -52,6 +52,7 @@ fn keys(app: &mut App, keys: &str) {
                 }
                 tidings::app::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
                 tidings::app::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
+                _ => continue,
             };
             app.handle(Event::Store(report));
         }

@@ -2,8 +2,11 @@
 //! drawing and no blocking I/O here: saving is asked for with `Effect`s, which the event loop
 //! hands to the store worker, whose answers come back as events.
 
+mod feeds;
 mod mouse;
 mod search;
+
+pub use feeds::{FeedStatus, Overlay, Progress};
 
 pub use search::match_lines;
 
@@ -40,6 +43,13 @@ pub enum Effect {
     SaveBookmark(Box<Article>),
     RemoveBookmark(ArticleId),
     MarkRead(ArticleId),
+    /// Refresh every feed, or the one with this address; `force` asks even fresh feeds.
+    Refresh {
+        only: Option<String>,
+        force: bool,
+    },
+    OpenUrl(String),
+    CopyUrl(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,9 +102,14 @@ pub struct App {
     pub tag_cursor: usize,
     pub tag_offset: usize,
     pub focus: Focus,
-    pub show_help: bool,
-    /// First line of the help overlay shown, when it is taller than the screen.
-    pub help_scroll: usize,
+    /// The window over the panes, if one is open.
+    pub overlay: Option<Overlay>,
+    /// In the help: the first line shown; in the feeds and links lists: the selected row.
+    pub overlay_cursor: usize,
+    /// The feeds of this run, for the feeds list.
+    pub feeds: Vec<FeedStatus>,
+    /// The refresh under way, if one is.
+    pub refreshing: Option<Progress>,
     /// While search text is being typed: the search as it was before `/`, for Esc.
     pub search_before: Option<String>,
     pub reader: Option<ReaderView>,
@@ -132,8 +147,10 @@ impl App {
             tag_cursor: 0,
             tag_offset: 0,
             focus: Focus::List,
-            show_help: false,
-            help_scroll: 0,
+            overlay: None,
+            overlay_cursor: 0,
+            feeds: Vec::new(),
+            refreshing: None,
             search_before: None,
             reader: None,
             wrap_cache: HashMap::new(),
@@ -243,15 +260,26 @@ impl App {
                 self.on_store(report);
                 Vec::new()
             }
+            Event::Refresh(progress) => {
+                self.on_refresh(progress);
+                Vec::new()
+            }
+            Event::Notice { text, is_error } => {
+                if is_error {
+                    self.set_error(text);
+                } else {
+                    self.set_info(text);
+                }
+                Vec::new()
+            }
         };
         self.finish(effects)
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         self.status = None;
-        if self.show_help {
-            self.on_help_key(key);
-            return Vec::new();
+        if self.overlay.is_some() {
+            return self.on_overlay_key(key);
         }
         if self.search_before.is_some() {
             self.on_search_key(key);
@@ -261,22 +289,6 @@ impl App {
             Some(action) => self.apply(action),
             None => Vec::new(),
         }
-    }
-
-    /// In the help overlay the moving keys scroll it; any other key closes it.
-    fn on_help_key(&mut self, key: KeyEvent) {
-        let step = match self.settings.keymap.action_for(key, Focus::Reader) {
-            Some(Action::MoveDown) => 1,
-            Some(Action::MoveUp) => -1,
-            Some(Action::PageDown | Action::HalfPageDown) => 10,
-            Some(Action::PageUp | Action::HalfPageUp) => -10,
-            _ => {
-                self.show_help = false;
-                self.help_scroll = 0;
-                return;
-            }
-        };
-        self.help_scroll = offset_index(self.help_scroll, step, crate::ui::help::LINES);
     }
 
     /// Does what an action asks, as its key would. Tested directly.
@@ -345,7 +357,30 @@ impl App {
             Action::Search => self.search_before = Some(self.filter.search.clone()),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
-            Action::Help => self.show_help = true,
+            Action::Refresh => effects.extend(self.start_refresh(None)),
+            Action::RefreshFeed => match self.selected_entry().and_then(|e| e.feed.clone()) {
+                Some(url) => effects.extend(self.start_refresh(Some(url))),
+                None => self.set_info("this article is not from a feed".to_string()),
+            },
+            Action::ShowFeeds => self.open_overlay(Overlay::Feeds),
+            Action::OpenInBrowser => {
+                match self.selected_entry().and_then(|e| e.article.url.clone()) {
+                    Some(url) => effects.push(Effect::OpenUrl(url)),
+                    None => self.set_info("this article has no address".to_string()),
+                }
+            }
+            Action::ShowLinks => {
+                if self.links().is_empty() {
+                    self.set_info("this article has no links".to_string());
+                } else {
+                    self.open_overlay(Overlay::Links);
+                }
+            }
+            Action::CopyUrl => match self.selected_entry().and_then(|e| e.article.url.clone()) {
+                Some(url) => effects.push(Effect::CopyUrl(url)),
+                None => self.set_info("this article has no address".to_string()),
+            },
+            Action::Help => self.open_overlay(Overlay::Help),
             Action::Quit => self.should_quit = true,
         }
         effects
@@ -397,7 +432,7 @@ impl App {
         }
     }
 
-    fn move_selection(&mut self, delta: isize) {
+    pub(crate) fn move_selection(&mut self, delta: isize) {
         self.selected = offset_index(self.selected, delta, self.visible.len());
     }
 
@@ -475,7 +510,7 @@ impl App {
     }
 
     /// Re-applies the filter, keeping the selected article selected when it still shows.
-    fn refilter(&mut self) {
+    pub(crate) fn refilter(&mut self) {
         let before = self.visible.get(self.selected).copied();
         let only_narrower = self.filter.search.starts_with(&self.filtered_by.search)
             && Filter {
@@ -541,14 +576,14 @@ impl App {
     }
 
     /// Messages can name files, whose names may hold anything: they are sanitized here.
-    fn set_info(&mut self, text: String) {
+    pub(crate) fn set_info(&mut self, text: String) {
         self.status = Some(Status {
             text: sanitize::clean_line(&text),
             is_error: false,
         });
     }
 
-    fn set_error(&mut self, text: String) {
+    pub(crate) fn set_error(&mut self, text: String) {
         self.status = Some(Status {
             text: sanitize::clean_line(&text),
             is_error: true,

@@ -9,9 +9,9 @@ use crate::ui::layout;
 
 impl App {
     pub(super) fn on_mouse(&mut self, mouse: MouseEvent) {
-        if self.show_help {
+        if self.overlay.is_some() {
             if let MouseEventKind::Down(_) = mouse.kind {
-                self.show_help = false;
+                self.overlay = None;
             }
             return;
         }

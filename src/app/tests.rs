@@ -431,16 +431,16 @@ fn next_and_previous_match() {
 fn help_scrolls_with_the_moving_keys_and_other_keys_close_it() {
     let mut app = app();
     app.update(Action::Help);
-    assert!(app.show_help);
+    assert_eq!(app.overlay, Some(Overlay::Help));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.help_scroll, 1);
-    assert!(app.show_help);
+    assert_eq!(app.overlay_cursor, 1);
+    assert_eq!(app.overlay, Some(Overlay::Help));
     press(&mut app, KeyCode::Char('q'));
-    assert!(!app.show_help);
+    assert_eq!(app.overlay, None);
     assert!(!app.should_quit, "the closing key does nothing else");
-    assert_eq!((app.selected, app.help_scroll), (0, 0));
+    assert_eq!((app.selected, app.overlay_cursor), (0, 0));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::feed::{self, FeedSource};
 use super::{Origin, Parsed, markdown, text};
 use crate::model::Article;
 
@@ -19,6 +20,8 @@ const MAX_DEPTH: usize = 8;
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub articles: Vec<Article>,
+    /// Articles of feed files, with each feed's address (`file:` and its path).
+    pub feeds: Vec<(String, Vec<Article>)>,
     pub problems: Vec<String>,
 }
 
@@ -78,7 +81,7 @@ fn load_folder(folder: &Path, depth: usize, loaded: &mut Loaded) {
             if depth < MAX_DEPTH {
                 load_folder(&path, depth + 1, loaded);
             }
-        } else if is_article_file(&path) {
+        } else if is_article_file(&path) || is_json_feed(&path) {
             load_file(&path, loaded);
         }
     }
@@ -90,8 +93,36 @@ fn is_article_file(path: &Path) -> bool {
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
     matches!(
         extension.as_deref(),
-        Some("txt" | "text" | "md" | "markdown")
+        Some("txt" | "text" | "md" | "markdown" | "xml" | "rss" | "atom" | "rdf")
     )
+}
+
+/// A `.json` file in a folder is read only when it says it is a JSON Feed.
+fn is_json_feed(path: &Path) -> bool {
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    json && fs::File::open(path).is_ok_and(|file| {
+        use std::io::Read;
+        let mut start = Vec::with_capacity(512);
+        file.take(512).read_to_end(&mut start).is_ok()
+            && String::from_utf8_lossy(&start).contains("jsonfeed.org")
+    })
+}
+
+/// Whether a file holds a feed: by its name, else by how it begins.
+fn is_feed(path: &Path, bytes: &[u8]) -> bool {
+    let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    if matches!(extension.as_deref(), Some("xml" | "rss" | "atom" | "rdf")) {
+        return true;
+    }
+    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
+        .trim_start()
+        .to_lowercase();
+    ["<?xml", "<rss", "<feed", "<rdf:rdf"]
+        .iter()
+        .any(|m| start.starts_with(m))
+        || (start.starts_with('{') && start.contains("jsonfeed.org"))
 }
 
 fn load_file(path: &Path, loaded: &mut Loaded) {
@@ -104,6 +135,20 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
             return;
         }
     };
+    let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if is_feed(path, &bytes) {
+        let url = format!("file://{}", absolute.display());
+        let source = FeedSource {
+            url: &url,
+            name: None,
+            tags: &[],
+        };
+        match feed::parse(&bytes, source) {
+            Ok(parsed) => loaded.feeds.push((url, parsed.articles)),
+            Err(e) => loaded.problems.push(format!("{}: {e}", path.display())),
+        }
+        return;
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         loaded.problems.push(format!(
             "{}: not a text file (it holds binary data)",
@@ -122,7 +167,6 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
-    let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let identity = format!("file:{}", absolute.display());
     let parent = absolute
         .parent()
@@ -214,12 +258,32 @@ mod tests {
         fs::write(dir.path().join("binary.txt"), b"\x00\x01\x02").unwrap();
         fs::write(dir.path().join("latin1.txt"), b"Caf\xe9\n\nBody.\n").unwrap();
         fs::write(dir.path().join("notes.json"), "{}").unwrap();
+        fs::write(
+            dir.path().join("sats.json"),
+            include_str!("../../tests/fixtures/feeds/jsonfeed.json"),
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("feed.rss"),
+            include_str!("../../tests/fixtures/feeds/rss2.xml"),
+        )
+        .unwrap();
         fs::write(dir.path().join(".hidden.txt"), "Hidden").unwrap();
         let missing = dir.path().join("missing.txt");
         let loaded = load_paths(&[dir.path().to_path_buf(), missing]);
         let mut titles: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
         titles.sort();
         assert_eq!(titles, ["Caf�", "First", "Second"]);
+        assert_eq!(
+            loaded.feeds.len(),
+            2,
+            "feed files are read as feeds, other JSON is not"
+        );
+        assert!(
+            loaded.feeds[0].0.starts_with("file:///") && loaded.feeds[0].0.ends_with("feed.rss")
+        );
+        assert_eq!(loaded.feeds[0].1.len(), 3);
+        assert_eq!(loaded.feeds[1].1[0].title, "A cubesat phones home");
         assert_eq!(loaded.problems.len(), 3, "{:?}", loaded.problems);
         assert!(loaded.problems[0].ends_with("binary.txt: not a text file (it holds binary data)"));
         assert!(loaded.problems[1].contains("latin1.txt: not valid UTF-8 at byte 3"));

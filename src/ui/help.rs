@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .flex(Flex::Center)
         .areas(popup);
     let shown = usize::from(height.saturating_sub(2));
-    let scroll = app.help_scroll.min(LINES.saturating_sub(shown));
+    let scroll = app.overlay_cursor.min(LINES.saturating_sub(shown));
     let hint = if shown < LINES {
         " j k scroll · other keys close "
     } else {

@@ -1,5 +1,6 @@
 //! Drawing: reads the `App` and draws it. Never changes state, reads files or waits.
 
+pub mod feeds;
 pub mod help;
 pub mod layout;
 pub mod list;
@@ -14,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Overlay};
 use crate::model::filter::find_matches;
 use layout::{Fit, MIN_HEIGHT, MIN_WIDTH};
 use theme::Theme;
@@ -35,8 +36,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         reader::draw(frame, area, app);
     }
     status::draw(frame, panes.status, app);
-    if app.show_help {
-        help::draw(frame, frame.area(), app);
+    match app.overlay {
+        Some(Overlay::Help) => help::draw(frame, frame.area(), app),
+        Some(Overlay::Feeds) => feeds::draw_feeds(frame, frame.area(), app),
+        Some(Overlay::Links) => feeds::draw_links(frame, frame.area(), app),
+        None => {}
     }
 }
 
@@ -53,7 +57,7 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 
 /// A pane's frame: rounded border, its name, accent colour when it has the focus.
 pub(crate) fn pane_block<'a>(title: String, pane: Focus, app: &App) -> Block<'a> {
-    let focused = app.focus == pane && !app.show_help;
+    let focused = app.focus == pane && app.overlay.is_none();
     let theme = &app.settings.theme;
     Block::bordered()
         .border_type(BorderType::Rounded)

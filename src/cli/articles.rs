@@ -1,0 +1,171 @@
+//! The commands on articles: `list`, `show`, `tags`, `bookmarks`, `bookmark add|remove`.
+
+use anyhow::bail;
+use chrono::{Local, Offset, Utc};
+
+use super::Sources;
+use super::context::{Context, library, read_library};
+use super::output::{
+    ArticleJson, BookmarkJson, TagJson, default_width, emit, list_line, print_json, warn,
+};
+use crate::model::filter::{Filter, TagMode};
+use crate::model::library::Entry;
+use crate::model::wrap::wrap_article;
+use crate::model::{ArticleId, TagKey};
+
+/// What `list` narrows the articles to.
+pub struct Query {
+    pub tags: Vec<String>,
+    pub all_tags: bool,
+    pub bookmarked: bool,
+    pub unread: bool,
+    pub search: Option<String>,
+}
+
+pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> anyhow::Result<()> {
+    let (library, _) = read_library(context, sources)?;
+    let mut filter = Filter {
+        mode: if query.all_tags {
+            TagMode::All
+        } else {
+            TagMode::Any
+        },
+        search: query.search.clone().unwrap_or_default(),
+        bookmarks_only: query.bookmarked,
+        unread_only: query.unread,
+        ..Filter::default()
+    };
+    let mut unknown_tag = false;
+    for tag in &query.tags {
+        match library.tag_id(&TagKey::of(tag)) {
+            Some(id) => {
+                filter.tags.insert(id);
+            }
+            None => unknown_tag = true,
+        }
+    }
+    // A tag no article has matches nothing: alone, or in --all-tags mode, nothing shows.
+    let nothing = unknown_tag && (query.all_tags || filter.tags.is_empty());
+    let entries: Vec<&Entry> = if nothing {
+        Vec::new()
+    } else {
+        filter
+            .apply(&library)
+            .into_iter()
+            .map(|i| library.entry(i))
+            .collect()
+    };
+    if json {
+        print_json(
+            &entries
+                .iter()
+                .map(|e| ArticleJson::of(e))
+                .collect::<Vec<_>>(),
+        )
+    } else {
+        emit(entries.into_iter().map(list_line))
+    }
+}
+
+pub fn show(
+    context: &Context,
+    sources: &Sources,
+    id: &str,
+    width: Option<u16>,
+) -> anyhow::Result<()> {
+    let (library, _) = read_library(context, sources)?;
+    let entry = library.entry(library.find(id)?);
+    let width = width.map_or_else(default_width, usize::from);
+    let byline = crate::app::byline(
+        entry,
+        &context.config.date_format.0,
+        Local::now().offset().fix(),
+    );
+    let lines = wrap_article(&entry.article, &byline, width).lines;
+    emit(lines.into_iter().map(|line| line.text))
+}
+
+pub fn tags(context: &Context, sources: &Sources, json: bool) -> anyhow::Result<()> {
+    let (library, _) = read_library(context, sources)?;
+    let tags: Vec<TagJson> = library
+        .tags_by_count()
+        .into_iter()
+        .map(|id| TagJson {
+            tag: library.tags()[id].tag.to_string(),
+            count: library.tags()[id].count,
+        })
+        .collect();
+    if json {
+        return print_json(&tags);
+    }
+    emit(
+        tags.iter()
+            .map(|tag| format!("{:>5}  {}", tag.count, tag.tag)),
+    )
+}
+
+pub fn bookmarks(context: &Context, json: bool) -> anyhow::Result<()> {
+    let store = context.open_store()?;
+    let bookmarks = store.bookmarks()?;
+    for error in &bookmarks.unreadable {
+        warn(&error.to_string());
+    }
+    let read = store.read_ids()?;
+    if json {
+        let items: Vec<BookmarkJson> = bookmarks
+            .saved
+            .iter()
+            .map(|b| BookmarkJson {
+                article: ArticleJson::new(&b.article, true, read.contains(&b.article.id)),
+                saved_at: b.saved_at.to_rfc3339(),
+            })
+            .collect();
+        return print_json(&items);
+    }
+    // Snapshots come back from a file on disk: clean them again before printing.
+    emit(bookmarks.saved.iter().map(|bookmark| {
+        let article = &bookmark.article;
+        let saved = bookmark
+            .saved_at
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M");
+        let line = format!(
+            "{}  saved {saved}  {}  ({})",
+            article.id, article.title, article.source
+        );
+        crate::sanitize::clean_line(&line)
+    }))
+}
+
+pub fn bookmark(context: &Context, sources: &Sources, id: &str, add: bool) -> anyhow::Result<()> {
+    let store = context.open_store()?;
+    let mut run = context.sources(sources, Some(&store))?;
+    context.fetch_remote(&mut run)?;
+    let (library, _) = library(run, &context.config, Some(&store));
+    let found = library.find(id);
+    if !add && let Err(not_found) = &found {
+        // A bookmark whose saved copy is damaged is in no library; it can still go.
+        let matching: Vec<ArticleId> = store
+            .bookmarked_ids()?
+            .into_iter()
+            .filter(|b| b.as_str().starts_with(&id.to_lowercase()))
+            .collect();
+        if let ([only], true) = (matching.as_slice(), id.len() >= ArticleId::MIN_PREFIX) {
+            store.remove_bookmark(only)?;
+            return emit([format!("removed the bookmark of {only}")]);
+        }
+        bail!("{not_found}");
+    }
+    let article = &library.entry(found?).article;
+    if add {
+        store.add_bookmark(article, Utc::now())?;
+        emit([format!("bookmarked {}: {}", article.id, article.title)])
+    } else if store.remove_bookmark(&article.id)? {
+        emit([format!(
+            "removed the bookmark of {}: {}",
+            article.id, article.title
+        )])
+    } else {
+        bail!("article {} is not bookmarked", article.id);
+    }
+}

@@ -1,0 +1,264 @@
+//! What one run reads: the config, the data folder, the articles of its sources and the
+//! feed cache, and the store's bookmarks and read marks; and the start of the reader.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use chrono::{Local, Offset, Utc};
+
+use super::output::warn;
+use super::{Cli, Sources};
+use crate::app::{App, Settings};
+use crate::config::Config;
+use crate::keymap::Keymap;
+use crate::model::library::Library;
+use crate::model::{Article, Subscription};
+use crate::refresh::{self, FeedResult};
+use crate::source::load::{self, Loaded};
+use crate::store::Store;
+use crate::ui::theme::Theme;
+
+/// The config and data folder of one run.
+pub struct Context {
+    pub config: Config,
+    pub data_dir: PathBuf,
+}
+
+/// What a run shows: articles from files and feed files, feeds named by address on the
+/// command line, and whether the feed cache of the subscriptions belongs in it.
+pub struct RunSources {
+    pub loaded: Loaded,
+    /// Feeds given as SOURCE by address, for this run only, not yet fetched.
+    pub remote: Vec<Subscription>,
+    /// No SOURCE was given: the configured articles and the subscribed feeds are shown.
+    pub subscribed: bool,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> anyhow::Result<Self> {
+        let config = Config::load(cli.config.as_deref())?;
+        let data_dir = match &cli.data_dir {
+            Some(dir) => dir.clone(),
+            None => dirs::data_dir().map(|dir| dir.join("tidings")).context(
+                "this system has no data folder: give --data-dir or set TIDINGS_DATA_DIR",
+            )?,
+        };
+        Ok(Self { config, data_dir })
+    }
+
+    /// The sources of this run: the SOURCEs given, else the configured articles and feeds,
+    /// with the samples while nothing is configured or when `samples = true`. A SOURCE
+    /// file that does not exist is an error; a bad file within a folder is a problem to
+    /// report.
+    pub fn sources(&self, sources: &Sources, store: Option<&Store>) -> anyhow::Result<RunSources> {
+        if !sources.paths.is_empty() {
+            let mut remote = Vec::new();
+            let mut paths = Vec::new();
+            for path in &sources.paths {
+                let text = path.to_string_lossy();
+                if text.starts_with("http://")
+                    || text.starts_with("https://")
+                    || text.starts_with("file://")
+                {
+                    remote.push(Subscription {
+                        url: text.into_owned(),
+                        name: None,
+                        tags: Vec::new(),
+                    });
+                } else if path.exists() {
+                    paths.push(path.clone());
+                } else {
+                    let looks_like_a_command =
+                        path.components().count() == 1 && path.extension().is_none();
+                    let hint = if looks_like_a_command {
+                        " (the commands are listed by tidings --help)"
+                    } else {
+                        ""
+                    };
+                    bail!("{}: no such file or folder{hint}", path.display());
+                }
+            }
+            return Ok(RunSources {
+                loaded: load::load_paths(&paths),
+                remote,
+                subscribed: false,
+            });
+        }
+        let mut loaded = load::load_paths(&self.config.articles);
+        let has_feeds = !refresh::subscriptions(&self.config, store)
+            .unwrap_or_default()
+            .is_empty();
+        if (self.config.articles.is_empty() && !has_feeds) || self.config.samples {
+            loaded.articles.extend(load::samples());
+        }
+        Ok(RunSources {
+            loaded,
+            remote: Vec::new(),
+            subscribed: true,
+        })
+    }
+
+    /// Fetches the feeds named by address for a command; one that fails is an error naming it.
+    pub fn fetch_remote(&self, run: &mut RunSources) -> anyhow::Result<()> {
+        let options = refresh::Options::from_config(&self.config, true);
+        let mut failure = None;
+        refresh::refresh(&run.remote, None, &options, |_, report| {
+            match &report.result {
+                FeedResult::Failed(error) | FeedResult::Skipped(error) => {
+                    failure.get_or_insert_with(|| format!("{}: {error}", report.url));
+                }
+                _ => run
+                    .loaded
+                    .feeds
+                    .push((report.url.clone(), report.articles.clone())),
+            }
+        });
+        run.remote.clear();
+        match failure {
+            Some(message) => bail!(message),
+            None => Ok(()),
+        }
+    }
+
+    pub fn open_store(&self) -> anyhow::Result<Store> {
+        Ok(Store::open(&self.data_dir)?)
+    }
+}
+
+/// Builds the library of a run and marks what the store knows: the cached articles of the
+/// subscribed feeds, bookmarks (adding saved copies whose source is not loaded) and read
+/// articles. Problems reading the store are returned to report, never fatal.
+pub fn library(run: RunSources, config: &Config, store: Option<&Store>) -> (Library, Vec<String>) {
+    let mut library = Library::new(run.loaded.articles);
+    let mut problems = run.loaded.problems;
+    for (url, articles) in run.loaded.feeds {
+        library.merge(Some(&url), articles);
+    }
+    let Some(store) = store else {
+        return (library, problems);
+    };
+    if run.subscribed {
+        let subscribed: Vec<String> = refresh::subscriptions(config, Some(store))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| s.url)
+            .collect();
+        match store.cached_articles() {
+            Ok((cached, unreadable)) => {
+                let mut by_feed: HashMap<String, Vec<Article>> = HashMap::new();
+                for (url, article) in cached {
+                    if subscribed.contains(&url) {
+                        by_feed.entry(url).or_default().push(article);
+                    }
+                }
+                for (url, articles) in by_feed {
+                    library.merge(Some(&url), articles);
+                }
+                if unreadable > 0 {
+                    problems.push(format!(
+                        "{unreadable} cached articles could not be read from the store"
+                    ));
+                }
+            }
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    match store.bookmarks() {
+        Ok(bookmarks) => {
+            library.add_saved(bookmarks.saved.into_iter().map(|b| b.article).collect());
+            problems.extend(bookmarks.unreadable.iter().map(ToString::to_string));
+        }
+        Err(e) => problems.push(e.to_string()),
+    }
+    // A bookmark whose copy cannot be read still marks its article when the source has it.
+    for (ids, read) in [(store.bookmarked_ids(), false), (store.read_ids(), true)] {
+        match ids {
+            Ok(ids) => {
+                for id in ids {
+                    if let Some(index) = library.position(&id) {
+                        let entry = library.entry_mut(index);
+                        if read {
+                            entry.read = true;
+                        } else {
+                            entry.bookmarked = true;
+                        }
+                    }
+                }
+            }
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    (library, problems)
+}
+
+/// Loads the library for a command that only reads. Files that could not be read, and a
+/// store that cannot be opened, are warnings: the command still answers.
+pub fn read_library(
+    context: &Context,
+    sources: &Sources,
+) -> anyhow::Result<(Library, Option<Store>)> {
+    let store = match context.open_store() {
+        Ok(store) => Some(store),
+        Err(e) => {
+            warn(&format!("bookmarks and read marks are not shown: {e:#}"));
+            None
+        }
+    };
+    let mut run = context.sources(sources, store.as_ref())?;
+    context.fetch_remote(&mut run)?;
+    let (library, problems) = library(run, &context.config, store.as_ref());
+    for problem in &problems {
+        warn(problem);
+    }
+    Ok((library, store))
+}
+
+/// Starts the reader on the sources of this run.
+pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
+    let (store, store_problem) = match context.open_store() {
+        Ok(store) => (Some(store), None),
+        Err(e) => (None, Some(format!("{e:#}"))),
+    };
+    let run = context.sources(sources, store.as_ref())?;
+    let config = &context.config;
+    let feeds = if run.subscribed {
+        refresh::subscriptions(config, store.as_ref()).unwrap_or_default()
+    } else {
+        run.remote.clone()
+    };
+    let refresh_now =
+        !run.remote.is_empty() || (run.subscribed && config.refresh_on_start && !feeds.is_empty());
+    let keep_cache = run.subscribed;
+    let (library, problems) = library(run, config, store.as_ref());
+    let settings = Settings {
+        layout: config.layout.clone(),
+        date_format: config.date_format.0.clone(),
+        offset: Local::now().offset().fix(),
+        theme: Theme::from_env(&config.theme),
+        keymap: Keymap::with_overrides(&config.keys),
+    };
+    let mut app = App::new(
+        library,
+        settings,
+        ratatui::layout::Size::new(80, 24),
+        Utc::now(),
+    );
+    app.report_start(&problems, store_problem);
+    let states = store
+        .as_ref()
+        .and_then(|s| s.feed_states().ok())
+        .unwrap_or_default();
+    let counts = store
+        .as_ref()
+        .and_then(|s| s.cached_counts().ok())
+        .unwrap_or_default();
+    app.set_feeds(&feeds, &states, &counts);
+    let refresher = crate::tui::Refresher {
+        feeds,
+        options: refresh::Options::from_config(config, false),
+        data_dir: keep_cache.then(|| context.data_dir.clone()),
+        on_start: refresh_now,
+    };
+    crate::tui::run(app, store, config.mouse, refresher)
+}

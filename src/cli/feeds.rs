@@ -1,0 +1,236 @@
+//! The commands on feeds: `refresh`, `feeds add|list|remove`, `import-opml`, `export-opml`.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use chrono::{Local, Utc};
+use serde::Serialize;
+
+use super::context::Context;
+use super::output::{emit, print_json};
+use crate::model::Subscription;
+use crate::refresh::{self, FeedResult, Options};
+use crate::sanitize::clean_line;
+use crate::source::opml;
+
+pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
+    let store = context.open_store()?;
+    let feeds = refresh::subscriptions(&context.config, Some(&store))?;
+    if feeds.is_empty() {
+        return emit(["no feeds are subscribed: add one with `tidings feeds add URL`".to_string()]);
+    }
+    let total = feeds.len();
+    let on_terminal = std::io::stderr().is_terminal();
+    let mut lines = Vec::new();
+    let summary = refresh::refresh(
+        &feeds,
+        Some(&store),
+        &Options::from_config(&context.config, force),
+        |done, report| {
+            let name = clean_line(&report.name);
+            let outcome = describe(&report.result);
+            let mut err = std::io::stderr().lock();
+            let _ = if on_terminal {
+                let filled = done * 24 / total;
+                let bar = format!("{}{}", "█".repeat(filled), "░".repeat(24 - filled));
+                let name: String = name.chars().take(40).collect();
+                write!(err, "\r\x1b[K{bar} {done}/{total} {name}")
+            } else {
+                writeln!(err, "[{done}/{total}] {name}: {outcome}")
+            };
+            let mark = match report.result {
+                FeedResult::Failed(_) => "✗",
+                FeedResult::Skipped(_) => "–",
+                _ => "✓",
+            };
+            lines.push(format!("{mark} {name}: {outcome}"));
+        },
+    );
+    if on_terminal {
+        eprint!("\r\x1b[K");
+    }
+    lines.push(summary.describe());
+    emit(lines)?;
+    if !summary.any_succeeded() {
+        bail!("every feed failed to refresh ({} feeds)", summary.feeds);
+    }
+    Ok(())
+}
+
+fn describe(result: &FeedResult) -> String {
+    match result {
+        FeedResult::Updated { new, updated } => format!("{new} new, {updated} updated"),
+        FeedResult::NotModified => "unchanged".to_string(),
+        FeedResult::Skipped(reason) => format!("skipped: {}", clean_line(reason)),
+        FeedResult::Failed(error) => clean_line(error),
+    }
+}
+
+/// An address as it is stored: http(s) and file:// as given, a path made absolute.
+fn feed_address(url: &str) -> anyhow::Result<String> {
+    let url = url.trim();
+    if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("file://") {
+        return Ok(url.to_string());
+    }
+    let path = Path::new(url);
+    if !path.exists() {
+        bail!("{url}: not a web address (http:// or https://) nor an existing file");
+    }
+    let absolute = std::fs::canonicalize(path).with_context(|| format!("{url}: cannot read it"))?;
+    Ok(absolute.display().to_string())
+}
+
+pub fn add(
+    context: &Context,
+    url: &str,
+    name: Option<String>,
+    tags: Vec<String>,
+) -> anyhow::Result<()> {
+    let url = feed_address(url)?;
+    if context.config.feeds.iter().any(|f| f.url == url) {
+        bail!("{url} is already in the config file");
+    }
+    let store = context.open_store()?;
+    let subscription = Subscription {
+        url: url.clone(),
+        name,
+        tags,
+    };
+    if !store.add_subscription(&subscription, Utc::now())? {
+        bail!("{url} is already subscribed");
+    }
+    emit([format!(
+        "subscribed to {url}; `tidings refresh` or r in the reader fetches it"
+    )])
+}
+
+#[derive(Serialize)]
+struct FeedJson {
+    url: String,
+    name: Option<String>,
+    title: Option<String>,
+    tags: Vec<String>,
+    /// "config" or "added".
+    origin: &'static str,
+    articles: usize,
+    last_refresh: Option<String>,
+    last_attempt: Option<String>,
+    last_error: Option<String>,
+    retry_after: Option<String>,
+}
+
+pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
+    let store = context.open_store()?;
+    let states = store.feed_states()?;
+    let counts = store.cached_counts()?;
+    let feeds: Vec<FeedJson> = refresh::subscriptions(&context.config, Some(&store))?
+        .into_iter()
+        .map(|feed| {
+            let state = states.get(&feed.url);
+            let time = |t: Option<chrono::DateTime<Utc>>| t.map(|t| t.to_rfc3339());
+            FeedJson {
+                origin: if context.config.feeds.iter().any(|f| f.url == feed.url) {
+                    "config"
+                } else {
+                    "added"
+                },
+                articles: counts.get(&feed.url).copied().unwrap_or(0),
+                title: state.and_then(|s| s.title.clone()),
+                last_refresh: time(state.and_then(|s| s.last_success)),
+                last_attempt: time(state.and_then(|s| s.last_attempt)),
+                last_error: state.and_then(|s| s.last_error.clone()),
+                retry_after: time(state.and_then(|s| s.retry_after)),
+                url: feed.url,
+                name: feed.name,
+                tags: feed.tags,
+            }
+        })
+        .collect();
+    if json {
+        return print_json(&feeds);
+    }
+    let mut lines = Vec::new();
+    for feed in &feeds {
+        let name = feed
+            .name
+            .clone()
+            .or_else(|| feed.title.clone())
+            .unwrap_or_else(|| feed.url.clone());
+        let refreshed = match &feed.last_refresh {
+            Some(time) => match chrono::DateTime::parse_from_rfc3339(time) {
+                Ok(t) => format!(
+                    "refreshed {}",
+                    t.with_timezone(&Local).format("%Y-%m-%d %H:%M")
+                ),
+                Err(_) => "refreshed".to_string(),
+            },
+            None => "never refreshed".to_string(),
+        };
+        lines.push(clean_line(&format!(
+            "{name}  {}  [{}]  {refreshed} · {} articles",
+            feed.url, feed.origin, feed.articles
+        )));
+        if let Some(error) = &feed.last_error {
+            lines.push(format!("    last error: {}", clean_line(error)));
+        }
+    }
+    if lines.is_empty() {
+        lines.push("no feeds are subscribed: add one with `tidings feeds add URL`".to_string());
+    }
+    emit(lines)
+}
+
+pub fn remove(context: &Context, feed: &str) -> anyhow::Result<()> {
+    let store = context.open_store()?;
+    let named = |s: &Subscription| {
+        s.url == feed
+            || s.name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(feed))
+    };
+    if let Some(found) = store.subscriptions()?.into_iter().find(named) {
+        store.remove_subscription(&found.url)?;
+        return emit([format!(
+            "unsubscribed from {}; its cached articles are gone, bookmarks stay",
+            found.url
+        )]);
+    }
+    let in_config = context.config.feeds.iter().any(|f| {
+        f.url == feed
+            || f.name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(feed))
+    });
+    if in_config {
+        bail!("{feed} is listed in the config file; remove its [[feeds]] entry there");
+    }
+    bail!("no subscribed feed has the address or name \"{feed}\" (see tidings feeds list)");
+}
+
+pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        anyhow::anyhow!("{}: {}", file.display(), crate::source::load::describe(&e))
+    })?;
+    let feeds = opml::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let store = context.open_store()?;
+    let now = Utc::now();
+    let mut added = 0;
+    for feed in &feeds {
+        let in_config = context.config.feeds.iter().any(|f| f.url == feed.url);
+        if !in_config && store.add_subscription(feed, now)? {
+            added += 1;
+        }
+    }
+    emit([format!(
+        "imported {added} feeds from {} ({} were already subscribed)",
+        file.display(),
+        feeds.len() - added
+    )])
+}
+
+pub fn export_opml(context: &Context) -> anyhow::Result<()> {
+    let store = context.open_store()?;
+    let feeds = refresh::subscriptions(&context.config, Some(&store))?;
+    emit([opml::write(&feeds, &Utc::now().to_rfc2822())])
+}

@@ -1,0 +1,249 @@
+//! The command line of DESIGN.md: the reader, and the commands that list, show, tag,
+//! bookmark, subscribe and refresh, all reading the same sources and the same store.
+
+mod articles;
+mod context;
+mod feeds;
+mod output;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+pub use context::{Context, library};
+
+#[derive(Debug, Parser)]
+#[command(name = "tidings", version, about = "A terminal news reader")]
+pub struct Cli {
+    /// Config file [default: the platform's config folder/tidings/config.toml]
+    #[arg(
+        long,
+        global = true,
+        env = "TIDINGS_CONFIG",
+        hide_env_values = true,
+        value_name = "FILE"
+    )]
+    pub config: Option<PathBuf>,
+    /// Folder of the bookmark and read-state database [default: the platform's data folder/tidings]
+    #[arg(
+        long,
+        global = true,
+        env = "TIDINGS_DATA_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
+    pub data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub sources: Sources,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Sources {
+    /// Article files or folders of them; when given, only they are read in this run
+    #[arg(value_name = "SOURCE")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List articles, newest first
+    List {
+        /// Only articles with this tag (repeat for several: any of them, or all with --all-tags)
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// With several --tag: only articles that have all of them
+        #[arg(long)]
+        all_tags: bool,
+        /// Only bookmarked articles
+        #[arg(long)]
+        bookmarked: bool,
+        /// Only articles not yet opened
+        #[arg(long)]
+        unread: bool,
+        /// Only articles whose title or text holds every word of TEXT
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Print one JSON array
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Print one article as plain text, wrapped
+    Show {
+        /// Article id, or a unique prefix of at least 4 characters
+        id: String,
+        /// Wrap at this many columns [default: the terminal's width up to 100, else 80]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+        width: Option<u16>,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Tags with their article counts, most used first
+    Tags {
+        /// Print one JSON array of {tag, count}
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Saved bookmarks, newest first
+    Bookmarks {
+        /// Print one JSON array, each article with its saved_at time
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add or remove a bookmark
+    Bookmark {
+        #[command(subcommand)]
+        change: BookmarkChange,
+    },
+    /// Fetch every subscribed feed now, without the reader
+    Refresh {
+        /// Ask even feeds that said they are still fresh (their ttl or max-age)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Feed subscriptions: add, list, remove
+    Feeds {
+        #[command(subcommand)]
+        change: FeedsCommand,
+    },
+    /// Subscribe to the feeds of an OPML file (folders become tags)
+    ImportOpml {
+        /// The OPML file, as other readers export it
+        file: PathBuf,
+    },
+    /// Print every subscription as OPML 2.0
+    ExportOpml,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Subscribe to a feed (kept in the store; feeds can also be listed in the config)
+    Add {
+        /// http(s) address, file:// address or path of an RSS, Atom or JSON Feed
+        url: String,
+        /// The name to show in place of the feed's own title
+        #[arg(long)]
+        name: Option<String>,
+        /// A tag for every article of the feed (repeat for several)
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// Every feed, with its last refresh, article count and last error
+    List {
+        /// Print one JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Unsubscribe from a feed added with `feeds add` or `import-opml`
+    Remove {
+        /// The feed's address or name
+        feed: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarkChange {
+    /// Bookmark an article (keeps a full copy of it)
+    Add {
+        /// Article id, or a unique prefix of at least 4 characters
+        id: String,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Remove a bookmark
+    Remove {
+        /// Article id, or a unique prefix of at least 4 characters
+        id: String,
+        #[command(flatten)]
+        sources: Sources,
+    },
+}
+
+/// Runs the reader or the command the arguments name.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let context = Context::new(&cli)?;
+    match cli.command {
+        None => context::reader(&context, &cli.sources),
+        Some(Command::List {
+            tags,
+            all_tags,
+            bookmarked,
+            unread,
+            search,
+            json,
+            sources,
+        }) => {
+            let query = articles::Query {
+                tags,
+                all_tags,
+                bookmarked,
+                unread,
+                search,
+            };
+            articles::list(&context, &sources, &query, json)
+        }
+        Some(Command::Show { id, width, sources }) => {
+            articles::show(&context, &sources, &id, width)
+        }
+        Some(Command::Tags { json, sources }) => articles::tags(&context, &sources, json),
+        Some(Command::Bookmarks { json }) => articles::bookmarks(&context, json),
+        Some(Command::Bookmark { change }) => match change {
+            BookmarkChange::Add { id, sources } => {
+                articles::bookmark(&context, &sources, &id, true)
+            }
+            BookmarkChange::Remove { id, sources } => {
+                articles::bookmark(&context, &sources, &id, false)
+            }
+        },
+        Some(Command::Refresh { force }) => feeds::refresh(&context, force),
+        Some(Command::Feeds { change }) => match change {
+            FeedsCommand::Add { url, name, tags } => feeds::add(&context, &url, name, tags),
+            FeedsCommand::List { json } => feeds::list(&context, json),
+            FeedsCommand::Remove { feed } => feeds::remove(&context, &feed),
+        },
+        Some(Command::ImportOpml { file }) => feeds::import_opml(&context, &file),
+        Some(Command::ExportOpml) => feeds::export_opml(&context),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+    use std::path::Path;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sources_and_commands_parse() {
+        let cli = Cli::try_parse_from(["tidings", "news/", "more.txt"]).unwrap();
+        assert_eq!(
+            cli.sources.paths,
+            [Path::new("news/"), Path::new("more.txt")]
+        );
+        let cli = Cli::try_parse_from([
+            "tidings",
+            "list",
+            "--tag",
+            "a",
+            "--tag",
+            "b",
+            "--all-tags",
+            "x.txt",
+        ])
+        .unwrap();
+        assert!(
+            matches!(cli.command, Some(Command::List { ref tags, all_tags: true, .. }) if tags.len() == 2)
+        );
+        assert!(Cli::try_parse_from(["tidings", "show"]).is_err());
+        assert!(Cli::try_parse_from(["tidings", "show", "abcd", "--width", "5"]).is_err());
+    }
+}

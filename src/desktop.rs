@@ -1,0 +1,128 @@
+//! The reader's desktop: opening an address in the browser and copying it to the
+//! clipboard, each answered with a message for the status line. Nothing here waits.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::thread;
+
+/// Opens a web address with `$BROWSER` (a command, with arguments if any), else the
+/// platform's opener. Only http and https addresses are opened.
+pub fn open(url: &str) -> Result<String, String> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(format!("only web addresses are opened, not {url}"));
+    }
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let command = browser.unwrap_or_else(|| {
+        if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        }
+        .to_string()
+    });
+    let mut words = command.split_whitespace();
+    let program = words.next().unwrap_or("xdg-open");
+    let spawned = Command::new(program)
+        .args(words)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    match spawned {
+        Ok(mut child) => {
+            thread::spawn(move || child.wait());
+            Ok(format!("opened {url} with {program}"))
+        }
+        Err(e) => Err(format!(
+            "cannot start {program} ({e}); set $BROWSER to your browser"
+        )),
+    }
+}
+
+/// Copies text to the clipboard with the first clipboard program found, else through the
+/// terminal (OSC 52, which most terminals and tmux understand).
+pub fn copy(text: &str) -> Result<String, String> {
+    const PROGRAMS: [(&str, &[&str]); 4] = [
+        ("wl-copy", &[]),
+        ("xclip", &["-selection", "clipboard"]),
+        ("xsel", &["--clipboard", "--input"]),
+        ("pbcopy", &[]),
+    ];
+    for (program, args) in PROGRAMS {
+        let spawned = Command::new(program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        if let Ok(mut child) = spawned {
+            let copied = text.to_string();
+            thread::spawn(move || {
+                if let Some(mut stdin) = child.stdin.take() {
+                    let _ = stdin.write_all(copied.as_bytes());
+                }
+                child.wait()
+            });
+            return Ok(format!("copied {text} ({program})"));
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))
+        .and_then(|()| out.flush())
+        .map(|()| format!("copied {text} (through the terminal)"))
+        .map_err(|e| format!("cannot copy: {e}"))
+}
+
+/// Standard base64, for OSC 52: the text travels encoded, so nothing in it can act as a
+/// control sequence.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_encodes() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(
+            base64(b"https://example.com/a?b=c"),
+            "aHR0cHM6Ly9leGFtcGxlLmNvbS9hP2I9Yw=="
+        );
+    }
+
+    #[test]
+    fn only_web_addresses_are_opened() {
+        assert!(
+            open("javascript:alert(1)")
+                .unwrap_err()
+                .contains("only web addresses")
+        );
+        assert!(open("--help").is_err());
+        assert!(open("file:///etc/passwd").is_err());
+    }
+}
