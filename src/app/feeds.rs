@@ -122,11 +122,7 @@ impl App {
             }
             RefreshEvent::Finished(summary) => {
                 self.refreshing = None;
-                let feeds = if summary.feeds == 1 {
-                    "1 feed".to_string()
-                } else {
-                    format!("{} feeds", summary.feeds)
-                };
+                let feeds = crate::model::counted(summary.feeds, "feed");
                 let text = format!("refreshed {feeds}: {}", summary.describe());
                 if summary.failed > 0 {
                     let key = self.settings.keymap.first_key(Action::ShowFeeds);

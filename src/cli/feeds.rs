@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::output::{emit, print_json};
-use crate::model::Subscription;
+use crate::model::{Subscription, counted};
 use crate::refresh::{self, FeedResult, Options};
 use crate::sanitize::clean_line;
 use crate::source::opml;
@@ -168,8 +168,10 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             None => "never refreshed".to_string(),
         };
         lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {} articles",
-            feed.url, feed.origin, feed.articles
+            "{name}  {}  [{}]  {refreshed} · {}",
+            feed.url,
+            feed.origin,
+            counted(feed.articles, "article")
         )));
         if let Some(error) = &feed.last_error {
             lines.push(format!("    last error: {}", clean_line(error)));

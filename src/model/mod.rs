@@ -9,4 +9,13 @@ pub mod wrap;
 
 pub use article::{Article, ArticleId, Block, Body, ListItem, Span, SpanStyle};
 pub use subscription::Subscription;
+
+/// "1 article", "3 articles".
+pub fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
 pub use tag::{Tag, TagKey};

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use super::{padded, truncate};
 use crate::app::App;
 use crate::dates;
+use crate::model::counted;
 
 pub fn draw_feeds(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.settings.theme;
@@ -24,7 +25,11 @@ pub fn draw_feeds(frame: &mut Frame, area: Rect, app: &App) {
         let mut lines = vec![
             Line::from(Span::styled(feed.name.clone(), theme.accent())),
             Line::from(Span::styled(
-                format!("  {} · {} articles · {refreshed}", feed.url, feed.articles),
+                format!(
+                    "  {} · {} · {refreshed}",
+                    feed.url,
+                    counted(feed.articles, "article")
+                ),
                 theme.dim(),
             )),
         ];

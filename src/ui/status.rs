@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{truncate, truncate_start};
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, Progress};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.settings.theme;
@@ -31,7 +31,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (right, right_style) = match &app.status {
         Some(status) if status.is_error => (status.text.clone(), theme.error()),
         Some(status) => (status.text.clone(), ratatui::style::Style::new()),
-        None => (hints(app), theme.dim()),
+        None => match app.refreshing {
+            Some(progress) => (gauge(progress), theme.accent()),
+            None => (hints(app), theme.dim()),
+        },
     };
     let left = truncate(&shown, width);
     let room = width.saturating_sub(left.width() + 3);
@@ -48,10 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// "12 of 40 · tags: china, russia (any) · search: storm".
 pub fn shown(app: &App) -> String {
     let mut parts = vec![if app.filter.bookmarks_only {
-        match app.visible.len() {
-            1 => "1 bookmark".to_string(),
-            n => format!("{n} bookmarks"),
-        }
+        crate::model::counted(app.visible.len(), "bookmark")
     } else {
         format!("{} of {}", app.visible.len(), app.source_count)
     }];
@@ -72,6 +72,22 @@ pub fn shown(app: &App) -> String {
         parts.push(format!("search: {}", app.filter.search.trim()));
     }
     parts.join(" · ")
+}
+
+/// "refreshing 5/23 ▰▰▰▱▱▱▱▱▱▱".
+fn gauge(progress: Progress) -> String {
+    const CELLS: usize = 10;
+    let filled = (progress.done * CELLS)
+        .checked_div(progress.total)
+        .unwrap_or(0)
+        .min(CELLS);
+    format!(
+        "refreshing {}/{} {}{}",
+        progress.done,
+        progress.total,
+        "▰".repeat(filled),
+        "▱".repeat(CELLS - filled)
+    )
 }
 
 fn hints(app: &App) -> String {
