@@ -8,11 +8,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use ratatui::style::Color;
 
+use std::collections::HashMap;
 use tidings::app::{App, Settings};
 use tidings::config::Config;
-use tidings::event::{Event, StoreReport};
+
+use tidings::event::{Event, RefreshEvent, StoreReport};
 use tidings::keymap::Keymap;
+use tidings::model::Subscription;
 use tidings::model::library::Library;
+use tidings::refresh::{FeedReport, FeedResult, Summary};
+use tidings::source::feed::{self, FeedSource};
 use tidings::source::load;
 use tidings::ui;
 use tidings::ui::theme::Theme;
@@ -211,4 +216,134 @@ fn escape_sequences_from_articles_never_reach_the_screen() {
         );
     }
     insta::assert_snapshot!("hostile_article", terminal.backend());
+}
+
+/// The HTML-heavy fixture feed plus two more feeds, as the reader shows them.
+fn feed_app(width: u16, height: u16) -> App {
+    let fixture = |name: &str| {
+        std::fs::read(format!(
+            "{}/tests/fixtures/feeds/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let feeds = [
+        ("https://example.com/long", "html-heavy.xml"),
+        ("https://example.com/harbour", "rss2.xml"),
+        ("https://example.net/ledger", "atom.xml"),
+    ];
+    let mut library = Library::new(Vec::new());
+    let mut subscriptions = Vec::new();
+    for (url, file) in feeds {
+        let source = FeedSource {
+            url,
+            name: None,
+            tags: &[],
+        };
+        library.merge(
+            Some(url),
+            feed::parse(&fixture(file), source).unwrap().articles,
+        );
+        subscriptions.push(Subscription {
+            url: url.into(),
+            name: None,
+            tags: Vec::new(),
+        });
+    }
+    let mut app = app_with(library, width, height, true);
+    app.set_feeds(&subscriptions, &HashMap::new(), &HashMap::new());
+    app
+}
+
+fn report(done: usize, url: &str, name: &str, result: FeedResult) -> Event {
+    let report = FeedReport {
+        url: url.into(),
+        name: name.into(),
+        result,
+        articles: Vec::new(),
+    };
+    Event::Refresh(RefreshEvent::Feed { done, report })
+}
+
+#[test]
+fn an_html_article_from_a_feed() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = feed_app(width, height);
+        // The HTML-heavy item is the second newest.
+        keys(&mut app, "j\n");
+        insta::assert_snapshot!(
+            format!("html_article_{width}x{height}"),
+            draw(&app).backend()
+        );
+    }
+}
+
+#[test]
+fn refresh_progress_in_the_status_line() {
+    let mut app = feed_app(120, 40);
+    keys(&mut app, "r");
+    app.handle(report(
+        1,
+        "https://example.com/long",
+        "Long Reads",
+        FeedResult::NotModified,
+    ));
+    app.handle(Event::Refresh(RefreshEvent::Feed {
+        done: 2,
+        report: FeedReport {
+            url: "https://example.com/harbour".into(),
+            name: "Harbour Gazette".into(),
+            result: FeedResult::Failed("HTTP 404 Not Found".into()),
+            articles: Vec::new(),
+        },
+    }));
+    insta::assert_snapshot!("refresh_progress", draw(&app).backend());
+    let summary = Summary {
+        feeds: 3,
+        new: 5,
+        failed: 1,
+        ..Summary::default()
+    };
+    app.handle(Event::Refresh(RefreshEvent::Finished(summary)));
+    let status = app.status.clone().unwrap();
+    assert!(status.is_error);
+    assert_eq!(
+        status.text,
+        "refreshed 3 feeds: +5 new · 1 failed (F shows why)"
+    );
+}
+
+#[test]
+fn the_feeds_list_with_errors() {
+    for (width, height) in [(120, 40), (50, 16)] {
+        let mut app = feed_app(width, height);
+        keys(&mut app, "r");
+        app.handle(report(
+            1,
+            "https://example.com/long",
+            "Long Reads",
+            FeedResult::NotModified,
+        ));
+        app.handle(report(
+            2,
+            "https://example.com/harbour",
+            "Harbour Gazette",
+            FeedResult::Failed("HTTP 404 Not Found".into()),
+        ));
+        app.handle(report(
+            3,
+            "https://example.net/ledger",
+            "Open Ledger",
+            FeedResult::Skipped("HTTP 429: the server asked to wait until 12:30".into()),
+        ));
+        keys(&mut app, "Fj");
+        insta::assert_snapshot!(format!("feeds_list_{width}x{height}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn the_links_of_an_article() {
+    let mut app = feed_app(80, 24);
+    keys(&mut app, "L");
+    insta::assert_snapshot!("links_80x24", draw(&app).backend());
 }
