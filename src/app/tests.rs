@@ -2,12 +2,15 @@
 
 use super::*;
 use crate::config::Config;
+use crate::event::RefreshEvent;
 use crate::model::tag::parse_tag_list;
 use crate::model::{Block, Body, Span};
+use crate::refresh::{FeedReport, FeedResult, Summary};
 use chrono::TimeZone;
 use ratatui::crossterm::event::{
     KeyCode, KeyEventState, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+use std::collections::HashMap;
 
 fn article(n: usize, tags: &str, text: &str) -> Article {
     Article {
@@ -627,4 +630,188 @@ fn pasted_text_goes_into_the_search_only() {
     press(&mut app, KeyCode::Char('/'));
     app.handle(Event::Paste("com\x1b[31met".into()));
     assert_eq!(app.filter.search, "com[31met");
+}
+
+/// The app with two articles of a feed merged in and the feed subscribed.
+fn app_with_a_feed() -> App {
+    let mut app = app();
+    let mut first = article(100, "News", "A feed item");
+    first.url = Some("https://example.com/item".into());
+    first.body.blocks.push(Block::Links(vec![
+        "https://example.com/more".into(),
+        "https://example.com/item".into(),
+    ]));
+    first.published = Some(Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap());
+    app.library
+        .merge(Some("https://example.com/feed"), vec![first]);
+    app.visible = app.filter.apply(&app.library);
+    let feed = crate::model::Subscription {
+        url: "https://example.com/feed".into(),
+        name: Some("Example".into()),
+        tags: Vec::new(),
+    };
+    app.set_feeds(&[feed], &HashMap::new(), &HashMap::new());
+    app.handle(Event::Resize(120, 40));
+    app
+}
+
+#[test]
+fn refresh_asks_once_and_reports_progress_and_the_end() {
+    let mut app = app_with_a_feed();
+    let effects = app.update(Action::Refresh);
+    assert_eq!(
+        effects,
+        [Effect::Refresh {
+            only: None,
+            force: true
+        }]
+    );
+    assert_eq!(app.refreshing, Some(Progress { done: 0, total: 1 }));
+    assert!(
+        app.update(Action::Refresh).is_empty(),
+        "one refresh at a time"
+    );
+    let mut item = article(101, "News, World", "Fresh");
+    item.published = Some(Utc.with_ymd_and_hms(2026, 11, 20, 0, 0, 0).unwrap());
+    let report = FeedReport {
+        url: "https://example.com/feed".into(),
+        name: "Example".into(),
+        result: FeedResult::Updated { new: 1, updated: 0 },
+        articles: vec![item],
+    };
+    let selected = selected_title(&app);
+    app.handle(Event::Refresh(RefreshEvent::Feed { done: 1, report }));
+    assert_eq!(app.refreshing, Some(Progress { done: 1, total: 1 }));
+    assert_eq!(app.visible.len(), 32, "the new article is in the list");
+    assert_eq!(
+        selected_title(&app),
+        selected,
+        "the selection stays on its article"
+    );
+    assert!(
+        app.tag_order
+            .iter()
+            .any(|&t| app.library.tags()[t].tag.as_str() == "World")
+    );
+    assert_eq!(app.feeds[0].articles, 1);
+    let summary = Summary {
+        feeds: 1,
+        new: 1,
+        ..Summary::default()
+    };
+    app.handle(Event::Refresh(RefreshEvent::Finished(summary)));
+    assert_eq!(app.refreshing, None);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "refreshed 1 feed: +1 new"
+    );
+}
+
+#[test]
+fn refresh_of_the_selected_articles_feed_only() {
+    let mut app = app_with_a_feed();
+    app.update(Action::MoveDown);
+    assert!(
+        app.update(Action::RefreshFeed).is_empty(),
+        "a sample is from no feed"
+    );
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("not from a feed")
+    );
+    app.update(Action::Top);
+    app.filter.search = "a feed item".into();
+    app.refilter();
+    app.update(Action::Top);
+    let effects = app.update(Action::RefreshFeed);
+    assert_eq!(
+        effects,
+        [Effect::Refresh {
+            only: Some("https://example.com/feed".into()),
+            force: true
+        }]
+    );
+}
+
+#[test]
+fn without_feeds_refresh_says_how_to_add_one() {
+    let mut app = app();
+    assert!(app.update(Action::Refresh).is_empty());
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("tidings feeds add")
+    );
+}
+
+#[test]
+fn a_failed_feed_shows_in_the_feeds_list() {
+    let mut app = app_with_a_feed();
+    app.update(Action::Refresh);
+    let report = FeedReport {
+        url: "https://example.com/feed".into(),
+        name: "Example".into(),
+        result: FeedResult::Failed("HTTP 404 Not Found".into()),
+        articles: Vec::new(),
+    };
+    app.handle(Event::Refresh(RefreshEvent::Feed { done: 1, report }));
+    assert_eq!(app.feeds[0].error.as_deref(), Some("HTTP 404 Not Found"));
+    app.update(Action::ShowFeeds);
+    assert_eq!(app.overlay, Some(Overlay::Feeds));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn open_copy_and_links() {
+    let mut app = app_with_a_feed();
+    app.update(Action::MoveDown);
+    assert!(
+        app.update(Action::OpenInBrowser).is_empty(),
+        "a sample has no address"
+    );
+    app.filter.search = "a feed item".into();
+    app.refilter();
+    app.update(Action::Top);
+    assert_eq!(
+        app.update(Action::OpenInBrowser),
+        [Effect::OpenUrl("https://example.com/item".into())]
+    );
+    assert_eq!(
+        app.update(Action::CopyUrl),
+        [Effect::CopyUrl("https://example.com/item".into())]
+    );
+    assert_eq!(
+        app.links(),
+        ["https://example.com/item", "https://example.com/more"],
+        "its own first, no repeats"
+    );
+    app.update(Action::ShowLinks);
+    assert_eq!(app.overlay, Some(Overlay::Links));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        [Effect::OpenUrl("https://example.com/more".into())]
+    );
+    assert_eq!(app.overlay, None);
+    app.update(Action::ShowLinks);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('2')),
+        [Effect::OpenUrl("https://example.com/more".into())]
+    );
+    app.update(Action::ShowLinks);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::CopyUrl("https://example.com/item".into())]
+    );
+    app.handle(Event::Notice {
+        text: "cannot start xdg-open".into(),
+        is_error: true,
+    });
+    assert!(app.status.as_ref().unwrap().is_error);
 }
