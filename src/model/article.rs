@@ -189,6 +189,43 @@ impl Body {
     }
 }
 
+/// Folds white space runs to one space across spans (in the style its first white space
+/// character shares with the text on both sides), trims the ends, and merges neighbours of equal style.
+pub fn normalize_spans(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut pending_space: Option<SpanStyle> = None;
+    for span in spans {
+        for c in span.text.chars() {
+            if c.is_whitespace() {
+                if !out.is_empty() && pending_space.is_none() {
+                    pending_space = Some(span.style);
+                }
+                continue;
+            }
+            if let Some(space) = pending_space.take() {
+                let before = out.last().map(|s| s.style).unwrap_or_default();
+                let after = span.style;
+                let style = SpanStyle {
+                    strong: space.strong && before.strong && after.strong,
+                    emphasis: space.emphasis && before.emphasis && after.emphasis,
+                    code: space.code && before.code && after.code,
+                    link: space.link && before.link && after.link,
+                };
+                push_char(&mut out, ' ', style);
+            }
+            push_char(&mut out, c, span.style);
+        }
+    }
+    out
+}
+
+fn push_char(spans: &mut Vec<Span>, c: char, style: SpanStyle) {
+    match spans.last_mut() {
+        Some(last) if last.style == style => last.text.push(c),
+        _ => spans.push(Span::styled(c.to_string(), style)),
+    }
+}
+
 fn push_spans(out: &mut String, spans: &[Span]) {
     for span in spans {
         out.push_str(&span.text);

@@ -7,6 +7,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
+use crate::model::article::normalize_spans;
 use crate::model::{Block, Body, ListItem, Span, SpanStyle};
 use crate::sanitize::{clean_line, clean_text};
 
@@ -476,7 +477,7 @@ impl Builder<'_> {
     fn flush(&mut self) {
         self.write_link_numbers();
         self.breaks = 0;
-        let spans = normalize(std::mem::take(&mut self.spans));
+        let spans = normalize_spans(std::mem::take(&mut self.spans));
         if spans.is_empty() {
             return;
         }
@@ -515,7 +516,7 @@ impl Builder<'_> {
             item.spans.push(Span::plain(" "));
         }
         item.spans.extend(spans);
-        item.spans = normalize(std::mem::take(&mut item.spans));
+        item.spans = normalize_spans(std::mem::take(&mut item.spans));
     }
 
     fn start_item(&mut self, value: Option<String>) {
@@ -577,43 +578,6 @@ fn has_tags(text: &str) -> bool {
     text.as_bytes().windows(2).any(|pair| {
         pair[0] == b'<' && (pair[1].is_ascii_alphabetic() || matches!(pair[1], b'/' | b'!' | b'?'))
     })
-}
-
-/// Folds white space runs to one space across spans (in the style its first white space
-/// character shares with the text on both sides), trims the ends, and merges neighbours of equal style.
-fn normalize(spans: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    let mut pending_space: Option<SpanStyle> = None;
-    for span in spans {
-        for c in span.text.chars() {
-            if c.is_whitespace() {
-                if !out.is_empty() && pending_space.is_none() {
-                    pending_space = Some(span.style);
-                }
-                continue;
-            }
-            if let Some(space) = pending_space.take() {
-                let before = out.last().map(|s| s.style).unwrap_or_default();
-                let after = span.style;
-                let style = SpanStyle {
-                    strong: space.strong && before.strong && after.strong,
-                    emphasis: space.emphasis && before.emphasis && after.emphasis,
-                    code: space.code && before.code && after.code,
-                    link: space.link && before.link && after.link,
-                };
-                push_char(&mut out, ' ', style);
-            }
-            push_char(&mut out, c, span.style);
-        }
-    }
-    out
-}
-
-fn push_char(spans: &mut Vec<Span>, c: char, style: SpanStyle) {
-    match spans.last_mut() {
-        Some(last) if last.style == style => last.text.push(c),
-        _ => spans.push(Span::styled(c.to_string(), style)),
-    }
 }
 
 /// A link's address as it can be opened, or `None` when it is not a link worth listing:

@@ -4,6 +4,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag as MdTag, TagEnd}
 
 use super::common::{Field, Metadata, empty_article, prepare};
 use super::{Origin, Parsed};
+use crate::model::article::normalize_spans;
 use crate::model::{Block, Body, ListItem, Span, SpanStyle};
 use crate::sanitize::{clean_line, clean_text};
 
@@ -293,7 +294,7 @@ impl BodyBuilder {
     /// Ends a paragraph or heading: a block at the top level, else more text for the open
     /// item or quote.
     fn end_text(&mut self, heading: Option<HeadingLevel>) {
-        let spans = normalize(std::mem::take(&mut self.spans));
+        let spans = normalize_spans(std::mem::take(&mut self.spans));
         if spans.is_empty() {
             return;
         }
@@ -331,7 +332,7 @@ impl BodyBuilder {
             item.spans.push(Span::plain(" "));
         }
         item.spans.extend(spans);
-        item.spans = normalize(std::mem::take(&mut item.spans));
+        item.spans = normalize_spans(std::mem::take(&mut item.spans));
     }
 
     /// An image in a top-level paragraph is a block of its own, splitting the paragraph
@@ -365,7 +366,7 @@ impl BodyBuilder {
                 code: true,
                 ..SpanStyle::default()
             };
-            self.add_nested(normalize(vec![Span::styled(code, style)]));
+            self.add_nested(normalize_spans(vec![Span::styled(code, style)]));
         }
     }
 
@@ -384,35 +385,6 @@ impl BodyBuilder {
             .iter()
             .filter(|c| matches!(c, Container::List(_)))
             .count()
-    }
-}
-
-/// Folds white space runs to one space across spans (kept in the style of the run's first
-/// character), trims the ends, and merges neighbours of equal style.
-fn normalize(spans: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    let mut pending_space: Option<SpanStyle> = None;
-    for span in spans {
-        for c in span.text.chars() {
-            if c.is_whitespace() {
-                if !out.is_empty() && pending_space.is_none() {
-                    pending_space = Some(span.style);
-                }
-                continue;
-            }
-            if let Some(style) = pending_space.take() {
-                push_char(&mut out, ' ', style);
-            }
-            push_char(&mut out, c, span.style);
-        }
-    }
-    out
-}
-
-fn push_char(spans: &mut Vec<Span>, c: char, style: SpanStyle) {
-    match spans.last_mut() {
-        Some(last) if last.style == style => last.text.push(c),
-        _ => spans.push(Span::styled(c.to_string(), style)),
     }
 }
 

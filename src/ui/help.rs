@@ -2,7 +2,7 @@
 //! terminal is too short for all of it, the moving keys scroll it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -52,12 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .height
         .saturating_sub(2)
         .min(u16::try_from(LINES + 2).unwrap_or(u16::MAX));
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = super::centered(area, width, height);
     let shown = usize::from(height.saturating_sub(2));
     let scroll = app.overlay_cursor.min(LINES.saturating_sub(shown));
     let hint = if shown < LINES {

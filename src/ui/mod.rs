@@ -10,7 +10,7 @@ pub mod tags;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
@@ -66,6 +66,17 @@ pub(crate) fn pane_block<'a>(title: String, pane: Focus, app: &App) -> Block<'a>
             format!(" {title} "),
             theme.pane_title(focused),
         ))
+}
+
+/// A rectangle of at most `width`×`height` in the middle of `area`, for a window.
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [column] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [middle] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(column);
+    middle
 }
 
 /// `text` cut to `width` columns, with `…` where it was cut.
