@@ -1,0 +1,63 @@
+//! Bookmarks and read marks: asking the store worker to save, and what it answered. A
+//! bookmark shows as saved only once the store says it is on disk.
+
+use super::{App, Effect};
+use crate::event::StoreReport;
+
+impl App {
+    pub(super) fn toggle_bookmark(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.selected_entry() else {
+            return Vec::new();
+        };
+        let article = &entry.article;
+        if let Some(problem) = &self.store_problem {
+            self.set_error(format!("cannot save bookmarks: {problem}"));
+            return Vec::new();
+        }
+        if self.pending.contains(&article.id) {
+            self.set_info("still saving the last change to this bookmark".to_string());
+            return Vec::new();
+        }
+        let effect = if entry.bookmarked {
+            Effect::RemoveBookmark(article.id.clone())
+        } else {
+            Effect::SaveBookmark(Box::new(article.clone()))
+        };
+        self.pending.push(article.id.clone());
+        vec![effect]
+    }
+
+    pub(super) fn on_store(&mut self, report: StoreReport) {
+        let id = match &report {
+            StoreReport::BookmarkSaved(id)
+            | StoreReport::BookmarkRemoved(id)
+            | StoreReport::MarkedRead(id)
+            | StoreReport::Failed { id, .. } => id.clone(),
+        };
+        self.pending.retain(|pending| *pending != id);
+        if self.reading.as_ref() == Some(&id) {
+            self.reading = None;
+        }
+        let Some(index) = self.library.position(&id) else {
+            return;
+        };
+        let title = self.library.entry(index).article.title.clone();
+        match report {
+            StoreReport::BookmarkSaved(_) => {
+                self.library.entry_mut(index).bookmarked = true;
+                self.set_info(format!("★ bookmarked “{title}”"));
+            }
+            StoreReport::BookmarkRemoved(_) => {
+                self.library.entry_mut(index).bookmarked = false;
+                self.set_info(format!("bookmark removed from “{title}”"));
+                if self.filter.bookmarks_only {
+                    self.refilter();
+                }
+            }
+            StoreReport::MarkedRead(_) => self.library.entry_mut(index).read = true,
+            StoreReport::Failed { what, error, .. } => {
+                self.set_error(format!("could not {what} for “{title}”: {error}"));
+            }
+        }
+    }
+}
