@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::config::Config;
-use crate::event::RefreshEvent;
+use crate::event::{RefreshEvent, StoreReport};
 use crate::model::tag::parse_tag_list;
 use crate::model::{Block, Body, Span};
 use crate::refresh::{FeedReport, FeedResult, Summary};
