@@ -420,8 +420,6 @@ fn r_refreshes_and_the_feeds_list_says_why_a_feed_failed() {
 }
 
 #[test]
-#[ignore = "bug: the status line counts only the articles there were at start: after a \
-            refresh brings 3 articles into an empty reader it says \"3 of 0\""]
 fn the_status_line_counts_the_articles_a_refresh_brought() {
     let server = TestServer::start(|_| ServerResponse::ok(fixture("rss2.xml")));
     let mut tmux = Tmux::new("");

@@ -658,8 +658,6 @@ fn retention_keeps_the_newest_per_feed_and_never_removes_a_bookmark() {
 }
 
 #[test]
-#[ignore = "bug: an article removed by keep_per_feed comes back on every refresh and is \
-            counted as new again (+1 new each time, though nothing is new)"]
 fn an_article_removed_by_retention_is_not_new_again_on_the_next_refresh() {
     let server = TestServer::start(|_| ServerResponse::ok(fixture("rss2.xml")));
     let url = server.url("/rss2.xml");
@@ -1054,9 +1052,6 @@ fn opml_import_export_import_round_trips() {
 }
 
 #[test]
-#[ignore = "bug: export-opml writes a feed without a name with text=\"URL\", and import-opml \
-            reads that back as the name, so the round trip names the feed by its address \
-            (and the reader then shows the address instead of the feed's own title)"]
 fn a_feed_without_a_name_has_none_after_an_opml_round_trip() {
     let env = Env::new();
     env.ok(&["feeds", "add", "https://plain.example/rss"]);

@@ -123,8 +123,6 @@ pub struct App {
     reading: Option<ArticleId>,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
     pub store_problem: Option<String>,
-    /// Articles from this run's sources, for "12 of 40".
-    pub source_count: usize,
     pub settings: Settings,
     pub now: DateTime<Utc>,
     pub should_quit: bool,
@@ -132,11 +130,6 @@ pub struct App {
 
 impl App {
     pub fn new(library: Library, settings: Settings, size: Size, now: DateTime<Utc>) -> Self {
-        let source_count = library
-            .entries()
-            .iter()
-            .filter(|e| e.origin == Origin::Source)
-            .count();
         let mut app = Self {
             tag_order: library.tags_by_count(),
             library,
@@ -160,7 +153,6 @@ impl App {
             pending: Vec::new(),
             reading: None,
             store_problem: None,
-            source_count,
             settings,
             now,
             should_quit: false,

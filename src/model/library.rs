@@ -46,6 +46,8 @@ pub struct Library {
     tags: Vec<TagInfo>,
     tag_ids: HashMap<TagKey, usize>,
     positions: HashMap<ArticleId, usize>,
+    /// Entries from this run's sources (not saved-only), for "12 of 40".
+    source_count: usize,
 }
 
 /// Why an id typed by a person does not name one article.
@@ -154,6 +156,9 @@ impl Library {
 
     fn push(&mut self, article: Article, origin: Origin, feed: Option<&str>) -> usize {
         let tag_ids = self.tag_ids_for(&article.tags, origin == Origin::Source);
+        if origin == Origin::Source {
+            self.source_count += 1;
+        }
         let index = self.entries.len();
         self.positions.insert(article.id.clone(), index);
         self.entries.push(Entry {
@@ -172,6 +177,8 @@ impl Library {
             for &id in &self.entries[index].tag_ids {
                 self.tags[id].count -= 1;
             }
+        } else {
+            self.source_count += 1;
         }
         let tag_ids = self.tag_ids_for(&article.tags, true);
         let entry = &mut self.entries[index];
@@ -179,6 +186,11 @@ impl Library {
         entry.tag_ids = tag_ids;
         entry.origin = Origin::Source;
         entry.feed = feed.map(str::to_string);
+    }
+
+    /// How many articles come from this run's sources (saved-only bookmarks aside).
+    pub fn source_count(&self) -> usize {
+        self.source_count
     }
 
     /// Entry indices in list order: newest first.
@@ -336,6 +348,16 @@ pub(crate) mod tests {
         assert_eq!(library.len(), 2);
         assert!(library.entries().iter().all(|e| e.bookmarked));
         assert_eq!(library.entry(1).origin, Origin::SavedOnly);
+        assert_eq!(library.source_count(), 1);
+        library.merge(
+            Some("https://f.example/rss"),
+            vec![article("gone", "Back", "", Some(2))],
+        );
+        assert_eq!(
+            library.source_count(),
+            2,
+            "a saved copy whose feed came back counts"
+        );
         assert_eq!(
             library.tags_by_count().len(),
             1,

@@ -82,6 +82,8 @@ fn outline(element: &BytesStart) -> Result<Option<Outline>, String> {
         }
     }
     let name = text.or(title).filter(|n| !n.is_empty());
+    // Readers write the address as the text of a feed with no name.
+    let name = name.filter(|n| Some(n) != url.as_ref());
     Ok(Some(match url.filter(|u| !u.is_empty()) {
         Some(url) => Outline {
             folder: None,
@@ -218,9 +220,10 @@ mod tests {
         );
         let mut read = parse(&written).unwrap();
         read.sort_by(|a, b| a.url.cmp(&b.url));
-        let mut expected = subscriptions;
-        expected[0].name = Some("https://a.example/feed?x=1&y=2".into());
-        assert_eq!(read, expected);
+        assert_eq!(
+            read, subscriptions,
+            "a feed without a name has none after the trip"
+        );
     }
 
     #[test]

@@ -98,6 +98,7 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
                 "bookmarks",
                 "feed_articles",
                 "feed_state",
+                "pruned_articles",
                 "read_marks",
                 "subscriptions"
             ])

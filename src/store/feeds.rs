@@ -84,6 +84,7 @@ impl Store {
             if removed {
                 conn.execute("DELETE FROM feed_state WHERE url = ?1", [url])?;
                 conn.execute("DELETE FROM feed_articles WHERE feed_url = ?1", [url])?;
+                conn.execute("DELETE FROM pruned_articles WHERE feed_url = ?1", [url])?;
             }
             Ok(removed)
         })
@@ -158,9 +159,15 @@ impl Store {
             )?;
             let mut touch =
                 conn.prepare_cached("UPDATE feed_articles SET last_seen = ?2 WHERE id = ?1")?;
+            let mut still_pruned =
+                conn.prepare_cached("UPDATE pruned_articles SET last_seen = ?2 WHERE id = ?1")?;
             let mut ingested = Ingested::default();
             for (article, snapshot) in articles.iter().zip(&snapshots) {
                 let id = article.id.as_str();
+                // Retention removed it; the feed still lists it: it stays removed.
+                if still_pruned.execute(params![id, seen])? > 0 {
+                    continue;
+                }
                 let published = article.published.map(stored_time);
                 let known: Option<(String, String)> = find
                     .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
@@ -181,6 +188,11 @@ impl Store {
                     }
                 }
             }
+            // What retention removed and the feed no longer lists cannot come back: forget it.
+            conn.execute(
+                "DELETE FROM pruned_articles WHERE feed_url = ?1 AND last_seen < ?2",
+                params![feed_url, seen],
+            )?;
             write_feed_state(conn, state)?;
             Ok(ingested)
         })
@@ -238,7 +250,7 @@ impl Store {
             return Ok(0);
         }
         self.change(|conn| {
-            conn.execute(
+            let mut removed = conn.prepare_cached(
                 "DELETE FROM feed_articles WHERE rowid IN (
                      SELECT rowid FROM (
                          SELECT rowid, id, coalesce(published, first_seen) AS dated,
@@ -250,9 +262,21 @@ impl Store {
                      )
                      WHERE (dated < ?1 OR rank > ?2)
                        AND id NOT IN (SELECT article_id FROM bookmarks)
-                 )",
-                params![cutoff, keep],
-            )
+                 )
+                 RETURNING id, feed_url, last_seen",
+            )?;
+            let mut remember = conn.prepare_cached(
+                "INSERT OR REPLACE INTO pruned_articles (id, feed_url, last_seen) VALUES (?1, ?2, ?3)",
+            )?;
+            let rows = removed
+                .query_map(params![cutoff, keep], |row| {
+                    Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (id, feed_url, last_seen) in &rows {
+                remember.execute(params![id, feed_url, last_seen])?;
+            }
+            Ok(rows.len())
         })
     }
 }

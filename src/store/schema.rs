@@ -30,7 +30,8 @@ const V1_BOOKMARKS_AND_READ_MARKS: &str = "
 
 /// Version 2: subscriptions made on the command line or by OPML import, what is known of each
 /// feed between fetches (config feeds too), and the cache of feed articles, each a JSON
-/// snapshot like a bookmark's. Tags are a JSON array of strings. Times are as in version 1;
+/// snapshot like a bookmark's, and the articles retention removed while their feed still
+/// lists them, so that a refresh does not bring them back. Tags are a JSON array of strings. Times are as in version 1;
 /// an article's `published` is its date, if it has one, in the same form.
 const V2_FEEDS_AND_FEED_CACHE: &str = "
     CREATE TABLE subscriptions (
@@ -60,6 +61,12 @@ const V2_FEEDS_AND_FEED_CACHE: &str = "
     ) STRICT;
     CREATE INDEX feed_articles_by_feed ON feed_articles (feed_url);
     CREATE INDEX feed_articles_by_published ON feed_articles (published);
+    CREATE TABLE pruned_articles (
+        id TEXT PRIMARY KEY NOT NULL,
+        feed_url TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX pruned_articles_by_feed ON pruned_articles (feed_url);
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.
@@ -158,7 +165,7 @@ mod tests {
         assert_eq!(tables(&conn), 2);
         migrate(&conn, CURRENT_VERSION).unwrap();
         assert_eq!(read_version(&conn).unwrap(), CURRENT_VERSION);
-        assert_eq!(tables(&conn), 5);
+        assert_eq!(tables(&conn), 6);
     }
 
     #[test]

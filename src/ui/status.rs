@@ -53,7 +53,7 @@ pub fn shown(app: &App) -> String {
     let mut parts = vec![if app.filter.bookmarks_only {
         crate::model::counted(app.visible.len(), "bookmark")
     } else {
-        format!("{} of {}", app.visible.len(), app.source_count)
+        format!("{} of {}", app.visible.len(), app.library.source_count())
     }];
     if !app.filter.tags.is_empty() {
         let names: Vec<String> = app
