@@ -6,7 +6,7 @@ use std::thread;
 
 use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
 
-use crate::model::ArticleId;
+use crate::model::{ArticleId, Body};
 use crate::refresh::{FeedReport, Summary};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,11 +32,13 @@ pub enum RefreshEvent {
 }
 
 /// What the store worker did with an `Effect`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum StoreReport {
     BookmarkSaved(ArticleId),
     BookmarkRemoved(ArticleId),
     MarkedRead(ArticleId),
+    /// The body of a cached article, read when it was opened.
+    BodyLoaded(ArticleId, Box<Body>),
     /// A change could not be saved; `what` says which ("save the bookmark").
     Failed {
         id: ArticleId,

@@ -55,9 +55,22 @@ impl Drop for Persist {
 fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
     let now = Utc::now();
     Some(match effect {
-        Effect::SaveBookmark(article) => match store.add_bookmark(&article, now) {
-            Ok(()) => StoreReport::BookmarkSaved(article.id),
-            Err(e) => failed(article.id, "save the bookmark", &e),
+        Effect::SaveBookmark(mut article) => {
+            // A bookmark keeps the whole article; the list's copy of a cached one has no body.
+            if article.body.blocks.is_empty()
+                && let Ok(Some(body)) = store.cached_body(&article.id)
+            {
+                article.body = body;
+            }
+            match store.add_bookmark(&article, now) {
+                Ok(()) => StoreReport::BookmarkSaved(article.id),
+                Err(e) => failed(article.id, "save the bookmark", &e),
+            }
+        }
+        Effect::LoadBody(id) => match store.cached_body(&id) {
+            Ok(Some(body)) => StoreReport::BodyLoaded(id, Box::new(body)),
+            Ok(None) => failed(id, "read the article", &"it is no longer in the cache"),
+            Err(e) => failed(id, "read the article", &e),
         },
         Effect::RemoveBookmark(id) => match store.remove_bookmark(&id) {
             Ok(_) => StoreReport::BookmarkRemoved(id),
@@ -80,5 +93,47 @@ fn failed(
         id,
         what,
         error: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleId, Block, Body};
+    use crate::store::FeedState;
+
+    #[test]
+    fn a_bookmark_of_a_cached_article_keeps_its_body() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut article = crate::model::Article {
+            id: ArticleId::from_identity("feed:x\n1"),
+            title: "Cached".into(),
+            source: "X".into(),
+            author: None,
+            published: None,
+            url: None,
+            tags: Vec::new(),
+            body: Body {
+                blocks: vec![Block::Heading("Kept".into())],
+            },
+        };
+        let state = FeedState {
+            url: "x".into(),
+            ..FeedState::default()
+        };
+        store
+            .ingest("x", std::slice::from_ref(&article), &state, Utc::now())
+            .unwrap();
+        let body = std::mem::take(&mut article.body);
+        let report = apply(&store, Effect::SaveBookmark(Box::new(article.clone())));
+        assert_eq!(report, Some(StoreReport::BookmarkSaved(article.id.clone())));
+        assert_eq!(store.bookmarks().unwrap().saved[0].article.body, body);
+        let loaded = apply(&store, Effect::LoadBody(article.id.clone()));
+        assert_eq!(
+            loaded,
+            Some(StoreReport::BodyLoaded(article.id, Box::new(body)))
+        );
+        assert_eq!(apply(&store, Effect::OpenUrl("https://e.com".into())), None);
     }
 }

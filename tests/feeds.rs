@@ -148,12 +148,20 @@ impl Bed {
             .collect()
     }
 
+    /// A cached article, with its body read from the store as the reader does.
     fn article(&self, url: &str, title: &str) -> Article {
-        self.cached()
+        let mut article = self
+            .cached()
             .into_iter()
             .find(|(feed, a)| feed == url && a.title == title)
             .unwrap_or_else(|| panic!("{title:?} is cached for {url}"))
-            .1
+            .1;
+        article.body = self
+            .store
+            .cached_body(&article.id)
+            .expect("read the body")
+            .expect("the body is cached");
+        article
     }
 
     fn last_error(&self, url: &str) -> Option<String> {

@@ -44,6 +44,8 @@ pub enum Effect {
     SaveBookmark(Box<Article>),
     RemoveBookmark(ArticleId),
     MarkRead(ArticleId),
+    /// Read the body of a cached article from the store.
+    LoadBody(ArticleId),
     /// Refresh every feed, or the one with this address; `force` asks even fresh feeds.
     Refresh {
         only: Option<String>,
@@ -121,6 +123,8 @@ pub struct App {
     pub pending: Vec<ArticleId>,
     /// The article last asked to be marked read, until the store answers.
     reading: Option<ArticleId>,
+    /// The article whose body was last asked of the store, until it answers.
+    loading: Option<ArticleId>,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
     pub store_problem: Option<String>,
     pub settings: Settings,
@@ -152,6 +156,7 @@ impl App {
             status: None,
             pending: Vec::new(),
             reading: None,
+            loading: None,
             store_problem: None,
             settings,
             now,
@@ -383,6 +388,15 @@ impl App {
     /// reader read once the reader has the focus (by Enter, Tab, a click or `n`).
     fn finish(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
         self.settle();
+        if let Some(entry) = self.selected_entry()
+            && entry.body_in_store
+            && self.store_problem.is_none()
+            && self.loading.as_ref() != Some(&entry.article.id)
+        {
+            let id = entry.article.id.clone();
+            self.loading = Some(id.clone());
+            effects.push(Effect::LoadBody(id));
+        }
         if self.focus != Focus::Reader || self.store_problem.is_some() {
             return effects;
         }

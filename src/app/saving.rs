@@ -32,11 +32,15 @@ impl App {
             StoreReport::BookmarkSaved(id)
             | StoreReport::BookmarkRemoved(id)
             | StoreReport::MarkedRead(id)
+            | StoreReport::BodyLoaded(id, _)
             | StoreReport::Failed { id, .. } => id.clone(),
         };
         self.pending.retain(|pending| *pending != id);
         if self.reading.as_ref() == Some(&id) {
             self.reading = None;
+        }
+        if self.loading.as_ref() == Some(&id) {
+            self.loading = None;
         }
         let Some(index) = self.library.position(&id) else {
             return;
@@ -55,7 +59,13 @@ impl App {
                 }
             }
             StoreReport::MarkedRead(_) => self.library.entry_mut(index).read = true,
+            StoreReport::BodyLoaded(_, body) => {
+                self.library.set_body(index, *body);
+                self.wrap_cache.retain(|&(article, _), _| article != index);
+            }
             StoreReport::Failed { what, error, .. } => {
+                // A body that cannot be read is not asked for again.
+                self.library.entry_mut(index).body_in_store = false;
                 self.set_error(format!("could not {what} for “{title}”: {error}"));
             }
         }

@@ -815,3 +815,52 @@ fn open_copy_and_links() {
     });
     assert!(app.status.as_ref().unwrap().is_error);
 }
+
+#[test]
+fn a_cached_articles_body_is_asked_for_once_and_laid_out_when_it_comes() {
+    let mut app = app();
+    let mut cached = article(200, "News", "unused");
+    cached.published = Some(Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap());
+    let body = std::mem::take(&mut cached.body);
+    app.library
+        .merge_cached("https://example.com/feed", vec![cached.clone()]);
+    app.visible = app.filter.apply(&app.library);
+    let effects = app.update(Action::Top);
+    assert_eq!(effects, [Effect::LoadBody(cached.id.clone())]);
+    assert!(
+        app.update(Action::Top).is_empty(),
+        "asked once, while the store answers"
+    );
+    let lines_before = app.reader.as_ref().unwrap().wrapped.lines.len();
+    app.handle(Event::Store(StoreReport::BodyLoaded(
+        cached.id.clone(),
+        Box::new(body),
+    )));
+    assert!(!app.selected_entry().unwrap().body_in_store);
+    assert!(
+        app.reader.as_ref().unwrap().wrapped.lines.len() > lines_before + 50,
+        "laid out again with its body"
+    );
+    app.filter.search = "paragraph 59 of article 200".into();
+    app.refilter();
+    assert_eq!(app.visible.len(), 1, "a loaded body is searched");
+}
+
+#[test]
+fn a_body_that_cannot_be_read_is_reported_and_not_asked_again() {
+    let mut app = app();
+    let mut cached = article(200, "News", "unused");
+    cached.published = Some(Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap());
+    cached.body = Body::default();
+    app.library
+        .merge_cached("https://example.com/feed", vec![cached.clone()]);
+    app.visible = app.filter.apply(&app.library);
+    assert_eq!(app.update(Action::Top).len(), 1);
+    app.handle(Event::Store(StoreReport::Failed {
+        id: cached.id.clone(),
+        what: "read the article",
+        error: "it is no longer in the cache".into(),
+    }));
+    assert!(app.status.as_ref().unwrap().is_error);
+    assert!(app.update(Action::Top).is_empty());
+}

@@ -73,8 +73,14 @@ pub fn show(
     id: &str,
     width: Option<u16>,
 ) -> anyhow::Result<()> {
-    let (library, _) = read_library(context, sources)?;
-    let entry = library.entry(library.find(id)?);
+    let (mut library, store) = read_library(context, sources)?;
+    let index = library.find(id)?;
+    if let (true, Some(store)) = (library.entry(index).body_in_store, &store)
+        && let Some(body) = store.cached_body(&library.entry(index).article.id)?
+    {
+        library.set_body(index, body);
+    }
+    let entry = library.entry(index);
     let width = width.map_or_else(default_width, usize::from);
     let byline = crate::app::byline(
         entry,

@@ -153,7 +153,7 @@ pub fn library(run: RunSources, config: &Config, store: Option<&Store>) -> (Libr
                     }
                 }
                 for (url, articles) in by_feed {
-                    library.merge(Some(&url), articles);
+                    library.merge_cached(&url, articles);
                 }
                 if unreadable > 0 {
                     problems.push(format!(

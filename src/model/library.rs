@@ -25,6 +25,8 @@ pub struct Entry {
     pub bookmarked: bool,
     /// The address of the feed the article came from, if it came from one.
     pub feed: Option<String>,
+    /// The article came from the feed cache without its body, which the store has.
+    pub body_in_store: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -168,6 +170,7 @@ impl Library {
             read: false,
             bookmarked: false,
             feed: feed.map(str::to_string),
+            body_in_store: false,
         });
         index
     }
@@ -186,6 +189,28 @@ impl Library {
         entry.tag_ids = tag_ids;
         entry.origin = Origin::Source;
         entry.feed = feed.map(str::to_string);
+        entry.body_in_store = false;
+    }
+
+    /// Adds articles read from the feed cache without their bodies (see [`Library::merge`]).
+    pub fn merge_cached(&mut self, feed: &str, articles: Vec<Article>) -> usize {
+        let ids: Vec<ArticleId> = articles.iter().map(|a| a.id.clone()).collect();
+        let new = self.merge(Some(feed), articles);
+        for id in ids {
+            if let Some(&index) = self.positions.get(&id) {
+                let entry = &mut self.entries[index];
+                entry.body_in_store = entry.article.body.blocks.is_empty();
+            }
+        }
+        new
+    }
+
+    /// Puts in the body of an article read from the store.
+    pub fn set_body(&mut self, index: usize, body: crate::model::Body) {
+        let entry = &mut self.entries[index];
+        entry.article.body = body;
+        entry.body_in_store = false;
+        self.search_texts = OnceCell::new();
     }
 
     /// How many articles come from this run's sources (saved-only bookmarks aside).

@@ -140,7 +140,9 @@ fn cached_articles_come_newest_first_and_a_bad_snapshot_is_counted() {
 
     let raw = Connection::open(db_file(dir.path())).unwrap();
     raw.execute(
-        "INSERT INTO feed_articles VALUES ('bad0bad0bad0', ?1, '{\"title\": 3}', NULL, ?2, ?2)",
+        "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
+                                    title, source, tags)
+         VALUES ('bad0bad0bad0', ?1, '{\"title\": 3}', 'not a time', ?2, ?2, 'Bad', 'A', '')",
         rusqlite::params![FEED_A, super::stored_time(at(59))],
     )
     .unwrap();
@@ -148,6 +150,47 @@ fn cached_articles_come_newest_first_and_a_bad_snapshot_is_counted() {
     assert_eq!(unreadable, 1);
     assert_eq!(cached.len(), 7);
     assert_eq!(store.cached_counts().unwrap()[FEED_A], 5);
+    let bad = ArticleId::from_stored("bad0bad0bad0".into());
+    assert!(matches!(
+        store.cached_body(&bad),
+        Err(StoreError::BadSnapshot { .. })
+    ));
+}
+
+#[test]
+fn the_list_reads_no_bodies_and_a_body_is_read_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let mut article = feed_article(FEED_A, 0, Some(at(5)));
+    article.author = Some("Ana".into());
+    article.url = Some("https://a.example/0".into());
+    article.tags = crate::model::tag::parse_tag_list("News, U.S., Open Source");
+    article.body = crate::model::Body {
+        blocks: vec![crate::model::Block::Heading("Inside".into())],
+    };
+    store
+        .ingest(
+            FEED_A,
+            std::slice::from_ref(&article),
+            &blank_state(FEED_A),
+            at(6),
+        )
+        .unwrap();
+    let (cached, _) = open(dir.path()).cached_articles().unwrap();
+    let listed = &cached[0].1;
+    assert_eq!(
+        listed.body,
+        crate::model::Body::default(),
+        "no body at start"
+    );
+    let without_body = Article {
+        body: crate::model::Body::default(),
+        ..article.clone()
+    };
+    assert_eq!(*listed, without_body, "every list field round-trips");
+    assert_eq!(store.cached_body(&article.id).unwrap(), Some(article.body));
+    let gone = ArticleId::from_stored("0000000000aa".into());
+    assert_eq!(store.cached_body(&gone).unwrap(), None);
 }
 
 /// Feed A: items published 1, 3, 5, 10 and 40 days before `now`, and one undated item first

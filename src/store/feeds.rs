@@ -11,7 +11,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Store, StoreError, one_line, stored_time};
-use crate::model::Article;
+use crate::model::{Article, ArticleId, Body, Tag};
 
 pub use crate::model::Subscription;
 
@@ -150,11 +150,13 @@ impl Store {
             let mut find =
                 conn.prepare_cached("SELECT snapshot, feed_url FROM feed_articles WHERE id = ?1")?;
             let mut insert = conn.prepare_cached(
-                "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
+                                            title, source, author, url, tags)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             let mut replace = conn.prepare_cached(
-                "UPDATE feed_articles SET feed_url = ?2, snapshot = ?3, published = ?4, last_seen = ?5
+                "UPDATE feed_articles SET feed_url = ?2, snapshot = ?3, published = ?4, last_seen = ?5,
+                     title = ?6, source = ?7, author = ?8, url = ?9, tags = ?10
                  WHERE id = ?1",
             )?;
             let mut touch =
@@ -169,12 +171,25 @@ impl Store {
                     continue;
                 }
                 let published = article.published.map(stored_time);
+                let tags = joined_tags(article);
+                let listed = params![
+                    id,
+                    feed_url,
+                    snapshot,
+                    published,
+                    seen,
+                    article.title,
+                    article.source,
+                    article.author,
+                    article.url,
+                    tags
+                ];
                 let known: Option<(String, String)> = find
                     .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
                     .optional()?;
                 match known {
                     None => {
-                        insert.execute(params![id, feed_url, snapshot, published, seen])?;
+                        insert.execute(listed)?;
                         ingested.new += 1;
                     }
                     Some((old_snapshot, old_feed))
@@ -183,7 +198,7 @@ impl Store {
                         touch.execute(params![id, seen])?;
                     }
                     Some(_) => {
-                        replace.execute(params![id, feed_url, snapshot, published, seen])?;
+                        replace.execute(listed)?;
                         ingested.updated += 1;
                     }
                 }
@@ -199,15 +214,32 @@ impl Store {
     }
 
     /// Every cached article with its feed URL, newest first (by published date, else by when
-    /// it was first seen; in feed order among equals), and how many snapshots could not be
-    /// read back as articles and were skipped.
+    /// it was first seen; in feed order among equals), as the list needs it: without its
+    /// body, which [`Store::cached_body`] reads when the article is opened. Also how many
+    /// rows could not be read back and were skipped.
     pub fn cached_articles(&self) -> Result<(Vec<(String, Article)>, usize), StoreError> {
         let rows = self.query_all(
-            "SELECT feed_url, snapshot FROM feed_articles
+            "SELECT feed_url, id, title, source, author, url, tags, published FROM feed_articles
              ORDER BY coalesce(published, first_seen) DESC, rowid",
             |row| {
-                let article = serde_json::from_slice::<Article>(row.get_ref(1)?.as_bytes()?);
-                Ok((row.get::<_, String>(0)?, article.ok()))
+                let published = row.get::<_, Option<String>>(7)?;
+                let article = Article {
+                    id: ArticleId::from_stored(row.get(1)?),
+                    title: row.get(2)?,
+                    source: row.get(3)?,
+                    author: row.get(4)?,
+                    url: row.get(5)?,
+                    tags: row
+                        .get_ref(6)?
+                        .as_str()?
+                        .split(TAG_SEPARATOR)
+                        .filter_map(Tag::new)
+                        .collect(),
+                    published: read_time(published.clone()),
+                    body: Body::default(),
+                };
+                let readable = published.is_none() || article.published.is_some();
+                Ok((row.get::<_, String>(0)?, readable.then_some(article)))
             },
         )?;
         let total = rows.len();
@@ -217,6 +249,24 @@ impl Store {
             .collect();
         let unreadable = total - articles.len();
         Ok((articles, unreadable))
+    }
+
+    /// The body of a cached article, `None` if it is not cached (any more).
+    pub fn cached_body(&self, id: &ArticleId) -> Result<Option<Body>, StoreError> {
+        let snapshot: Option<String> = self
+            .conn
+            .prepare_cached("SELECT snapshot FROM feed_articles WHERE id = ?1")
+            .and_then(|mut find| find.query_row([id.as_str()], |row| row.get(0)).optional())
+            .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
+        let Some(snapshot) = snapshot else {
+            return Ok(None);
+        };
+        serde_json::from_str::<Article>(&snapshot)
+            .map(|article| Some(article.body))
+            .map_err(|error| StoreError::BadSnapshot {
+                id: id.clone(),
+                detail: one_line(error),
+            })
     }
 
     /// How many articles are cached for each feed URL (feeds with none are absent).
@@ -308,6 +358,14 @@ fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()
 }
 
 /// A stored time read back; `None` if absent or unreadable.
+/// Joins tags for the list column: tags are sanitized, so they never hold this control character.
+const TAG_SEPARATOR: char = '\u{1f}';
+
+fn joined_tags(article: &Article) -> String {
+    let tags: Vec<&str> = article.tags.iter().map(Tag::as_str).collect();
+    tags.join(&TAG_SEPARATOR.to_string())
+}
+
 fn read_time(text: Option<String>) -> Option<DateTime<Utc>> {
     let time = DateTime::parse_from_rfc3339(&text?).ok()?;
     Some(time.with_timezone(&Utc))

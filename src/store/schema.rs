@@ -30,7 +30,9 @@ const V1_BOOKMARKS_AND_READ_MARKS: &str = "
 
 /// Version 2: subscriptions made on the command line or by OPML import, what is known of each
 /// feed between fetches (config feeds too), and the cache of feed articles, each a JSON
-/// snapshot like a bookmark's, and the articles retention removed while their feed still
+/// snapshot like a bookmark's with what the list shows beside it (title, source, author,
+/// address, tags joined by U+001F) so that start-up reads no bodies, and the articles
+/// retention removed while their feed still
 /// lists them, so that a refresh does not bring them back. Tags are a JSON array of strings. Times are as in version 1;
 /// an article's `published` is its date, if it has one, in the same form.
 const V2_FEEDS_AND_FEED_CACHE: &str = "
@@ -57,7 +59,12 @@ const V2_FEEDS_AND_FEED_CACHE: &str = "
         snapshot TEXT NOT NULL,
         published TEXT,
         first_seen TEXT NOT NULL,
-        last_seen TEXT NOT NULL
+        last_seen TEXT NOT NULL,
+        title TEXT NOT NULL,
+        source TEXT NOT NULL,
+        author TEXT,
+        url TEXT,
+        tags TEXT NOT NULL
     ) STRICT;
     CREATE INDEX feed_articles_by_feed ON feed_articles (feed_url);
     CREATE INDEX feed_articles_by_published ON feed_articles (published);

@@ -38,11 +38,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(block, area);
 
     let words = app.filter.search_words();
-    let lines: Vec<Line> = reader.wrapped.lines[reader.scroll.min(total)..]
+    let mut lines: Vec<Line> = reader.wrapped.lines[reader.scroll.min(total)..]
         .iter()
         .take(height)
         .map(|line| styled(line, &words, app))
         .collect();
+    if app.library.entry(reader.article).body_in_store && lines.len() < height {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            "loading the article…",
+            app.settings.theme.dim(),
+        )));
+    }
     frame.render_widget(Paragraph::new(lines), text_area);
 }
 
