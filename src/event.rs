@@ -39,6 +39,11 @@ pub enum StoreReport {
     MarkedRead(ArticleId),
     /// The body of a cached article, read when it was opened.
     BodyLoaded(ArticleId, Box<Body>),
+    /// The cached articles the full-text index found for a search.
+    SearchHits {
+        query: String,
+        found: Vec<ArticleId>,
+    },
     /// A change could not be saved; `what` says which ("save the bookmark").
     Failed {
         id: ArticleId,

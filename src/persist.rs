@@ -67,6 +67,14 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
                 Err(e) => failed(article.id, "save the bookmark", &e),
             }
         }
+        Effect::SearchCache(query) => {
+            let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+            let found = store.search_cached(&words).unwrap_or_default();
+            StoreReport::SearchHits {
+                query,
+                found: found.into_iter().collect(),
+            }
+        }
         Effect::LoadBody(id) => match store.cached_body(&id) {
             Ok(Some(body)) => StoreReport::BodyLoaded(id, Box::new(body)),
             Ok(None) => failed(id, "read the article", &"it is no longer in the cache"),

@@ -1124,3 +1124,21 @@ fn a_local_feed_file_as_source_is_listed() {
     assert_eq!(env.titles(&[&file_url]), GAZETTE);
     assert_eq!(env.feeds(), Vec::<Value>::new(), "nothing subscribed");
 }
+
+#[test]
+fn list_search_finds_cached_articles_by_the_text_of_their_bodies() {
+    let server = TestServer::start(|request| match request.path.as_str() {
+        "/feed.xml" => ServerResponse::ok(fixture("html-heavy.xml")),
+        _ => ServerResponse::new(404),
+    });
+    let env = Env::new();
+    let url = server.url("/feed.xml");
+    env.ok(&["feeds", "add", &url]);
+    assert_eq!(env.run(&["refresh"]).code, Some(0));
+    // "Ashby" is only in the body (a table cell), which the list does not load.
+    let found = env.json(&["list", "--json", "--search", "ashb"]);
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+    assert_eq!(found[0]["title"], "A table, a list and a quote");
+    let none = env.json(&["list", "--json", "--search", "ashby zebra"]);
+    assert_eq!(none, json!([]), "every word must be found");
+}

@@ -137,18 +137,13 @@ impl App {
     /// Puts a feed's new copy into the library, keeping the selection, the tag cursor and
     /// the filter; returns how many articles were new.
     fn merge_feed(&mut self, url: &str, articles: Vec<crate::model::Article>) -> usize {
-        let selected = self.visible.get(self.selected).copied();
         let cursor_tag = self.tag_order.get(self.tag_cursor).copied();
         let new = self.library.merge(Some(url), articles);
         self.tag_order = self.library.tags_by_count();
         self.tag_cursor = cursor_tag
             .and_then(|tag| self.tag_order.iter().position(|&t| t == tag))
             .unwrap_or(0);
-        self.visible = self.filter.apply(&self.library);
-        self.filtered_by = self.filter.clone();
-        self.selected = selected
-            .and_then(|index| self.visible.iter().position(|&v| v == index))
-            .unwrap_or(0);
+        self.refilter_all();
         // Replaced articles must be laid out again.
         self.wrap_cache.clear();
         new

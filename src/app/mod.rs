@@ -11,7 +11,7 @@ pub use feeds::{FeedStatus, Overlay, Progress};
 
 pub use search::match_lines;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -46,6 +46,8 @@ pub enum Effect {
     MarkRead(ArticleId),
     /// Read the body of a cached article from the store.
     LoadBody(ArticleId),
+    /// Search the bodies of cached articles for these words, in the store's index.
+    SearchCache(String),
     /// Refresh every feed, or the one with this address; `force` asks even fresh feeds.
     Refresh {
         only: Option<String>,
@@ -125,6 +127,10 @@ pub struct App {
     reading: Option<ArticleId>,
     /// The article whose body was last asked of the store, until it answers.
     loading: Option<ArticleId>,
+    /// The last search asked of the store's full-text index.
+    searched: String,
+    /// What the index found for a search: the library indices of cached articles.
+    cache_hits: Option<(String, HashSet<usize>)>,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
     pub store_problem: Option<String>,
     pub settings: Settings,
@@ -157,6 +163,8 @@ impl App {
             pending: Vec::new(),
             reading: None,
             loading: None,
+            searched: String::new(),
+            cache_hits: None,
             store_problem: None,
             settings,
             now,
@@ -397,6 +405,14 @@ impl App {
             self.loading = Some(id.clone());
             effects.push(Effect::LoadBody(id));
         }
+        let search = &self.filter.search;
+        if *search != self.searched && self.store_problem.is_none() {
+            self.searched = search.clone();
+            let has_cached_bodies = self.library.entries().iter().any(|e| e.body_in_store);
+            if !search.trim().is_empty() && has_cached_bodies {
+                effects.push(Effect::SearchCache(search.clone()));
+            }
+        }
         if self.focus != Focus::Reader || self.store_problem.is_some() {
             return effects;
         }
@@ -462,12 +478,31 @@ impl App {
 
     /// Re-applies the filter, keeping the selected article selected when it still shows.
     pub(crate) fn refilter(&mut self) {
-        let before = self.visible.get(self.selected).copied();
         let only_narrower = self.filter.search.starts_with(&self.filtered_by.search)
             && Filter {
                 search: self.filtered_by.search.clone(),
                 ..self.filter.clone()
             } == self.filtered_by;
+        self.apply_filter(only_narrower);
+    }
+
+    /// Re-applies the filter to the whole library, after the library or the search's
+    /// results changed.
+    pub(crate) fn refilter_all(&mut self) {
+        self.apply_filter(false);
+    }
+
+    /// Filters the list, from the current list when `only_narrower` (the search was typed
+    /// on), else from the whole library; the selected article stays selected if it shows.
+    fn apply_filter(&mut self, only_narrower: bool) {
+        let before = self.visible.get(self.selected).copied();
+        // What the store's full-text index found for this very search, if it has answered.
+        let hits = self
+            .cache_hits
+            .as_ref()
+            .filter(|(query, _)| *query == self.filter.search)
+            .map(|(_, found)| found);
+        let found = |index: usize| hits.is_some_and(|found| found.contains(&index));
         self.visible = if only_narrower {
             // Typing on at the end of the search: what matches now is among what matched.
             let words = self.filter.search_words();
@@ -476,10 +511,14 @@ impl App {
             self.visible
                 .iter()
                 .copied()
-                .filter(|&i| filter.matches(library.entry(i), &words, || library.search_text(i)))
+                .filter(|&i| {
+                    filter.matches(library.entry(i), &words, found(i), || {
+                        library.search_text(i)
+                    })
+                })
                 .collect()
         } else {
-            self.filter.apply(&self.library)
+            self.filter.apply_with(&self.library, found)
         };
         self.filtered_by = self.filter.clone();
         self.selected = before

@@ -3,6 +3,7 @@
 
 use super::{App, Effect};
 use crate::event::StoreReport;
+use crate::model::ArticleId;
 
 impl App {
     pub(super) fn toggle_bookmark(&mut self) -> Vec<Effect> {
@@ -28,12 +29,17 @@ impl App {
     }
 
     pub(super) fn on_store(&mut self, report: StoreReport) {
+        if let StoreReport::SearchHits { query, found } = report {
+            self.on_search_hits(query, &found);
+            return;
+        }
         let id = match &report {
             StoreReport::BookmarkSaved(id)
             | StoreReport::BookmarkRemoved(id)
             | StoreReport::MarkedRead(id)
             | StoreReport::BodyLoaded(id, _)
             | StoreReport::Failed { id, .. } => id.clone(),
+            StoreReport::SearchHits { .. } => return,
         };
         self.pending.retain(|pending| *pending != id);
         if self.reading.as_ref() == Some(&id) {
@@ -47,6 +53,7 @@ impl App {
         };
         let title = self.library.entry(index).article.title.clone();
         match report {
+            StoreReport::SearchHits { .. } => {}
             StoreReport::BookmarkSaved(_) => {
                 self.library.entry_mut(index).bookmarked = true;
                 self.set_info(format!("★ bookmarked “{title}”"));
@@ -69,5 +76,18 @@ impl App {
                 self.set_error(format!("could not {what} for “{title}”: {error}"));
             }
         }
+    }
+
+    /// Adds what the full-text index found, if the search is still the one typed.
+    fn on_search_hits(&mut self, query: String, found: &[ArticleId]) {
+        if query != self.filter.search {
+            return;
+        }
+        let found = found
+            .iter()
+            .filter_map(|id| self.library.position(id))
+            .collect();
+        self.cache_hits = Some((query, found));
+        self.refilter_all();
     }
 }

@@ -864,3 +864,43 @@ fn a_body_that_cannot_be_read_is_reported_and_not_asked_again() {
     assert!(app.status.as_ref().unwrap().is_error);
     assert!(app.update(Action::Top).is_empty());
 }
+
+#[test]
+fn a_search_asks_the_index_for_cached_bodies_and_adds_what_it_finds() {
+    let mut app = app();
+    let mut cached = article(300, "Archive", "unused");
+    cached.title = "Harbour works".into();
+    cached.body = Body::default();
+    app.library
+        .merge_cached("https://example.com/feed", vec![cached.clone()]);
+    app.visible = app.filter.apply(&app.library);
+    press(&mut app, KeyCode::Char('/'));
+    let effects = app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('d'),
+        KeyModifiers::NONE,
+    )));
+    assert!(effects.contains(&Effect::SearchCache("d".into())));
+    let effects = app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::NONE,
+    )));
+    assert!(effects.contains(&Effect::SearchCache("dr".into())));
+    assert!(app.visible.is_empty(), "no title has 'dr'");
+    // An answer for an older search is ignored.
+    app.handle(Event::Store(StoreReport::SearchHits {
+        query: "d".into(),
+        found: vec![cached.id.clone()],
+    }));
+    assert!(app.visible.is_empty());
+    app.handle(Event::Store(StoreReport::SearchHits {
+        query: "dr".into(),
+        found: vec![cached.id.clone()],
+    }));
+    assert_eq!(
+        selected_title(&app),
+        "Harbour works",
+        "found in its body by the index"
+    );
+    typing(&mut app, "x");
+    assert!(app.visible.is_empty(), "the hits were for 'dr', not 'drx'");
+}

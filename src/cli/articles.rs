@@ -1,5 +1,7 @@
 //! The commands on articles: `list`, `show`, `tags`, `bookmarks`, `bookmark add|remove`.
 
+use std::collections::HashSet;
+
 use anyhow::bail;
 use chrono::{Local, Offset, Utc};
 
@@ -23,7 +25,7 @@ pub struct Query {
 }
 
 pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> anyhow::Result<()> {
-    let (library, _) = read_library(context, sources)?;
+    let (library, store) = read_library(context, sources)?;
     let mut filter = Filter {
         mode: if query.all_tags {
             TagMode::All
@@ -49,11 +51,17 @@ pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> 
     let entries: Vec<&Entry> = if nothing {
         Vec::new()
     } else {
-        filter
-            .apply(&library)
-            .into_iter()
-            .map(|i| library.entry(i))
-            .collect()
+        // Cached articles are listed without their bodies: their text is searched in the index.
+        let found: HashSet<usize> = match &store {
+            Some(store) if !filter.search_words().is_empty() => store
+                .search_cached(&filter.search_words())?
+                .iter()
+                .filter_map(|id| library.position(id))
+                .collect(),
+            _ => HashSet::new(),
+        };
+        let indices = filter.apply_with(&library, |i| found.contains(&i));
+        indices.into_iter().map(|i| library.entry(i)).collect()
     };
     if json {
         print_json(

@@ -57,12 +57,14 @@ impl Filter {
             .collect()
     }
 
-    /// Whether an entry passes; `search_text` gives its lower-case text when words are
-    /// searched for.
+    /// Whether an entry passes: its marks and tags, and every search word in the text that
+    /// `search_text` gives in lower case, unless `found` says the words were found elsewhere
+    /// (the store's full-text index, for an article whose body is not loaded).
     pub fn matches<'a>(
         &self,
         entry: &Entry,
         words: &[String],
+        found: bool,
         search_text: impl FnOnce() -> &'a str,
     ) -> bool {
         if self.bookmarks_only {
@@ -84,22 +86,30 @@ impl Filter {
         if !tags_match {
             return false;
         }
-        if words.is_empty() {
+        if words.is_empty() || found {
             return true;
         }
         let text = search_text();
         words.iter().all(|w| text.contains(w.as_str()))
     }
 
-    /// Indices of the library's entries that match, in library order.
+    /// Indices of the library's entries that match, in list order.
     pub fn apply(&self, library: &Library) -> Vec<usize> {
+        self.apply_with(library, |_| false)
+    }
+
+    /// Like [`Filter::apply`], with `found(index)` telling which entries the store's
+    /// full-text index found for the search.
+    pub fn apply_with(&self, library: &Library, found: impl Fn(usize) -> bool) -> Vec<usize> {
         let words = self.search_words();
         library
             .order()
             .iter()
             .copied()
-            .filter(|&index| {
-                self.matches(library.entry(index), &words, || library.search_text(index))
+            .filter(|&i| {
+                self.matches(library.entry(i), &words, found(i), || {
+                    library.search_text(i)
+                })
             })
             .collect()
     }

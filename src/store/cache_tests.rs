@@ -193,6 +193,75 @@ fn the_list_reads_no_bodies_and_a_body_is_read_on_its_own() {
     assert_eq!(store.cached_body(&gone).unwrap(), None);
 }
 
+#[test]
+fn cached_articles_are_found_by_the_words_of_their_title_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let with_text = |n: usize, title: &str, text: &str| {
+        let mut article = feed_article(FEED_A, n, Some(at(n as u32)));
+        article.title = title.into();
+        article.body = crate::model::Body {
+            blocks: vec![crate::model::Block::Paragraph(vec![
+                crate::model::Span::plain(text),
+            ])],
+        };
+        article
+    };
+    let articles = [
+        with_text(0, "Ferry returns", "Late sailings to the harbour."),
+        with_text(1, "Budget talks", "The council and the ferry operator met."),
+        with_text(2, "Comet", "Seen over the bay, naïve café \"quoted\"."),
+    ];
+    store
+        .ingest(FEED_A, &articles, &blank_state(FEED_A), at(5))
+        .unwrap();
+    let found = |words: &[&str]| -> Vec<String> {
+        let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let mut titles: Vec<String> = store
+            .search_cached(&words)
+            .unwrap()
+            .into_iter()
+            .map(|id| articles.iter().find(|a| a.id == id).unwrap().title.clone())
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(
+        found(&["ferr"]),
+        ["Budget talks", "Ferry returns"],
+        "title or text, word prefixes"
+    );
+    assert_eq!(found(&["ferry", "council"]), ["Budget talks"], "every word");
+    assert_eq!(found(&["naive", "cafe"]), ["Comet"], "without diacritics");
+    assert_eq!(
+        found(&["\"quoted"]),
+        ["Comet"],
+        "quotes are words, not syntax"
+    );
+    assert!(found(&[]).is_empty());
+    let mut revised = articles[0].clone();
+    revised.body = crate::model::Body::default();
+    revised.title = "Ferry delayed".into();
+    store
+        .ingest(FEED_A, &[revised], &blank_state(FEED_A), at(6))
+        .unwrap();
+    assert_eq!(
+        found(&["sailings"]),
+        Vec::<String>::new(),
+        "an update re-indexes"
+    );
+    assert_eq!(
+        found(&["delayed"]),
+        ["Ferry returns"],
+        "found by its new title (named here by its old one)"
+    );
+    store.prune(None, Some(1), at(10)).unwrap();
+    assert!(
+        found(&["council"]).is_empty(),
+        "pruned articles leave the index"
+    );
+}
+
 /// Feed A: items published 1, 3, 5, 10 and 40 days before `now`, and one undated item first
 /// seen 20 days before; feed B: items 2 and 12 days before. Returns `now`.
 fn fill_for_pruning(store: &Store) -> DateTime<Utc> {

@@ -98,6 +98,11 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
                 "bookmarks",
                 "feed_articles",
                 "feed_state",
+                "feed_text",
+                "feed_text_config",
+                "feed_text_data",
+                "feed_text_docsize",
+                "feed_text_idx",
                 "pruned_articles",
                 "read_marks",
                 "subscriptions"

@@ -5,7 +5,7 @@
 //! whichever place it comes from. Cached articles are JSON snapshots, as bookmarks are, and
 //! bookmarks keep their own snapshot: removing a feed or pruning its cache never touches one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -147,8 +147,12 @@ impl Store {
             .collect::<Result<Vec<String>, StoreError>>()?;
         let seen = stored_time(at);
         self.change(|conn| {
-            let mut find =
-                conn.prepare_cached("SELECT snapshot, feed_url FROM feed_articles WHERE id = ?1")?;
+            let mut find = conn.prepare_cached(
+                "SELECT snapshot, feed_url, rowid FROM feed_articles WHERE id = ?1",
+            )?;
+            let mut index_text = conn
+                .prepare_cached("INSERT INTO feed_text (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+            let mut unindex_text = conn.prepare_cached("DELETE FROM feed_text WHERE rowid = ?1")?;
             let mut insert = conn.prepare_cached(
                 "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
                                             title, source, author, url, tags)
@@ -184,21 +188,26 @@ impl Store {
                     article.url,
                     tags
                 ];
-                let known: Option<(String, String)> = find
-                    .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
+                let known: Option<(String, String, i64)> = find
+                    .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
                     .optional()?;
                 match known {
                     None => {
                         insert.execute(listed)?;
+                        let text = article.body.plain_text();
+                        index_text.execute(params![conn.last_insert_rowid(), article.title, text])?;
                         ingested.new += 1;
                     }
-                    Some((old_snapshot, old_feed))
+                    Some((old_snapshot, old_feed, _))
                         if old_snapshot == *snapshot && old_feed == feed_url =>
                     {
                         touch.execute(params![id, seen])?;
                     }
-                    Some(_) => {
+                    Some((_, _, rowid)) => {
                         replace.execute(listed)?;
+                        unindex_text.execute([rowid])?;
+                        let text = article.body.plain_text();
+                        index_text.execute(params![rowid, article.title, text])?;
                         ingested.updated += 1;
                     }
                 }
@@ -249,6 +258,31 @@ impl Store {
             .collect();
         let unreadable = total - articles.len();
         Ok((articles, unreadable))
+    }
+
+    /// The cached articles whose title or text has a word starting with each of `words`.
+    pub fn search_cached(&self, words: &[String]) -> Result<HashSet<ArticleId>, StoreError> {
+        let query: Vec<String> = words
+            .iter()
+            .filter(|w| !w.trim().is_empty())
+            .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+            .collect();
+        if query.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let found = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id FROM feed_text JOIN feed_articles AS a ON a.rowid = feed_text.rowid
+                 WHERE feed_text MATCH ?1",
+            )
+            .and_then(|mut search| {
+                search
+                    .query_map([query.join(" AND ")], |row| row.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<String>>>()
+            })
+            .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
+        Ok(found.into_iter().map(ArticleId::from_stored).collect())
     }
 
     /// The body of a cached article, `None` if it is not cached (any more).

@@ -32,7 +32,9 @@ const V1_BOOKMARKS_AND_READ_MARKS: &str = "
 /// feed between fetches (config feeds too), and the cache of feed articles, each a JSON
 /// snapshot like a bookmark's with what the list shows beside it (title, source, author,
 /// address, tags joined by U+001F) so that start-up reads no bodies, and the articles
-/// retention removed while their feed still
+/// retention removed, and a full-text index of each cached article's title and text (rowid
+/// for rowid, kept in step by ingest and a trigger), for search without reading bodies; and
+/// the articles retention removed while their feed still
 /// lists them, so that a refresh does not bring them back. Tags are a JSON array of strings. Times are as in version 1;
 /// an article's `published` is its date, if it has one, in the same form.
 const V2_FEEDS_AND_FEED_CACHE: &str = "
@@ -74,6 +76,13 @@ const V2_FEEDS_AND_FEED_CACHE: &str = "
         last_seen TEXT NOT NULL
     ) STRICT;
     CREATE INDEX pruned_articles_by_feed ON pruned_articles (feed_url);
+    CREATE VIRTUAL TABLE feed_text USING fts5(
+        title, body, content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER feed_articles_forget_text AFTER DELETE ON feed_articles BEGIN
+        DELETE FROM feed_text WHERE rowid = old.rowid;
+    END;
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.
@@ -172,7 +181,8 @@ mod tests {
         assert_eq!(tables(&conn), 2);
         migrate(&conn, CURRENT_VERSION).unwrap();
         assert_eq!(read_version(&conn).unwrap(), CURRENT_VERSION);
-        assert_eq!(tables(&conn), 6);
+        // Six tables, the full-text index and its five shadow tables.
+        assert_eq!(tables(&conn), 11);
     }
 
     #[test]
