@@ -823,7 +823,7 @@ fn a_cached_articles_body_is_asked_for_once_and_laid_out_when_it_comes() {
     cached.published = Some(Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap());
     let body = std::mem::take(&mut cached.body);
     app.library
-        .merge_cached("https://example.com/feed", vec![cached.clone()]);
+        .merge_cached(vec![("https://example.com/feed".into(), cached.clone())]);
     app.visible = app.filter.apply(&app.library);
     let effects = app.update(Action::Top);
     assert_eq!(effects, [Effect::LoadBody(cached.id.clone())]);
@@ -853,7 +853,7 @@ fn a_body_that_cannot_be_read_is_reported_and_not_asked_again() {
     cached.published = Some(Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap());
     cached.body = Body::default();
     app.library
-        .merge_cached("https://example.com/feed", vec![cached.clone()]);
+        .merge_cached(vec![("https://example.com/feed".into(), cached.clone())]);
     app.visible = app.filter.apply(&app.library);
     assert_eq!(app.update(Action::Top).len(), 1);
     app.handle(Event::Store(StoreReport::Failed {
@@ -872,7 +872,7 @@ fn a_search_asks_the_index_for_cached_bodies_and_adds_what_it_finds() {
     cached.title = "Harbour works".into();
     cached.body = Body::default();
     app.library
-        .merge_cached("https://example.com/feed", vec![cached.clone()]);
+        .merge_cached(vec![("https://example.com/feed".into(), cached.clone())]);
     app.visible = app.filter.apply(&app.library);
     press(&mut app, KeyCode::Char('/'));
     let effects = app.handle(Event::Key(KeyEvent::new(

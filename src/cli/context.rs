@@ -1,7 +1,7 @@
 //! What one run reads: the config, the data folder, the articles of its sources and the
 //! feed cache, and the store's bookmarks and read marks; and the start of the reader.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
@@ -12,8 +12,8 @@ use super::{Cli, Sources};
 use crate::app::{App, Settings};
 use crate::config::Config;
 use crate::keymap::Keymap;
+use crate::model::Subscription;
 use crate::model::library::Library;
-use crate::model::{Article, Subscription};
 use crate::refresh::{self, FeedResult};
 use crate::source::load::{self, Loaded};
 use crate::store::Store;
@@ -139,22 +139,19 @@ pub fn library(run: RunSources, config: &Config, store: Option<&Store>) -> (Libr
         return (library, problems);
     };
     if run.subscribed {
-        let subscribed: Vec<String> = refresh::subscriptions(config, Some(store))
+        let subscribed: HashSet<String> = refresh::subscriptions(config, Some(store))
             .unwrap_or_default()
             .into_iter()
             .map(|s| s.url)
             .collect();
         match store.cached_articles() {
             Ok((cached, unreadable)) => {
-                let mut by_feed: HashMap<String, Vec<Article>> = HashMap::new();
-                for (url, article) in cached {
-                    if subscribed.contains(&url) {
-                        by_feed.entry(url).or_default().push(article);
-                    }
-                }
-                for (url, articles) in by_feed {
-                    library.merge_cached(&url, articles);
-                }
+                library.merge_cached(
+                    cached
+                        .into_iter()
+                        .filter(|(url, _)| subscribed.contains(url))
+                        .collect(),
+                );
                 if unreadable > 0 {
                     problems.push(format!(
                         "{unreadable} cached articles could not be read from the store"

@@ -192,17 +192,17 @@ impl Library {
         entry.body_in_store = false;
     }
 
-    /// Adds articles read from the feed cache without their bodies (see [`Library::merge`]).
-    pub fn merge_cached(&mut self, feed: &str, articles: Vec<Article>) -> usize {
-        let ids: Vec<ArticleId> = articles.iter().map(|a| a.id.clone()).collect();
-        let new = self.merge(Some(feed), articles);
-        for id in ids {
-            if let Some(&index) = self.positions.get(&id) {
+    /// Adds articles read from the feed cache without their bodies, each with its feed's
+    /// address, sorting once. An article already here is left as it is.
+    pub fn merge_cached(&mut self, articles: Vec<(String, Article)>) {
+        for (feed, article) in articles {
+            if !self.positions.contains_key(&article.id) {
+                let index = self.push(article, Origin::Source, Some(&feed));
                 let entry = &mut self.entries[index];
                 entry.body_in_store = entry.article.body.blocks.is_empty();
             }
         }
-        new
+        self.sort();
     }
 
     /// Puts in the body of an article read from the store.
