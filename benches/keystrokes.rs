@@ -1,0 +1,154 @@
+//! Keystrokes with a big library: each key press `App::handle`s on its own, with the state
+//! it starts from set up (untimed) before it; and a full frame drawn after a move.
+//!
+//! Key benches run one press per sample (`sample_size = 1`): divan makes a sample's inputs
+//! before timing it, so `with_inputs` is where the app is put back where the press starts.
+
+mod common;
+
+use std::cell::RefCell;
+
+use common::{SIZES, press, type_keys};
+use divan::Bencher;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use tidings::app::App;
+use tidings::model::filter::{Filter, TagMode};
+use tidings::ui;
+
+/// The word typed in the search benches, one letter at a time.
+const WORD: &str = "market";
+
+fn main() {
+    divan::main();
+}
+
+/// Times `key` pressed in `app`, each press after `prepare` has run, untimed.
+fn bench_key(bencher: Bencher, app: App, prepare: impl Fn(&mut App), key: KeyCode) {
+    let app = RefCell::new(app);
+    bencher
+        .with_inputs(|| prepare(&mut app.borrow_mut()))
+        .bench_local_values(|()| press(&mut app.borrow_mut(), key));
+}
+
+/// Back to the top when the next move could reach the end of the list.
+fn rewind_near_end(app: &mut App) {
+    if app.selected + 100 >= app.visible.len() {
+        press(app, KeyCode::Char('g'));
+    }
+}
+
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn move_down(bencher: Bencher, n: usize) {
+    let app = common::app(common::library(n));
+    bench_key(bencher, app, rewind_near_end, KeyCode::Char('j'));
+}
+
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn page_down(bencher: Bencher, n: usize) {
+    let app = common::app(common::library(n));
+    bench_key(bencher, app, rewind_near_end, KeyCode::PageDown);
+}
+
+/// `G` from the top of the list.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn jump_to_end(bencher: Bencher, n: usize) {
+    let app = common::app(common::library(n));
+    bench_key(
+        bencher,
+        app,
+        |app| press(app, KeyCode::Char('g')),
+        KeyCode::Char('G'),
+    );
+}
+
+/// Space in the tag pane: selects the most used tag, with no tag selected before.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn toggle_tag(bencher: Bencher, n: usize) {
+    let mut app = common::app(common::library(n));
+    press(&mut app, KeyCode::Char('t'));
+    let unselect = |app: &mut App| {
+        if !app.filter.tags.is_empty() {
+            press(app, KeyCode::Char(' '));
+        }
+    };
+    bench_key(bencher, app, unselect, KeyCode::Char(' '));
+}
+
+/// `a` with the two most used tags selected: from ANY to ALL.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn switch_any_all(bencher: Bencher, n: usize) {
+    let mut app = common::app(common::library(n));
+    type_keys(&mut app, "t j ");
+    assert_eq!(app.filter.tags.len(), 2);
+    let back_to_any = |app: &mut App| {
+        if app.filter.mode == TagMode::All {
+            press(app, KeyCode::Char('a'));
+        }
+    };
+    bench_key(bencher, app, back_to_any, KeyCode::Char('a'));
+}
+
+/// Letter `K` of "market" typed into the search, after the first `K - 1` (untimed). The
+/// lower-case search texts are built before, as the first search of a run builds them: that
+/// one-off cost is `search_first_letter_cold`.
+#[divan::bench(consts = [1, 2, 3, 4, 5, 6], args = SIZES, sample_size = 1)]
+fn search_letter<const K: usize>(bencher: Bencher, n: usize) {
+    let app = common::app(common::library(n));
+    app.library.search_text(0);
+    let typed_before = |app: &mut App| {
+        if app.search_before.is_some() {
+            press(app, KeyCode::Esc);
+        }
+        press(app, KeyCode::Char('/'));
+        type_keys(app, &WORD[..K - 1]);
+    };
+    bench_key(
+        bencher,
+        app,
+        typed_before,
+        KeyCode::Char(WORD.as_bytes()[K - 1].into()),
+    );
+}
+
+/// The first letter of the first search of a run, which lays out every article's search text.
+#[divan::bench(args = SIZES, sample_size = 1, max_time = 10)]
+fn search_first_letter_cold(bencher: Bencher, n: usize) {
+    let library = common::library(n);
+    bencher
+        .with_inputs(|| {
+            let mut app = common::app(library.clone());
+            press(&mut app, KeyCode::Char('/'));
+            app
+        })
+        .bench_local_refs(|app| press(app, KeyCode::Char('m')));
+}
+
+/// `Filter::apply` with the two most used tags, any of them, without the app around it.
+#[divan::bench(args = SIZES)]
+fn filter_two_tags(bencher: Bencher, n: usize) {
+    let library = common::library(n);
+    let filter = Filter {
+        tags: library.tags_by_count().into_iter().take(2).collect(),
+        ..Filter::default()
+    };
+    bencher.bench_local(|| filter.apply(&library));
+}
+
+/// `ui::draw` of a whole 120x40 frame to a `TestBackend`, after a move down (untimed).
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn draw_after_move(bencher: Bencher, n: usize) {
+    let app = RefCell::new(common::app(common::library(n)));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    bencher
+        .with_inputs(|| {
+            let mut app = app.borrow_mut();
+            rewind_near_end(&mut app);
+            press(&mut app, KeyCode::Char('j'));
+        })
+        .bench_local_values(|()| {
+            let app = app.borrow();
+            terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+        });
+}

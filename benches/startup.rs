@@ -1,0 +1,47 @@
+//! Start-up: building the list index from the cached articles, and reading them from the store.
+
+mod common;
+
+use common::SIZES;
+use divan::Bencher;
+use tidings::model::library::Library;
+use tidings::store::{FeedState, Store};
+
+fn main() {
+    divan::main();
+}
+
+/// `Library::new` and one `merge` per feed of `n` articles without bodies (what the list
+/// needs), as start-up merges the feed cache.
+#[divan::bench(args = SIZES, max_time = 10)]
+fn library_build(bencher: Bencher, n: usize) {
+    let feeds = common::by_feed(common::articles(n, false));
+    bencher
+        .with_inputs(|| feeds.clone())
+        .bench_local_values(|feeds| {
+            let mut library = Library::new(Vec::new());
+            for (url, articles) in feeds {
+                library.merge(Some(&url), articles);
+            }
+            library
+        });
+}
+
+/// `Store::cached_articles` on a store holding `n` articles with bodies (about 150 words
+/// each), ingested feed by feed beforehand.
+#[divan::bench(args = SIZES, max_time = 10)]
+fn store_cached_articles(bencher: Bencher, n: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    for (url, articles) in common::by_feed(common::articles(n, true)) {
+        let state = FeedState {
+            url: url.clone(),
+            ..FeedState::default()
+        };
+        store
+            .ingest(&url, &articles, &state, common::now())
+            .unwrap();
+    }
+    assert_eq!(store.cached_articles().unwrap().0.len(), n);
+    bencher.bench_local(|| store.cached_articles().unwrap());
+}
