@@ -141,11 +141,14 @@ impl Bed {
 
     /// The titles cached for one feed, newest first.
     fn titles(&self, url: &str) -> Vec<String> {
-        self.cached()
+        let mut articles: Vec<Article> = self
+            .cached()
             .into_iter()
             .filter(|(feed, _)| feed == url)
-            .map(|(_, a)| a.title)
-            .collect()
+            .map(|(_, a)| a)
+            .collect();
+        articles.sort_by_key(|a| std::cmp::Reverse(a.published));
+        articles.into_iter().map(|a| a.title).collect()
     }
 
     /// A cached article, with its body read from the store as the reader does.

@@ -47,6 +47,8 @@ pub struct Library {
     search_texts: OnceCell<Vec<String>>,
     tags: Vec<TagInfo>,
     tag_ids: HashMap<TagKey, usize>,
+    /// Each spelling of a tag met so far, to its id.
+    spellings: HashMap<String, usize>,
     positions: HashMap<ArticleId, usize>,
     /// Entries from this run's sources (not saved-only), for "12 of 40".
     source_count: usize,
@@ -140,14 +142,22 @@ impl Library {
     fn tag_ids_for(&mut self, tags: &[crate::model::Tag], counted: bool) -> Vec<usize> {
         let mut ids = Vec::with_capacity(tags.len());
         for tag in tags {
-            let next = self.tags.len();
-            let id = *self.tag_ids.entry(tag.key()).or_insert(next);
-            if id == next {
-                self.tags.push(TagInfo {
-                    tag: tag.clone(),
-                    count: 0,
-                });
-            }
+            // Most tags recur with the same spelling: found without lower-casing them.
+            let id = match self.spellings.get(tag.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let next = self.tags.len();
+                    let id = *self.tag_ids.entry(tag.key()).or_insert(next);
+                    if id == next {
+                        self.tags.push(TagInfo {
+                            tag: tag.clone(),
+                            count: 0,
+                        });
+                    }
+                    self.spellings.insert(tag.as_str().to_string(), id);
+                    id
+                }
+            };
             if counted {
                 self.tags[id].count += 1;
             }

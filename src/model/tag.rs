@@ -18,6 +18,11 @@ impl Tag {
         (!text.is_empty()).then_some(Self(text))
     }
 
+    /// A tag as it was stored, already made by [`Tag::new`] once.
+    pub fn from_stored(text: &str) -> Option<Self> {
+        (!text.is_empty()).then(|| Self(text.to_string()))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

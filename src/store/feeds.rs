@@ -222,14 +222,14 @@ impl Store {
         })
     }
 
-    /// Every cached article with its feed URL, newest first (by published date, else by when
-    /// it was first seen; in feed order among equals), as the list needs it: without its
-    /// body, which [`Store::cached_body`] reads when the article is opened. Also how many
-    /// rows could not be read back and were skipped.
+    /// Every cached article with its feed URL, in the order they were first stored (the
+    /// library sorts them; sorting here would cost start-up a pass over every row), as the
+    /// list needs it: without its body, which [`Store::cached_body`] reads when the article
+    /// is opened. Also how many rows could not be read back and were skipped.
     pub fn cached_articles(&self) -> Result<(Vec<(String, Article)>, usize), StoreError> {
         let rows = self.query_all(
             "SELECT feed_url, id, title, source, author, url, tags, published FROM feed_articles
-             ORDER BY coalesce(published, first_seen) DESC, rowid",
+             ORDER BY rowid",
             |row| {
                 let published = row.get::<_, Option<String>>(7)?;
                 let article = Article {
@@ -242,7 +242,7 @@ impl Store {
                         .get_ref(6)?
                         .as_str()?
                         .split(TAG_SEPARATOR)
-                        .filter_map(Tag::new)
+                        .filter_map(Tag::from_stored)
                         .collect(),
                     published: read_time(published.clone()),
                     body: Body::default(),
