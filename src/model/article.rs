@@ -109,6 +109,23 @@ pub struct ListItem {
     pub spans: Vec<Span>,
 }
 
+impl ListItem {
+    /// Adds text to the item a parser is building (starting a bullet item at `depth` if
+    /// there is none), with a space before it and white space folded.
+    pub fn continue_open(item: &mut Option<ListItem>, depth: usize, spans: Vec<Span>) {
+        let item = item.get_or_insert(ListItem {
+            depth: u8::try_from(depth).unwrap_or(u8::MAX),
+            number: None,
+            spans: Vec::new(),
+        });
+        if !item.spans.is_empty() {
+            item.spans.push(Span::plain(" "));
+        }
+        item.spans.extend(spans);
+        item.spans = normalize_spans(std::mem::take(&mut item.spans));
+    }
+}
+
 /// A run of text with one style.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Span {

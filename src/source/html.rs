@@ -506,17 +506,7 @@ impl Builder<'_> {
             self.quote.push(spans);
             return;
         }
-        let depth = u8::try_from(self.list_depth.saturating_sub(1)).unwrap_or(u8::MAX);
-        let item = self.item.get_or_insert(ListItem {
-            depth,
-            number: None,
-            spans: Vec::new(),
-        });
-        if !item.spans.is_empty() {
-            item.spans.push(Span::plain(" "));
-        }
-        item.spans.extend(spans);
-        item.spans = normalize_spans(std::mem::take(&mut item.spans));
+        ListItem::continue_open(&mut self.item, self.list_depth.saturating_sub(1), spans);
     }
 
     fn start_item(&mut self, value: Option<String>) {

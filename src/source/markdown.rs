@@ -322,17 +322,8 @@ impl BodyBuilder {
             return;
         }
         // Text after a nested list continues its item as an item of its own.
-        let depth = u8::try_from(self.list_depth().saturating_sub(1)).unwrap_or(u8::MAX);
-        let item = self.item.get_or_insert(ListItem {
-            depth,
-            number: None,
-            spans: Vec::new(),
-        });
-        if !item.spans.is_empty() {
-            item.spans.push(Span::plain(" "));
-        }
-        item.spans.extend(spans);
-        item.spans = normalize_spans(std::mem::take(&mut item.spans));
+        let depth = self.list_depth().saturating_sub(1);
+        ListItem::continue_open(&mut self.item, depth, spans);
     }
 
     /// An image in a top-level paragraph is a block of its own, splitting the paragraph
