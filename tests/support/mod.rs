@@ -2,3 +2,6 @@
 
 #[allow(dead_code)]
 pub mod http_server;
+
+#[allow(dead_code)]
+pub mod tmux;
