@@ -6,10 +6,11 @@ use std::thread;
 
 use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
 
+use crate::app::FullLibrary;
 use crate::model::{ArticleId, Body};
 use crate::refresh::{FeedReport, Summary};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub enum Event {
     Key(KeyEvent),
     Mouse(MouseEvent),
@@ -17,6 +18,8 @@ pub enum Event {
     Paste(String),
     Store(StoreReport),
     Refresh(RefreshEvent),
+    /// The whole list, read from a large feed cache in the background, or why it could not be.
+    FullLibrary(Result<Box<FullLibrary>, String>),
     /// What came of opening or copying an address: a message for the status line.
     Notice {
         text: String,

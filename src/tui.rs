@@ -60,11 +60,15 @@ impl Refresher {
     }
 }
 
+/// Work that reads the whole list for a reader that started on part of it.
+pub type ListLoader = Box<dyn FnOnce() -> Event + Send>;
+
 pub fn run(
     mut app: App,
     store: Option<Store>,
     mouse: bool,
     refresher: Refresher,
+    list_loader: Option<ListLoader>,
 ) -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
@@ -73,6 +77,12 @@ pub fn run(
     }
     let (events, inbox) = mpsc::channel();
     let persist = store.map(|store| Persist::spawn(store, events.clone()));
+    if let Some(load) = list_loader {
+        let events = events.clone();
+        thread::spawn(move || {
+            let _ = events.send(load());
+        });
+    }
     event::spawn_input(events.clone());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -3,11 +3,13 @@
 //! hands to the store worker, whose answers come back as events.
 
 mod feeds;
+mod full_list;
 mod mouse;
 mod saving;
 mod search;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
+pub use full_list::FullLibrary;
 
 pub use search::match_lines;
 
@@ -131,6 +133,8 @@ pub struct App {
     searched: String,
     /// What the index found for a search: the library indices of cached articles.
     cache_hits: Option<(String, HashSet<usize>)>,
+    /// While the list holds only the newest cached articles: how many the cache has.
+    pub loading_list: Option<usize>,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
     pub store_problem: Option<String>,
     pub settings: Settings,
@@ -165,6 +169,7 @@ impl App {
             loading: None,
             searched: String::new(),
             cache_hits: None,
+            loading_list: None,
             store_problem: None,
             settings,
             now,
@@ -270,6 +275,15 @@ impl App {
                 self.on_refresh(progress);
                 Vec::new()
             }
+            Event::FullLibrary(Ok(full)) => {
+                self.on_full_library(*full);
+                Vec::new()
+            }
+            Event::FullLibrary(Err(problem)) => {
+                self.loading_list = None;
+                self.set_error(format!("only the newest articles are listed: {problem}"));
+                Vec::new()
+            }
             Event::Notice { text, is_error } => {
                 if is_error {
                     self.set_error(text);
@@ -364,8 +378,8 @@ impl App {
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Refresh => effects.extend(self.start_refresh(None)),
-            Action::RefreshFeed => match self.selected_entry().and_then(|e| e.feed.clone()) {
-                Some(url) => effects.extend(self.start_refresh(Some(url))),
+            Action::RefreshFeed => match self.selected_entry().and_then(|e| e.feed.as_deref()) {
+                Some(url) => effects.extend(self.start_refresh(Some(url.to_string()))),
                 None => self.set_info("this article is not from a feed".to_string()),
             },
             Action::ShowFeeds => self.open_overlay(Overlay::Feeds),
@@ -408,8 +422,7 @@ impl App {
         let search = &self.filter.search;
         if *search != self.searched && self.store_problem.is_none() {
             self.searched = search.clone();
-            let has_cached_bodies = self.library.entries().iter().any(|e| e.body_in_store);
-            if !search.trim().is_empty() && has_cached_bodies {
+            if !search.trim().is_empty() && self.library.has_cached() {
                 effects.push(Effect::SearchCache(search.clone()));
             }
         }
@@ -613,5 +626,7 @@ fn keep_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
     }
 }
 
+#[cfg(test)]
+mod full_list_tests;
 #[cfg(test)]
 mod tests;

@@ -155,7 +155,7 @@ pub fn bookmark(context: &Context, sources: &Sources, id: &str, add: bool) -> an
     let store = context.open_store()?;
     let mut run = context.sources(sources, Some(&store))?;
     context.fetch_remote(&mut run)?;
-    let (library, _) = library(run, &context.config, Some(&store));
+    let (library, _) = library(run, &context.config, Some(&store), None);
     let found = library.find(id);
     if !add && let Err(not_found) = &found {
         // A bookmark whose saved copy is damaged is in no library; it can still go.

@@ -1,16 +1,17 @@
 //! What one run reads: the config, the data folder, the articles of its sources and the
 //! feed cache, and the store's bookmarks and read marks; and the start of the reader.
 
-use std::collections::HashSet;
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use chrono::{Local, Offset, Utc};
 
 use super::output::warn;
 use super::{Cli, Sources};
-use crate::app::{App, Settings};
+use crate::app::{App, FullLibrary, Settings};
 use crate::config::Config;
+use crate::event::Event;
 use crate::keymap::Keymap;
 use crate::model::Subscription;
 use crate::model::library::Library;
@@ -18,6 +19,12 @@ use crate::refresh::{self, FeedResult};
 use crate::source::load::{self, Loaded};
 use crate::store::Store;
 use crate::ui::theme::Theme;
+
+/// A feed cache larger than this is read in the background: the reader starts on its
+/// newest [`FIRST_READ`] articles.
+const READ_IN_BACKGROUND_ABOVE: usize = 5_000;
+/// Enough for several pages of the list on the tallest terminal.
+const FIRST_READ: usize = 500;
 
 /// The config and data folder of one run.
 pub struct Context {
@@ -126,10 +133,32 @@ impl Context {
     }
 }
 
+impl RunSources {
+    /// The same sources for a second reading: the articles read from files, without the
+    /// problems met reading them (already reported).
+    fn again(&self) -> Self {
+        Self {
+            loaded: Loaded {
+                articles: self.loaded.articles.clone(),
+                feeds: self.loaded.feeds.clone(),
+                problems: Vec::new(),
+            },
+            remote: self.remote.clone(),
+            subscribed: self.subscribed,
+        }
+    }
+}
+
 /// Builds the library of a run and marks what the store knows: the cached articles of the
-/// subscribed feeds, bookmarks (adding saved copies whose source is not loaded) and read
-/// articles. Problems reading the store are returned to report, never fatal.
-pub fn library(run: RunSources, config: &Config, store: Option<&Store>) -> (Library, Vec<String>) {
+/// subscribed feeds (all of them, or only the newest `cache_limit`), bookmarks (adding saved
+/// copies whose source is not loaded) and read articles. Problems reading the store are
+/// returned to report, never fatal.
+pub fn library(
+    run: RunSources,
+    config: &Config,
+    store: Option<&Store>,
+    cache_limit: Option<usize>,
+) -> (Library, Vec<String>) {
     let mut library = Library::new(run.loaded.articles);
     let mut problems = run.loaded.problems;
     for (url, articles) in run.loaded.feeds {
@@ -144,14 +173,19 @@ pub fn library(run: RunSources, config: &Config, store: Option<&Store>) -> (Libr
             .into_iter()
             .map(|s| s.url)
             .collect();
-        match store.cached_articles() {
-            Ok((cached, unreadable)) => {
-                library.merge_cached(
-                    cached
-                        .into_iter()
-                        .filter(|(url, _)| subscribed.contains(url))
-                        .collect(),
-                );
+        if cache_limit.is_none()
+            && let Ok(count) = store.cached_count()
+        {
+            library.reserve(count);
+        }
+        let read = store.each_cached(cache_limit, |feed_url, article| {
+            if subscribed.contains(feed_url) {
+                library.add_cached(feed_url, article);
+            }
+        });
+        library.sort();
+        match read {
+            Ok(unreadable) => {
                 if unreadable > 0 {
                     problems.push(format!(
                         "{unreadable} cached articles could not be read from the store"
@@ -168,8 +202,12 @@ pub fn library(run: RunSources, config: &Config, store: Option<&Store>) -> (Libr
         }
         Err(e) => problems.push(e.to_string()),
     }
+    let read_ids = match cache_limit {
+        Some(_) => store.read_among(library.entries().iter().map(|e| &e.article.id)),
+        None => store.read_ids(),
+    };
     // A bookmark whose copy cannot be read still marks its article when the source has it.
-    for (ids, read) in [(store.bookmarked_ids(), false), (store.read_ids(), true)] {
+    for (ids, read) in [(store.bookmarked_ids(), false), (read_ids, true)] {
         match ids {
             Ok(ids) => {
                 for id in ids {
@@ -204,7 +242,7 @@ pub fn read_library(
     };
     let mut run = context.sources(sources, store.as_ref())?;
     context.fetch_remote(&mut run)?;
-    let (library, problems) = library(run, &context.config, store.as_ref());
+    let (library, problems) = library(run, &context.config, store.as_ref(), None);
     for problem in &problems {
         warn(problem);
     }
@@ -227,7 +265,21 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     let refresh_now =
         !run.remote.is_empty() || (run.subscribed && config.refresh_on_start && !feeds.is_empty());
     let keep_cache = run.subscribed;
-    let (library, problems) = library(run, config, store.as_ref());
+    let cached = match &store {
+        Some(store) if run.subscribed => store.cached_count().unwrap_or(0),
+        _ => 0,
+    };
+    let in_background = cached > READ_IN_BACKGROUND_ABOVE;
+    let list_loader = in_background.then(|| {
+        let (run, config, data_dir) = (run.again(), config.clone(), context.data_dir.clone());
+        Box::new(move || read_everything(run, &config, &data_dir)) as crate::tui::ListLoader
+    });
+    let (library, problems) = library(
+        run,
+        config,
+        store.as_ref(),
+        in_background.then_some(FIRST_READ),
+    );
     let settings = Settings {
         layout: config.layout.clone(),
         date_format: config.date_format.0.clone(),
@@ -242,14 +294,17 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         Utc::now(),
     );
     app.report_start(&problems, store_problem);
+    if in_background {
+        app.start_with_newest(cached);
+    }
     let states = store
         .as_ref()
         .and_then(|s| s.feed_states().ok())
         .unwrap_or_default();
-    let counts = store
-        .as_ref()
-        .and_then(|s| s.cached_counts().ok())
-        .unwrap_or_default();
+    let counts = match &store {
+        Some(store) if !in_background => store.cached_counts().unwrap_or_default(),
+        _ => HashMap::new(),
+    };
     app.set_feeds(&feeds, &states, &counts);
     let refresher = crate::tui::Refresher {
         feeds,
@@ -257,5 +312,22 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         data_dir: keep_cache.then(|| context.data_dir.clone()),
         on_start: refresh_now,
     };
-    crate::tui::run(app, store, config.mouse, refresher)
+    crate::tui::run(app, store, config.mouse, refresher, list_loader)
+}
+
+/// The whole library of a run, on its own connection to the store, for a reader that
+/// started on the newest articles.
+fn read_everything(run: RunSources, config: &Config, data_dir: &Path) -> Event {
+    let store = match Store::open(data_dir) {
+        Ok(store) => store,
+        Err(e) => return Event::FullLibrary(Err(e.to_string())),
+    };
+    let (library, problems) = library(run, config, Some(&store), None);
+    library.prepare_search();
+    let counts = store.cached_counts().unwrap_or_default();
+    Event::FullLibrary(Ok(Box::new(FullLibrary {
+        library,
+        problems,
+        counts,
+    })))
 }

@@ -3,6 +3,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{Article, ArticleId, Tag, TagKey};
 
@@ -23,10 +24,27 @@ pub struct Entry {
     pub tag_ids: Vec<usize>,
     pub read: bool,
     pub bookmarked: bool,
-    /// The address of the feed the article came from, if it came from one.
-    pub feed: Option<String>,
+    /// The address of the feed the article came from, if it came from one; one copy shared
+    /// by every article of the feed.
+    pub feed: Option<Arc<str>>,
     /// The article came from the feed cache without its body, which the store has.
     pub body_in_store: bool,
+    /// The article came from the feed cache: the store's full-text index searches its body.
+    pub from_cache: bool,
+}
+
+impl Entry {
+    /// The title and text in lower case, for search; for an article from the feed cache, the
+    /// title alone, whether or not its body has been read.
+    fn search_text(&self) -> Box<str> {
+        if self.from_cache {
+            let mut text = self.article.title.to_lowercase();
+            text.push('\n');
+            text.into()
+        } else {
+            self.article.search_text().into()
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -42,16 +60,22 @@ pub struct Library {
     entries: Vec<Entry>,
     /// Entry indices newest first, undated ones last in the order they came.
     order: Vec<usize>,
-    /// Each entry's title and text in lower case, built on the first search so that
-    /// start-up does no work that grows with the size of the bodies.
-    search_texts: OnceCell<Vec<String>>,
+    /// Each entry's title and text in lower case, by entry index, built on the first search
+    /// (or by [`Library::prepare_search`]) so that start-up does no work that grows with the
+    /// size of the bodies. A cached article's text is its title alone: the store's full-text
+    /// index searches its body.
+    search_texts: OnceCell<Vec<Box<str>>>,
+    /// The address of each feed met, shared by its entries.
+    feed_urls: HashMap<Box<str>, Arc<str>>,
     tags: Vec<TagInfo>,
     tag_ids: HashMap<TagKey, usize>,
-    /// Each spelling of a tag met so far, to its id.
-    spellings: HashMap<String, usize>,
+    /// Each spelling of a tag met so far, to its id and the one copy articles share.
+    spellings: HashMap<Box<str>, (usize, Tag)>,
     positions: HashMap<ArticleId, usize>,
     /// Entries from this run's sources (not saved-only), for "12 of 40".
     source_count: usize,
+    /// Entries that came from the feed cache, whose bodies the store's index searches.
+    cached_count: usize,
 }
 
 /// Why an id typed by a person does not name one article.
@@ -130,21 +154,44 @@ impl Library {
         self.sort();
     }
 
-    fn sort(&mut self) {
+    /// Puts the list in order: newest first, undated last. Entries added in that order
+    /// (as the store hands out the cache) cost one pass.
+    pub fn sort(&mut self) {
         let entries = &self.entries;
         self.order = (0..entries.len()).collect();
         self.order
             .sort_by_key(|&i| std::cmp::Reverse(entries[i].article.published));
-        self.search_texts = OnceCell::new();
     }
 
-    /// Tag ids of `tags`, registering new tags and counting them for articles of a source.
-    fn tag_ids_for(&mut self, tags: &[crate::model::Tag], counted: bool) -> Vec<usize> {
+    /// Makes room for `more` entries, so that a large load does not copy the entries as it
+    /// grows.
+    pub fn reserve(&mut self, more: usize) {
+        self.entries.reserve_exact(more);
+        self.order.reserve_exact(more);
+        self.positions.reserve(more);
+    }
+
+    fn shared_feed(&mut self, feed: Option<&str>) -> Option<Arc<str>> {
+        let feed = feed?;
+        if let Some(shared) = self.feed_urls.get(feed) {
+            return Some(Arc::clone(shared));
+        }
+        let shared: Arc<str> = Arc::from(feed);
+        self.feed_urls.insert(feed.into(), Arc::clone(&shared));
+        Some(shared)
+    }
+
+    /// Tag ids of `tags`, registering new tags and counting them for articles of a source;
+    /// each tag becomes the library's shared copy of its spelling.
+    fn tag_ids_for(&mut self, tags: &mut [Tag], counted: bool) -> Vec<usize> {
         let mut ids = Vec::with_capacity(tags.len());
         for tag in tags {
             // Most tags recur with the same spelling: found without lower-casing them.
             let id = match self.spellings.get(tag.as_str()) {
-                Some(&id) => id,
+                Some((id, shared)) => {
+                    *tag = shared.clone();
+                    *id
+                }
                 None => {
                     let next = self.tags.len();
                     let id = *self.tag_ids.entry(tag.key()).or_insert(next);
@@ -154,7 +201,8 @@ impl Library {
                             count: 0,
                         });
                     }
-                    self.spellings.insert(tag.as_str().to_string(), id);
+                    self.spellings
+                        .insert(tag.as_str().into(), (id, tag.clone()));
                     id
                 }
             };
@@ -166,26 +214,31 @@ impl Library {
         ids
     }
 
-    fn push(&mut self, article: Article, origin: Origin, feed: Option<&str>) -> usize {
-        let tag_ids = self.tag_ids_for(&article.tags, origin == Origin::Source);
+    fn push(&mut self, mut article: Article, origin: Origin, feed: Option<&str>) -> usize {
+        let tag_ids = self.tag_ids_for(&mut article.tags, origin == Origin::Source);
         if origin == Origin::Source {
             self.source_count += 1;
         }
         let index = self.entries.len();
         self.positions.insert(article.id.clone(), index);
+        let feed = self.shared_feed(feed);
         self.entries.push(Entry {
             article,
             origin,
             tag_ids,
             read: false,
             bookmarked: false,
-            feed: feed.map(str::to_string),
+            feed,
             body_in_store: false,
+            from_cache: false,
         });
+        if let Some(texts) = self.search_texts.get_mut() {
+            texts.push(self.entries[index].search_text());
+        }
         index
     }
 
-    fn replace(&mut self, index: usize, feed: Option<&str>, article: Article) {
+    fn replace(&mut self, index: usize, feed: Option<&str>, mut article: Article) {
         if self.entries[index].origin == Origin::Source {
             for &id in &self.entries[index].tag_ids {
                 self.tags[id].count -= 1;
@@ -193,34 +246,54 @@ impl Library {
         } else {
             self.source_count += 1;
         }
-        let tag_ids = self.tag_ids_for(&article.tags, true);
+        let tag_ids = self.tag_ids_for(&mut article.tags, true);
+        let feed = self.shared_feed(feed);
         let entry = &mut self.entries[index];
         entry.article = article;
         entry.tag_ids = tag_ids;
         entry.origin = Origin::Source;
-        entry.feed = feed.map(str::to_string);
+        entry.feed = feed;
         entry.body_in_store = false;
-    }
-
-    /// Adds articles read from the feed cache without their bodies, each with its feed's
-    /// address, sorting once. An article already here is left as it is.
-    pub fn merge_cached(&mut self, articles: Vec<(String, Article)>) {
-        for (feed, article) in articles {
-            if !self.positions.contains_key(&article.id) {
-                let index = self.push(article, Origin::Source, Some(&feed));
-                let entry = &mut self.entries[index];
-                entry.body_in_store = entry.article.body.blocks.is_empty();
-            }
+        entry.from_cache = false;
+        if let Some(texts) = self.search_texts.get_mut() {
+            texts[index] = entry.search_text();
         }
-        self.sort();
     }
 
-    /// Puts in the body of an article read from the store.
+    /// Adds an article read from the feed cache without its body, with its feed's address;
+    /// [`Library::sort`] puts the list in order once they are all in. An article already
+    /// here is left as it is.
+    pub fn add_cached(&mut self, feed: &str, article: Article) {
+        if !self.positions.contains_key(&article.id) {
+            let index = self.push(article, Origin::Source, Some(feed));
+            let entry = &mut self.entries[index];
+            entry.body_in_store = entry.article.body.blocks.is_empty();
+            entry.from_cache = true;
+            if let Some(texts) = self.search_texts.get_mut() {
+                texts[index] = entry.search_text();
+            }
+            self.cached_count += 1;
+        }
+    }
+
+    /// Whether articles came from the feed cache: a search then asks the store's index.
+    pub fn has_cached(&self) -> bool {
+        self.cached_count > 0
+    }
+
+    /// Puts in the body of an article read from the store. Its search text stays its title:
+    /// the store's full-text index searches the body.
     pub fn set_body(&mut self, index: usize, body: crate::model::Body) {
         let entry = &mut self.entries[index];
         entry.article.body = body;
         entry.body_in_store = false;
-        self.search_texts = OnceCell::new();
+    }
+
+    /// Builds the search texts now rather than on the first search.
+    pub fn prepare_search(&self) {
+        if !self.entries.is_empty() {
+            self.search_text(0);
+        }
     }
 
     /// How many articles come from this run's sources (saved-only bookmarks aside).
@@ -235,12 +308,9 @@ impl Library {
 
     /// The title and text of an entry in lower case, for search.
     pub fn search_text(&self, index: usize) -> &str {
-        let texts = self.search_texts.get_or_init(|| {
-            self.entries
-                .iter()
-                .map(|e| e.article.search_text())
-                .collect()
-        });
+        let texts = self
+            .search_texts
+            .get_or_init(|| self.entries.iter().map(Entry::search_text).collect());
         &texts[index]
     }
 

@@ -1,11 +1,14 @@
 //! Tags: shown as written, compared without regard to case (`U.S.` and `u.s.` are one tag).
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
-/// A tag as written in its article.
+/// A tag as written in its article. The text is shared: the library keeps one copy of each
+/// spelling for all the articles that carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Tag(String);
+pub struct Tag(Arc<str>);
 
 /// The case-folded form of a tag, used for every comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15,12 +18,12 @@ impl Tag {
     /// Makes a tag from text that has already been sanitized; `None` for a blank one.
     pub fn new(text: &str) -> Option<Self> {
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        (!text.is_empty()).then_some(Self(text))
+        (!text.is_empty()).then(|| Self(text.into()))
     }
 
     /// A tag as it was stored, already made by [`Tag::new`] once.
     pub fn from_stored(text: &str) -> Option<Self> {
-        (!text.is_empty()).then(|| Self(text.to_string()))
+        (!text.is_empty()).then(|| Self(text.into()))
     }
 
     pub fn as_str(&self) -> &str {

@@ -371,7 +371,8 @@ fn ten_thousand_articles_go_in_at_once_and_come_back() {
     let (cached, unreadable) = open(dir.path()).cached_articles().unwrap();
     assert_eq!(unreadable, 0);
     assert_eq!(cached.len(), COUNT);
-    for ((url, article), expected) in cached.iter().zip(articles.iter()) {
+    // Newest first: the reverse of the order they were dated in.
+    for ((url, article), expected) in cached.iter().zip(articles.iter().rev()) {
         assert_eq!(url, FEED_A);
         assert_eq!(article, expected);
     }
@@ -411,4 +412,73 @@ fn the_database_is_sound_after_ingest_and_prune() {
         .query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+}
+
+#[test]
+fn the_newest_cached_articles_come_first_and_a_limit_takes_only_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let state = blank_state(FEED_A);
+    // Stored out of date order, one undated.
+    let articles: Vec<Article> = [3, 9, 1, 7]
+        .into_iter()
+        .map(|day| feed_article(FEED_A, day as usize, Some(at(day))))
+        .chain([feed_article(FEED_A, 50, None)])
+        .map(|mut article| {
+            article
+                .body
+                .blocks
+                .push(crate::model::Block::Heading("Body".into()));
+            article
+        })
+        .collect();
+    store.ingest(FEED_A, &articles, &state, at(20)).unwrap();
+    let titles = |limit| {
+        let mut titles = Vec::new();
+        let unreadable = store
+            .each_cached(limit, |url, article| {
+                assert_eq!(url, FEED_A);
+                assert!(article.body.blocks.is_empty(), "no body in the list");
+                titles.push(article.title);
+            })
+            .unwrap();
+        assert_eq!(unreadable, 0);
+        titles
+    };
+    assert_eq!(
+        titles(None),
+        ["Item 9", "Item 7", "Item 3", "Item 1", "Item 50"],
+        "newest first, the undated one last"
+    );
+    assert_eq!(titles(Some(2)), ["Item 9", "Item 7"]);
+    assert_eq!(store.cached_count().unwrap(), 5);
+}
+
+#[test]
+fn the_list_is_read_from_its_index_without_the_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    open(dir.path());
+    let plan: String = Connection::open(db_file(dir.path()))
+        .unwrap()
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT feed_url, id, title, source, author, url, tags, published
+             FROM feed_articles ORDER BY published DESC LIMIT 10",
+            [],
+            |row| row.get(3),
+        )
+        .unwrap();
+    assert!(plan.contains("COVERING INDEX feed_articles_list"), "{plan}");
+}
+
+#[test]
+fn read_marks_are_found_among_a_few_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let ids: Vec<ArticleId> = (0..4)
+        .map(|n| ArticleId::from_identity(&format!("n:{n}")))
+        .collect();
+    store.mark_read(&ids[1], at(1)).unwrap();
+    store.mark_read(&ids[3], at(1)).unwrap();
+    let read = store.read_among(&ids[..3]).unwrap();
+    assert_eq!(read, HashSet::from([ids[1].clone()]));
 }

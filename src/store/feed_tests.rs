@@ -93,7 +93,7 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
     assert_eq!(
         version_and_tables(dir.path()),
         (
-            2,
+            schema::CURRENT_VERSION,
             tables(&[
                 "bookmarks",
                 "feed_articles",

@@ -222,16 +222,47 @@ impl Store {
         })
     }
 
-    /// Every cached article with its feed URL, in the order they were first stored (the
-    /// library sorts them; sorting here would cost start-up a pass over every row), as the
-    /// list needs it: without its body, which [`Store::cached_body`] reads when the article
-    /// is opened. Also how many rows could not be read back and were skipped.
+    /// Every cached article with its feed URL as the list needs it, newest first (see
+    /// [`Store::each_cached`]), and how many rows could not be read back and were skipped.
     pub fn cached_articles(&self) -> Result<(Vec<(String, Article)>, usize), StoreError> {
-        let rows = self.query_all(
-            "SELECT feed_url, id, title, source, author, url, tags, published FROM feed_articles
-             ORDER BY rowid",
-            |row| {
-                let published = row.get::<_, Option<String>>(7)?;
+        let mut articles = Vec::new();
+        let unreadable = self.each_cached(None, |feed_url, article| {
+            articles.push((feed_url.to_string(), article));
+        })?;
+        Ok((articles, unreadable))
+    }
+
+    /// How many articles the feed cache holds.
+    pub fn cached_count(&self) -> Result<usize, StoreError> {
+        let count: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM feed_articles", [], |row| row.get(0))
+            .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
+        Ok(usize::try_from(count).unwrap_or(0))
+    }
+
+    /// Hands the newest `limit` cached articles (all of them if `None`) to `each` with their
+    /// feed's URL, newest first and undated ones last, as the list needs them: without their
+    /// body, which [`Store::cached_body`] reads when the article is opened. The rows come
+    /// from one covering index, already in order, so that the first screenful costs no more
+    /// than a screenful and the whole list reads no page of the bodies. Returns how many rows
+    /// could not be read back and were skipped.
+    pub fn each_cached(
+        &self,
+        limit: Option<usize>,
+        mut each: impl FnMut(&str, Article),
+    ) -> Result<usize, StoreError> {
+        let limit = limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
+        let mut unreadable = 0;
+        let mut read_rows = || {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT feed_url, id, title, source, author, url, tags, published
+                 FROM feed_articles INDEXED BY feed_articles_list
+                 ORDER BY published DESC LIMIT ?1",
+            )?;
+            let mut rows = statement.query([limit])?;
+            while let Some(row) = rows.next()? {
+                let published = row.get_ref(7)?.as_str_or_null()?;
                 let article = Article {
                     id: ArticleId::from_stored(row.get(1)?),
                     title: row.get(2)?,
@@ -244,20 +275,20 @@ impl Store {
                         .split(TAG_SEPARATOR)
                         .filter_map(Tag::from_stored)
                         .collect(),
-                    published: read_time(published.clone()),
+                    published: published.and_then(parse_time),
                     body: Body::default(),
                 };
-                let readable = published.is_none() || article.published.is_some();
-                Ok((row.get::<_, String>(0)?, readable.then_some(article)))
-            },
-        )?;
-        let total = rows.len();
-        let articles: Vec<(String, Article)> = rows
-            .into_iter()
-            .filter_map(|(feed_url, article)| Some((feed_url, article?)))
-            .collect();
-        let unreadable = total - articles.len();
-        Ok((articles, unreadable))
+                if published.is_some() && article.published.is_none() {
+                    unreadable += 1;
+                } else {
+                    each(row.get_ref(0)?.as_str()?, article);
+                }
+            }
+            Ok(())
+        };
+        read_rows()
+            .map_err(|error: rusqlite::Error| StoreError::from_sqlite(&self.path, &error))?;
+        Ok(unreadable)
     }
 
     /// The cached articles whose title or text has a word starting with each of `words`.
@@ -401,6 +432,10 @@ fn joined_tags(article: &Article) -> String {
 }
 
 fn read_time(text: Option<String>) -> Option<DateTime<Utc>> {
-    let time = DateTime::parse_from_rfc3339(&text?).ok()?;
+    parse_time(&text?)
+}
+
+fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    let time = DateTime::parse_from_rfc3339(text).ok()?;
     Some(time.with_timezone(&Utc))
 }

@@ -3,14 +3,18 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 2;
+pub const CURRENT_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
 pub const APPLICATION_ID: i64 = 0x7469_6469;
 
 /// `MIGRATIONS[n]` takes a database from version `n` to version `n + 1`.
-const MIGRATIONS: &[&str] = &[V1_BOOKMARKS_AND_READ_MARKS, V2_FEEDS_AND_FEED_CACHE];
+const MIGRATIONS: &[&str] = &[
+    V1_BOOKMARKS_AND_READ_MARKS,
+    V2_FEEDS_AND_FEED_CACHE,
+    V3_LIST_INDEX,
+];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
 /// Times are RFC 3339 text in UTC with nine fractional digits, so that text order is time order.
@@ -83,6 +87,16 @@ const V2_FEEDS_AND_FEED_CACHE: &str = "
     CREATE TRIGGER feed_articles_forget_text AFTER DELETE ON feed_articles BEGIN
         DELETE FROM feed_text WHERE rowid = old.rowid;
     END;
+";
+
+/// Version 3: the list columns of the feed cache in one index, in date order, so that the
+/// list is read without touching a page of the snapshots stored beside them (in the table,
+/// every column after the snapshot sits behind its overflow pages) and its first screenful
+/// is the first rows of the index. It takes the place of the index on `published` alone.
+const V3_LIST_INDEX: &str = "
+    DROP INDEX feed_articles_by_published;
+    CREATE INDEX feed_articles_list
+        ON feed_articles (published, id, feed_url, title, source, author, url, tags);
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.

@@ -1,0 +1,118 @@
+//! A large feed cache is read in the background: the reader starts on its newest articles
+//! and the whole list takes their place when it arrives, with everything done in between
+//! kept (marks, loaded bodies, articles a refresh brought, the filter and the selection).
+
+use std::collections::HashMap;
+
+use super::App;
+use crate::model::library::{Library, Origin};
+use crate::model::{Article, ArticleId};
+
+/// The whole library of a run, read on a thread of its own.
+#[derive(Debug)]
+pub struct FullLibrary {
+    pub library: Library,
+    /// What could not be read on the way.
+    pub problems: Vec<String>,
+    /// How many articles each feed has in the cache.
+    pub counts: HashMap<String, usize>,
+}
+
+impl App {
+    /// The list shows only the newest of `total` cached articles until the rest arrive.
+    pub fn start_with_newest(&mut self, total: usize) {
+        self.loading_list = Some(total);
+    }
+
+    pub(super) fn on_full_library(&mut self, full: FullLibrary) {
+        let FullLibrary {
+            mut library,
+            problems,
+            counts,
+        } = full;
+        let before = std::mem::take(&mut self.library);
+        carry_over(&before, &mut library);
+
+        let id_of = |index: usize| before.entry(index).article.id.clone();
+        let selected = self.visible.get(self.selected).map(|&i| id_of(i));
+        let in_reader = self.reader.as_ref().map(|r| id_of(r.article));
+        let tag_under_cursor = self.tag_order.get(self.tag_cursor).copied();
+        let new_tag = |id: usize| library.tag_id(&before.tags()[id].tag.key());
+        self.filter.tags = self
+            .filter
+            .tags
+            .iter()
+            .filter_map(|&t| new_tag(t))
+            .collect();
+        let tag_under_cursor = tag_under_cursor.and_then(new_tag);
+        self.cache_hits = self.cache_hits.take().map(|(query, found)| {
+            let found = found
+                .into_iter()
+                .filter_map(|i| library.position(&id_of(i)))
+                .collect();
+            (query, found)
+        });
+        // The index may find more among the whole cache than among the newest articles.
+        self.searched.clear();
+
+        self.library = library;
+        self.tag_order = self.library.tags_by_count();
+        if let Some(tag) = tag_under_cursor {
+            self.tag_cursor = self.tag_order.iter().position(|&t| t == tag).unwrap_or(0);
+        }
+        self.wrap_cache.clear();
+        let position = |id: Option<ArticleId>| id.and_then(|id| self.library.position(&id));
+        let (selected, in_reader) = (position(selected), position(in_reader));
+        if let Some(reader) = &mut self.reader {
+            match in_reader {
+                Some(index) => reader.article = index,
+                None => self.reader = None,
+            }
+        }
+        self.visible = Vec::new();
+        self.refilter_all();
+        self.selected = selected
+            .and_then(|index| self.visible.iter().position(|&v| v == index))
+            .unwrap_or(0);
+        for feed in &mut self.feeds {
+            feed.articles = counts.get(&feed.url).copied().unwrap_or(0);
+        }
+        self.loading_list = None;
+        if let Some(first) = problems.first() {
+            self.set_error(first.clone());
+        }
+    }
+}
+
+/// Brings into `after`, the library read in the background, what `before` learnt since the
+/// read began: its copy of an article with a body (loaded, or brought by a refresh) and
+/// articles `after` lacks, then the read and bookmark marks of every article it has.
+fn carry_over(before: &Library, after: &mut Library) {
+    let mut by_feed: HashMap<Option<&str>, Vec<Article>> = HashMap::new();
+    let mut saved = Vec::new();
+    for entry in before.entries() {
+        let known = after.position(&entry.article.id).is_some();
+        match entry.origin {
+            Origin::SavedOnly if !known => saved.push(entry.article.clone()),
+            Origin::SavedOnly => {}
+            Origin::Source if !known || (entry.feed.is_some() && !entry.body_in_store) => by_feed
+                .entry(entry.feed.as_deref())
+                .or_default()
+                .push(entry.article.clone()),
+            Origin::Source => {}
+        }
+    }
+    for (feed, articles) in by_feed {
+        after.merge(feed, articles);
+    }
+    if !saved.is_empty() {
+        after.add_saved(saved);
+    }
+    for entry in before.entries() {
+        if let Some(index) = after.position(&entry.article.id) {
+            let mark = after.entry_mut(index);
+            mark.read = entry.read;
+            mark.bookmarked = entry.bookmarked;
+        }
+    }
+}
