@@ -77,12 +77,6 @@ pub fn run(
     }
     let (events, inbox) = mpsc::channel();
     let persist = store.map(|store| Persist::spawn(store, events.clone()));
-    if let Some(load) = list_loader {
-        let events = events.clone();
-        thread::spawn(move || {
-            let _ = events.send(load());
-        });
-    }
     event::spawn_input(events.clone());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -100,7 +94,7 @@ pub fn run(
         if mouse {
             execute!(stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
         }
-        let result = event_loop(terminal, &mut app, &inbox, &runtime);
+        let result = event_loop(terminal, &mut app, &inbox, &runtime, list_loader);
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         result
     });
@@ -151,6 +145,7 @@ fn event_loop(
     app: &mut App,
     inbox: &mpsc::Receiver<Event>,
     runtime: &Runtime,
+    mut list_loader: Option<ListLoader>,
 ) -> anyhow::Result<()> {
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut effects = app.handle(Event::Resize(size.width, size.height));
@@ -170,6 +165,13 @@ fn event_loop(
         terminal
             .draw(|frame| ui::draw(frame, app))
             .context("cannot draw")?;
+        // After the first frame, so that the reader shows before the long read starts.
+        if let Some(load) = list_loader.take() {
+            let events = runtime.events.clone();
+            thread::spawn(move || {
+                let _ = events.send(load());
+            });
+        }
         let Ok(first) = inbox.recv() else {
             return Ok(());
         };

@@ -46,11 +46,12 @@ impl App {
             .collect();
         let tag_under_cursor = tag_under_cursor.and_then(new_tag);
         self.cache_hits = self.cache_hits.take().map(|(query, found)| {
-            let found = found
-                .into_iter()
-                .filter_map(|i| library.position(&id_of(i)))
-                .collect();
-            (query, found)
+            let mut hits = vec![false; library.len()];
+            let found = (0..before.len()).filter(|&i| found.get(i) == Some(&true));
+            for index in found.filter_map(|i| library.position(&id_of(i))) {
+                hits[index] = true;
+            }
+            (query, hits)
         });
         // The index may find more among the whole cache than among the newest articles.
         self.searched.clear();

@@ -13,7 +13,7 @@ pub use full_list::FullLibrary;
 
 pub use search::match_lines;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -131,8 +131,8 @@ pub struct App {
     loading: Option<ArticleId>,
     /// The last search asked of the store's full-text index.
     searched: String,
-    /// What the index found for a search: the library indices of cached articles.
-    cache_hits: Option<(String, HashSet<usize>)>,
+    /// What the index found for a search: by library index, whether it found the article.
+    cache_hits: Option<(String, Vec<bool>)>,
     /// While the list holds only the newest cached articles: how many the cache has.
     pub loading_list: Option<usize>,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
@@ -489,9 +489,11 @@ impl App {
         self.refilter();
     }
 
-    /// Re-applies the filter, keeping the selected article selected when it still shows.
+    /// Re-applies the filter, keeping the selected article selected when it still shows. When
+    /// only the search changed, by typing on, the current list is narrowed.
     pub(crate) fn refilter(&mut self) {
-        let only_narrower = self.filter.search.starts_with(&self.filtered_by.search)
+        let only_narrower = self.filter.search.len() > self.filtered_by.search.len()
+            && self.filter.search.starts_with(&self.filtered_by.search)
             && Filter {
                 search: self.filtered_by.search.clone(),
                 ..self.filter.clone()
@@ -515,21 +517,20 @@ impl App {
             .as_ref()
             .filter(|(query, _)| *query == self.filter.search)
             .map(|(_, found)| found);
-        let found = |index: usize| hits.is_some_and(|found| found.contains(&index));
+        let found = |index: usize| hits.is_some_and(|found| found.get(index) == Some(&true));
         self.visible = if only_narrower {
-            // Typing on at the end of the search: what matches now is among what matched.
+            // Typing on at the end of the search: what matches now is among what matched, and
+            // only the search changed.
             let words = self.filter.search_words();
             let library = &self.library;
-            let filter = &self.filter;
-            self.visible
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    filter.matches(library.entry(i), &words, found(i), || {
-                        library.search_text(i)
-                    })
-                })
-                .collect()
+            let mut visible = std::mem::take(&mut self.visible);
+            visible.retain(|&i| {
+                found(i) || {
+                    let text = library.search_text(i);
+                    words.iter().all(|w| text.contains(w.as_str()))
+                }
+            });
+            visible
         } else {
             self.filter.apply_with(&self.library, found)
         };

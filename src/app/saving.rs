@@ -83,11 +83,11 @@ impl App {
         if query != self.filter.search {
             return;
         }
-        let found = found
-            .iter()
-            .filter_map(|id| self.library.position(id))
-            .collect();
-        self.cache_hits = Some((query, found));
+        let mut hits = vec![false; self.library.len()];
+        for index in found.iter().filter_map(|id| self.library.position(id)) {
+            hits[index] = true;
+        }
+        self.cache_hits = Some((query, hits));
         self.refilter_all();
     }
 }

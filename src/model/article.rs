@@ -6,9 +6,18 @@ use serde::{Deserialize, Serialize};
 use super::tag::Tag;
 
 /// A stable article id: the same article from the same source gets the same id on every run.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ArticleId(String);
+/// An id is made of [`ArticleId::LEN`] lower-case hex digits, kept inline (a library holds
+/// one per article, twice over); text from elsewhere that is not one (a prefix typed by a
+/// person) is kept as it came.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub struct ArticleId(Digits);
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Digits {
+    Hex([u8; ArticleId::LEN]),
+    Other(Box<str>),
+}
 
 impl ArticleId {
     /// Number of hex digits in an id.
@@ -31,23 +40,61 @@ impl ArticleId {
         hash ^= hash >> 33;
         hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         hash ^= hash >> 33;
-        let hex = format!("{hash:016x}");
-        Self(hex[..Self::LEN].to_string())
+        Self::from_stored(format!("{hash:016x}")[..Self::LEN].to_string())
     }
 
     /// Takes an id read back from the store or typed by a person as it is.
     pub fn from_stored(id: String) -> Self {
-        Self(id)
+        let is_hex = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);
+        match <[u8; Self::LEN]>::try_from(id.as_bytes()) {
+            Ok(digits) if digits.iter().all(is_hex) => Self(Digits::Hex(digits)),
+            _ => Self(Digits::Other(id.into())),
+        }
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            // Made of ASCII hex digits only, checked in `from_stored`.
+            Digits::Hex(digits) => std::str::from_utf8(digits).unwrap_or_default(),
+            Digits::Other(text) => text,
+        }
+    }
+}
+
+impl From<String> for ArticleId {
+    fn from(id: String) -> Self {
+        Self::from_stored(id)
+    }
+}
+
+impl From<ArticleId> for String {
+    fn from(id: ArticleId) -> Self {
+        id.as_str().to_string()
+    }
+}
+
+// Ids are ordered as text, as they are listed.
+impl PartialOrd for ArticleId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ArticleId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::fmt::Debug for ArticleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ArticleId({:?})", self.as_str())
     }
 }
 
 impl std::fmt::Display for ArticleId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
@@ -261,6 +308,29 @@ mod tests {
         assert_eq!(id.as_str().len(), ArticleId::LEN);
         // Pinned so that a change of hash, which would orphan every saved read mark, fails here.
         assert_eq!(ArticleId::from_identity("").as_str(), "efd01f60ba99");
+    }
+
+    #[test]
+    fn an_id_is_the_same_however_it_came_and_other_text_is_kept_as_it_is() {
+        let made = ArticleId::from_identity("url:https://example.com/a");
+        let read = ArticleId::from_stored(made.as_str().to_string());
+        assert_eq!(made, read);
+        let json = serde_json::to_string(&made).unwrap();
+        assert_eq!(json, format!("\"{made}\""));
+        assert_eq!(serde_json::from_str::<ArticleId>(&json).unwrap(), made);
+        for other in ["ab12", "EFD01F60BA99", "efd01f60ba9z", "efd01f60ba99f", ""] {
+            let id = ArticleId::from_stored(other.to_string());
+            assert_eq!(id.as_str(), other);
+            assert_ne!(id, made);
+        }
+        let mut ids = [
+            ArticleId::from_stored("b".into()),
+            ArticleId::from_stored("a00000000000".into()),
+            ArticleId::from_stored("a".into()),
+        ];
+        ids.sort();
+        let sorted: Vec<&str> = ids.iter().map(ArticleId::as_str).collect();
+        assert_eq!(sorted, ["a", "a00000000000", "b"], "in text order");
     }
 
     #[test]

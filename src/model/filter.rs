@@ -57,40 +57,34 @@ impl Filter {
             .collect()
     }
 
-    /// Whether an entry passes: its marks and tags, and every search word in the text that
-    /// `search_text` gives in lower case, unless `found` says the words were found elsewhere
-    /// (the store's full-text index, for an article whose body is not loaded).
-    pub fn matches<'a>(
-        &self,
-        entry: &Entry,
-        words: &[String],
-        found: bool,
-        search_text: impl FnOnce() -> &'a str,
-    ) -> bool {
-        if self.bookmarks_only {
-            if !entry.bookmarked {
-                return false;
-            }
-        } else if entry.origin == Origin::SavedOnly {
-            return false;
-        }
-        if self.unread_only && entry.read {
-            return false;
-        }
-        let has = |id: &usize| entry.tag_ids.contains(id);
-        let tags_match = match self.mode {
-            _ if self.tags.is_empty() => true,
-            TagMode::Any => self.tags.iter().any(has),
-            TagMode::All => self.tags.iter().all(has),
+    /// Whether an entry's marks and origin let it through: a saved-only copy shows only among
+    /// the bookmarks.
+    fn passes_marks(&self, entry: &Entry) -> bool {
+        let origin_ok = if self.bookmarks_only {
+            entry.bookmarked
+        } else {
+            entry.origin != Origin::SavedOnly
         };
-        if !tags_match {
-            return false;
+        origin_ok && !(self.unread_only && entry.read)
+    }
+
+    /// For each entry, whether its tags pass, counted from the library's list of articles per
+    /// tag so that the entries themselves are not visited; `None` when no tag is selected.
+    fn tags_pass(&self, library: &Library) -> Option<Vec<bool>> {
+        if self.tags.is_empty() {
+            return None;
         }
-        if words.is_empty() || found {
-            return true;
+        let mut counts = vec![0u32; library.len()];
+        for &tag in &self.tags {
+            for &index in library.tagged(tag) {
+                counts[index as usize] += 1;
+            }
         }
-        let text = search_text();
-        words.iter().all(|w| text.contains(w.as_str()))
+        let needed = match self.mode {
+            TagMode::Any => 1,
+            TagMode::All => u32::try_from(self.tags.len()).unwrap_or(u32::MAX),
+        };
+        Some(counts.into_iter().map(|count| count >= needed).collect())
     }
 
     /// Indices of the library's entries that match, in list order.
@@ -99,17 +93,26 @@ impl Filter {
     }
 
     /// Like [`Filter::apply`], with `found(index)` telling which entries the store's
-    /// full-text index found for the search.
+    /// full-text index found for the search: those need not have the words in their text
+    /// (an article from the feed cache is searched there by its title alone).
     pub fn apply_with(&self, library: &Library, found: impl Fn(usize) -> bool) -> Vec<usize> {
         let words = self.search_words();
+        let saved_only = library.len() - library.source_count();
+        if saved_only == 0 && self.is_empty() {
+            return library.order().to_vec();
+        }
+        let tags_pass = self.tags_pass(library);
         library
             .order()
             .iter()
             .copied()
             .filter(|&i| {
-                self.matches(library.entry(i), &words, found(i), || {
-                    library.search_text(i)
-                })
+                tags_pass.as_ref().is_none_or(|pass| pass[i])
+                    && self.passes_marks(library.entry(i))
+                    && (words.is_empty() || found(i) || {
+                        let text = library.search_text(i);
+                        words.iter().all(|w| text.contains(w.as_str()))
+                    })
             })
             .collect()
     }

@@ -68,6 +68,8 @@ pub struct Library {
     /// The address of each feed met, shared by its entries.
     feed_urls: HashMap<Box<str>, Arc<str>>,
     tags: Vec<TagInfo>,
+    /// For each tag id, the indices of the entries that carry it, in order.
+    tagged: Vec<Vec<u32>>,
     tag_ids: HashMap<TagKey, usize>,
     /// Each spelling of a tag met so far, to its id and the one copy articles share.
     spellings: HashMap<Box<str>, (usize, Tag)>,
@@ -200,6 +202,7 @@ impl Library {
                             tag: tag.clone(),
                             count: 0,
                         });
+                        self.tagged.push(Vec::new());
                     }
                     self.spellings
                         .insert(tag.as_str().into(), (id, tag.clone()));
@@ -221,6 +224,9 @@ impl Library {
         }
         let index = self.entries.len();
         self.positions.insert(article.id.clone(), index);
+        for &id in &tag_ids {
+            self.tagged[id].push(entry_number(index));
+        }
         let feed = self.shared_feed(feed);
         self.entries.push(Entry {
             article,
@@ -239,14 +245,26 @@ impl Library {
     }
 
     fn replace(&mut self, index: usize, feed: Option<&str>, mut article: Article) {
-        if self.entries[index].origin == Origin::Source {
-            for &id in &self.entries[index].tag_ids {
+        let number = entry_number(index);
+        for &id in &self.entries[index].tag_ids {
+            if self.entries[index].origin == Origin::Source {
                 self.tags[id].count -= 1;
             }
-        } else {
+            let tagged = &mut self.tagged[id];
+            if let Ok(at) = tagged.binary_search(&number) {
+                tagged.remove(at);
+            }
+        }
+        if self.entries[index].origin == Origin::SavedOnly {
             self.source_count += 1;
         }
         let tag_ids = self.tag_ids_for(&mut article.tags, true);
+        for &id in &tag_ids {
+            let tagged = &mut self.tagged[id];
+            if let Err(at) = tagged.binary_search(&number) {
+                tagged.insert(at, number);
+            }
+        }
         let feed = self.shared_feed(feed);
         let entry = &mut self.entries[index];
         entry.article = article;
@@ -338,6 +356,11 @@ impl Library {
         &self.tags
     }
 
+    /// The indices of the entries that carry a tag, in order.
+    pub fn tagged(&self, tag: usize) -> &[u32] {
+        self.tagged.get(tag).map_or(&[], Vec::as_slice)
+    }
+
     pub fn tag_id(&self, key: &TagKey) -> Option<usize> {
         self.tag_ids.get(key).copied()
     }
@@ -383,6 +406,12 @@ impl Library {
             )),
         }
     }
+}
+
+/// An entry index as the lists of entries per tag keep it: four bytes, as a library holds
+/// far fewer than four billion articles.
+fn entry_number(index: usize) -> u32 {
+    u32::try_from(index).expect("fewer than 2^32 articles")
 }
 
 #[cfg(test)]
@@ -518,6 +547,25 @@ pub(crate) mod tests {
             "File",
             "a file given twice keeps its first copy"
         );
+    }
+
+    #[test]
+    fn the_entries_of_each_tag_follow_replacements() {
+        let mut library = Library::new(vec![
+            article("a", "A", "News", Some(1)),
+            article("b", "B", "News, World", Some(2)),
+        ]);
+        let news = library.tag_id(&TagKey::of("news")).unwrap();
+        let world = library.tag_id(&TagKey::of("world")).unwrap();
+        assert_eq!(library.tagged(news), [0, 1]);
+        assert_eq!(library.tagged(world), [1]);
+        library.merge(
+            Some("https://f.example/rss"),
+            vec![article("a", "A", "World", Some(1))],
+        );
+        assert_eq!(library.tagged(news), [1]);
+        assert_eq!(library.tagged(world), [0, 1]);
+        assert!(library.tagged(99).is_empty());
     }
 
     #[test]

@@ -241,6 +241,12 @@ fn cached_articles_are_found_by_the_words_of_their_title_and_text() {
         "quotes are words, not syntax"
     );
     assert!(found(&[]).is_empty());
+    assert_eq!(
+        found(&["to"]),
+        ["Ferry returns"],
+        "a word of two letters is a whole word"
+    );
+    assert!(found(&["t"]).is_empty(), "not the start of every word");
     let mut revised = articles[0].clone();
     revised.body = crate::model::Body::default();
     revised.title = "Ferry delayed".into();

@@ -291,12 +291,21 @@ impl Store {
         Ok(unreadable)
     }
 
-    /// The cached articles whose title or text has a word starting with each of `words`.
+    /// The cached articles whose title or text has a word starting with each of `words`; a
+    /// word shorter than [`SHORTEST_PREFIX`] characters must be a whole word there (as "eu"
+    /// or "ai"), since most of a large cache would start with a letter or two.
     pub fn search_cached(&self, words: &[String]) -> Result<HashSet<ArticleId>, StoreError> {
         let query: Vec<String> = words
             .iter()
             .filter(|w| !w.trim().is_empty())
-            .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+            .map(|w| {
+                let quoted = format!("\"{}\"", w.replace('"', "\"\""));
+                if w.chars().count() < SHORTEST_PREFIX {
+                    quoted
+                } else {
+                    quoted + "*"
+                }
+            })
             .collect();
         if query.is_empty() {
             return Ok(HashSet::new());
@@ -425,6 +434,9 @@ fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()
 /// A stored time read back; `None` if absent or unreadable.
 /// Joins tags for the list column: tags are sanitized, so they never hold this control character.
 const TAG_SEPARATOR: char = '\u{1f}';
+
+/// The shortest search word the full-text index matches as the start of a word.
+pub const SHORTEST_PREFIX: usize = 3;
 
 fn joined_tags(article: &Article) -> String {
     let tags: Vec<&str> = article.tags.iter().map(Tag::as_str).collect();
