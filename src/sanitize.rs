@@ -6,25 +6,35 @@
 /// character but newline and tab, ESC and DEL included, C1 controls, bidi overrides and
 /// isolates, and invisible characters that can disguise text. `\r\n` and lone `\r` become `\n`.
 pub fn clean_text(input: &str) -> String {
-    let chars: Vec<char> = input.chars().collect();
+    // Most text is printable ASCII, which has nothing to remove.
+    if input
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\n' | b'\t'))
+    {
+        return input.to_string();
+    }
     let mut out = String::with_capacity(input.len());
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = input.chars().peekable();
+    let mut previous = None;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         match c {
             '\n' | '\t' => out.push(c),
-            '\r' if chars.get(i + 1) != Some(&'\n') => out.push('\n'),
+            '\r' if next != Some('\n') => out.push('\n'),
             '\r' => {}
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{200C}' | '\u{200D}' => {
                 // Joiners shape emoji sequences and many scripts; alone or beside ASCII they
                 // only serve to disguise text.
-                let joins = |n: Option<&char>| n.is_some_and(|n| !n.is_ascii() && is_visible(*n));
-                if i > 0 && joins(chars.get(i - 1)) && joins(chars.get(i + 1)) {
+                let joins = |n: Option<char>| n.is_some_and(|n| !n.is_ascii() && is_visible(n));
+                if joins(previous) && joins(next) {
                     out.push(c);
                 }
             }
             c if is_visible(c) => out.push(c),
             _ => {}
         }
+        previous = Some(c);
     }
     out
 }

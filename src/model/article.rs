@@ -256,16 +256,19 @@ impl Body {
 /// Folds white space runs to one space across spans (in the style its first white space
 /// character shares with the text on both sides), trims the ends, and merges neighbours of equal style.
 pub fn normalize_spans(spans: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     let mut pending_space: Option<SpanStyle> = None;
     for span in spans {
-        for c in span.text.chars() {
-            if c.is_whitespace() {
-                if !out.is_empty() && pending_space.is_none() {
-                    pending_space = Some(span.style);
-                }
-                continue;
+        let mut rest = span.text.as_str();
+        loop {
+            let word = rest.trim_start();
+            if word.len() < rest.len() && !out.is_empty() && pending_space.is_none() {
+                pending_space = Some(span.style);
             }
+            if word.is_empty() {
+                break;
+            }
+            let end = word.find(char::is_whitespace).unwrap_or(word.len());
             if let Some(space) = pending_space.take() {
                 let before = out.last().map(|s| s.style).unwrap_or_default();
                 let after = span.style;
@@ -275,18 +278,19 @@ pub fn normalize_spans(spans: Vec<Span>) -> Vec<Span> {
                     code: space.code && before.code && after.code,
                     link: space.link && before.link && after.link,
                 };
-                push_char(&mut out, ' ', style);
+                push_text(&mut out, " ", style);
             }
-            push_char(&mut out, c, span.style);
+            push_text(&mut out, &word[..end], span.style);
+            rest = &word[end..];
         }
     }
     out
 }
 
-fn push_char(spans: &mut Vec<Span>, c: char, style: SpanStyle) {
+fn push_text(spans: &mut Vec<Span>, text: &str, style: SpanStyle) {
     match spans.last_mut() {
-        Some(last) if last.style == style => last.text.push(c),
-        _ => spans.push(Span::styled(c.to_string(), style)),
+        Some(last) if last.style == style => last.text.push_str(text),
+        _ => spans.push(Span::styled(text.to_string(), style)),
     }
 }
 
