@@ -536,3 +536,108 @@ fn a_truncated_database_is_refused_and_left_untouched() {
         "is not a tidings database or is damaged",
     );
 }
+
+/// A data dir that exists but that even root cannot write in: `/proc/self`.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_data_dir_nobody_can_write_is_named_and_reading_still_works() {
+    let env = Env::new();
+    let line = env.error(&["--data-dir", "/proc/self", "bookmarks"]);
+    assert!(
+        line.contains("cannot write /proc/self/tidings.db ("),
+        "{line}"
+    );
+    let run = env.run(&["--data-dir", "/proc/self", "list"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 14, "the samples are listed");
+    assert!(
+        run.stderr.contains("/proc/self/tidings.db"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// In the reader, a refused database and an unwritable data dir are said in the status line;
+/// the articles are still listed and read; a bookmark is refused in words; the file is left
+/// as it was.
+#[test]
+fn the_reader_says_why_bookmarks_cannot_be_saved_and_keeps_working() {
+    use support::tmux::{Tmux, status_line};
+
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 31 + 7) as u8).collect();
+    for data_dir in [None, Some("/proc/self")] {
+        let mut tmux = Tmux::new("");
+        let expected = match data_dir {
+            None => {
+                fs::create_dir_all(tmux.data_dir()).expect("the data dir");
+                fs::write(tmux.data_dir().join("tidings.db"), &garbage).expect("garbage");
+                "is not a tidings database or is damaged"
+            }
+            Some(_) => "cannot write /proc/self/tidings.db",
+        };
+        let args: Vec<&str> = data_dir.map_or(vec![], |dir| vec!["--data-dir", dir]);
+        tmux.start(&args, &[]);
+        // Wide enough for the whole message after the temporary folder's name.
+        tmux.resize(250, 40);
+        tmux.wait_until("the problem in the status line", |screen| {
+            screen.contains("╭ Articles ")
+                && status_line(screen).contains("bookmarks and read marks are off: ")
+                && status_line(screen).contains(expected)
+        });
+        tmux.keys(&["j", "Enter"]);
+        tmux.wait_for("╭ Reader ");
+        tmux.keys(&["b"]);
+        tmux.wait_until("the bookmark refused in words", |screen| {
+            status_line(screen).contains("cannot save bookmarks: ")
+                && status_line(screen).contains(expected)
+        });
+        tmux.quit();
+        if data_dir.is_none() {
+            let path = tmux.data_dir().join("tidings.db");
+            assert_eq!(fs::read(&path).expect("read"), garbage, "bytes unchanged");
+            assert_eq!(
+                fs::read_dir(tmux.data_dir()).expect("list").count(),
+                1,
+                "no journal or WAL files"
+            );
+        }
+    }
+}
+
+/// A hostile feed subscribed to, refreshed over HTTP into the cache and listed from there:
+/// the feed's name and every field stay clean, in `feeds list` too.
+#[test]
+fn a_hostile_feed_refreshed_into_the_cache_stays_clean() {
+    let env = Env::new();
+    let body = fs::read(fixture("escapes-entities.rss")).expect("the fixture");
+    let server = support::http_server::TestServer::start(move |_| {
+        support::http_server::ServerResponse::ok(body.clone())
+            .header("Content-Type", "application/rss+xml")
+    });
+    let url = server.url("/feed.rss");
+    env.ok(&["feeds", "add", &url]);
+    let run = env.run(&["refresh"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_terminal_safe("refresh", &run.stdout);
+    assert_terminal_safe("refresh stderr", &run.stderr);
+    for args in [
+        &["feeds", "list"][..],
+        &["feeds", "list", "--json"],
+        &["list"],
+        &["tags"],
+    ] {
+        assert_terminal_safe(&format!("{args:?}"), &env.ok(args));
+    }
+    let cached = articles(&env, &[]);
+    let from_feed: Vec<&Value> = cached
+        .iter()
+        .filter(|a| text_of(a, "title").starts_with("Entity title"))
+        .collect();
+    assert_eq!(from_feed.len(), 1, "the cached article is listed");
+    for text in strings(from_feed[0]) {
+        assert_terminal_safe("a cached field", text);
+    }
+    let shown = env.ok(&["show", &text_of(from_feed[0], "id")]);
+    assert_terminal_safe("show from the cache", &shown);
+    assert!(shown.contains("pwned-title"), "{shown}");
+}
