@@ -254,8 +254,8 @@ fn huge_words_and_thousands_of_tags_are_handled() {
     assert_eq!(tags.as_array().expect("tags").len(), 10_000);
 }
 
-/// 10,000 levels of HTML nesting in a feed item: no stack overflow, and the text in the depths
-/// is still shown.
+/// 10,000 levels of HTML nesting in a feed item (divs; and divs, quotes and lists): no stack
+/// overflow, and the text in the depths is still shown, within the width.
 #[test]
 fn ten_thousand_levels_of_html_nesting_are_handled() {
     let env = Env::new();
@@ -272,10 +272,27 @@ fn ten_thousand_levels_of_html_nesting_are_handled() {
              <description><![CDATA[{nested}]]></description></item></channel></rss>"
         ),
     );
-    let listed = articles(&env, &[s(&feed)]);
-    assert_eq!(listed.len(), 1);
-    let shown = env.ok(&["show", &text_of(&listed[0], "id"), s(&feed)]);
-    assert!(shown.contains("deep inside"), "{shown}");
+    let mixed = format!(
+        "{}deep inside{}",
+        "<div><blockquote><ul><li>".repeat(2_500),
+        "</li></ul></blockquote></div>".repeat(2_500)
+    );
+    let mixed_feed = env.write(
+        "mixed.rss",
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Deep</title>\
+             <item><title>Mixed</title><guid>mixed</guid>\
+             <description><![CDATA[{mixed}]]></description></item></channel></rss>"
+        ),
+    );
+    for file in [&feed, &mixed_feed] {
+        let listed = articles(&env, &[s(file)]);
+        assert_eq!(listed.len(), 1);
+        let id = text_of(&listed[0], "id");
+        let shown = env.ok(&["show", &id, "--width", "80", s(file)]);
+        assert!(shown.contains("deep inside"), "{shown}");
+        assert!(shown.lines().all(|line| line.chars().count() <= 80));
+    }
 }
 
 /// The fetch size limit bounds a feed named by a `file://` address or fetched over HTTP.
