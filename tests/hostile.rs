@@ -418,6 +418,16 @@ fn a_bad_config_is_one_error_line_for_every_command_and_the_reader() {
         ("[keys]\nquit = \"q\"\n", ":2:8: invalid type"),
         ("[keys]\nquit = [\"ctrl-\"]\n", "unknown key \"ctrl-\""),
         ("[keys]\nquit = [\"\\u001b[A\"]\n", "unknown key \"[A\""),
+        // Bindings that would leave the reader impossible to quit, or a key one action never gets.
+        ("[keys]\nquit = []\n", "no key is left for quit"),
+        (
+            "[keys]\nhelp = [\"q\", \"ctrl-c\"]\n",
+            "no key is left for quit",
+        ),
+        (
+            "[keys]\nquit = [\"b\"]\nhelp = [\"b\"]\n",
+            "so quit would never get it",
+        ),
         ("[theme]\naccent = \"purplish\"\n", ":2:10: unknown colour"),
         ("[theme]\naccent = \"#12345\"\n", ":2:10: unknown colour"),
         (
