@@ -218,8 +218,8 @@ fn bookmarks_shown_as_saved_survive_sigkill_at_random_points() {
     }
 }
 
-/// Two readers on one data dir, each bookmarking different articles while a CLI loop adds
-/// bookmarks of others: everything is saved, nothing is refused as locked.
+/// Two readers on one data dir, each bookmarking different articles and marking one read,
+/// while a CLI loop adds bookmarks of others: everything is saved, nothing is refused as locked.
 #[test]
 fn two_readers_and_a_cli_loop_on_one_data_dir_lose_nothing() {
     let mut first = Tmux::new("");
@@ -271,6 +271,13 @@ fn two_readers_and_a_cli_loop_on_one_data_dir_lose_nothing() {
         });
     }
     cli.join().expect("the CLI loop");
+    // Each reader opens the article it is on (4 and 5), which marks it read.
+    for (tmux, row) in [(&first, 4), (&second, 5)] {
+        tmux.keys(&["Enter"]);
+        tmux.wait_until("the opened article read", |screen| {
+            list_markers(screen, &start_of(&articles[row].1)).is_some_and(|m| !m.contains('●'))
+        });
+    }
     for tmux in [&first, &second] {
         let status = status_line(&tmux.screen()).to_string();
         assert!(!status.contains("could not"), "{status}");
@@ -280,5 +287,8 @@ fn two_readers_and_a_cli_loop_on_one_data_dir_lose_nothing() {
     let saved = bookmarked_on_disk(&first);
     let all: BTreeSet<String> = articles.iter().map(|(_, t)| t.clone()).collect();
     assert_eq!(saved, all, "every bookmark of all three is on disk");
+    let unread = first.cli_titles(&["--unread"]);
+    assert_eq!(unread.len(), articles.len() - 2, "{unread:?}");
+    assert!(!unread.contains(&articles[4].1) && !unread.contains(&articles[5].1));
     assert_eq!(integrity_check(&data_dir.join("tidings.db")), "ok");
 }
