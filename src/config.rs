@@ -10,7 +10,8 @@ use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
-use crate::keymap::Key;
+use crate::app::Focus;
+use crate::keymap::{Key, Keymap};
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -26,6 +27,7 @@ pub struct Config {
     pub layout: Layout,
     pub theme: Theme,
     /// Bindings that replace an action's default keys.
+    #[serde(deserialize_with = "bindings")]
     pub keys: BTreeMap<Action, Vec<Key>>,
     /// Feeds declared in the config (`[[feeds]]`); more can be added with `tidings feeds add`.
     pub feeds: Vec<FeedConfig>,
@@ -256,6 +258,55 @@ impl Config {
     }
 }
 
+/// The `[keys]` table, refused when the reader could not be left (no key for `quit`) or when
+/// one key is given to two actions and one of them could never get it.
+fn bindings<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Action, Vec<Key>>, D::Error> {
+    use serde::de::Error;
+
+    let bindings = BTreeMap::<Action, Vec<Key>>::deserialize(deserializer)?;
+    let name = |action: &Action| {
+        serde_json::to_value(action)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let panes = [Focus::Tags, Focus::List, Focus::Reader];
+    for (first, first_keys) in &bindings {
+        for (second, second_keys) in bindings.range(first..).skip(1) {
+            let shared = first_keys.iter().find(|key| second_keys.contains(key));
+            // The earlier action wins where both apply (Space toggles a tag in the tag filter
+            // and pages elsewhere); the later one must still have a pane of its own.
+            let shadowed = panes
+                .iter()
+                .filter(|&&pane| second.applies_in(pane))
+                .all(|&pane| first.applies_in(pane));
+            if let Some(key) = shared
+                && shadowed
+            {
+                return Err(D::Error::custom(format!(
+                    "the key {key} is bound to both {} and {}, so {} would never get it; \
+                     give each its own",
+                    name(first),
+                    name(second),
+                    name(second)
+                )));
+            }
+        }
+    }
+    if Keymap::with_overrides(&bindings)
+        .keys_for(Action::Quit)
+        .is_empty()
+    {
+        return Err(D::Error::custom(
+            "no key is left for quit, so the reader could not be left; bind one, such as \
+             quit = [\"q\"]",
+        ));
+    }
+    Ok(bindings)
+}
+
 /// Expands `~/` and makes a relative path relative to the config file's folder.
 fn resolve_path(path: &Path, base: &Path) -> PathBuf {
     if let Ok(rest) = path.strip_prefix("~")
@@ -396,6 +447,29 @@ mod tests {
         assert!(e.contains("is not a date format"), "{e}");
         let e = error_of("samples = \n");
         assert!(e.contains(":1:"), "{e}");
+    }
+
+    #[test]
+    fn bindings_that_leave_no_quit_or_clash_are_errors() {
+        let e = error_of("[keys]\nquit = []\n");
+        assert!(
+            e.contains(":1:1:") && e.contains("no key is left for quit"),
+            "{e}"
+        );
+        let e = error_of("[keys]\nhelp = [\"q\", \"ctrl-c\"]\n");
+        assert!(e.contains("no key is left for quit"), "{e}");
+        let e = error_of("[keys]\nquit = [\"b\"]\nhelp = [\"b\"]\n");
+        assert!(
+            e.contains("the key b is bound to both help and quit, so quit would never get it"),
+            "{e}"
+        );
+        // One key for two actions is fine when each still gets it in some pane.
+        parse("[keys]\ntoggle_tag = [\"x\"]\nopen_in_browser = [\"o\"]\nquit = [\"q\"]\n").unwrap();
+        parse("[keys]\nopen = [\"x\"]\nback = [\"y\"]\n").unwrap();
+        parse("[keys]\ntoggle_tag = [\"z\"]\nopen = [\"z\"]\n").unwrap();
+        parse("[keys]\ntoggle_tag = [\"z\"]\npage_down = [\"z\"]\n").unwrap();
+        let e = error_of("[keys]\nopen = [\"z\"]\ntoggle_tag = [\"z\"]\nmove_down = [\"z\"]\n");
+        assert!(e.contains("so open would never get it"), "{e}");
     }
 
     #[test]

@@ -11,32 +11,11 @@ mod support;
 use std::fs;
 use std::process::Command;
 
-use support::tmux::{SESSION, Tmux, status_line};
+use support::tmux::{SESSION, Tmux, list_markers, status_line};
 
 /// The screen's text with every run of white space made one space, for text that wraps.
 fn words(screen: &str) -> String {
     screen.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The markers of the list row whose title starts with `title_start`: selection bar, unread
-/// dot, bookmark star and a space, as in `│▌●★ Title`; `None` while no such row is on screen.
-/// The reader's heading, which shows the same title, has no markers and is not matched.
-fn list_markers(screen: &str, title_start: &str) -> Option<String> {
-    screen.lines().find_map(|line| {
-        line.match_indices(title_start).find_map(|(at, _)| {
-            let before: Vec<char> = line[..at].chars().rev().take(5).collect();
-            match before[..] {
-                [' ', star, dot, bar, '│']
-                    if matches!(star, '★' | '…' | ' ')
-                        && matches!(dot, '●' | ' ')
-                        && matches!(bar, '▌' | ' ') =>
-                {
-                    Some([bar, dot, star, ' '].iter().collect())
-                }
-                _ => None,
-            }
-        })
-    })
 }
 
 /// Whether the list shows the article as unread; false while it is not on screen.

@@ -9,13 +9,13 @@ mod support;
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::Utc;
 use serde_json::{Value, json};
+use support::cli::Env;
 use support::http_server::{ServerRequest, ServerResponse, TestServer};
 use tempfile::TempDir;
 use tidings::config::Config;
@@ -739,105 +739,7 @@ url = "https://b.example/atom"
 // Through the binary
 // ---------------------------------------------------------------------------------------
 
-/// One isolated home for the binary: config, data dir and fixture files.
-struct Env {
-    dir: TempDir,
-}
-
-/// What one run of the binary did.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl From<Output> for Run {
-    fn from(output: Output) -> Self {
-        Self {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
-    }
-}
-
 impl Env {
-    fn new() -> Self {
-        Self::with_config("")
-    }
-
-    fn with_config(config: &str) -> Self {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        fs::write(dir.path().join("config.toml"), config).expect("write the config");
-        Self { dir }
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn config(&self) -> PathBuf {
-        self.root().join("config.toml")
-    }
-
-    fn data_dir(&self) -> PathBuf {
-        self.root().join("data")
-    }
-
-    fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.root().join(relative);
-        fs::write(&path, contents).expect("write a fixture");
-        path
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_tidings"))
-            .args(args)
-            .current_dir(self.root())
-            .env_remove("TIDINGS_CONFIG")
-            .env_remove("TIDINGS_DATA_DIR")
-            .env("TIDINGS_CONFIG", self.config())
-            .env("TIDINGS_DATA_DIR", self.data_dir())
-            .env("HOME", self.root())
-            .env("XDG_CONFIG_HOME", self.root().join(".config"))
-            .env("XDG_DATA_HOME", self.root().join(".local/share"))
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run tidings");
-        Run::from(output)
-    }
-
-    /// Runs a command that must succeed with nothing on stderr; returns its stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let run = self.run(args);
-        assert_eq!(run.code, Some(0), "tidings {args:?} failed: {}", run.stderr);
-        assert_eq!(run.stderr, "", "tidings {args:?} wrote to stderr");
-        run.stdout
-    }
-
-    /// Runs a command that must fail with exit 1 and one `error: ` line; returns that line.
-    fn error(&self, args: &[&str]) -> String {
-        let run = self.run(args);
-        assert_eq!(
-            run.code,
-            Some(1),
-            "tidings {args:?} should exit 1; stdout: {}; stderr: {}",
-            run.stdout,
-            run.stderr
-        );
-        assert_eq!(run.stdout, "", "tidings {args:?} printed to stdout");
-        let lines: Vec<&str> = run.stderr.lines().collect();
-        assert_eq!(lines.len(), 1, "one stderr line expected: {:?}", run.stderr);
-        assert!(lines[0].starts_with("error: "), "{:?}", lines[0]);
-        lines[0].to_string()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let stdout = self.ok(args);
-        serde_json::from_str(&stdout)
-            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {stdout}"))
-    }
-
     fn feeds(&self) -> Vec<Value> {
         self.json(&["feeds", "list", "--json"])
             .as_array()

@@ -49,13 +49,12 @@ impl std::fmt::Display for Tag {
 
 /// Splits a comma-separated tag line, keeping the first spelling of tags that differ only in case.
 pub fn parse_tag_list(line: &str) -> Vec<Tag> {
-    let mut tags: Vec<Tag> = Vec::new();
-    for tag in line.split(',').filter_map(Tag::new) {
-        if !tags.iter().any(|seen| seen.key() == tag.key()) {
-            tags.push(tag);
-        }
-    }
-    tags
+    // A set of the keys seen, so that an item with thousands of tags is not quadratic.
+    let mut seen = std::collections::HashSet::new();
+    line.split(',')
+        .filter_map(Tag::new)
+        .filter(|tag| seen.insert(tag.key()))
+        .collect()
 }
 
 #[cfg(test)]

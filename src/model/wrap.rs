@@ -127,7 +127,9 @@ impl Builder {
             }
             Block::List(items) => {
                 for item in items {
-                    let indent = "  ".repeat(usize::from(item.depth));
+                    // Deep nesting indents at most half the width, so the text keeps room.
+                    let depth = usize::from(item.depth).min(self.width / 4);
+                    let indent = "  ".repeat(depth);
                     let marker = match item.number {
                         Some(n) => format!("{indent}{n}. "),
                         None => format!("{indent}• "),
@@ -384,6 +386,33 @@ mod tests {
                     line.text
                 );
             }
+        }
+    }
+
+    #[test]
+    fn deeply_nested_lists_stay_within_the_width() {
+        let items = [0, 30, 255]
+            .map(|depth| ListItem {
+                depth,
+                number: None,
+                spans: vec![Span::plain("deep words in a list")],
+            })
+            .to_vec();
+        for width in [20, 40, 80] {
+            let wrapped = wrap_article(&article(vec![Block::List(items.clone())]), "", width);
+            for line in &wrapped.lines {
+                assert!(
+                    display_width(&line.text) <= width,
+                    "{:?} at {width}",
+                    line.text
+                );
+            }
+            let words: Vec<&str> = wrapped
+                .lines
+                .iter()
+                .flat_map(|l| l.text.split_whitespace())
+                .collect();
+            assert_eq!(words.iter().filter(|w| **w == "deep").count(), 3);
         }
     }
 

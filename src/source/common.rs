@@ -62,11 +62,10 @@ impl Metadata {
 
     /// Adds tags, skipping those already present in any case.
     pub fn add_tags(&mut self, tags: Vec<Tag>) {
-        for tag in tags {
-            if !self.tags.iter().any(|seen| seen.key() == tag.key()) {
-                self.tags.push(tag);
-            }
-        }
+        // A set of the keys seen, so that thousands of tags are not quadratic.
+        let mut seen: std::collections::HashSet<_> = self.tags.iter().map(Tag::key).collect();
+        self.tags
+            .extend(tags.into_iter().filter(|tag| seen.insert(tag.key())));
     }
 
     /// Builds the article. The header title wins over `found_title` (the title the parser

@@ -184,3 +184,50 @@ fn a_bad_snapshot_is_an_error_naming_its_article() {
     assert!(store.remove_bookmark(&bad).unwrap());
     assert_eq!(store.bookmarks().unwrap().saved[0].article, good);
 }
+
+/// A full disk, made with SQLite's page limit (a full file system cannot be made here): the
+/// change that does not fit fails in words naming the file, nothing half-written is left, what
+/// was saved before stays, and the store works again once there is room.
+#[test]
+fn a_full_database_fails_in_words_and_keeps_what_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    store.add_bookmark(&article("kept"), at(1)).unwrap();
+    let pages: i64 = store
+        .conn
+        .query_row("PRAGMA page_count", [], |row| row.get(0))
+        .unwrap();
+    store
+        .conn
+        .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))
+        .unwrap();
+
+    // Big snapshots, so that the next pages are needed at once.
+    let mut big = article("big");
+    big.title = "x".repeat(64 * 1024);
+    let error = store.add_bookmark(&big, at(2)).unwrap_err();
+    assert!(matches!(error, StoreError::Database { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.contains(&db_file(dir.path()).display().to_string())
+            && message.contains("full")
+            && !message.contains('\n'),
+        "{message}"
+    );
+
+    let saved = store.bookmarks().unwrap();
+    assert_eq!(saved.saved.len(), 1);
+    assert_eq!(saved.saved[0].article, article("kept"));
+    let check: String = store
+        .conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+
+    store
+        .conn
+        .query_row("PRAGMA max_page_count = 1000000", [], |_| Ok(()))
+        .unwrap();
+    store.add_bookmark(&big, at(2)).unwrap();
+    assert_eq!(store.bookmarks().unwrap().saved.len(), 2);
+}

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests; each test binary uses only some of them.
 
 #[allow(dead_code)]
+pub mod cli;
+
+#[allow(dead_code)]
 pub mod http_server;
 
 #[allow(dead_code)]

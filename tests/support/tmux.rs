@@ -310,3 +310,24 @@ pub fn status_line(screen: &str) -> &str {
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
 }
+
+/// The markers of the list row whose title starts with `title_start`: selection bar, unread
+/// dot, bookmark star and a space, as in `│▌●★ Title`; `None` while no such row is on screen.
+/// The reader's heading, which shows the same title, has no markers and is not matched.
+pub fn list_markers(screen: &str, title_start: &str) -> Option<String> {
+    screen.lines().find_map(|line| {
+        line.match_indices(title_start).find_map(|(at, _)| {
+            let before: Vec<char> = line[..at].chars().rev().take(5).collect();
+            match before[..] {
+                [' ', star, dot, bar, '│']
+                    if matches!(star, '★' | '…' | ' ')
+                        && matches!(dot, '●' | ' ')
+                        && matches!(bar, '▌' | ' ') =>
+                {
+                    Some([bar, dot, star, ' '].iter().collect())
+                }
+                _ => None,
+            }
+        })
+    })
+}
