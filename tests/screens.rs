@@ -347,3 +347,10 @@ fn the_links_of_an_article() {
     keys(&mut app, "L");
     insta::assert_snapshot!("links_80x24", draw(&app).backend());
 }
+
+#[test]
+fn the_newest_articles_while_the_whole_list_is_read() {
+    snapshot_at_every_size("reading_the_whole_list", |app| {
+        app.start_with_newest(100_000);
+    });
+}

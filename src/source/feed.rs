@@ -46,17 +46,41 @@ pub fn parse(bytes: &[u8], source: FeedSource) -> Result<ParsedFeed, String> {
         .or_else(|| title.clone())
         .unwrap_or_else(|| host_of(source.url));
     let feed_tags = source.tags.join(",");
-    let articles = feed
-        .entries
-        .iter()
-        .map(|entry| article(entry, &feed, source.url, &source_name, &feed_tags))
-        .collect();
+    let articles = map_on_every_core(&feed.entries, |entry| {
+        article(entry, &feed, source.url, &source_name, &feed_tags)
+    });
     Ok(ParsedFeed {
         title,
         articles,
         ttl: feed
             .ttl
             .map(|minutes| Duration::from_secs(u64::from(minutes) * 60)),
+    })
+}
+
+/// Feeds with fewer items are read on one thread.
+const ITEMS_FOR_THREADS: usize = 64;
+
+/// `items` mapped by `convert`, in order, shared out between the cores for a large feed:
+/// turning each item's HTML into a body is most of the time reading a feed takes.
+fn map_on_every_core<T: Sync, U: Send>(items: &[T], convert: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if cores < 2 || items.len() < ITEMS_FOR_THREADS {
+        return items.iter().map(convert).collect();
+    }
+    let convert = &convert;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(items.len().div_ceil(cores))
+            .map(|part| scope.spawn(move || part.iter().map(convert).collect::<Vec<U>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| {
+                part.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     })
 }
 

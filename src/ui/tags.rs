@@ -39,11 +39,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     {
         let info = &app.library.tags()[tag];
         let checked = app.filter.tags.contains(&tag);
-        let count = info.count.to_string();
-        let name_width = width.saturating_sub(count.len() + 5);
+        // Counted over the newest articles only, until the whole list is read.
+        let count = match app.loading_list {
+            Some(_) => "…".to_string(),
+            None => info.count.to_string(),
+        };
+        let count_width = unicode_width::UnicodeWidthStr::width(count.as_str());
+        let name_width = width.saturating_sub(count_width + 5);
         let name = truncate(info.tag.as_str(), name_width);
         let gap = width
-            .saturating_sub(4 + unicode_width::UnicodeWidthStr::width(name.as_str()) + count.len());
+            .saturating_sub(4 + unicode_width::UnicodeWidthStr::width(name.as_str()) + count_width);
         let line = Line::from(vec![
             Span::styled(
                 if checked { "[x] " } else { "[ ] " },
