@@ -195,3 +195,50 @@ fn the_status_line_counts_the_articles_a_refresh_brought() {
     });
     tmux.quit();
 }
+
+/// An RSS feed of `count` items, newest first, a minute apart: "Item 0" is the newest; even
+/// items are tagged Even, odd ones Odd.
+fn big_feed(count: usize) -> String {
+    let newest = chrono::DateTime::parse_from_rfc3339("2026-11-01T12:00:00Z").expect("a date");
+    let items: String = (0..count)
+        .map(|n| {
+            let date = (newest - chrono::Duration::minutes(n as i64)).to_rfc2822();
+            let tag = if n % 2 == 0 { "Even" } else { "Odd" };
+            format!(
+                "<item><title>Item {n}</title><link>https://big.example/{n}</link>\
+                 <pubDate>{date}</pubDate><category>{tag}</category>\
+                 <description>Text of item {n}.</description></item>\n"
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>\
+         <link>https://big.example/</link>{items}</channel></rss>"
+    )
+}
+
+#[test]
+fn a_large_cache_is_listed_whole_after_starting_on_its_newest() {
+    // More than the 5,000 cached articles above which the list is read in the background.
+    const COUNT: usize = 6_000;
+    let mut tmux = Tmux::new("refresh_on_start = false\nkeep_per_feed = 0\n");
+    let feed = tmux.root().join("big.xml");
+    fs::write(&feed, big_feed(COUNT)).expect("write the feed");
+    tmux.cli(&["feeds", "add", &format!("file://{}", feed.display())]);
+    let refreshed = tmux.cli(&["refresh"]);
+    assert!(refreshed.contains("+6000 new"), "{refreshed}");
+
+    tmux.start(&[], &[]);
+    tmux.wait_until("the whole list", |s| {
+        status_starts(s, "6000 of 6000") && s.contains("Even") && s.contains("3000")
+    });
+    tmux.keys(&["G"]);
+    tmux.wait_until("the oldest article at the end of the list", |s| {
+        s.contains("Item 5999")
+    });
+    tmux.keys(&["g", "b"]);
+    tmux.wait_until("the newest bookmarked", |s| listed_bookmarked(s, "Item 0"));
+    tmux.quit();
+    let bookmarks = tmux.cli(&["bookmarks"]);
+    assert!(bookmarks.contains("Item 0"), "{bookmarks}");
+}
