@@ -33,10 +33,8 @@ fn library_build(bencher: Bencher, n: usize) {
         });
 }
 
-/// `Store::cached_articles` on a store holding `n` articles with bodies (about 150 words
-/// each), ingested feed by feed beforehand.
-#[divan::bench(args = SIZES, max_time = 10)]
-fn store_cached_articles(bencher: Bencher, n: usize) {
+/// A store holding `n` articles with bodies (about 150 words each), ingested feed by feed.
+fn filled_store(n: usize) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     for (url, articles) in common::by_feed(common::articles(n, true)) {
@@ -48,6 +46,24 @@ fn store_cached_articles(bencher: Bencher, n: usize) {
             .ingest(&url, &articles, &state, common::now())
             .unwrap();
     }
+    (dir, store)
+}
+
+/// Every list row of the cache, as the background read takes them (`Store::each_cached`).
+#[divan::bench(args = SIZES, max_time = 10)]
+fn store_cached_articles(bencher: Bencher, n: usize) {
+    let (_dir, store) = filled_store(n);
     assert_eq!(store.cached_articles().unwrap().0.len(), n);
     bencher.bench_local(|| store.cached_articles().unwrap());
+}
+
+/// The newest 500 list rows, what a large cache's first frame is drawn from.
+#[divan::bench(args = SIZES, max_time = 10)]
+fn store_newest_500(bencher: Bencher, n: usize) {
+    let (_dir, store) = filled_store(n);
+    bencher.bench_local(|| {
+        let mut rows = 0;
+        store.each_cached(Some(500), |_, _| rows += 1).unwrap();
+        rows
+    });
 }

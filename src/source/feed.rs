@@ -94,13 +94,19 @@ fn article(entry: &Entry, feed: &Feed, feed_url: &str, source: &str, feed_tags: 
         .filter(|href| !href.is_empty());
     let published = entry.published.or(entry.updated);
     let title = entry.title.as_ref().map(text_of).filter(|t| !t.is_empty());
+    let mut body = body_of(entry, url.as_deref());
+    add_enclosures(&mut body, entry);
     let identity = if !entry.id.trim().is_empty() {
         entry.id.trim().to_string()
     } else if let Some(url) = &url {
         url.clone()
     } else {
         let date = published.map(|d| d.to_rfc3339()).unwrap_or_default();
-        format!("{}|{date}", title.as_deref().unwrap_or_default())
+        match title.as_deref() {
+            // Nothing names the item but what it says.
+            None if date.is_empty() => format!("|{}", body.plain_text()),
+            title => format!("{}|{date}", title.unwrap_or_default()),
+        }
     };
     let authors: Vec<String> = entry
         .authors
@@ -124,8 +130,6 @@ fn article(entry: &Entry, feed: &Feed, feed_url: &str, source: &str, feed_tags: 
             tags.push(tag);
         }
     }
-    let mut body = body_of(entry, url.as_deref());
-    add_enclosures(&mut body, entry);
     Article {
         id: ArticleId::from_identity(&format!("feed:{feed_url}\n{identity}")),
         title: title.unwrap_or_else(|| "(no title)".to_string()),

@@ -63,6 +63,26 @@ fn ids_come_from_guid_then_link_then_title_and_date() {
 }
 
 #[test]
+fn items_with_nothing_to_name_them_are_told_apart_by_their_text() {
+    let feed = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Bare</title>
+        <item><description>First note.</description></item>
+        <item><description>Second note.</description></item>
+        <item><description>Third note.</description></item>
+        <item><description>Third note.</description></item>
+        </channel></rss>"#;
+    let source = FeedSource {
+        url: "https://example.com/bare",
+        name: None,
+        tags: &[],
+    };
+    let parsed = parse(feed, source).unwrap();
+    let ids: Vec<&ArticleId> = parsed.articles.iter().map(|a| &a.id).collect();
+    assert_eq!(ids.len(), 4);
+    assert!(ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2]);
+    assert_eq!(ids[2], ids[3], "the same text twice is the same item");
+}
+
+#[test]
 fn the_same_item_in_another_feed_is_another_article() {
     let other = parse(
         &fixture("rss2.xml"),
