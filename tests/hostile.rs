@@ -8,21 +8,11 @@
 mod support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 use support::cli::Env;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/hostile")
-        .join(name)
-}
-
-/// A path as an argument; the fixture and temporary folders are UTF-8.
-fn s(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
-}
+use support::hostile::{fixture, s};
 
 /// Characters that must never reach a terminal from an article: every control character but
 /// newline (ESC, BEL, BS, CR, DEL, the C1 controls such as U+009B CSI), and the invisible
@@ -254,6 +244,16 @@ fn huge_words_and_thousands_of_tags_are_handled() {
     assert_eq!(tags.as_array().expect("tags").len(), 10_000);
 }
 
+/// An RSS feed of one item with this title (in lower case, its guid) and HTML.
+fn one_item_feed(title: &str, html: &str) -> String {
+    let guid = title.to_lowercase();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Deep</title>\
+         <item><title>{title}</title><guid>{guid}</guid>\
+         <description><![CDATA[{html}]]></description></item></channel></rss>"
+    )
+}
+
 /// 10,000 levels of HTML nesting in a feed item (divs; and divs, quotes and lists): no stack
 /// overflow, and the text in the depths is still shown, within the width.
 #[test]
@@ -264,27 +264,13 @@ fn ten_thousand_levels_of_html_nesting_are_handled() {
         "<div>".repeat(10_000),
         "</div>".repeat(10_000)
     );
-    let feed = env.write(
-        "nested.rss",
-        format!(
-            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Deep</title>\
-             <item><title>Nested</title><guid>nested</guid>\
-             <description><![CDATA[{nested}]]></description></item></channel></rss>"
-        ),
-    );
+    let feed = env.write("nested.rss", one_item_feed("Nested", &nested));
     let mixed = format!(
         "{}deep inside{}",
         "<div><blockquote><ul><li>".repeat(2_500),
         "</li></ul></blockquote></div>".repeat(2_500)
     );
-    let mixed_feed = env.write(
-        "mixed.rss",
-        format!(
-            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Deep</title>\
-             <item><title>Mixed</title><guid>mixed</guid>\
-             <description><![CDATA[{mixed}]]></description></item></channel></rss>"
-        ),
-    );
+    let mixed_feed = env.write("mixed.rss", one_item_feed("Mixed", &mixed));
     for file in [&feed, &mixed_feed] {
         let listed = articles(&env, &[s(file)]);
         assert_eq!(listed.len(), 1);

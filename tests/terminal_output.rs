@@ -12,12 +12,12 @@
 mod support;
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use support::cli::Env;
+use support::hostile::{fixture, s};
 
 // ---------------------------------------------------------------------------------------
 // The allow-list
@@ -317,16 +317,6 @@ impl Drop for Pty {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/hostile")
-        .join(name)
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
 }
 
 fn report(problems: &[String], output: &[u8]) -> String {

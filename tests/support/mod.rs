@@ -4,6 +4,9 @@
 pub mod cli;
 
 #[allow(dead_code)]
+pub mod hostile;
+
+#[allow(dead_code)]
 pub mod http_server;
 
 #[allow(dead_code)]
