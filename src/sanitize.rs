@@ -24,9 +24,16 @@ pub fn clean_text(input: &str) -> String {
             '\r' => {}
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{200C}' | '\u{200D}' => {
-                // Joiners shape emoji sequences and many scripts; alone or beside ASCII they
-                // only serve to disguise text.
-                let joins = |n: Option<char>| n.is_some_and(|n| !n.is_ascii() && is_visible(n));
+                // Joiners shape emoji sequences and many scripts; alone, beside ASCII, white
+                // space or another joiner they only serve to disguise text.
+                let joins = |n: Option<char>| {
+                    n.is_some_and(|n| {
+                        !n.is_ascii()
+                            && !n.is_whitespace()
+                            && !matches!(n, '\u{200C}' | '\u{200D}')
+                            && is_visible(n)
+                    })
+                };
                 if joins(previous) && joins(next) {
                     out.push(c);
                 }
@@ -109,6 +116,16 @@ mod tests {
         assert_eq!(clean_text(persian), persian);
         assert_eq!(clean_text("pay\u{200D}pal"), "paypal");
         assert_eq!(clean_text("\u{200D}👍"), "👍");
+    }
+
+    #[test]
+    fn joiners_beside_joiners_or_white_space_are_removed() {
+        // Found by the `sanitize` fuzz target: the middle joiner of a run counted its
+        // neighbours as visible letters, so one survived beside ASCII.
+        assert_eq!(clean_text("pay\u{200D}\u{200D}\u{200D}pal"), "paypal");
+        assert_eq!(clean_text("👨\u{200D}\u{200C}👩"), "👨👩");
+        assert_eq!(clean_text("é\u{200D}\u{2028}é"), "é\né");
+        assert_eq!(clean_line("é\u{200D}\u{A0}é"), "é é");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! id comes from its feed and its guid, else its link, else its title and date, so a
 //! refreshed item replaces its earlier copy.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use feed_rs::model::{Entry, Feed, Text};
@@ -37,7 +38,7 @@ pub fn parse(bytes: &[u8], source: FeedSource) -> Result<ParsedFeed, String> {
         .id_generator(|_, _, _| String::new())
         .build();
     let feed = parser
-        .parse(bytes)
+        .parse(&*without_late_declarations(bytes))
         .map_err(|e| format!("not a feed: {}", clean_line(&e.to_string())))?;
     let title = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
     let source_name = source
@@ -82,6 +83,68 @@ fn map_on_every_core<T: Sync, U: Send>(items: &[T], convert: impl Fn(&T) -> U + 
             })
             .collect()
     })
+}
+
+/// An XML document with its late XML declarations cut out. feed-rs 3.0.0 hands every
+/// declaration's encoding to quick-xml, which panics when one naming another encoding comes
+/// after the start of the document. A declaration anywhere but first is not well-formed XML,
+/// and it holds no content, so it goes. Declarations are found with quick-xml itself, so
+/// `<?xml` inside CDATA, comments or attribute values stays as it is. (A UTF-16 document is
+/// not looked at: its bytes never hold an ASCII `<?xml`.)
+fn without_late_declarations(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let xml = &bytes[bom..];
+    let looks_like_xml = xml.trim_ascii_start().starts_with(b"<");
+    if !looks_like_xml || !xml.windows(5).skip(1).any(|w| w == b"<?xml") {
+        return Cow::Borrowed(bytes);
+    }
+    // quick-xml reads text as UTF-8 and stops at the first byte that is not: a Latin-1 `é`
+    // becomes `_`, which keeps every offset.
+    let mut scan = Vec::with_capacity(xml.len());
+    for chunk in xml.utf8_chunks() {
+        scan.extend_from_slice(chunk.valid().as_bytes());
+        scan.resize(scan.len() + chunk.invalid().len(), b'_');
+    }
+    // Read as feed-rs reads, so that both stop at the same error.
+    let mut reader = quick_xml::Reader::from_reader(&scan[..]);
+    let config = reader.config_mut();
+    config.expand_empty_elements = true;
+    config.trim_markup_names_in_closing_tags = true;
+    config.trim_text(false);
+    let mut cuts = Vec::new();
+    let mut first = true;
+    loop {
+        let start = reader.buffer_position();
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+            Ok(quick_xml::events::Event::Decl(_)) if !first => {
+                let (Ok(start), Ok(end)) = (
+                    usize::try_from(start),
+                    usize::try_from(reader.buffer_position()),
+                ) else {
+                    break;
+                };
+                cuts.push(bom + start..bom + end);
+            }
+            Ok(quick_xml::events::Event::Text(text)) if text.trim_ascii().is_empty() => {}
+            Ok(_) => first = false,
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(bytes);
+    }
+    let mut kept = Vec::with_capacity(bytes.len());
+    let mut from = 0;
+    for cut in cuts {
+        kept.extend_from_slice(&bytes[from..cut.start]);
+        from = cut.end;
+    }
+    kept.extend_from_slice(&bytes[from..]);
+    Cow::Owned(kept)
 }
 
 fn article(entry: &Entry, feed: &Feed, feed_url: &str, source: &str, feed_tags: &str) -> Article {

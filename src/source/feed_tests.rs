@@ -269,3 +269,45 @@ fn escape_sequences_in_a_feed_never_survive() {
         );
     }
 }
+
+#[test]
+fn a_late_xml_declaration_is_cut_out_instead_of_panicking() {
+    // Found by the `feed` fuzz target: feed-rs 3.0.0 passed the encoding of this second
+    // declaration to quick-xml, which panicked ("set_encoding() called after prefix buffer
+    // was drained").
+    let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n\
+        <rss version=\"2.0\"><channel><title>Caf\xe9</title>\
+        <?xml version=\"1.0\" encoding=\"UTF-8\"?><item><title>Late</title><description>\
+        <![CDATA[<pre>&lt;?xml version=\"1.0\"?&gt;</pre><p><?xml in CDATA</p>]]>\
+        </description></item></channel></rss>"
+        .to_vec();
+    let source = FeedSource {
+        url: "https://example.com/feed",
+        name: None,
+        tags: &[],
+    };
+    let feed = parse(&xml, source).unwrap();
+    assert_eq!(feed.title.as_deref(), Some("Café"));
+    assert_eq!(feed.articles[0].title, "Late");
+    assert!(
+        feed.articles[0]
+            .body
+            .plain_text()
+            .contains("<?xml version=\"1.0\"?>")
+    );
+
+    // Only declarations that quick-xml reads as such are cut; a document without a late one
+    // is passed on as it is.
+    let Cow::Owned(cut) = without_late_declarations(&xml) else {
+        panic!("nothing cut");
+    };
+    assert_eq!(
+        cut.len(),
+        xml.len() - r#"<?xml version="1.0" encoding="UTF-8"?>"#.len()
+    );
+    assert!(cut.windows(14).any(|w| w == b"<?xml in CDATA"));
+    let plain = b"<?xml version=\"1.0\"?><rss><![CDATA[<?xml ?>]]></rss>";
+    assert!(matches!(without_late_declarations(plain), Cow::Borrowed(_)));
+    let json = b"{\"title\": \"<?xml <?xml\"}";
+    assert!(matches!(without_late_declarations(json), Cow::Borrowed(_)));
+}

@@ -1,0 +1,129 @@
+//! Invariants the fuzz targets check on what the sanitizer and the parsers return: every
+//! string from a source is terminal-safe (DESIGN.md, "Terminal safety").
+
+use tidings::model::{Article, Block, Body, Span};
+use tidings::source::Origin;
+
+/// An origin whose names need the sanitizer too (they reach the title and source fields).
+pub const ORIGIN: Origin<'static> = Origin {
+    identity: "file:/fuzz/in\u{1b}put.txt",
+    file_stem: "fuzz-\u{1b}[31mstem_\u{202E}name",
+    default_source: "fuzz\u{9b}source\u{2066}",
+};
+
+/// Characters the sanitizer removes that are not `char::is_control` (C0, DEL, C1).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{061C}'
+        | '\u{00AD}'
+        | '\u{180E}'
+        | '\u{200B}'
+        | '\u{200E}' | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Text that keeps its lines (a code block, `clean_text`'s output): no control character but
+/// newline and tab, nothing invisible, no carriage return or line/paragraph separator.
+pub fn assert_text(what: &str, s: &str) {
+    for c in s.chars() {
+        assert!(
+            c == '\n' || c == '\t' || !c.is_control(),
+            "{what}: control {c:?} in {s:?}"
+        );
+        assert!(!is_invisible(c), "{what}: invisible {c:?} in {s:?}");
+        assert!(
+            !matches!(c, '\u{2028}' | '\u{2029}'),
+            "{what}: separator {c:?} in {s:?}"
+        );
+    }
+}
+
+/// A one-line field or inline text: as [`assert_text`], and no newline or tab either.
+pub fn assert_line(what: &str, s: &str) {
+    assert_text(what, s);
+    assert!(
+        !s.contains(['\n', '\t']),
+        "{what}: newline or tab in {s:?}"
+    );
+}
+
+/// `clean_text`'s promise about joiners: one is kept only between two visible non-ASCII
+/// characters, never alone, at an end, beside ASCII, white space or another joiner.
+pub fn assert_joiners(what: &str, s: &str) {
+    let chars: Vec<char> = s.chars().collect();
+    let joins = |n: Option<&char>| {
+        n.is_some_and(|&n| !n.is_ascii() && !n.is_whitespace() && !is_joiner(n) && !n.is_control())
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if is_joiner(c) {
+            assert!(
+                i > 0 && joins(chars.get(i - 1)) && joins(chars.get(i + 1)),
+                "{what}: lone joiner {c:?} at {i} in {s:?}"
+            );
+        }
+    }
+}
+
+fn assert_spans(what: &str, spans: &[Span]) {
+    for span in spans {
+        assert_line(what, &span.text);
+    }
+}
+
+pub fn assert_body(body: &Body) {
+    for block in &body.blocks {
+        match block {
+            Block::Heading(text) => assert_line("heading", text),
+            Block::Paragraph(spans) => assert_spans("paragraph", spans),
+            Block::List(items) => {
+                for item in items {
+                    assert_spans("list item", &item.spans);
+                }
+            }
+            Block::Quote(paragraphs) => {
+                for spans in paragraphs {
+                    assert_spans("quote", spans);
+                }
+            }
+            Block::Code(text) => assert_text("code", text),
+            Block::Image { label, caption } => {
+                assert_line("image label", label);
+                assert_line("image caption", caption);
+            }
+            Block::Links(urls) => {
+                for url in urls {
+                    assert_line("link", url);
+                }
+            }
+        }
+    }
+}
+
+pub fn assert_article(article: &Article) {
+    assert_line("id", article.id.as_str());
+    assert_line("title", &article.title);
+    assert!(!article.title.is_empty(), "empty title");
+    assert_line("source", &article.source);
+    if let Some(author) = &article.author {
+        assert_line("author", author);
+    }
+    if let Some(url) = &article.url {
+        assert_line("url", url);
+    }
+    for tag in &article.tags {
+        assert_line("tag", tag.as_str());
+    }
+    assert_body(&article.body);
+    // What search and the word count read must not panic either.
+    let _ = article.search_text();
+    let _ = article.body.word_count();
+}
