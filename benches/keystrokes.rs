@@ -1,5 +1,7 @@
 //! Keystrokes with a big library: each key press `App::handle`s on its own, with the state
-//! it starts from set up (untimed) before it; and a full frame drawn after a move.
+//! it starts from set up (untimed) before it; and a full frame drawn after a move. The
+//! library is a feed cache as the reader holds it (no bodies in memory; a search asks the
+//! store's index for bodies, off this thread), but for the draw, which shows a body.
 //!
 //! Key benches run one press per sample (`sample_size = 1`): divan makes a sample's inputs
 //! before timing it, so `with_inputs` is where the app is put back where the press starts.
@@ -41,20 +43,20 @@ fn rewind_near_end(app: &mut App) {
 
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn move_down(bencher: Bencher, n: usize) {
-    let app = common::app(common::library(n));
+    let app = common::app(common::cached_library(n));
     bench_key(bencher, app, rewind_near_end, KeyCode::Char('j'));
 }
 
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn page_down(bencher: Bencher, n: usize) {
-    let app = common::app(common::library(n));
+    let app = common::app(common::cached_library(n));
     bench_key(bencher, app, rewind_near_end, KeyCode::PageDown);
 }
 
 /// `G` from the top of the list.
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn jump_to_end(bencher: Bencher, n: usize) {
-    let app = common::app(common::library(n));
+    let app = common::app(common::cached_library(n));
     bench_key(
         bencher,
         app,
@@ -66,7 +68,7 @@ fn jump_to_end(bencher: Bencher, n: usize) {
 /// Space in the tag pane: selects the most used tag, with no tag selected before.
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn toggle_tag(bencher: Bencher, n: usize) {
-    let mut app = common::app(common::library(n));
+    let mut app = common::app(common::cached_library(n));
     press(&mut app, KeyCode::Char('t'));
     let unselect = |app: &mut App| {
         if !app.filter.tags.is_empty() {
@@ -79,7 +81,7 @@ fn toggle_tag(bencher: Bencher, n: usize) {
 /// `a` with the two most used tags selected: from ANY to ALL.
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn switch_any_all(bencher: Bencher, n: usize) {
-    let mut app = common::app(common::library(n));
+    let mut app = common::app(common::cached_library(n));
     type_keys(&mut app, "t j ");
     assert_eq!(app.filter.tags.len(), 2);
     let back_to_any = |app: &mut App| {
@@ -91,12 +93,13 @@ fn switch_any_all(bencher: Bencher, n: usize) {
 }
 
 /// Letter `K` of "market" typed into the search, after the first `K - 1` (untimed). The
-/// lower-case search texts are built before, as the first search of a run builds them: that
-/// one-off cost is `search_first_letter_cold`.
+/// lower-case search texts are built before, as the background read of a large cache builds
+/// them (`Library::prepare_search`); without that, the first search of a run builds them:
+/// `search_first_letter_cold`.
 #[divan::bench(consts = [1, 2, 3, 4, 5, 6], args = SIZES, sample_size = 1)]
 fn search_letter<const K: usize>(bencher: Bencher, n: usize) {
-    let app = common::app(common::library(n));
-    app.library.search_text(0);
+    let app = common::app(common::cached_library(n));
+    app.library.prepare_search();
     let typed_before = |app: &mut App| {
         if app.search_before.is_some() {
             press(app, KeyCode::Esc);
@@ -115,7 +118,7 @@ fn search_letter<const K: usize>(bencher: Bencher, n: usize) {
 /// The first letter of the first search of a run, which lays out every article's search text.
 #[divan::bench(args = SIZES, sample_size = 1, max_time = 10)]
 fn search_first_letter_cold(bencher: Bencher, n: usize) {
-    let library = common::library(n);
+    let library = common::cached_library(n);
     bencher
         .with_inputs(|| {
             let mut app = common::app(library.clone());
@@ -128,7 +131,7 @@ fn search_first_letter_cold(bencher: Bencher, n: usize) {
 /// `Filter::apply` with the two most used tags, any of them, without the app around it.
 #[divan::bench(args = SIZES)]
 fn filter_two_tags(bencher: Bencher, n: usize) {
-    let library = common::library(n);
+    let library = common::cached_library(n);
     let filter = Filter {
         tags: library.tags_by_count().into_iter().take(2).collect(),
         ..Filter::default()

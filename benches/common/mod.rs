@@ -379,7 +379,20 @@ pub fn by_feed(articles: Vec<Article>) -> Vec<(String, Vec<Article>)> {
     feeds
 }
 
-/// A library of `n` articles with bodies, merged feed by feed as start-up does.
+/// A library of `n` cached articles as the reader holds a large feed cache: list rows
+/// without bodies, read newest first and sorted once.
+pub fn cached_library(n: usize) -> Library {
+    let mut library = Library::new(Vec::new());
+    library.reserve(n);
+    for (i, article) in articles(n, false).into_iter().enumerate() {
+        library.add_cached(&feed_url(i % FEEDS), article);
+    }
+    library.sort();
+    library
+}
+
+/// A library of `n` articles with bodies in memory (articles from files, or a feed given on
+/// the command line), merged feed by feed.
 pub fn library(n: usize) -> Library {
     let mut library = Library::new(Vec::new());
     for (url, articles) in by_feed(articles(n, true)) {
