@@ -85,7 +85,7 @@ fn without_late_declarations(bytes: &[u8]) -> Cow<'_, [u8]> {
         scan.extend_from_slice(chunk.valid().as_bytes());
         scan.resize(scan.len() + chunk.invalid().len(), b'_');
     }
-    // Read as feed-rs reads, so that both stop at the same error.
+    // Read as feed-rs reads; like feed-rs, go on after an error (a mismatched end tag).
     let mut reader = quick_xml::Reader::from_reader(&scan[..]);
     let config = reader.config_mut();
     config.expand_empty_elements = true;
@@ -96,7 +96,9 @@ fn without_late_declarations(bytes: &[u8]) -> Cow<'_, [u8]> {
     loop {
         let start = reader.buffer_position();
         match reader.read_event() {
-            Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+            Ok(quick_xml::events::Event::Eof) => break,
+            Err(_) if reader.buffer_position() == start => break,
+            Err(_) => {}
             Ok(quick_xml::events::Event::Decl(_)) if !first => {
                 let (Ok(start), Ok(end)) = (
                     usize::try_from(start),
