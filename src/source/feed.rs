@@ -74,7 +74,8 @@ fn without_late_declarations(bytes: &[u8]) -> Cow<'_, [u8]> {
         0
     };
     let xml = &bytes[bom..];
-    let looks_like_xml = xml.trim_ascii_start().starts_with(b"<");
+    // feed-rs reads XML when the first `<` or `{` is a `<`.
+    let looks_like_xml = xml.iter().find(|&&b| b == b'<' || b == b'{') == Some(&b'<');
     if !looks_like_xml || !xml.windows(5).skip(1).any(|w| w == b"<?xml") {
         return Cow::Borrowed(bytes);
     }

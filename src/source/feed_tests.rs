@@ -294,6 +294,10 @@ fn a_late_xml_declaration_is_cut_out_instead_of_panicking() {
         <title>Late</title></item></channel></rss>";
     // Not well-formed, so it may be refused, but it must not panic.
     let _ = parse(xml, source);
+    // And feed-rs reads XML after any text that holds no `<` or `{`.
+    let xml = b"=<?Pxml version=\"1.0\"?> &#155;\n<rss &rss &#155;n=\"2.0\">ed\n\
+        <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
+    let _ = parse(xml, source);
     let plain = b"<?xml version=\"1.0\"?><rss><![CDATA[<?xml ?>]]></rss>";
     assert!(matches!(without_late_declarations(plain), Cow::Borrowed(_)));
     let json = b"{\"title\": \"<?xml <?xml\"}";
