@@ -50,10 +50,7 @@ pub fn assert_text(what: &str, s: &str) {
 /// A one-line field or inline text: as [`assert_text`], and no newline or tab either.
 pub fn assert_line(what: &str, s: &str) {
     assert_text(what, s);
-    assert!(
-        !s.contains(['\n', '\t']),
-        "{what}: newline or tab in {s:?}"
-    );
+    assert!(!s.contains(['\n', '\t']), "{what}: newline or tab in {s:?}");
 }
 
 /// `clean_text`'s promise about joiners: one is kept only between two visible non-ASCII

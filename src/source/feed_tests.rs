@@ -306,8 +306,57 @@ fn a_late_xml_declaration_is_cut_out_instead_of_panicking() {
         xml.len() - r#"<?xml version="1.0" encoding="UTF-8"?>"#.len()
     );
     assert!(cut.windows(14).any(|w| w == b"<?xml in CDATA"));
+
+    // Found next: quick-xml goes on after a mismatched end tag, and so does feed-rs, so a
+    // declaration after one is cut too.
+    let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\">\
+        <channel><title>Caf\xe9</title><item><td></tdx><?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <title>Late</title></item></channel></rss>";
+    // Not well-formed, so it may be refused, but it must not panic.
+    let _ = parse(xml, source);
+    // And feed-rs reads XML after any text that holds no `<` or `{`.
+    let xml = b"=<?Pxml version=\"1.0\"?> &#155;\n<rss &rss &#155;n=\"2.0\">ed\n\
+        <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
+    let _ = parse(xml, source);
+    // And in UTF-16, with or without a byte order mark.
+    let text = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Tï</title>\
+        <?xml version=\"1.0\" encoding=\"UTF-8\"?><item><title>Late</title></item>\
+        </channel></rss>";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for xml in [
+        [&[0xFF, 0xFE][..], &le].concat(),
+        [&[0xFE, 0xFF][..], &be].concat(),
+        le,
+        be,
+    ] {
+        let feed = parse(&xml, source).unwrap();
+        assert_eq!(feed.title.as_deref(), Some("Tï"));
+        assert_eq!(feed.articles[0].title, "Late");
+    }
     let plain = b"<?xml version=\"1.0\"?><rss><![CDATA[<?xml ?>]]></rss>";
     assert!(matches!(without_late_declarations(plain), Cow::Borrowed(_)));
     let json = b"{\"title\": \"<?xml <?xml\"}";
     assert!(matches!(without_late_declarations(json), Cow::Borrowed(_)));
+}
+
+#[test]
+fn a_first_xml_declaration_too_long_for_quick_xml_is_made_short() {
+    // Found by the `feed` fuzz target: quick-xml switches encoding only within the first 64
+    // bytes, and panicked when a longer first declaration named one.
+    let source = FeedSource {
+        url: "https://example.com/feed",
+        name: None,
+        tags: &[],
+    };
+    let xml =
+        b"<?xml versijn=\"1.X0\" encoding=\"ISO-8859-1\" encoding=\"ISO-8859-1\"?>\"?><0\"e nl";
+    let _ = parse(xml, source);
+    let xml = b"<?xml version=\"1.0\"  standalone=\"yes\"      encoding=\"ISO-8859-1\"  ?>\
+        <rss version=\"2.0\"><channel><title>Caf\xe9</title></channel></rss>";
+    let Cow::Owned(short) = without_late_declarations(xml) else {
+        panic!("not made short");
+    };
+    assert!(short.starts_with(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss"));
+    assert_eq!(parse(xml, source).unwrap().title.as_deref(), Some("Café"));
 }

@@ -36,8 +36,10 @@ pub fn to_body(html: &str, base_url: Option<&str>) -> Body {
         start = end;
     }
     let dom = parser.finish();
+    // The base ends up in every resolved address, so it is cleaned the way `href`s are.
+    let base = base_url.map(|base| clean_text(base).replace(['\t', '\n'], ""));
     let mut builder = Builder {
-        base: base_url,
+        base: base.as_deref(),
         plain_text: !has_tags(html),
         ..Builder::default()
     };
@@ -859,6 +861,22 @@ mod tests {
         );
         // Without a base a relative link cannot be opened: its text stays, unnumbered.
         assert_eq!(blocks("<a href='/root'>a</a>"), [para("a")]);
+    }
+
+    #[test]
+    fn a_base_with_control_characters_is_cleaned() {
+        // Found by the `html` fuzz target: the base went into resolved addresses as it was.
+        let body = to_body(
+            "<a href='c?q'>c</a> <a href='/d'>d</a>",
+            Some("https://example.org/a/\u{1b}[2Jb\r/\u{202E}x"),
+        );
+        assert_eq!(
+            body.blocks.last(),
+            Some(&Block::Links(vec![
+                "https://example.org/a/[2Jb/c?q".into(),
+                "https://example.org/d".into(),
+            ]))
+        );
     }
 
     #[test]
