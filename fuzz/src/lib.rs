@@ -2,7 +2,7 @@
 //! string from a source is terminal-safe (DESIGN.md, "Terminal safety").
 
 use tidings::model::{Article, Block, Body, Span};
-use tidings::source::Origin;
+use tidings::source::{Origin, Parsed};
 
 /// An origin whose names need the sanitizer too (they reach the title and source fields).
 pub const ORIGIN: Origin<'static> = Origin {
@@ -123,4 +123,12 @@ pub fn assert_article(article: &Article) {
     // What search and the word count read must not panic either.
     let _ = article.search_text();
     let _ = article.body.word_count();
+}
+
+/// An article file parsed: the article and every warning are terminal-safe.
+pub fn assert_parsed(parsed: &Parsed) {
+    assert_article(&parsed.article);
+    for warning in &parsed.warnings {
+        assert_line("warning", warning);
+    }
 }
