@@ -19,9 +19,9 @@ pub struct FullLibrary {
 }
 
 impl App {
-    /// The list shows only the newest of `total` cached articles until the rest arrive.
-    pub fn start_with_newest(&mut self, total: usize) {
-        self.loading_list = Some(total);
+    /// The list shows only the newest cached articles until the rest arrive.
+    pub fn start_with_newest(&mut self) {
+        self.loading_list = true;
     }
 
     pub(super) fn on_full_library(&mut self, full: FullLibrary) {
@@ -78,7 +78,7 @@ impl App {
         for feed in &mut self.feeds {
             feed.articles = counts.get(&feed.url).copied().unwrap_or(0);
         }
-        self.loading_list = None;
+        self.loading_list = false;
         if let Some(first) = problems.first() {
             self.set_error(first.clone());
         }

@@ -55,7 +55,7 @@ fn started() -> (App, Vec<Article>) {
         tags: Vec::new(),
     };
     app.set_feeds(&[feed], &HashMap::new(), &HashMap::new());
-    app.start_with_newest(40);
+    app.start_with_newest();
     app.handle(Event::Resize(120, 40));
     (app, cache)
 }
@@ -112,7 +112,7 @@ fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
     // The background read began before all that: it knows nothing of it.
     app.handle(full(read(&cache)));
 
-    assert_eq!(app.loading_list, None);
+    assert!(!app.loading_list);
     assert_eq!(app.library.source_count(), 41);
     assert_eq!(
         app.visible.len(),
@@ -163,7 +163,7 @@ fn a_search_typed_meanwhile_asks_the_index_again_over_the_whole_cache() {
 fn a_whole_list_that_cannot_be_read_is_reported_and_the_newest_stay() {
     let (mut app, _) = started();
     app.handle(Event::FullLibrary(Err("database is locked".into())));
-    assert_eq!(app.loading_list, None);
+    assert!(!app.loading_list);
     let status = app.status.as_ref().unwrap();
     assert!(status.is_error);
     assert!(

@@ -133,8 +133,8 @@ pub struct App {
     searched: String,
     /// What the index found for a search: by library index, whether it found the article.
     cache_hits: Option<(String, Vec<bool>)>,
-    /// While the list holds only the newest cached articles: how many the cache has.
-    pub loading_list: Option<usize>,
+    /// The list holds only the newest cached articles while the rest are read.
+    pub loading_list: bool,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
     pub store_problem: Option<String>,
     pub settings: Settings,
@@ -169,7 +169,7 @@ impl App {
             loading: None,
             searched: String::new(),
             cache_hits: None,
-            loading_list: None,
+            loading_list: false,
             store_problem: None,
             settings,
             now,
@@ -280,7 +280,7 @@ impl App {
                 Vec::new()
             }
             Event::FullLibrary(Err(problem)) => {
-                self.loading_list = None;
+                self.loading_list = false;
                 self.set_error(format!("only the newest articles are listed: {problem}"));
                 Vec::new()
             }

@@ -265,11 +265,13 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     let refresh_now =
         !run.remote.is_empty() || (run.subscribed && config.refresh_on_start && !feeds.is_empty());
     let keep_cache = run.subscribed;
-    let cached = match &store {
-        Some(store) if run.subscribed => store.cached_count().unwrap_or(0),
-        _ => 0,
+    // Counting every cached article would cost start-up a pass over them all.
+    let in_background = match &store {
+        Some(store) if run.subscribed => store
+            .cached_more_than(READ_IN_BACKGROUND_ABOVE)
+            .unwrap_or(false),
+        _ => false,
     };
-    let in_background = cached > READ_IN_BACKGROUND_ABOVE;
     let list_loader = in_background.then(|| {
         let (run, config, data_dir) = (run.again(), config.clone(), context.data_dir.clone());
         Box::new(move || read_everything(run, &config, &data_dir)) as crate::tui::ListLoader
@@ -295,7 +297,7 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     );
     app.report_start(&problems, store_problem);
     if in_background {
-        app.start_with_newest(cached);
+        app.start_with_newest();
     }
     let states = store
         .as_ref()

@@ -68,11 +68,11 @@ impl Filter {
         origin_ok && !(self.unread_only && entry.read)
     }
 
-    /// For each entry, whether its tags pass, counted from the library's list of articles per
-    /// tag so that the entries themselves are not visited; `None` when no tag is selected.
-    fn tags_pass(&self, library: &Library) -> Option<Vec<bool>> {
+    /// For each entry, how many of the selected tags it has, counted from the library's list
+    /// of entries per tag so that the entries themselves are not visited.
+    fn selected_tag_counts(&self, library: &Library) -> Vec<u32> {
         if self.tags.is_empty() {
-            return None;
+            return Vec::new();
         }
         let mut counts = vec![0u32; library.len()];
         for &tag in &self.tags {
@@ -80,11 +80,7 @@ impl Filter {
                 counts[index as usize] += 1;
             }
         }
-        let needed = match self.mode {
-            TagMode::Any => 1,
-            TagMode::All => u32::try_from(self.tags.len()).unwrap_or(u32::MAX),
-        };
-        Some(counts.into_iter().map(|count| count >= needed).collect())
+        counts
     }
 
     /// Indices of the library's entries that match, in list order.
@@ -101,13 +97,18 @@ impl Filter {
         if saved_only == 0 && self.is_empty() {
             return library.order().to_vec();
         }
-        let tags_pass = self.tags_pass(library);
+        let counts = self.selected_tag_counts(library);
+        let needed = match self.mode {
+            _ if self.tags.is_empty() => 0,
+            TagMode::Any => 1,
+            TagMode::All => u32::try_from(self.tags.len()).unwrap_or(u32::MAX),
+        };
         library
             .order()
             .iter()
             .copied()
             .filter(|&i| {
-                tags_pass.as_ref().is_none_or(|pass| pass[i])
+                (needed == 0 || counts[i] >= needed)
                     && self.passes_marks(library.entry(i))
                     && (words.is_empty() || found(i) || {
                         let text = library.search_text(i);

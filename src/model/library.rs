@@ -135,7 +135,7 @@ impl Library {
                 }
                 Some(_) => {}
                 None => {
-                    self.push(article, Origin::Source, feed);
+                    self.push(article, Origin::Source, feed, false);
                     new += 1;
                 }
             }
@@ -149,7 +149,7 @@ impl Library {
         for article in saved {
             let index = match self.positions.get(&article.id) {
                 Some(&index) => index,
-                None => self.push(article, Origin::SavedOnly, None),
+                None => self.push(article, Origin::SavedOnly, None, false),
             };
             self.entries[index].bookmarked = true;
         }
@@ -217,10 +217,21 @@ impl Library {
         ids
     }
 
-    fn push(&mut self, mut article: Article, origin: Origin, feed: Option<&str>) -> usize {
+    /// Adds an entry; `from_cache` when it was read from the feed cache, with its body left
+    /// in the store if it came without one.
+    fn push(
+        &mut self,
+        mut article: Article,
+        origin: Origin,
+        feed: Option<&str>,
+        from_cache: bool,
+    ) -> usize {
         let tag_ids = self.tag_ids_for(&mut article.tags, origin == Origin::Source);
         if origin == Origin::Source {
             self.source_count += 1;
+        }
+        if from_cache {
+            self.cached_count += 1;
         }
         let index = self.entries.len();
         self.positions.insert(article.id.clone(), index);
@@ -228,6 +239,7 @@ impl Library {
             self.tagged[id].push(entry_number(index));
         }
         let feed = self.shared_feed(feed);
+        let article_has_no_body = article.body.blocks.is_empty();
         self.entries.push(Entry {
             article,
             origin,
@@ -235,8 +247,8 @@ impl Library {
             read: false,
             bookmarked: false,
             feed,
-            body_in_store: false,
-            from_cache: false,
+            body_in_store: from_cache && article_has_no_body,
+            from_cache,
         });
         if let Some(texts) = self.search_texts.get_mut() {
             texts.push(self.entries[index].search_text());
@@ -283,14 +295,7 @@ impl Library {
     /// here is left as it is.
     pub fn add_cached(&mut self, feed: &str, article: Article) {
         if !self.positions.contains_key(&article.id) {
-            let index = self.push(article, Origin::Source, Some(feed));
-            let entry = &mut self.entries[index];
-            entry.body_in_store = entry.article.body.blocks.is_empty();
-            entry.from_cache = true;
-            if let Some(texts) = self.search_texts.get_mut() {
-                texts[index] = entry.search_text();
-            }
-            self.cached_count += 1;
+            self.push(article, Origin::Source, Some(feed), true);
         }
     }
 

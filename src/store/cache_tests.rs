@@ -4,7 +4,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::Connection;
 
 use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
-use super::tests::{at, db_file, open};
+use super::tests::{at, db_file, integrity_check, open};
 use super::*;
 
 fn days_before(now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
@@ -414,10 +414,7 @@ fn the_database_is_sound_after_ingest_and_prune() {
     drop(store);
 
     let raw = Connection::open(db_file(dir.path())).unwrap();
-    let check: String = raw
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_eq!(integrity_check(&raw), "ok");
 }
 
 #[test]
@@ -458,6 +455,8 @@ fn the_newest_cached_articles_come_first_and_a_limit_takes_only_them() {
     );
     assert_eq!(titles(Some(2)), ["Item 9", "Item 7"]);
     assert_eq!(store.cached_count().unwrap(), 5);
+    assert!(store.cached_more_than(4).unwrap());
+    assert!(!store.cached_more_than(5).unwrap());
 }
 
 #[test]

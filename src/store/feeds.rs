@@ -241,6 +241,20 @@ impl Store {
         Ok(usize::try_from(count).unwrap_or(0))
     }
 
+    /// Whether the feed cache holds more than `count` articles, counting no further.
+    pub fn cached_more_than(&self, count: usize) -> Result<bool, StoreError> {
+        let limit = i64::try_from(count).unwrap_or(i64::MAX).saturating_add(1);
+        let counted: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM (SELECT 1 FROM feed_articles LIMIT ?1)",
+                [limit],
+                |row| row.get(0),
+            )
+            .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
+        Ok(counted == limit)
+    }
+
     /// Hands the newest `limit` cached articles (all of them if `None`) to `each` with their
     /// feed's URL, newest first and undated ones last, as the list needs them: without their
     /// body, which [`Store::cached_body`] reads when the article is opened. The rows come

@@ -218,11 +218,7 @@ fn a_full_database_fails_in_words_and_keeps_what_was_saved() {
     let saved = store.bookmarks().unwrap();
     assert_eq!(saved.saved.len(), 1);
     assert_eq!(saved.saved[0].article, article("kept"));
-    let check: String = store
-        .conn
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_eq!(super::tests::integrity_check(&store.conn), "ok");
 
     store
         .conn

@@ -62,6 +62,12 @@ pub(super) fn db_file(dir: &Path) -> PathBuf {
     dir.join(Store::FILE_NAME)
 }
 
+/// What `PRAGMA integrity_check` says of a connection's database: "ok" when it is sound.
+pub(super) fn integrity_check(conn: &Connection) -> String {
+    conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap()
+}
+
 /// A real database holding bookmarks and read marks, closed again.
 pub(super) fn write_real_database(dir: &Path) {
     let store = open(dir);
@@ -279,10 +285,7 @@ fn the_database_is_sound_after_many_writes() {
     drop(store);
 
     let raw = Connection::open(db_file(dir.path())).unwrap();
-    let check: String = raw
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_eq!(integrity_check(&raw), "ok");
     let mode: String = raw
         .query_row("PRAGMA journal_mode", [], |row| row.get(0))
         .unwrap();

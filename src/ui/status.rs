@@ -31,10 +31,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (right, right_style) = match &app.status {
         Some(status) if status.is_error => (status.text.clone(), theme.error()),
         Some(status) => (status.text.clone(), ratatui::style::Style::new()),
-        None => match (app.refreshing, app.loading_list) {
-            (Some(progress), _) => (gauge(progress), theme.accent()),
-            (None, Some(total)) => (format!("reading {total} cached articles…"), theme.accent()),
-            (None, None) => (hints(app), theme.dim()),
+        None => match app.refreshing {
+            Some(progress) => (gauge(progress), theme.accent()),
+            None if app.loading_list => ("reading the whole cache…".to_string(), theme.accent()),
+            None => (hints(app), theme.dim()),
         },
     };
     let left = truncate(&shown, width);

@@ -40,9 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let info = &app.library.tags()[tag];
         let checked = app.filter.tags.contains(&tag);
         // Counted over the newest articles only, until the whole list is read.
-        let count = match app.loading_list {
-            Some(_) => "…".to_string(),
-            None => info.count.to_string(),
+        let count = if app.loading_list {
+            "…".to_string()
+        } else {
+            info.count.to_string()
         };
         let count_width = unicode_width::UnicodeWidthStr::width(count.as_str());
         let name_width = width.saturating_sub(count_width + 5);
