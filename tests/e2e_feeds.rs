@@ -9,8 +9,8 @@
 mod support;
 
 use std::fs;
-use std::path::Path;
 
+use support::feed_fixtures::{GAZETTE, LEDGER, fixture};
 use support::http_server::{ServerResponse, TestServer};
 use support::tmux::{Tmux, status_line};
 
@@ -37,13 +37,6 @@ fn start_of(title: &str) -> String {
     title.chars().take(24).collect()
 }
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/feeds")
-        .join(name);
-    fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
 /// The RSS 2.0 fixture without its `<ttl>`: with it, the start after the first would leave
 /// the feed alone as still fresh instead of asking (and failing) offline.
 fn gazette_without_ttl() -> Vec<u8> {
@@ -55,12 +48,6 @@ fn gazette_without_ttl() -> Vec<u8> {
 const ARTICLES: &str = "╭ Articles ";
 const BOOKMARKS: &str = "╭ Bookmarks ";
 const FEEDS: &str = "╭ Feeds ";
-const GAZETTE: [&str; 3] = [
-    "Night ferry returns",
-    "Market hall clock ticks again",
-    "Harbour notes",
-];
-const LEDGER: &str = "Maintainers & their kitchen table";
 
 // ---------------------------------------------------------------------------------------
 // Tests

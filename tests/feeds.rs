@@ -8,14 +8,13 @@
 mod support;
 
 use std::collections::HashMap;
-use std::fs;
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::Utc;
 use serde_json::{Value, json};
 use support::cli::Env;
+use support::feed_fixtures::{GAZETTE, LEDGER, fixture};
 use support::http_server::{ServerRequest, ServerResponse, TestServer};
 use tempfile::TempDir;
 use tidings::config::Config;
@@ -31,13 +30,6 @@ use tidings::store::Store;
 const LAST_MODIFIED: &str = "Wed, 01 Jan 2025 00:00:00 GMT";
 
 /// The bytes of a fixture in tests/fixtures/feeds.
-fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/feeds")
-        .join(name);
-    fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
 /// A fixture as text, edited by replacing `from` with `to` (which must be there).
 fn edited(name: &str, from: &str, to: &str) -> Vec<u8> {
     let text = String::from_utf8(fixture(name)).expect("a UTF-8 fixture");
@@ -203,13 +195,6 @@ fn skipped<'a>(reports: &'a [FeedReport], url: &str) -> &'a str {
 fn updated(new: usize, updated: usize) -> FeedResult {
     FeedResult::Updated { new, updated }
 }
-
-const GAZETTE: [&str; 3] = [
-    "Night ferry returns",
-    "Market hall clock ticks again",
-    "Harbour notes",
-];
-const LEDGER: &str = "Maintainers & their kitchen table";
 
 // ---------------------------------------------------------------------------------------
 // The pipeline against the loopback server

@@ -102,7 +102,10 @@ impl Tmux {
         let mut argv: Vec<String> = vec![
             "sh".into(),
             "-c".into(),
-            r#""$@"; echo "[tidings run $0 exited with status $?]"; read _"#.into(),
+            // From the start of a new line: a killed tidings leaves the cursor anywhere, and
+            // a marker wrapped at the right edge would not be found.
+            r#""$@"; s=$?; printf '\r\n[tidings run %s exited with status %s]\n' "$0" "$s"; read _"#
+                .into(),
             self.runs.get().to_string(),
             env!("CARGO_BIN_EXE_tidings").into(),
         ];
