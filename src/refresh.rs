@@ -1,17 +1,20 @@
-//! Refreshing feeds: decides which feeds to ask for, fetches them on the worker pool,
-//! parses what came and stores it, one transaction per feed, reporting each feed as it
-//! finishes. `tidings refresh` runs it in the foreground, the reader on a thread of its own.
+//! Refreshing feeds: decides which feeds to ask for, fetches and reads them on the worker
+//! pool, stores what came a run of items at a time, and reports each feed as it finishes. A
+//! feed whose document is the one read last time (a 304, a file with the same size and
+//! time, a body with the same hash) is not read again. `tidings refresh` runs it in the
+//! foreground, the reader on a thread of its own.
 
-use std::sync::mpsc;
+use std::sync::mpsc::{self, SyncSender};
 use std::thread;
 
 use chrono::{DateTime, Local, Utc};
 
 use crate::config::Config;
+use crate::digest::digest;
 use crate::model::{Article, Subscription};
-use crate::source::feed::{self, FeedSource};
-use crate::source::fetch::{self, FetchSettings, Outcome, Request};
-use crate::store::{FeedState, Store, StoreError};
+use crate::source::feed::{self, FeedHead, FeedSource, Item};
+use crate::source::fetch::{self, FetchSettings, FileStamp, Outcome, Request};
+use crate::store::{CacheRow, FeedState, Ingested, Store, StoreError};
 
 /// What became of one feed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +35,8 @@ pub struct FeedReport {
     /// The name to show: the reader's, else the feed's own title, else the address.
     pub name: String,
     pub result: FeedResult,
-    /// The feed's articles as fetched now (empty unless it was updated).
+    /// The feed's articles as fetched now (empty unless it was updated, and unless the
+    /// options ask for them).
     pub articles: Vec<Article>,
 }
 
@@ -62,9 +66,11 @@ impl Summary {
         }
     }
 
-    /// Whether any feed answered: what `tidings refresh` exits 0 for.
-    pub fn any_succeeded(&self) -> bool {
-        self.failed < self.feeds
+    /// Whether the refresh failed as a whole, what `tidings refresh` exits 1 for: some feed
+    /// failed and none was refreshed. Feeds left alone (still fresh, or their server asked to
+    /// wait) are not refreshed either; with no failure beside them, nothing went wrong.
+    pub fn failed_wholly(&self) -> bool {
+        self.failed > 0 && self.failed + self.skipped == self.feeds
     }
 
     /// "+37 new · 2 updated · 2 failed · 1 skipped".
@@ -92,6 +98,9 @@ pub struct Options {
     pub force: bool,
     pub keep_days: Option<u32>,
     pub keep_per_feed: Option<usize>,
+    /// Reports carry each refreshed feed's articles, bodies made (the reader merges them);
+    /// `tidings refresh` needs none. Without a store they are always there.
+    pub report_articles: bool,
 }
 
 impl Options {
@@ -109,6 +118,7 @@ impl Options {
             force,
             keep_days: (config.keep_days > 0).then_some(config.keep_days),
             keep_per_feed: (config.keep_per_feed > 0).then_some(config.keep_per_feed as usize),
+            report_articles: true,
         }
     }
 }
@@ -138,9 +148,55 @@ pub fn subscriptions(
     Ok(feeds)
 }
 
+/// What a worker sends the thread that writes to the store.
+enum Message {
+    /// Items of the feed `asked[index]`, ready to store, and as articles when those are wanted.
+    Items {
+        index: usize,
+        rows: Vec<CacheRow>,
+        articles: Vec<Article>,
+    },
+    /// The feed `asked[index]` is read (its items all sent): how it went.
+    Done { index: usize, read: Read },
+}
+
+/// How reading one feed went.
+enum Read {
+    /// Read whole: what it says of itself, and what to keep for the next refresh.
+    Parsed {
+        head: FeedHead,
+        validators: Validators,
+        hash: u64,
+    },
+    /// The same document as last time (a 304, the same file, the same body): not read.
+    Unchanged(Validators),
+    RetryLater {
+        until: DateTime<Utc>,
+        status: u16,
+    },
+    Failed(String),
+}
+
+/// What the answer says about asking again.
+#[derive(Default)]
+struct Validators {
+    etag: Option<String>,
+    last_modified: Option<String>,
+    fresh_for: Option<std::time::Duration>,
+    file_stamp: Option<FileStamp>,
+}
+
+/// How many runs of items may wait for the writing thread: enough to keep it busy, few
+/// enough that a large feed is never in memory whole.
+const QUEUE: usize = 8;
+
 /// Refreshes `feeds`, storing what comes in `store` when there is one (without one, as
 /// for feeds given on the command line for one run, nothing is kept). `progress` hears of
 /// each feed as it finishes, with how many are done.
+///
+/// Feeds are fetched and read on the worker pool, each item made ready to store there (its
+/// body packed, its words for the index), while this thread writes what they send, a run of
+/// items at a time; so both cores work across feeds, and a large feed streams through.
 pub fn refresh(
     feeds: &[Subscription],
     store: Option<&Store>,
@@ -179,22 +235,51 @@ pub fn refresh(
             url: feeds[*index].url.clone(),
             etag: state.etag.clone(),
             last_modified: state.last_modified.clone(),
+            file_stamp: state.file_stamp,
         })
         .collect();
-    let (sender, outcomes) = mpsc::channel();
-    thread::scope(|scope| {
-        scope.spawn(|| {
-            let sender = sender;
-            fetch::fetch_all(&options.fetch, requests, |i, outcome| {
-                let _ = sender.send((i, outcome));
+    let want_articles = options.report_articles || store.is_none();
+    let reader = Reader {
+        feeds,
+        asked: &asked,
+        keep_rows: store.is_some(),
+        want_articles,
+    };
+    let (sender, messages) = mpsc::sync_channel(QUEUE);
+    let mut stored: Vec<Stored> = asked.iter().map(|_| Stored::default()).collect();
+    let write = || {
+        thread::scope(|scope| {
+            scope.spawn(|| {
+                let sender = sender;
+                fetch::fetch_all(&options.fetch, requests, |i, outcome| {
+                    reader.read(i, outcome, &sender);
+                });
             });
+            for message in messages {
+                match message {
+                    Message::Items {
+                        index,
+                        rows,
+                        articles,
+                    } => {
+                        let feed = &feeds[asked[index].0];
+                        stored[index].add(store, &feed.url, &rows, articles, now);
+                    }
+                    Message::Done { index, read } => {
+                        let (feed_index, state) = &asked[index];
+                        let items = std::mem::take(&mut stored[index]);
+                        let feed_report =
+                            settle(&feeds[*feed_index], state.clone(), read, items, store, now);
+                        finish(feed_report, &mut summary);
+                    }
+                }
+            }
         });
-        for (i, outcome) in outcomes {
-            let (index, state) = &asked[i];
-            let feed_report = settle(&feeds[*index], state.clone(), outcome, store);
-            finish(feed_report, &mut summary);
-        }
-    });
+    };
+    match store {
+        Some(store) => store.with_cache_writes(write),
+        None => write(),
+    }
     if let Some(store) = store
         && (options.keep_days.is_some() || options.keep_per_feed.is_some())
     {
@@ -203,6 +288,126 @@ pub fn refresh(
             .unwrap_or(0);
     }
     summary
+}
+
+/// What the workers need to read a feed.
+struct Reader<'a> {
+    feeds: &'a [Subscription],
+    asked: &'a [(usize, FeedState)],
+    /// Items are made ready for the store.
+    keep_rows: bool,
+    /// Items are made into whole articles for the report.
+    want_articles: bool,
+}
+
+impl Reader<'_> {
+    /// On a worker: reads what was fetched for `asked[index]` and sends it on, run by run.
+    fn read(&self, index: usize, outcome: Outcome, sender: &SyncSender<Message>) {
+        let (feed_index, state) = &self.asked[index];
+        let feed = &self.feeds[*feed_index];
+        let read = match outcome {
+            Outcome::Fetched {
+                body,
+                etag,
+                last_modified,
+                fresh_for,
+                file_stamp,
+                ..
+            } => {
+                let validators = Validators {
+                    etag,
+                    last_modified,
+                    fresh_for,
+                    file_stamp,
+                };
+                let hash = digest(&body);
+                if state.content_hash == Some(hash) {
+                    Read::Unchanged(validators)
+                } else {
+                    let source = FeedSource {
+                        url: &feed.url,
+                        name: feed.name.as_deref(),
+                        tags: &feed.tags,
+                    };
+                    let read = feed::read_items(
+                        &body,
+                        source,
+                        |items| self.prepare(items),
+                        |(rows, articles)| {
+                            let _ = sender.send(Message::Items {
+                                index,
+                                rows,
+                                articles,
+                            });
+                        },
+                    );
+                    match read {
+                        Ok(head) => Read::Parsed {
+                            head,
+                            validators,
+                            hash,
+                        },
+                        Err(error) => Read::Failed(error),
+                    }
+                }
+            }
+            Outcome::NotModified { fresh_for } => Read::Unchanged(Validators {
+                etag: state.etag.clone(),
+                last_modified: state.last_modified.clone(),
+                fresh_for,
+                file_stamp: state.file_stamp,
+            }),
+            Outcome::RetryLater { until, status } => Read::RetryLater { until, status },
+            Outcome::Failed(error) => Read::Failed(error.message),
+        };
+        let _ = sender.send(Message::Done { index, read });
+    }
+
+    fn prepare(&self, items: Vec<Item>) -> (Vec<CacheRow>, Vec<Article>) {
+        let rows = if self.keep_rows {
+            items.iter().map(CacheRow::from_item).collect()
+        } else {
+            Vec::new()
+        };
+        let articles = if self.want_articles {
+            items.into_iter().map(Item::into_article).collect()
+        } else {
+            Vec::new()
+        };
+        (rows, articles)
+    }
+}
+
+/// What was stored of one feed so far.
+#[derive(Default)]
+struct Stored {
+    ingested: Ingested,
+    /// Why a run could not be stored; the runs after it are not tried.
+    error: Option<String>,
+    articles: Vec<Article>,
+}
+
+impl Stored {
+    fn add(
+        &mut self,
+        store: Option<&Store>,
+        url: &str,
+        rows: &[CacheRow],
+        articles: Vec<Article>,
+        at: DateTime<Utc>,
+    ) {
+        self.articles.extend(articles);
+        let Some(store) = store.filter(|_| self.error.is_none()) else {
+            return;
+        };
+        match store.store_rows(url, rows, at) {
+            Ok(ingested) => {
+                self.ingested.new += ingested.new;
+                self.ingested.updated += ingested.updated;
+            }
+            Err(error) => self.error = Some(format!("cannot save: {error}")),
+        }
+    }
 }
 
 fn skip_reason(state: &FeedState, force: bool, now: DateTime<Utc>) -> Option<String> {
@@ -218,12 +423,14 @@ fn skip_reason(state: &FeedState, force: bool, now: DateTime<Utc>) -> Option<Str
     }
 }
 
-/// Turns what the server said into stored articles and state, and the report of it.
+/// Turns how reading a feed went into its stored state, and the report of it.
 fn settle(
     feed: &Subscription,
     mut state: FeedState,
-    outcome: Outcome,
+    read: Read,
+    stored: Stored,
     store: Option<&Store>,
+    refreshed_at: DateTime<Utc>,
 ) -> FeedReport {
     let now = Utc::now();
     state.last_attempt = Some(now);
@@ -232,77 +439,76 @@ fn settle(
             .and_then(|d| chrono::Duration::from_std(d).ok())
             .map(|d| now + d)
     };
-    let (result, articles) = match outcome {
-        Outcome::Fetched {
-            body,
-            etag,
-            last_modified,
-            fresh_for,
-            ..
+    let succeeded = |state: &mut FeedState, validators: Validators| {
+        state.etag = validators.etag;
+        state.last_modified = validators.last_modified;
+        state.file_stamp = validators.file_stamp;
+        state.last_success = Some(now);
+        state.last_error = None;
+        state.retry_after = None;
+        validators.fresh_for
+    };
+    let result = match read {
+        Read::Parsed {
+            head,
+            validators,
+            hash,
         } => {
-            let source = FeedSource {
-                url: &feed.url,
-                name: feed.name.as_deref(),
-                tags: &feed.tags,
-            };
-            match feed::parse(&body, source) {
-                Ok(parsed) => {
-                    state.title = parsed.title.clone();
-                    state.etag = etag;
-                    state.last_modified = last_modified;
-                    state.last_success = Some(now);
-                    state.last_error = None;
-                    state.retry_after = None;
-                    state.fresh_until = fresh(fresh_for.max(parsed.ttl));
-                    let result =
-                        match store.map(|s| s.ingest(&feed.url, &parsed.articles, &state, now)) {
-                            Some(Err(e)) => FeedResult::Failed(format!("cannot save: {e}")),
-                            Some(Ok(ingested)) => FeedResult::Updated {
-                                new: ingested.new,
-                                updated: ingested.updated,
-                            },
-                            None => FeedResult::Updated {
-                                new: parsed.articles.len(),
-                                updated: 0,
-                            },
-                        };
-                    let name = display_name(feed, &state);
-                    return FeedReport {
-                        url: feed.url.clone(),
-                        name,
-                        result,
-                        articles: parsed.articles,
-                    };
+            let fresh_for = succeeded(&mut state, validators);
+            state.title = head.title;
+            state.fresh_until = fresh(fresh_for.max(head.ttl));
+            state.content_hash = Some(hash);
+            match stored.error {
+                Some(error) => {
+                    // Read again next time: what is stored may be only part of it.
+                    state.content_hash = None;
+                    state.file_stamp = None;
+                    FeedResult::Failed(error)
                 }
-                Err(error) => (FeedResult::Failed(error), Vec::new()),
+                None if store.is_some() => FeedResult::Updated {
+                    new: stored.ingested.new,
+                    updated: stored.ingested.updated,
+                },
+                None => FeedResult::Updated {
+                    new: stored.articles.len(),
+                    updated: 0,
+                },
             }
         }
-        Outcome::NotModified { fresh_for } => {
-            state.last_success = Some(now);
-            state.last_error = None;
+        Read::Unchanged(validators) => {
+            let fresh_for = succeeded(&mut state, validators);
             state.fresh_until = fresh(fresh_for);
-            (FeedResult::NotModified, Vec::new())
+            FeedResult::NotModified
         }
-        Outcome::RetryLater { until, status } => {
+        Read::RetryLater { until, status } => {
             state.retry_after = Some(until);
             let wait = until.with_timezone(&Local).format("%H:%M");
-            (
-                FeedResult::Skipped(format!(
-                    "HTTP {status}: the server asked to wait until {wait}"
-                )),
-                Vec::new(),
-            )
+            FeedResult::Skipped(format!(
+                "HTTP {status}: the server asked to wait until {wait}"
+            ))
         }
-        Outcome::Failed(error) => (FeedResult::Failed(error.message), Vec::new()),
+        Read::Failed(error) => FeedResult::Failed(error),
     };
     if let FeedResult::Failed(message) | FeedResult::Skipped(message) = &result {
         state.last_error = Some(message.clone());
     }
-    let result = match store.map(|s| s.save_feed_state(&state)) {
-        Some(Err(e)) => FeedResult::Failed(format!("cannot save: {e}")),
-        _ => result,
+    let saved = match store {
+        Some(store) if matches!(result, FeedResult::Updated { .. }) => {
+            store.finish_feed(&state, refreshed_at)
+        }
+        Some(store) => store.save_feed_state(&state),
+        None => Ok(()),
+    };
+    let result = match saved {
+        Err(e) => FeedResult::Failed(format!("cannot save: {e}")),
+        Ok(()) => result,
     };
     let name = display_name(feed, &state);
+    let articles = if matches!(result, FeedResult::Updated { .. }) {
+        stored.articles
+    } else {
+        Vec::new()
+    };
     FeedReport {
         url: feed.url.clone(),
         name,

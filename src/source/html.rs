@@ -7,6 +7,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
+use super::entities;
 use crate::model::article::normalize_spans;
 use crate::model::{Block, Body, ListItem, Span, SpanStyle};
 use crate::sanitize::{clean_line, clean_text};
@@ -396,7 +397,14 @@ impl Builder<'_> {
     }
 
     fn inline_text(&mut self, raw: &str) {
-        let text = clean_text(raw);
+        // A reference the feed escaped twice (`&amp;#233;`) is still one after parsing; in
+        // code it is more likely shown on purpose.
+        let raw = if self.code == 0 {
+            entities::decode(raw)
+        } else {
+            std::borrow::Cow::Borrowed(raw)
+        };
+        let text = clean_text(&raw);
         if !text.trim().is_empty() {
             self.breaks = 0;
             self.row_text = true;

@@ -1,6 +1,7 @@
 //! Sources turn bytes into `Article`s.
 
 pub mod common;
+pub mod entities;
 pub mod feed;
 pub mod fetch;
 pub mod html;
@@ -8,6 +9,7 @@ pub mod load;
 pub mod markdown;
 pub mod opml;
 pub mod text;
+pub mod words;
 
 use crate::model::Article;
 

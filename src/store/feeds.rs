@@ -2,16 +2,23 @@
 //!
 //! Subscriptions made on the command line or by OPML import live here (feeds from the config
 //! file live in the config); the state and the cached articles are kept for every feed,
-//! whichever place it comes from. Cached articles are JSON snapshots, as bookmarks are, and
-//! bookmarks keep their own snapshot: removing a feed or pruning its cache never touches one.
+//! whichever place it comes from. A cached article is its list columns and its body as the
+//! feed gave it, packed ([`body`](super::body)); bookmarks keep their own snapshot of the whole
+//! article: removing a feed or pruning its cache never touches one.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::body::{self, Stored};
 use super::{Store, StoreError, one_line, stored_time};
+use crate::digest::digest;
 use crate::model::{Article, ArticleId, Body, Tag};
+use crate::source::feed::Item;
+use crate::source::fetch::FileStamp;
+use crate::source::words::{Markup, index_words};
 
 pub use crate::model::Subscription;
 
@@ -31,6 +38,10 @@ pub struct FeedState {
     pub last_error: Option<String>,
     pub retry_after: Option<DateTime<Utc>>,
     pub fresh_until: Option<DateTime<Utc>>,
+    /// A hash of the document last read whole, so that the same document is not read again.
+    pub content_hash: Option<u64>,
+    /// A feed file's size and modification time when it was last read.
+    pub file_stamp: Option<FileStamp>,
 }
 
 /// What an ingest changed in the cache.
@@ -96,7 +107,7 @@ impl Store {
     pub fn feed_states(&self) -> Result<HashMap<String, FeedState>, StoreError> {
         let states = self.query_all(
             "SELECT url, title, etag, last_modified, last_attempt, last_success, last_error,
-                    retry_after, fresh_until
+                    retry_after, fresh_until, content_hash, file_size, file_modified
              FROM feed_state",
             |row| {
                 Ok(FeedState {
@@ -109,6 +120,14 @@ impl Store {
                     last_error: row.get(6)?,
                     retry_after: read_time(row.get(7)?),
                     fresh_until: read_time(row.get(8)?),
+                    content_hash: row.get::<_, Option<i64>>(9)?.map(|hash| hash as u64),
+                    file_stamp: match (row.get::<_, Option<i64>>(10)?, row.get(11)?) {
+                        (Some(size), Some(modified)) => Some(FileStamp {
+                            size: size as u64,
+                            modified,
+                        }),
+                        _ => None,
+                    },
                 })
             },
         )?;
@@ -123,11 +142,10 @@ impl Store {
         self.change(|conn| write_feed_state(conn, state))
     }
 
-    /// Stores a feed's articles in one transaction: new ids inserted, known ids get the new
-    /// snapshot (updated in place, counted as updated only if the snapshot or the feed
-    /// changed), last_seen set on every one; plus the feed state (saved under its own `url`,
-    /// which should be `feed_url`), in the same transaction. Cached articles missing from `articles`
-    /// stay until `prune` removes them.
+    /// Stores a feed's articles, whole, in one transaction with its state (saved under its
+    /// own `url`, which should be `feed_url`), as [`Store::store_rows`] and
+    /// [`Store::finish_feed`] do. Cached articles missing from `articles` stay until `prune`
+    /// removes them.
     pub fn ingest(
         &self,
         feed_url: &str,
@@ -135,91 +153,34 @@ impl Store {
         state: &FeedState,
         at: DateTime<Utc>,
     ) -> Result<Ingested, StoreError> {
-        // Serialised before the write begins, to hold the database for as short as can be.
-        let snapshots = articles
-            .iter()
-            .map(|article| {
-                serde_json::to_string(article).map_err(|error| StoreError::BadSnapshot {
-                    id: article.id.clone(),
-                    detail: one_line(error),
-                })
-            })
-            .collect::<Result<Vec<String>, StoreError>>()?;
+        let rows: Vec<CacheRow> = articles.iter().map(CacheRow::from_article).collect();
         let seen = stored_time(at);
         self.change(|conn| {
-            let mut find = conn.prepare_cached(
-                "SELECT snapshot, feed_url, rowid FROM feed_articles WHERE id = ?1",
-            )?;
-            let mut index_text = conn
-                .prepare_cached("INSERT INTO feed_text (rowid, title, body) VALUES (?1, ?2, ?3)")?;
-            let mut unindex_text = conn.prepare_cached("DELETE FROM feed_text WHERE rowid = ?1")?;
-            let mut insert = conn.prepare_cached(
-                "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
-                                            title, source, author, url, tags)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            let mut replace = conn.prepare_cached(
-                "UPDATE feed_articles SET feed_url = ?2, snapshot = ?3, published = ?4, last_seen = ?5,
-                     title = ?6, source = ?7, author = ?8, url = ?9, tags = ?10
-                 WHERE id = ?1",
-            )?;
-            let mut touch =
-                conn.prepare_cached("UPDATE feed_articles SET last_seen = ?2 WHERE id = ?1")?;
-            let mut still_pruned =
-                conn.prepare_cached("UPDATE pruned_articles SET last_seen = ?2 WHERE id = ?1")?;
-            let mut ingested = Ingested::default();
-            for (article, snapshot) in articles.iter().zip(&snapshots) {
-                let id = article.id.as_str();
-                // Retention removed it; the feed still lists it: it stays removed.
-                if still_pruned.execute(params![id, seen])? > 0 {
-                    continue;
-                }
-                let published = article.published.map(stored_time);
-                let tags = joined_tags(article);
-                let listed = params![
-                    id,
-                    feed_url,
-                    snapshot,
-                    published,
-                    seen,
-                    article.title,
-                    article.source,
-                    article.author,
-                    article.url,
-                    tags
-                ];
-                let known: Option<(String, String, i64)> = find
-                    .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
-                    .optional()?;
-                match known {
-                    None => {
-                        insert.execute(listed)?;
-                        let text = article.body.plain_text();
-                        index_text.execute(params![conn.last_insert_rowid(), article.title, text])?;
-                        ingested.new += 1;
-                    }
-                    Some((old_snapshot, old_feed, _))
-                        if old_snapshot == *snapshot && old_feed == feed_url =>
-                    {
-                        touch.execute(params![id, seen])?;
-                    }
-                    Some((_, _, rowid)) => {
-                        replace.execute(listed)?;
-                        unindex_text.execute([rowid])?;
-                        let text = article.body.plain_text();
-                        index_text.execute(params![rowid, article.title, text])?;
-                        ingested.updated += 1;
-                    }
-                }
-            }
-            // What retention removed and the feed no longer lists cannot come back: forget it.
-            conn.execute(
-                "DELETE FROM pruned_articles WHERE feed_url = ?1 AND last_seen < ?2",
-                params![feed_url, seen],
-            )?;
-            write_feed_state(conn, state)?;
+            let ingested = write_rows(conn, feed_url, &rows, &seen)?;
+            finish(conn, state, &seen)?;
             Ok(ingested)
         })
+    }
+
+    /// Stores rows of a feed's articles in one transaction: new ids inserted, changed ones
+    /// replaced in place, unchanged ones (same hash, same feed) not written at all, and ids
+    /// that retention removed while the feed still lists them left out. A feed's rows may
+    /// come in several calls with the same `at`, before [`Store::finish_feed`].
+    pub fn store_rows(
+        &self,
+        feed_url: &str,
+        rows: &[CacheRow],
+        at: DateTime<Utc>,
+    ) -> Result<Ingested, StoreError> {
+        let seen = stored_time(at);
+        self.change(|conn| write_rows(conn, feed_url, rows, &seen))
+    }
+
+    /// Ends the storing of a feed read whole at `at`: saves its state, and forgets what
+    /// retention removed that the feed no longer lists.
+    pub fn finish_feed(&self, state: &FeedState, at: DateTime<Utc>) -> Result<(), StoreError> {
+        let seen = stored_time(at);
+        self.change(|conn| finish(conn, state, &seen))
     }
 
     /// Every cached article with its feed URL as the list needs it, newest first (see
@@ -309,15 +270,17 @@ impl Store {
     /// word shorter than [`SHORTEST_PREFIX`] characters must be a whole word there (as "eu"
     /// or "ai"), since most of a large cache would start with a letter or two.
     pub fn search_cached(&self, words: &[String]) -> Result<HashSet<ArticleId>, StoreError> {
+        // The index keeps no positions, so a word is asked for as the words it is made of
+        // (`e-mail`: `e` and `mail`), never as a phrase.
         let query: Vec<String> = words
             .iter()
-            .filter(|w| !w.trim().is_empty())
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
             .map(|w| {
-                let quoted = format!("\"{}\"", w.replace('"', "\"\""));
                 if w.chars().count() < SHORTEST_PREFIX {
-                    quoted
+                    format!("\"{w}\"")
                 } else {
-                    quoted + "*"
+                    format!("\"{w}\"*")
                 }
             })
             .collect();
@@ -341,19 +304,22 @@ impl Store {
 
     /// The body of a cached article, `None` if it is not cached (any more).
     pub fn cached_body(&self, id: &ArticleId) -> Result<Option<Body>, StoreError> {
-        let snapshot: Option<String> = self
+        let stored: Option<(String, Option<Vec<u8>>)> = self
             .conn
-            .prepare_cached("SELECT snapshot FROM feed_articles WHERE id = ?1")
-            .and_then(|mut find| find.query_row([id.as_str()], |row| row.get(0)).optional())
+            .prepare_cached("SELECT snapshot, body FROM feed_articles WHERE id = ?1")
+            .and_then(|mut find| {
+                find.query_row([id.as_str()], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()
+            })
             .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
-        let Some(snapshot) = snapshot else {
+        let Some((snapshot, packed)) = stored else {
             return Ok(None);
         };
-        serde_json::from_str::<Article>(&snapshot)
-            .map(|article| Some(article.body))
-            .map_err(|error| StoreError::BadSnapshot {
+        body::unpack(packed.as_deref(), &snapshot)
+            .map(Some)
+            .map_err(|detail| StoreError::BadSnapshot {
                 id: id.clone(),
-                detail: one_line(error),
+                detail: one_line(detail),
             })
     }
 
@@ -419,17 +385,168 @@ impl Store {
     }
 }
 
+/// One article as the cache stores it, made ready away from the thread that writes: its list
+/// columns, its body packed, a hash of both, and its words for the search index.
+#[derive(Debug, Clone)]
+pub struct CacheRow {
+    id: ArticleId,
+    published: Option<String>,
+    title: String,
+    source: String,
+    author: Option<String>,
+    url: Option<String>,
+    tags: String,
+    hash: i64,
+    body: Vec<u8>,
+    words: String,
+}
+
+impl CacheRow {
+    /// An item as a feed gave it: its body is made when the article is opened.
+    pub fn from_item(item: &Item) -> CacheRow {
+        let words = index_words(&item.body.text, Markup::Html);
+        Self::new(
+            &item.article,
+            &Stored::Item(Cow::Borrowed(&item.body)),
+            words,
+        )
+    }
+
+    /// A whole article, its body made.
+    pub fn from_article(article: &Article) -> CacheRow {
+        let words = index_words(&article.body.plain_text(), Markup::Plain);
+        Self::new(article, &Stored::Made(Cow::Borrowed(&article.body)), words)
+    }
+
+    fn new(article: &Article, stored: &Stored<'_>, words: String) -> CacheRow {
+        let published = article.published.map(stored_time);
+        let tags = joined_tags(article);
+        let mut hashed = body::json(stored);
+        let body = body::pack(&hashed);
+        for field in [
+            article.title.as_str(),
+            &article.source,
+            article.author.as_deref().unwrap_or_default(),
+            article.url.as_deref().unwrap_or_default(),
+            &tags,
+            published.as_deref().unwrap_or_default(),
+        ] {
+            hashed.push(0x1f);
+            hashed.extend_from_slice(field.as_bytes());
+        }
+        CacheRow {
+            id: article.id.clone(),
+            published,
+            title: article.title.clone(),
+            source: article.source.clone(),
+            author: article.author.clone(),
+            url: article.url.clone(),
+            tags,
+            // Stored as SQLite's 64-bit integer, bit for bit.
+            hash: digest(&hashed) as i64,
+            body,
+            words,
+        }
+    }
+}
+
+/// See [`Store::store_rows`].
+fn write_rows(
+    conn: &Connection,
+    feed_url: &str,
+    rows: &[CacheRow],
+    seen: &str,
+) -> rusqlite::Result<Ingested> {
+    let mut find =
+        conn.prepare_cached("SELECT hash, feed_url, rowid FROM feed_articles WHERE id = ?1")?;
+    let mut index_text =
+        conn.prepare_cached("INSERT INTO feed_text (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut unindex_text = conn.prepare_cached("DELETE FROM feed_text WHERE rowid = ?1")?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
+                                    title, source, author, url, tags, hash, body)
+         VALUES (?1, ?2, '', ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut replace = conn.prepare_cached(
+        "UPDATE feed_articles SET feed_url = ?2, snapshot = '', published = ?3, last_seen = ?4,
+             title = ?5, source = ?6, author = ?7, url = ?8, tags = ?9, hash = ?10, body = ?11
+         WHERE id = ?1",
+    )?;
+    let mut still_pruned =
+        conn.prepare_cached("UPDATE pruned_articles SET last_seen = ?2 WHERE id = ?1")?;
+    let mut ingested = Ingested::default();
+    for row in rows {
+        let id = row.id.as_str();
+        // Retention removed it; the feed still lists it: it stays removed.
+        if still_pruned.execute(params![id, seen])? > 0 {
+            continue;
+        }
+        let values = params![
+            id,
+            feed_url,
+            row.published,
+            seen,
+            row.title,
+            row.source,
+            row.author,
+            row.url,
+            row.tags,
+            row.hash,
+            row.body
+        ];
+        let known: Option<(i64, String, i64)> = find
+            .query_row([id], |found| {
+                Ok((found.get(0)?, found.get(1)?, found.get(2)?))
+            })
+            .optional()?;
+        match known {
+            None => {
+                insert.execute(values)?;
+                index_text.execute(params![conn.last_insert_rowid(), row.title, row.words])?;
+                ingested.new += 1;
+            }
+            Some((hash, feed, _)) if hash == row.hash && feed == feed_url => {}
+            Some((hash, _, rowid)) => {
+                replace.execute(values)?;
+                unindex_text.execute([rowid])?;
+                index_text.execute(params![rowid, row.title, row.words])?;
+                // A row stored before version 4 has no hash: it is stored again, but it may
+                // well be the same article.
+                if hash != LEGACY_HASH {
+                    ingested.updated += 1;
+                }
+            }
+        }
+    }
+    Ok(ingested)
+}
+
+/// The hash of rows stored before schema version 4.
+const LEGACY_HASH: i64 = 0;
+
+/// See [`Store::finish_feed`].
+fn finish(conn: &Connection, state: &FeedState, seen: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM pruned_articles WHERE feed_url = ?1 AND last_seen < ?2",
+        params![state.url, seen],
+    )?;
+    write_feed_state(conn, state)
+}
+
 /// Inserts or replaces the state of `state.url`.
 fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()> {
     let mut upsert = conn.prepare_cached(
         "INSERT INTO feed_state (url, title, etag, last_modified, last_attempt, last_success,
-                                 last_error, retry_after, fresh_until)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                 last_error, retry_after, fresh_until, content_hash, file_size,
+                                 file_modified)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (url) DO UPDATE SET
              title = excluded.title, etag = excluded.etag,
              last_modified = excluded.last_modified, last_attempt = excluded.last_attempt,
              last_success = excluded.last_success, last_error = excluded.last_error,
-             retry_after = excluded.retry_after, fresh_until = excluded.fresh_until",
+             retry_after = excluded.retry_after, fresh_until = excluded.fresh_until,
+             content_hash = excluded.content_hash, file_size = excluded.file_size,
+             file_modified = excluded.file_modified",
     )?;
     upsert.execute(params![
         state.url,
@@ -441,6 +558,9 @@ fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()
         state.last_error,
         state.retry_after.map(stored_time),
         state.fresh_until.map(stored_time),
+        state.content_hash.map(|hash| hash as i64),
+        state.file_stamp.map(|stamp| stamp.size as i64),
+        state.file_stamp.map(|stamp| stamp.modified),
     ])?;
     Ok(())
 }

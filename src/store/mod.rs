@@ -3,10 +3,12 @@
 //!
 //! One database file, `tidings.db`, in the data dir. Every change is its own IMMEDIATE
 //! transaction with `synchronous=FULL` in WAL mode, so a change is on disk when the call
-//! returns and two running tidings can share one data dir. An existing file is never deleted,
+//! returns and two running tidings can share one data dir; only a refresh's writes to the
+//! feed cache wait for the next checkpoint ([`Store::with_cache_writes`]). An existing file is never deleted,
 //! truncated or recreated: a file that is damaged, foreign or from a newer build is refused
 //! before anything is written to it.
 
+mod body;
 #[cfg(test)]
 mod cache_tests;
 #[cfg(test)]
@@ -18,7 +20,7 @@ mod schema;
 #[cfg(test)]
 mod tests;
 
-pub use feeds::{FeedState, Ingested, Subscription};
+pub use feeds::{CacheRow, FeedState, Ingested, Subscription};
 
 use std::collections::HashSet;
 use std::fmt;
@@ -264,6 +266,17 @@ impl Store {
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Runs `work` (a refresh) with commits made durable at checkpoints rather than each one
+    /// (`synchronous = NORMAL`): a refresh commits many times, and what a crash of the machine
+    /// could undo of it is fetched again next time, since a feed's rows and the hash of its
+    /// document are committed together. Other writes keep `FULL`.
+    pub fn with_cache_writes<T>(&self, work: impl FnOnce() -> T) -> T {
+        let _ = self.conn.pragma_update(None, "synchronous", "NORMAL");
+        let result = work();
+        let _ = self.conn.pragma_update(None, "synchronous", "FULL");
+        result
     }
 
     /// Saves a snapshot of the article. Idempotent: an article already bookmarked keeps its

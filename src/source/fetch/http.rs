@@ -140,8 +140,9 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
                     last_modified,
                     fresh_for,
                     final_url,
+                    file_stamp: None,
                 }),
-                Err(failure) => failure,
+                Err(failure) => *failure,
             }
         }
         429 | 503 => {
@@ -164,7 +165,8 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
 }
 
 /// The decoded body, refused as soon as it (or its announced length) passes `max_bytes`.
-fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u8>, Attempt> {
+/// (The failure is boxed: an `Attempt` is large beside a vector.)
+fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u8>, Box<Attempt>> {
     let max_bytes = settings.max_bytes;
     let too_large = || {
         Attempt::failed(format!(
@@ -175,7 +177,7 @@ fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u
     let announced =
         header_text(&response, header::CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
     if announced.is_some_and(|length| length > max_bytes) {
-        return Err(too_large());
+        return Err(Box::new(too_large()));
     }
     // ureq decodes gzip itself and then removes the Content-Encoding header.
     let encoding = header_text(&response, header::CONTENT_ENCODING)
@@ -184,21 +186,31 @@ fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u
     let raw = response.into_body().into_reader();
     let reader: Box<dyn Read> = match encoding.as_deref() {
         None => Box::new(raw),
-        Some("deflate") => inflate(raw).map_err(|error| body_error(error, "deflate", settings))?,
+        Some("deflate") => {
+            inflate(raw).map_err(|error| Box::new(body_error(error, "deflate", settings)))?
+        }
         Some(other) => {
-            return Err(Attempt::failed(format!(
+            return Err(Box::new(Attempt::failed(format!(
                 "the response is in an encoding tidings cannot read ({other})"
-            )));
+            ))));
         }
     };
-    let mut body = Vec::new();
+    // Room for the whole announced body, so that a large one is not copied as it grows.
+    let room = announced.map_or(0, |length| usize::try_from(length).unwrap_or(0));
+    let mut body = Vec::with_capacity(room.min(usize::try_from(max_bytes).unwrap_or(0)));
     reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut body)
         // Without a header left, only ureq's gzip decoding can find the body malformed.
-        .map_err(|error| body_error(error, encoding.as_deref().unwrap_or("gzip"), settings))?;
+        .map_err(|error| {
+            Box::new(body_error(
+                error,
+                encoding.as_deref().unwrap_or("gzip"),
+                settings,
+            ))
+        })?;
     if body.len() as u64 > max_bytes {
-        return Err(too_large());
+        return Err(Box::new(too_large()));
     }
     Ok(body)
 }

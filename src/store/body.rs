@@ -1,0 +1,88 @@
+//! How the feed cache keeps an article's body: what the feed gave for it (its HTML, made into
+//! a body when the article is opened) or, for an article stored whole, its body; as JSON,
+//! deflated. Rows stored before schema version 4 keep the whole article as JSON text in
+//! `snapshot`, and are read as they are.
+
+use std::io::{Read, Write};
+
+use flate2::Compression;
+use flate2::read::DeflateDecoder;
+use flate2::write::DeflateEncoder;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Article, Body};
+use crate::source::feed::ItemBody;
+
+/// What is stored for a body.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stored<'a> {
+    /// What the feed gave: made into a body when read.
+    Item(std::borrow::Cow<'a, ItemBody>),
+    /// A body already made.
+    Made(std::borrow::Cow<'a, Body>),
+}
+
+/// The fastest deflate level: a feed's HTML still shrinks to about half, and ingest is not
+/// held up by it.
+const LEVEL: u32 = 1;
+
+/// The JSON of a body as stored, before it is deflated (hashed to tell a changed article).
+pub fn json(stored: &Stored<'_>) -> Vec<u8> {
+    // Only maps with string keys and plain data: serialising cannot fail.
+    serde_json::to_vec(stored).unwrap_or_default()
+}
+
+/// The stored form of that JSON.
+pub fn pack(json: &[u8]) -> Vec<u8> {
+    let mut encoder =
+        DeflateEncoder::new(Vec::with_capacity(json.len() / 2), Compression::new(LEVEL));
+    // Writing to a vector cannot fail.
+    let _ = encoder.write_all(json);
+    encoder.finish().unwrap_or_default()
+}
+
+/// The body of a stored row: `packed` when the row has one, else its whole-article snapshot.
+pub fn unpack(packed: Option<&[u8]>, snapshot: &str) -> Result<Body, String> {
+    let Some(packed) = packed else {
+        return serde_json::from_str::<Article>(snapshot)
+            .map(|article| article.body)
+            .map_err(|error| error.to_string());
+    };
+    let mut json = Vec::with_capacity(packed.len() * 3);
+    DeflateDecoder::new(packed)
+        .read_to_end(&mut json)
+        .map_err(|error| format!("the stored body does not inflate ({error})"))?;
+    match serde_json::from_slice::<Stored<'_>>(&json).map_err(|error| error.to_string())? {
+        Stored::Item(item) => Ok(item.to_body()),
+        Stored::Made(body) => Ok(body.into_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+    use std::borrow::Cow;
+
+    #[test]
+    fn both_kinds_of_body_come_back() {
+        let item = ItemBody {
+            text: "<p>Late <b>sailings</b>.</p>".repeat(20),
+            base: Some("https://e.com/a".into()),
+            enclosures: vec![("https://e.com/a.mp3".into(), "Enclosure: audio".into())],
+        };
+        let packed = pack(&json(&Stored::Item(Cow::Borrowed(&item))));
+        assert!(
+            packed.len() < item.text.len() / 4,
+            "repetitive HTML shrinks"
+        );
+        assert_eq!(unpack(Some(&packed), "").unwrap(), item.to_body());
+        let body = Body {
+            blocks: vec![Block::Heading("Made".into())],
+        };
+        let packed = pack(&json(&Stored::Made(Cow::Borrowed(&body))));
+        assert_eq!(unpack(Some(&packed), "").unwrap(), body);
+        assert!(unpack(Some(b"not deflate"), "").is_err());
+    }
+}
