@@ -255,23 +255,29 @@ pub fn refresh(
                     reader.read(i, outcome, &sender);
                 });
             });
-            for message in messages {
-                match message {
-                    Message::Items {
-                        index,
-                        rows,
-                        articles,
-                    } => {
-                        let feed = &feeds[asked[index].0];
-                        stored[index].add(store, &feed.url, &rows, articles, now);
+            // What has come while the last batch was written is written in one transaction.
+            while let Ok(first) = messages.recv() {
+                let mut batch = vec![first];
+                batch.extend(messages.try_iter().take(QUEUE));
+                let mut runs = Vec::new();
+                let mut read = Vec::new();
+                for message in batch {
+                    match message {
+                        Message::Items {
+                            index,
+                            rows,
+                            articles,
+                        } => runs.push((index, rows, articles)),
+                        Message::Done { index, read: how } => read.push((index, how)),
                     }
-                    Message::Done { index, read } => {
-                        let (feed_index, state) = &asked[index];
-                        let items = std::mem::take(&mut stored[index]);
-                        let feed_report =
-                            settle(&feeds[*feed_index], state.clone(), read, items, store, now);
-                        finish(feed_report, &mut summary);
-                    }
+                }
+                store_runs(store, feeds, &asked, &mut stored, runs, now);
+                for (index, how) in read {
+                    let (feed_index, state) = &asked[index];
+                    let items = std::mem::take(&mut stored[index]);
+                    let feed_report =
+                        settle(&feeds[*feed_index], state.clone(), how, items, store, now);
+                    finish(feed_report, &mut summary);
                 }
             }
         });
@@ -387,26 +393,42 @@ struct Stored {
     articles: Vec<Article>,
 }
 
-impl Stored {
-    fn add(
-        &mut self,
-        store: Option<&Store>,
-        url: &str,
-        rows: &[CacheRow],
-        articles: Vec<Article>,
-        at: DateTime<Utc>,
-    ) {
-        self.articles.extend(articles);
-        let Some(store) = store.filter(|_| self.error.is_none()) else {
-            return;
-        };
-        match store.store_rows(url, rows, at) {
+/// Stores runs of items, `(asked index, rows, articles)`, in one transaction, and notes
+/// what each feed's runs did; a feed whose earlier run could not be stored stores no more.
+fn store_runs(
+    store: Option<&Store>,
+    feeds: &[Subscription],
+    asked: &[(usize, FeedState)],
+    stored: &mut [Stored],
+    runs: Vec<(usize, Vec<CacheRow>, Vec<Article>)>,
+    at: DateTime<Utc>,
+) {
+    let writable: Vec<(usize, &str, &[CacheRow])> = runs
+        .iter()
+        .filter(|(index, _, _)| stored[*index].error.is_none())
+        .map(|(index, rows, _)| (*index, feeds[asked[*index].0].url.as_str(), rows.as_slice()))
+        .collect();
+    if let Some(store) = store
+        && !writable.is_empty()
+    {
+        let by_feed: Vec<(&str, &[CacheRow])> =
+            writable.iter().map(|&(_, url, rows)| (url, rows)).collect();
+        match store.store_runs(&by_feed, at) {
             Ok(ingested) => {
-                self.ingested.new += ingested.new;
-                self.ingested.updated += ingested.updated;
+                for ((index, _, _), ingested) in writable.iter().zip(ingested) {
+                    stored[*index].ingested.new += ingested.new;
+                    stored[*index].ingested.updated += ingested.updated;
+                }
             }
-            Err(error) => self.error = Some(format!("cannot save: {error}")),
+            Err(error) => {
+                for (index, _, _) in &writable {
+                    stored[*index].error = Some(format!("cannot save: {error}"));
+                }
+            }
         }
+    }
+    for (index, _, articles) in runs {
+        stored[index].articles.extend(articles);
     }
 }
 

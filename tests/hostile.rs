@@ -327,7 +327,11 @@ fn broken_feed_files_are_named_in_a_warning_and_the_rest_still_works() {
     ];
     let mut args = vec!["list".to_string()];
     args.extend(broken.iter().map(|(name, _)| s(&fixture(name)).to_string()));
-    args.extend(salvaged.iter().map(|(name, _)| s(&fixture(name)).to_string()));
+    args.extend(
+        salvaged
+            .iter()
+            .map(|(name, _)| s(&fixture(name)).to_string()),
+    );
     args.push(s(&good).to_string());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let run = env.run(&args);
@@ -338,7 +342,10 @@ fn broken_feed_files_are_named_in_a_warning_and_the_rest_still_works() {
     for (name, title) in salvaged {
         assert!(run.stdout.contains(title), "{name}: {}", run.stdout);
     }
-    assert!(!run.stdout.contains("Cut item"), "the item cut off is left out");
+    assert!(
+        !run.stdout.contains("Cut item"),
+        "the item cut off is left out"
+    );
     assert_eq!(run.stdout.lines().count(), 4, "{}", run.stdout);
     let warnings: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(warnings.len(), broken.len(), "{}", run.stderr);

@@ -4,9 +4,6 @@
 //! word positions, so one copy of each word finds the same articles as the whole text does,
 //! and indexing it is a fraction of the work.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::entities;
 use crate::digest::digest;
 
@@ -21,8 +18,23 @@ pub enum Markup {
 
 /// The distinct words of `text`, lower case, separated by spaces.
 pub fn index_words(text: &str, markup: Markup) -> String {
+    SEEN.with_borrow_mut(|(seen, salt)| {
+        // A new salt for each text: odd, so never zero, which marks a slot never used.
+        *salt = salt.wrapping_add(0x9E37_79B9_7F4A_7C15) | 1;
+        let mut words = Words {
+            word: Vec::new(),
+            seen,
+            salt: *salt,
+            out: Vec::with_capacity(text.len() / 4),
+        };
+        read_words(text, markup, &mut words);
+        // Made of whole characters only.
+        String::from_utf8(words.out).unwrap_or_default()
+    })
+}
+
+fn read_words(text: &str, markup: Markup, words: &mut Words<'_>) {
     let bytes = text.as_bytes();
-    let mut words = Words::for_text(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
@@ -32,7 +44,11 @@ pub fn index_words(text: &str, markup: Markup) -> String {
             while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                 i += 1;
             }
-            words.push_ascii(&bytes[start..i]);
+            if words.word.is_empty() && bytes.get(i).is_none_or(|b| b.is_ascii() && *b != b'&') {
+                words.ascii_word(bytes, start..i);
+            } else {
+                words.word.extend(bytes[start..i].iter().map(|b| b | 0x20));
+            }
         } else if markup == Markup::Html && byte == b'<' && starts_markup(bytes.get(i + 1)) {
             words.end();
             i = skip_markup(bytes, i);
@@ -61,8 +77,6 @@ pub fn index_words(text: &str, markup: Markup) -> String {
         }
     }
     words.end();
-    // Made of whole characters only.
-    String::from_utf8(words.out).unwrap_or_default()
 }
 
 /// A reference at `at`; one that gives `&` followed by the rest of another (`&amp;#233;`)
@@ -117,30 +131,62 @@ fn skip_markup(bytes: &[u8], at: usize) -> usize {
     after(b">")
 }
 
-/// Words as they are read, each kept the first time it is met.
-struct Words {
-    /// The word being read, in lower case.
+/// Slots of the table of words met (a power of two): more than the distinct words of a long
+/// article, and few enough to stay in the processor's cache.
+const SLOTS: usize = 1 << 13;
+
+thread_local! {
+    /// The table of words met, one per thread, kept from text to text: a text's words are
+    /// told from the last one's by a salt mixed into every hash, so it is never cleared.
+    static SEEN: std::cell::RefCell<(Vec<u64>, u64)> = std::cell::RefCell::new((vec![0; SLOTS], 0));
+}
+
+/// Words as they are read, each kept the first time it is met: a word's hash goes in a slot
+/// of the table by its low bits, and a word whose hash is in its slot was met before. A word
+/// that takes another's slot lets that one be kept a second time, which costs the index a
+/// little and changes no answer.
+struct Words<'a> {
+    /// A word being read that is not all ASCII, in lower case.
     word: Vec<u8>,
-    /// Hashes of the words kept.
-    seen: HashSet<u64, BuildHasherDefault<Prehashed>>,
+    seen: &'a mut [u64],
+    salt: u64,
     out: Vec<u8>,
 }
 
-impl Words {
-    fn for_text(length: usize) -> Words {
-        // Room for the words of a typical text, once each.
-        let room = length / 32;
-        Words {
-            word: Vec::with_capacity(64),
-            seen: HashSet::with_capacity_and_hasher(room, BuildHasherDefault::default()),
-            out: Vec::with_capacity(room * 8),
-        }
+impl Words<'_> {
+    /// Whether a word with this hash is new; notes it.
+    fn is_new(&mut self, hash: u64) -> bool {
+        let hash = hash ^ self.salt;
+        let slot = &mut self.seen[hash as usize & (SLOTS - 1)];
+        let new = *slot != hash;
+        *slot = hash;
+        new
     }
 
-    fn push_ascii(&mut self, letters: &[u8]) {
-        let from = self.word.len();
-        self.word.extend_from_slice(letters);
-        self.word[from..].make_ascii_lowercase();
+    /// A whole word of ASCII letters and digits, `text[word]`.
+    fn ascii_word(&mut self, text: &[u8], word: std::ops::Range<usize>) {
+        // Eight bytes at a time, read in place (beyond the word, masked off, when the text
+        // goes on); lower case is one bit for letters, and digits have that bit already.
+        let mut hash = word.len() as u64;
+        for at in word.clone().step_by(8) {
+            let length = (word.end - at).min(8);
+            let eight: [u8; 8] = match text.get(at..at + 8) {
+                Some(eight) => eight.try_into().unwrap_or_default(),
+                None => {
+                    let mut eight = [0u8; 8];
+                    eight[..length].copy_from_slice(&text[at..at + length]);
+                    eight
+                }
+            };
+            let mask = u64::MAX >> (8 * (8 - length));
+            let chunk = (u64::from_le_bytes(eight) | 0x2020_2020_2020_2020) & mask;
+            hash = (hash.rotate_left(29) ^ chunk).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        hash ^= hash >> 31;
+        if self.is_new(hash) {
+            self.out.extend(text[word].iter().map(|b| b | 0x20));
+            self.out.push(b' ');
+        }
     }
 
     fn push(&mut self, c: char) {
@@ -159,31 +205,11 @@ impl Words {
         if self.word.is_empty() {
             return;
         }
-        if self.seen.insert(digest(&self.word)) {
+        if self.is_new(digest(&self.word)) {
             self.out.extend_from_slice(&self.word);
             self.out.push(b' ');
         }
         self.word.clear();
-    }
-}
-
-/// The set holds hashes already: they are their own hash.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

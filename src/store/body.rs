@@ -3,11 +3,11 @@
 //! deflated. Rows stored before schema version 4 keep the whole article as JSON text in
 //! `snapshot`, and are read as they are.
 
-use std::io::{Read, Write};
+use std::cell::RefCell;
+use std::io::Read;
 
-use flate2::Compression;
 use flate2::read::DeflateDecoder;
-use flate2::write::DeflateEncoder;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Body};
@@ -33,13 +33,25 @@ pub fn json(stored: &Stored<'_>) -> Vec<u8> {
     serde_json::to_vec(stored).unwrap_or_default()
 }
 
+thread_local! {
+    /// One compressor per thread, reset for each body: making one costs more than a body.
+    static DEFLATE: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(LEVEL), false));
+}
+
 /// The stored form of that JSON.
 pub fn pack(json: &[u8]) -> Vec<u8> {
-    let mut encoder =
-        DeflateEncoder::new(Vec::with_capacity(json.len() / 2), Compression::new(LEVEL));
-    // Writing to a vector cannot fail.
-    let _ = encoder.write_all(json);
-    encoder.finish().unwrap_or_default()
+    DEFLATE.with_borrow_mut(|deflate| {
+        deflate.reset();
+        // Room for the worst case, text that does not shrink, so one call does it all.
+        let mut packed = Vec::with_capacity(json.len() + json.len() / 1000 + 64);
+        loop {
+            let read = usize::try_from(deflate.total_in()).unwrap_or(json.len());
+            match deflate.compress_vec(&json[read..], &mut packed, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) | Err(_) => return packed,
+                Ok(Status::Ok | Status::BufError) => packed.reserve(packed.capacity().max(64)),
+            }
+        }
+    })
 }
 
 /// The body of a stored row: `packed` when the row has one, else its whole-article snapshot.

@@ -172,8 +172,23 @@ impl Store {
         rows: &[CacheRow],
         at: DateTime<Utc>,
     ) -> Result<Ingested, StoreError> {
+        let ingested = self.store_runs(&[(feed_url, rows)], at)?;
+        Ok(ingested.into_iter().next().unwrap_or_default())
+    }
+
+    /// [`Store::store_rows`] for runs of rows of several feeds, `(feed_url, rows)`, in one
+    /// transaction: what each run changed, in their order.
+    pub fn store_runs(
+        &self,
+        runs: &[(&str, &[CacheRow])],
+        at: DateTime<Utc>,
+    ) -> Result<Vec<Ingested>, StoreError> {
         let seen = stored_time(at);
-        self.change(|conn| write_rows(conn, feed_url, rows, &seen))
+        self.change(|conn| {
+            runs.iter()
+                .map(|(feed_url, rows)| write_rows(conn, feed_url, rows, &seen))
+                .collect()
+        })
     }
 
     /// Ends the storing of a feed read whole at `at`: saves its state, and forgets what

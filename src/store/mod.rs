@@ -140,11 +140,14 @@ fn one_line(text: impl fmt::Display) -> String {
         .join(" ")
 }
 
-/// A time as stored: RFC 3339 in UTC with a fixed nine fractional digits, so that text order
-/// is time order and the value reads back exactly.
 /// Databases up to this size are checked whole when opened.
 const QUICK_CHECK_LIMIT: u64 = 64 * 1024 * 1024;
 
+/// The page size of a new database.
+const PAGE_SIZE: i64 = 16 * 1024;
+
+/// A time as stored: RFC 3339 in UTC with a fixed nine fractional digits, so that text order
+/// is time order and the value reads back exactly.
 fn stored_time(time: DateTime<Utc>) -> String {
     time.to_rfc3339_opts(SecondsFormat::Nanos, true)
 }
@@ -252,7 +255,11 @@ impl Store {
             });
         }
 
-        // From here on the file is ours to write.
+        // From here on the file is ours to write. A new file gets pages of 16 KiB: an
+        // article's packed body fits in one with others, and a refresh writes a quarter as
+        // many pages (it applies only to a file that holds nothing yet).
+        conn.pragma_update(None, "page_size", PAGE_SIZE)
+            .map_err(sqlite_error)?;
         use_write_ahead_log(&conn, busy_timeout).map_err(sqlite_error)?;
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(sqlite_error)?;
@@ -274,7 +281,14 @@ impl Store {
     /// document are committed together. Other writes keep `FULL`.
     pub fn with_cache_writes<T>(&self, work: impl FnOnce() -> T) -> T {
         let _ = self.conn.pragma_update(None, "synchronous", "NORMAL");
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 0);
+        let _ = self.conn.pragma_update(None, "cache_size", -16384);
         let result = work();
+        let _ = self.conn.pragma_update(None, "cache_size", -2000);
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 1000);
         let _ = self.conn.pragma_update(None, "synchronous", "FULL");
         result
     }
