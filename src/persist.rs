@@ -21,10 +21,22 @@ impl Persist {
     pub fn spawn(store: Store, events: Sender<Event>) -> Self {
         let (effects, inbox) = mpsc::channel::<Effect>();
         let worker = thread::spawn(move || {
-            for effect in inbox {
-                // When the screen is gone the send fails; saving goes on all the same.
-                if let Some(report) = apply(&store, effect) {
-                    let _ = events.send(Event::Store(report));
+            while let Ok(first) = inbox.recv() {
+                let mut queue = vec![first];
+                queue.extend(inbox.try_iter());
+                // A search typed on before the last one was answered is not answered: only
+                // the text on screen now is searched.
+                let last_search = queue
+                    .iter()
+                    .rposition(|effect| matches!(effect, Effect::SearchCache(_)));
+                for (at, effect) in queue.into_iter().enumerate() {
+                    if matches!(effect, Effect::SearchCache(_)) && Some(at) != last_search {
+                        continue;
+                    }
+                    // When the screen is gone the send fails; saving goes on all the same.
+                    if let Some(report) = apply(&store, effect) {
+                        let _ = events.send(Event::Store(report));
+                    }
                 }
             }
         });

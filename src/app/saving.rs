@@ -1,7 +1,11 @@
 //! Bookmarks and read marks: asking the store worker to save, and what it answered. A
 //! bookmark shows as saved only once the store says it is on disk.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use super::{App, Effect};
+use crate::digest::digest;
 use crate::event::StoreReport;
 use crate::model::ArticleId;
 
@@ -78,16 +82,41 @@ impl App {
         }
     }
 
-    /// Adds what the full-text index found, if the search is still the one typed.
+    /// Adds what the full-text index found, if the search is still the one typed. The answer
+    /// may name most of a large cache, so each entry is looked up in it by a number made of
+    /// its id, rather than each id in the library's map.
     fn on_search_hits(&mut self, query: String, found: &[ArticleId]) {
         if query != self.filter.search {
             return;
         }
-        let mut hits = vec![false; self.library.len()];
-        for index in found.iter().filter_map(|id| self.library.position(id)) {
-            hits[index] = true;
-        }
+        let found: HashSet<u64, BuildHasherDefault<Spread>> = found.iter().map(id_key).collect();
+        let hits = (0..self.library.len())
+            .map(|index| found.contains(&id_key(&self.library.entry(index).article.id)))
+            .collect();
         self.cache_hits = Some((query, hits));
         self.refilter_all();
+    }
+}
+
+/// An id as a number: its hex digits, else (an id typed by a person) a hash of it.
+fn id_key(id: &ArticleId) -> u64 {
+    u64::from_str_radix(id.as_str(), 16).unwrap_or_else(|_| digest(id.as_str().as_bytes()))
+}
+
+/// Hashes a number by spreading its bits, enough for keys that are hashes already.
+#[derive(Default)]
+struct Spread(u64);
+
+impl Hasher for Spread {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = digest(bytes);
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }

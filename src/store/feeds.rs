@@ -6,19 +6,16 @@
 //! feed gave it, packed ([`body`](super::body)); bookmarks keep their own snapshot of the whole
 //! article: removing a feed or pruning its cache never touches one.
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::body::{self, Stored};
+use super::body;
+use super::rows::{CacheRow, finish, write_rows};
 use super::{Store, StoreError, one_line, stored_time};
-use crate::digest::digest;
 use crate::model::{Article, ArticleId, Body, Tag};
-use crate::source::feed::Item;
 use crate::source::fetch::FileStamp;
-use crate::source::words::{Markup, index_words};
 
 pub use crate::model::Subscription;
 
@@ -281,42 +278,6 @@ impl Store {
         Ok(unreadable)
     }
 
-    /// The cached articles whose title or text has a word starting with each of `words`; a
-    /// word shorter than [`SHORTEST_PREFIX`] characters must be a whole word there (as "eu"
-    /// or "ai"), since most of a large cache would start with a letter or two.
-    pub fn search_cached(&self, words: &[String]) -> Result<HashSet<ArticleId>, StoreError> {
-        // The index keeps no positions, so a word is asked for as the words it is made of
-        // (`e-mail`: `e` and `mail`), never as a phrase.
-        let query: Vec<String> = words
-            .iter()
-            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                if w.chars().count() < SHORTEST_PREFIX {
-                    format!("\"{w}\"")
-                } else {
-                    format!("\"{w}\"*")
-                }
-            })
-            .collect();
-        if query.is_empty() {
-            return Ok(HashSet::new());
-        }
-        let found = self
-            .conn
-            .prepare_cached(
-                "SELECT a.id FROM feed_text JOIN feed_articles AS a ON a.rowid = feed_text.rowid
-                 WHERE feed_text MATCH ?1",
-            )
-            .and_then(|mut search| {
-                search
-                    .query_map([query.join(" AND ")], |row| row.get::<_, String>(0))?
-                    .collect::<rusqlite::Result<Vec<String>>>()
-            })
-            .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
-        Ok(found.into_iter().map(ArticleId::from_stored).collect())
-    }
-
     /// The body of a cached article, `None` if it is not cached (any more).
     pub fn cached_body(&self, id: &ArticleId) -> Result<Option<Body>, StoreError> {
         let stored: Option<(String, Option<Vec<u8>>)> = self
@@ -400,156 +361,8 @@ impl Store {
     }
 }
 
-/// One article as the cache stores it, made ready away from the thread that writes: its list
-/// columns, its body packed, a hash of both, and its words for the search index.
-#[derive(Debug, Clone)]
-pub struct CacheRow {
-    id: ArticleId,
-    published: Option<String>,
-    title: String,
-    source: String,
-    author: Option<String>,
-    url: Option<String>,
-    tags: String,
-    hash: i64,
-    body: Vec<u8>,
-    words: String,
-}
-
-impl CacheRow {
-    /// An item as a feed gave it: its body is made when the article is opened.
-    pub fn from_item(item: &Item) -> CacheRow {
-        let words = index_words(&item.body.text, Markup::Html);
-        Self::new(
-            &item.article,
-            &Stored::Item(Cow::Borrowed(&item.body)),
-            words,
-        )
-    }
-
-    /// A whole article, its body made.
-    pub fn from_article(article: &Article) -> CacheRow {
-        let words = index_words(&article.body.plain_text(), Markup::Plain);
-        Self::new(article, &Stored::Made(Cow::Borrowed(&article.body)), words)
-    }
-
-    fn new(article: &Article, stored: &Stored<'_>, words: String) -> CacheRow {
-        let published = article.published.map(stored_time);
-        let tags = joined_tags(article);
-        let mut hashed = body::json(stored);
-        let body = body::pack(&hashed);
-        for field in [
-            article.title.as_str(),
-            &article.source,
-            article.author.as_deref().unwrap_or_default(),
-            article.url.as_deref().unwrap_or_default(),
-            &tags,
-            published.as_deref().unwrap_or_default(),
-        ] {
-            hashed.push(0x1f);
-            hashed.extend_from_slice(field.as_bytes());
-        }
-        CacheRow {
-            id: article.id.clone(),
-            published,
-            title: article.title.clone(),
-            source: article.source.clone(),
-            author: article.author.clone(),
-            url: article.url.clone(),
-            tags,
-            // Stored as SQLite's 64-bit integer, bit for bit.
-            hash: digest(&hashed) as i64,
-            body,
-            words,
-        }
-    }
-}
-
-/// See [`Store::store_rows`].
-fn write_rows(
-    conn: &Connection,
-    feed_url: &str,
-    rows: &[CacheRow],
-    seen: &str,
-) -> rusqlite::Result<Ingested> {
-    let mut find =
-        conn.prepare_cached("SELECT hash, feed_url, rowid FROM feed_articles WHERE id = ?1")?;
-    let mut index_text =
-        conn.prepare_cached("INSERT INTO feed_text (rowid, title, body) VALUES (?1, ?2, ?3)")?;
-    let mut unindex_text = conn.prepare_cached("DELETE FROM feed_text WHERE rowid = ?1")?;
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
-                                    title, source, author, url, tags, hash, body)
-         VALUES (?1, ?2, '', ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
-    let mut replace = conn.prepare_cached(
-        "UPDATE feed_articles SET feed_url = ?2, snapshot = '', published = ?3, last_seen = ?4,
-             title = ?5, source = ?6, author = ?7, url = ?8, tags = ?9, hash = ?10, body = ?11
-         WHERE id = ?1",
-    )?;
-    let mut still_pruned =
-        conn.prepare_cached("UPDATE pruned_articles SET last_seen = ?2 WHERE id = ?1")?;
-    let mut ingested = Ingested::default();
-    for row in rows {
-        let id = row.id.as_str();
-        // Retention removed it; the feed still lists it: it stays removed.
-        if still_pruned.execute(params![id, seen])? > 0 {
-            continue;
-        }
-        let values = params![
-            id,
-            feed_url,
-            row.published,
-            seen,
-            row.title,
-            row.source,
-            row.author,
-            row.url,
-            row.tags,
-            row.hash,
-            row.body
-        ];
-        let known: Option<(i64, String, i64)> = find
-            .query_row([id], |found| {
-                Ok((found.get(0)?, found.get(1)?, found.get(2)?))
-            })
-            .optional()?;
-        match known {
-            None => {
-                insert.execute(values)?;
-                index_text.execute(params![conn.last_insert_rowid(), row.title, row.words])?;
-                ingested.new += 1;
-            }
-            Some((hash, feed, _)) if hash == row.hash && feed == feed_url => {}
-            Some((hash, _, rowid)) => {
-                replace.execute(values)?;
-                unindex_text.execute([rowid])?;
-                index_text.execute(params![rowid, row.title, row.words])?;
-                // A row stored before version 4 has no hash: it is stored again, but it may
-                // well be the same article.
-                if hash != LEGACY_HASH {
-                    ingested.updated += 1;
-                }
-            }
-        }
-    }
-    Ok(ingested)
-}
-
-/// The hash of rows stored before schema version 4.
-const LEGACY_HASH: i64 = 0;
-
-/// See [`Store::finish_feed`].
-fn finish(conn: &Connection, state: &FeedState, seen: &str) -> rusqlite::Result<()> {
-    conn.execute(
-        "DELETE FROM pruned_articles WHERE feed_url = ?1 AND last_seen < ?2",
-        params![state.url, seen],
-    )?;
-    write_feed_state(conn, state)
-}
-
 /// Inserts or replaces the state of `state.url`.
-fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()> {
+pub(super) fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()> {
     let mut upsert = conn.prepare_cached(
         "INSERT INTO feed_state (url, title, etag, last_modified, last_attempt, last_success,
                                  last_error, retry_after, fresh_until, content_hash, file_size,
@@ -580,18 +393,10 @@ fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()
     Ok(())
 }
 
-/// A stored time read back; `None` if absent or unreadable.
 /// Joins tags for the list column: tags are sanitized, so they never hold this control character.
-const TAG_SEPARATOR: char = '\u{1f}';
+pub(super) const TAG_SEPARATOR: char = '\u{1f}';
 
-/// The shortest search word the full-text index matches as the start of a word.
-pub const SHORTEST_PREFIX: usize = 3;
-
-fn joined_tags(article: &Article) -> String {
-    let tags: Vec<&str> = article.tags.iter().map(Tag::as_str).collect();
-    tags.join(&TAG_SEPARATOR.to_string())
-}
-
+/// A stored time read back; `None` if absent or unreadable.
 fn read_time(text: Option<String>) -> Option<DateTime<Utc>> {
     parse_time(&text?)
 }

@@ -16,11 +16,14 @@ mod feed_tests;
 mod feeds;
 #[cfg(test)]
 mod refusal_tests;
+mod rows;
 mod schema;
+mod search;
 #[cfg(test)]
 mod tests;
 
-pub use feeds::{CacheRow, FeedState, Ingested, Subscription};
+pub use feeds::{FeedState, Ingested, Subscription};
+pub use rows::CacheRow;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -178,6 +181,8 @@ fn use_write_ahead_log(conn: &Connection, busy_timeout: Duration) -> rusqlite::R
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Which article each cached row holds, for search; dropped by every change made here.
+    row_ids: search::RowIdCache,
 }
 
 impl Store {
@@ -267,7 +272,11 @@ impl Store {
             .map_err(sqlite_error)?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         schema::migrate(&conn, version).map_err(sqlite_error)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            row_ids: search::RowIdCache::default(),
+        })
     }
 
     /// The database file.
@@ -403,6 +412,7 @@ impl Store {
         &self,
         apply: impl FnOnce(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
+        self.row_ids.take();
         let run = || {
             let transaction = self.conn.unchecked_transaction()?;
             let result = apply(&transaction)?;
