@@ -451,5 +451,8 @@ fn host_of(url: &str) -> String {
 }
 
 #[cfg(test)]
+#[path = "feed_quirks_tests.rs"]
+mod quirks_tests;
+#[cfg(test)]
 #[path = "feed_tests.rs"]
 mod tests;

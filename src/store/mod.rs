@@ -12,6 +12,8 @@ mod body;
 #[cfg(test)]
 mod cache_tests;
 #[cfg(test)]
+mod cache_v4_tests;
+#[cfg(test)]
 mod feed_tests;
 mod feeds;
 #[cfg(test)]

@@ -3,10 +3,7 @@
 //! name, dates without a time zone. The document is rewritten into a JSON Feed 1.1 that
 //! feed-rs reads without complaint; a field that means nothing is left out, never the item.
 
-use std::fmt;
-
 use chrono::{NaiveDate, NaiveDateTime};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 const VERSION: &str = "https://jsonfeed.org/version/1.1";
@@ -38,19 +35,16 @@ pub fn canonical(bytes: &[u8]) -> Result<Vec<u8>, String> {
     serde_json::to_vec(&Value::Object(out)).map_err(|e| format!("not a feed: {e}"))
 }
 
-/// The JSON object of a document, or as much of it as comes before the place where it is
-/// cut off or broken: the items before the damage are kept.
+/// The JSON object of a document, or, when it is cut off or broken part way, as much of it as
+/// comes whole before the damage: the items before it are kept.
 pub fn read(bytes: &[u8]) -> Result<Map<String, Value>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value = match serde_json::from_slice::<Value>(bytes) {
         Ok(value) => value,
-        Err(error) => {
-            let mut reader = serde_json::Deserializer::from_slice(bytes);
-            match Salvaged::deserialize(&mut reader) {
-                Ok(Salvaged(value @ Value::Object(_), _)) => value,
-                _ => return Err(format!("not a feed: {error}")),
-            }
-        }
+        Err(error) => match whole_part(bytes).map(|part| serde_json::from_slice(&part)) {
+            Some(Ok(value @ Value::Object(_))) => value,
+            _ => return Err(format!("not a feed: {error}")),
+        },
     };
     match value {
         Value::Object(object) => Ok(object),
@@ -58,90 +52,55 @@ pub fn read(bytes: &[u8]) -> Result<Map<String, Value>, String> {
     }
 }
 
-/// A JSON value read up to the first error inside it, and whether it was read whole. An
-/// object keeps the members read whole before the error, and a list read part way; a list
-/// keeps the elements read whole.
-struct Salvaged(Value, bool);
-
-impl<'de> Deserialize<'de> for Salvaged {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(SalvageVisitor)
-    }
-}
-
-struct SalvageVisitor;
-
-impl<'de> Visitor<'de> for SalvageVisitor {
-    type Value = Salvaged;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Salvaged, A::Error> {
-        let mut object = Map::new();
-        loop {
-            let Ok(key) = access.next_key::<String>() else {
-                return Ok(Salvaged(Value::Object(object), false));
-            };
-            let Some(key) = key else {
-                return Ok(Salvaged(Value::Object(object), true));
-            };
-            match access.next_value::<Salvaged>() {
-                Ok(Salvaged(value, true)) => {
-                    object.insert(key, value);
+/// The JSON cut after the last value that ends whole in the top object or in a list of it
+/// (an item of `items`), with the brackets still open closed; `None` when there is none.
+fn whole_part(bytes: &[u8]) -> Option<Vec<u8>> {
+    // Open brackets, and for each whether the next string in it is a key.
+    let mut open: Vec<u8> = Vec::new();
+    let mut key_next = false;
+    let (mut in_string, mut escaped) = (false, false);
+    let mut cut: Option<(usize, Vec<u8>)> = None;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => {
+                    in_string = false;
+                    if !key_next && open.len() <= 2 {
+                        cut = Some((at + 1, open.clone()));
+                    }
                 }
-                Ok(Salvaged(list @ Value::Array(_), false)) => {
-                    object.insert(key, list);
-                    return Ok(Salvaged(Value::Object(object), false));
-                }
-                Ok(Salvaged(_, false)) | Err(_) => {
-                    return Ok(Salvaged(Value::Object(object), false));
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                open.push(byte);
+                key_next = byte == b'{';
+            }
+            b'}' | b']' => {
+                open.pop()?;
+                key_next = false;
+                if open.len() <= 2 {
+                    cut = Some((at + 1, open.clone()));
                 }
             }
+            b',' => key_next = open.last() == Some(&b'{'),
+            b':' => key_next = false,
+            _ => {}
         }
     }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Salvaged, A::Error> {
-        let mut list = Vec::new();
-        loop {
-            match access.next_element::<Salvaged>() {
-                Ok(Some(Salvaged(value, true))) => list.push(value),
-                Ok(None) => return Ok(Salvaged(Value::Array(list), true)),
-                Ok(Some(Salvaged(_, false))) | Err(_) => {
-                    return Ok(Salvaged(Value::Array(list), false));
-                }
-            }
-        }
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Salvaged, E> {
-        Ok(Salvaged(v.into(), true))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Salvaged, E> {
-        Ok(Salvaged(v.into(), true))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Salvaged, E> {
-        Ok(Salvaged(v.into(), true))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Salvaged, E> {
-        Ok(Salvaged(v.into(), true))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Salvaged, E> {
-        Ok(Salvaged(v.into(), true))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Salvaged, E> {
-        Ok(Salvaged(v.into(), true))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Salvaged, E> {
-        Ok(Salvaged(Value::Null, true))
-    }
+    let (end, open) = cut?;
+    let mut part = bytes[..end].to_vec();
+    part.extend(
+        open.iter()
+            .rev()
+            .map(|&b| if b == b'{' { b'}' } else { b']' }),
+    );
+    Some(part)
 }
 
 /// Whether a JSON document says it is a JSON Feed (its `version`, whatever its place).
