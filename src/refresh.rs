@@ -4,16 +4,18 @@
 //! time, a body with the same hash) is not read again. `tidings refresh` runs it in the
 //! foreground, the reader on a thread of its own.
 
-use std::sync::mpsc::{self, SyncSender};
+mod read;
+
+use std::sync::mpsc;
 use std::thread;
 
 use chrono::{DateTime, Local, Utc};
 
+use read::{Message, Read, Reader, Validators};
+
 use crate::config::Config;
-use crate::digest::digest;
 use crate::model::{Article, Subscription};
-use crate::source::feed::{self, FeedHead, FeedSource, Item};
-use crate::source::fetch::{self, FetchSettings, FileStamp, Outcome, Request};
+use crate::source::fetch::{self, FetchSettings, Request};
 use crate::store::{CacheRow, FeedState, Ingested, Store, StoreError};
 
 /// What became of one feed.
@@ -148,44 +150,6 @@ pub fn subscriptions(
     Ok(feeds)
 }
 
-/// What a worker sends the thread that writes to the store.
-enum Message {
-    /// Items of the feed `asked[index]`, ready to store, and as articles when those are wanted.
-    Items {
-        index: usize,
-        rows: Vec<CacheRow>,
-        articles: Vec<Article>,
-    },
-    /// The feed `asked[index]` is read (its items all sent): how it went.
-    Done { index: usize, read: Read },
-}
-
-/// How reading one feed went.
-enum Read {
-    /// Read whole: what it says of itself, and what to keep for the next refresh.
-    Parsed {
-        head: FeedHead,
-        validators: Validators,
-        hash: u64,
-    },
-    /// The same document as last time (a 304, the same file, the same body): not read.
-    Unchanged(Validators),
-    RetryLater {
-        until: DateTime<Utc>,
-        status: u16,
-    },
-    Failed(String),
-}
-
-/// What the answer says about asking again.
-#[derive(Default)]
-struct Validators {
-    etag: Option<String>,
-    last_modified: Option<String>,
-    fresh_for: Option<std::time::Duration>,
-    file_stamp: Option<FileStamp>,
-}
-
 /// How many runs of items may wait for the writing thread: enough to keep it busy, few
 /// enough that a large feed is never in memory whole.
 const QUEUE: usize = 8;
@@ -294,94 +258,6 @@ pub fn refresh(
             .unwrap_or(0);
     }
     summary
-}
-
-/// What the workers need to read a feed.
-struct Reader<'a> {
-    feeds: &'a [Subscription],
-    asked: &'a [(usize, FeedState)],
-    /// Items are made ready for the store.
-    keep_rows: bool,
-    /// Items are made into whole articles for the report.
-    want_articles: bool,
-}
-
-impl Reader<'_> {
-    /// On a worker: reads what was fetched for `asked[index]` and sends it on, run by run.
-    fn read(&self, index: usize, outcome: Outcome, sender: &SyncSender<Message>) {
-        let (feed_index, state) = &self.asked[index];
-        let feed = &self.feeds[*feed_index];
-        let read = match outcome {
-            Outcome::Fetched {
-                body,
-                etag,
-                last_modified,
-                fresh_for,
-                file_stamp,
-                ..
-            } => {
-                let validators = Validators {
-                    etag,
-                    last_modified,
-                    fresh_for,
-                    file_stamp,
-                };
-                let hash = digest(&body);
-                if state.content_hash == Some(hash) {
-                    Read::Unchanged(validators)
-                } else {
-                    let source = FeedSource {
-                        url: &feed.url,
-                        name: feed.name.as_deref(),
-                        tags: &feed.tags,
-                    };
-                    let read = feed::read_items(
-                        &body,
-                        source,
-                        |items| self.prepare(items),
-                        |(rows, articles)| {
-                            let _ = sender.send(Message::Items {
-                                index,
-                                rows,
-                                articles,
-                            });
-                        },
-                    );
-                    match read {
-                        Ok(head) => Read::Parsed {
-                            head,
-                            validators,
-                            hash,
-                        },
-                        Err(error) => Read::Failed(error),
-                    }
-                }
-            }
-            Outcome::NotModified { fresh_for } => Read::Unchanged(Validators {
-                etag: state.etag.clone(),
-                last_modified: state.last_modified.clone(),
-                fresh_for,
-                file_stamp: state.file_stamp,
-            }),
-            Outcome::RetryLater { until, status } => Read::RetryLater { until, status },
-            Outcome::Failed(error) => Read::Failed(error.message),
-        };
-        let _ = sender.send(Message::Done { index, read });
-    }
-
-    fn prepare(&self, items: Vec<Item>) -> (Vec<CacheRow>, Vec<Article>) {
-        let rows = if self.keep_rows {
-            items.iter().map(CacheRow::from_item).collect()
-        } else {
-            Vec::new()
-        };
-        let articles = if self.want_articles {
-            items.into_iter().map(Item::into_article).collect()
-        } else {
-            Vec::new()
-        };
-        (rows, articles)
-    }
 }
 
 /// What was stored of one feed so far.
