@@ -15,8 +15,7 @@ pub const SHORTEST_PREFIX: usize = 3;
 pub(super) struct RowIds {
     /// `PRAGMA data_version` when read: another connection's commit changes it.
     version: i64,
-    rows: Vec<i64>,
-    ids: Vec<ArticleId>,
+    rows: Vec<(i64, ArticleId)>,
 }
 
 /// The map of a store, `None` until read or after this connection changed the cache.
@@ -44,7 +43,8 @@ impl Store {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        // Rows only: joined with the table, each would read a page of bodies.
+        // Rows only: joined with the table, each would read a page of bodies. The map is
+        // read after them, so it knows every row they name.
         let rows = self
             .conn
             .prepare_cached("SELECT rowid FROM feed_text WHERE feed_text MATCH ?1")
@@ -57,8 +57,8 @@ impl Store {
         let map = self.row_ids()?;
         Ok(rows
             .iter()
-            .filter_map(|row| map.rows.binary_search(row).ok())
-            .map(|at| map.ids[at].clone())
+            .filter_map(|row| map.rows.binary_search_by_key(row, |(row, _)| *row).ok())
+            .map(|at| map.rows[at].1.clone())
             .collect())
     }
 
@@ -75,16 +75,27 @@ impl Store {
             .as_ref()
             .is_some_and(|map| map.version == version);
         if !current {
-            let mut pairs: Vec<(i64, String)> = self
-                .query_all("SELECT rowid, id FROM feed_articles", |row| {
-                    Ok((row.get(0)?, row.get(1)?))
-                })?;
-            pairs.sort_unstable_by_key(|&(row, _)| row);
-            let (rows, ids) = pairs
-                .into_iter()
-                .map(|(row, id)| (row, ArticleId::from_stored(id)))
-                .unzip();
-            *self.row_ids.borrow_mut() = Some(RowIds { version, rows, ids });
+            // Read straight into the map, sized first: the reader's memory budget has little
+            // room for a second copy of 100,000 ids.
+            self.row_ids.take();
+            let read = || -> rusqlite::Result<Vec<(i64, ArticleId)>> {
+                let count: i64 =
+                    self.conn
+                        .query_row("SELECT count(*) FROM feed_articles", [], |row| row.get(0))?;
+                let mut rows = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
+                let mut statement = self
+                    .conn
+                    .prepare_cached("SELECT rowid, id FROM feed_articles")?;
+                let mut found = statement.query([])?;
+                while let Some(row) = found.next()? {
+                    let id = ArticleId::from_stored(row.get_ref(1)?.as_str()?.to_string());
+                    rows.push((row.get(0)?, id));
+                }
+                rows.sort_unstable_by_key(|(row, _)| *row);
+                Ok(rows)
+            };
+            let rows = read().map_err(sqlite_error)?;
+            *self.row_ids.borrow_mut() = Some(RowIds { version, rows });
         }
         Ok(Ref::map(self.row_ids.borrow(), |map| match map {
             Some(map) => map,
@@ -96,5 +107,4 @@ impl Store {
 static EMPTY: RowIds = RowIds {
     version: 0,
     rows: Vec::new(),
-    ids: Vec::new(),
 };
