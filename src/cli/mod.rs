@@ -5,6 +5,7 @@ mod articles;
 mod context;
 mod feeds;
 mod output;
+mod read;
 
 use std::path::PathBuf;
 
@@ -80,6 +81,18 @@ pub enum Command {
         width: Option<u16>,
         #[command(flatten)]
         sources: Sources,
+    },
+    /// A web page's article in reader mode: fetched (or read from a saved HTML file) and
+    /// printed as `show` prints an article
+    Read {
+        /// The page's web address (http or https), or a saved HTML file
+        page: String,
+        /// Wrap at this many columns [default: the terminal's width up to 100, else 80]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+        width: Option<u16>,
+        /// Print one JSON object: title, byline, site, published, url, text, links
+        #[arg(long)]
+        json: bool,
     },
     /// Tags with their article counts, most used first
     Tags {
@@ -190,6 +203,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Show { id, width, sources }) => {
             articles::show(&context, &sources, &id, width)
         }
+        Some(Command::Read { page, width, json }) => read::read(&context, &page, width, json),
         Some(Command::Tags { json, sources }) => articles::tags(&context, &sources, json),
         Some(Command::Bookmarks { json }) => articles::bookmarks(&context, json),
         Some(Command::Bookmark { change }) => match change {

@@ -588,7 +588,7 @@ const RAW_TEXT: [&str; 7] = [
 /// tags; their text is kept. Borrowed unchanged when nothing is that deep. The scan is a rough
 /// tokenizer (comments, quoted attributes and raw-text elements are skipped over), enough to
 /// count levels.
-fn flatten_deep_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn flatten_deep_nesting(html: &str) -> std::borrow::Cow<'_, str> {
     let bytes = html.as_bytes();
     let find = |from: usize, needle: &[u8]| {
         bytes[from.min(bytes.len())..]
@@ -675,7 +675,7 @@ fn has_tags(text: &str) -> bool {
 
 /// A link's address as it can be opened, or `None` when it is not a link worth listing:
 /// empty, a `#fragment` of the page, a script or data, or relative with no base to join.
-fn resolve(href: &str, base: Option<&str>) -> Option<String> {
+pub(crate) fn resolve(href: &str, base: Option<&str>) -> Option<String> {
     // Browsers ignore tabs and newlines anywhere in an address.
     let href = clean_text(href).replace(['\t', '\n'], "");
     let href = href.trim().replace(' ', "%20");

@@ -1,0 +1,1 @@
+//! Tests of reader-mode extraction on small pages written for them.
