@@ -1,18 +1,190 @@
-//! Cleaning around `dom_smoothie`: what a page holds that is never the article is taken out
-//! before the article is looked for, and what is left of it in the article after.
+//! Cleaning around `dom_smoothie`: what a page holds that is never the article (menus,
+//! share and subscribe boxes, "related stories", comments) is taken out before the article
+//! is looked for, and what is left of it in the article after; lazy pictures get their
+//! address where `to_body` looks for it.
 
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
 
 use crate::model::{Block, Body};
 
 use super::Known;
+use super::trim::{self, folded};
+
+/// Elements that are never part of an article, whatever they hold.
+const NEVER: &str = "nav, aside, footer, dialog, [role=navigation], [role=contentinfo], \
+                     [role=complementary], [role=search], [aria-modal=true], [hidden]";
+
+/// Words of a class or id that mark a box around the article rather than the article.
+const BOILERPLATE: &[&str] = &[
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "socials",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "signup",
+    "related",
+    "recommended",
+    "recommendations",
+    "recirculation",
+    "promo",
+    "promotion",
+    "advert",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "adslot",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "comments",
+    "comment",
+    "breadcrumb",
+    "breadcrumbs",
+    "popular",
+    "trending",
+    "most-read",
+    "mostread",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "paywall",
+    "cookie",
+    "cookies",
+    "consent",
+    "banner",
+    "toolbar",
+    "tags",
+    "taglist",
+    "author-bio",
+    "bio",
+    "byline",
+    "dateline",
+    "print",
+    "follow",
+    "donate",
+    "donation",
+];
+
+/// Text over this many characters is an article's, whatever its class says.
+const LONG_TEXT: usize = 1_500;
 
 /// Cleans the page before the article is looked for.
-pub(super) fn before(_document: &Document) {}
+pub(super) fn before(document: &Document) {
+    document.select(NEVER).remove();
+    remove_boilerplate(document, None);
+    promote_lazy_images(document);
+}
 
 /// Cleans the article found: `title` is the one the byline shows.
-pub(super) fn after(article: &str, _title: &str) -> String {
-    article.to_string()
+pub(super) fn after(article: &str, title: &str) -> String {
+    let document = Document::from(article);
+    let root = document
+        .select("#readability-page-1")
+        .nodes()
+        .first()
+        .copied();
+    remove_boilerplate(&document, root.as_ref());
+    remove_title(&document, title);
+    if let Some(root) = &root {
+        trim::trim(root);
+    }
+    document
+        .select("[class], [id]")
+        .nodes()
+        .iter()
+        .for_each(|node| {
+            node.remove_attrs(&["class", "id"]);
+        });
+    let body = document.select("body");
+    body.inner_html().to_string()
+}
+
+/// Removes boxes whose class or id says they are not the article, unless they hold a long
+/// text with few links (an article whose class happens to say "share"), or are `keep`.
+fn remove_boilerplate(document: &Document, keep: Option<&NodeRef>) {
+    for node in document.select("[class], [id]").nodes() {
+        if keep.is_some_and(|keep| keep.id == node.id) || !is_boilerplate_name(node) {
+            continue;
+        }
+        if node.parent().is_none() || node.has_name("body") || node.has_name("html") {
+            continue;
+        }
+        let text = node.text();
+        let length = text.split_whitespace().map(str::len).sum::<usize>();
+        if length > LONG_TEXT && link_density(node, length) < 0.5 {
+            continue;
+        }
+        node.remove_from_parent();
+    }
+}
+
+fn is_boilerplate_name(node: &NodeRef) -> bool {
+    let mut names = String::new();
+    for attribute in ["class", "id"] {
+        if let Some(value) = node.attr(attribute) {
+            names.push_str(&value.to_ascii_lowercase());
+            names.push(' ');
+        }
+    }
+    names
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .flat_map(|token| std::iter::once(token).chain(token.split('-')))
+        .any(|word| BOILERPLATE.contains(&word))
+}
+
+/// The share of an element's text that is link text.
+fn link_density(node: &NodeRef, length: usize) -> f32 {
+    let linked: usize = node
+        .find_descendants("a")
+        .iter()
+        .map(|link| link.text().split_whitespace().map(str::len).sum::<usize>())
+        .sum();
+    linked as f32 / length.max(1) as f32
+}
+
+/// Removes the first heading of the article when it repeats the title.
+fn remove_title(document: &Document, title: &str) {
+    let title = folded(title);
+    if title.is_empty() {
+        return;
+    }
+    if let Some(heading) = document.select("h1, h2, h3").nodes().first()
+        && folded(&heading.text()) == title
+    {
+        heading.remove_from_parent();
+    }
+}
+
+/// Pictures that load when scrolled to keep their address in `data-src`, `data-srcset`,
+/// `data-original` or `data-lazy-src`: it is put in `src` (and `srcset`), where it is read.
+fn promote_lazy_images(document: &Document) {
+    for image in document.select("img, source").nodes() {
+        for lazy in ["data-src", "data-lazy-src", "data-original", "data-url"] {
+            if let Some(address) = image.attr(lazy)
+                && looks_like_address(&address)
+            {
+                image.set_attr("src", address.trim());
+                break;
+            }
+        }
+        for lazy in ["data-srcset", "data-lazy-srcset"] {
+            if let Some(set) = image.attr(lazy)
+                && !set.trim().is_empty()
+            {
+                image.set_attr("srcset", set.trim());
+                break;
+            }
+        }
+    }
+}
+
+fn looks_like_address(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty() && !text.starts_with("data:") && !text.contains(char::is_whitespace)
 }
 
 /// The article's HTML with its links made plain text and its pictures without their
@@ -25,7 +197,7 @@ pub(super) fn without_links(article: &str) -> String {
     for image in document.select("img[alt]").nodes() {
         image.remove_attr("alt");
     }
-    document.html().to_string()
+    document.select("body").inner_html().to_string()
 }
 
 /// Whether what was found reads as an article.

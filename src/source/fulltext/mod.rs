@@ -4,18 +4,23 @@
 //! cleaned again, and converted with the same `html::to_body` as every feed item.
 
 mod clean;
+mod lede;
+mod linked_data;
+mod overlap;
 mod page;
 #[cfg(test)]
 mod tests;
 mod text;
+mod trim;
 
 use chrono::{DateTime, Utc};
 use dom_smoothie::{Config, Readability};
 
 use super::common::parse_date;
 use super::html;
-use crate::model::Body;
-use crate::sanitize::clean_line;
+use crate::model::{Block, Body, Span};
+use crate::sanitize::{clean_line, clean_text};
+use linked_data::LinkedData;
 
 pub use page::{MAX_PAGE_BYTES, read};
 pub use text::plain_text;
@@ -63,9 +68,13 @@ pub struct Known<'a> {
 pub fn extract(page: &str, url: Option<&str>, known: Known) -> Result<Page, String> {
     let page = html::flatten_deep_nesting(page);
     let document = dom_query::Document::from(page.as_ref());
+    let linked = linked_data::read(&document);
     clean::before(&document);
+    let original = document.clone();
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
+        // Classes are read by the cleaning after; `to_body` reads none.
+        keep_classes: true,
         ..Config::default()
     };
     let url = url.filter(|url| is_web_address(url));
@@ -74,7 +83,25 @@ pub fn extract(page: &str, url: Option<&str>, known: Known) -> Result<Page, Stri
     let found = readability.parse().map_err(|_| NO_ARTICLE.to_string())?;
     let title = Some(clean_line(&found.title)).filter(|t| !t.is_empty());
     let article = clean::after(&found.content, title.as_deref().unwrap_or(known.title));
-    let body = html::to_body(&article, url);
+    let (article, body) = match fallback(&linked, &article, url) {
+        Some(found) => found,
+        None => {
+            let mut body = html::to_body(&article, url);
+            let summary = Some(known.summary)
+                .filter(|summary| !summary.trim().is_empty())
+                .or(linked.description.as_deref());
+            match summary.and_then(|summary| lede::find(&original, summary, &plain_text(&body))) {
+                Some(lede) => {
+                    let lede = clean_text(&lede);
+                    body.blocks
+                        .insert(0, Block::Paragraph(vec![Span::plain(lede.clone())]));
+                    (format!("<p>{}</p>{article}", escape(&lede)), body)
+                }
+                None => (article, body),
+            }
+        }
+    };
+    drop(original);
     if !clean::is_article(&body, known) {
         return Err(NO_ARTICLE.to_string());
     }
@@ -88,6 +115,45 @@ pub fn extract(page: &str, url: Option<&str>, known: Known) -> Result<Page, Stri
         body,
         html: article,
     })
+}
+
+/// Words of JSON-LD text under which it is not trusted to be the whole article.
+const LINKED_BODY_WORDS: usize = 80;
+/// Below this share of the JSON-LD text found in the block, the block is not the article.
+const LINKED_BODY_COVERAGE: f32 = 0.4;
+
+/// The page's JSON-LD text of the article, as HTML and as a body, when the block found
+/// holds little of it (the page shows its text only to those who run its scripts, or pay).
+fn fallback(linked: &LinkedData, article: &str, url: Option<&str>) -> Option<(String, Body)> {
+    let text = linked.body.as_deref()?;
+    let body = if text.contains('<') {
+        html::to_body(text, url)
+    } else {
+        html::to_body(&text.replace('\n', "\n\n"), None)
+    };
+    let reference = plain_text(&body);
+    if overlap::words(&reference).len() < LINKED_BODY_WORDS {
+        return None;
+    }
+    let found = plain_text(&html::to_body(article, None));
+    if overlap::coverage(&reference, &found) >= LINKED_BODY_COVERAGE {
+        return None;
+    }
+    let html = if text.contains('<') {
+        text.to_string()
+    } else {
+        text.split('\n')
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| format!("<p>{}</p>", escape(line)))
+            .collect()
+    };
+    Some((html, body))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// An absolute `http(s)://` address with something after the scheme, as `dom_smoothie`
