@@ -49,6 +49,9 @@ pub struct FeedConfig {
     pub name: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Fetch the full text of new articles from their pages after each refresh.
+    #[serde(default)]
+    pub full_text: bool,
 }
 
 /// How feeds are fetched.
@@ -364,7 +367,8 @@ mod tests {
     fn feeds_and_fetching() {
         let config = parse(
             "keep_days = 30\n[fetch]\nworkers = 2\n[[feeds]]\nurl = \"https://a.example/rss\"\n\
-             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\n",
+             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\n\
+             full_text = true\n",
         )
         .unwrap();
         assert_eq!(config.keep_days, 30);
@@ -376,12 +380,14 @@ mod tests {
                 FeedConfig {
                     url: "https://a.example/rss".into(),
                     name: None,
-                    tags: vec![]
+                    tags: vec![],
+                    full_text: false,
                 },
                 FeedConfig {
                     url: "https://b.example/atom".into(),
                     name: Some("B".into()),
-                    tags: vec!["News".into()]
+                    tags: vec!["News".into()],
+                    full_text: true,
                 },
             ]
         );

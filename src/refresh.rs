@@ -123,6 +123,7 @@ pub fn subscriptions(
         .feeds
         .iter()
         .map(|f| Subscription {
+            full_text: f.full_text,
             url: f.url.clone(),
             name: f.name.clone(),
             tags: f.tags.clone(),

@@ -245,6 +245,7 @@ fn feed_app(width: u16, height: u16) -> App {
             feed::parse(&fixture(file), source).unwrap().articles,
         );
         subscriptions.push(Subscription {
+            full_text: false,
             url: url.into(),
             name: None,
             tags: Vec::new(),

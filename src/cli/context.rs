@@ -69,6 +69,7 @@ impl Context {
                     || text.starts_with("file://")
                 {
                     remote.push(Subscription {
+                        full_text: false,
                         url: text.into_owned(),
                         name: None,
                         tags: Vec::new(),

@@ -93,6 +93,7 @@ pub fn add(
     }
     let store = context.open_store()?;
     let subscription = Subscription {
+        full_text: false,
         url: url.clone(),
         name,
         tags,

@@ -8,4 +8,6 @@ pub struct Subscription {
     pub name: Option<String>,
     /// Tags given to every article of the feed.
     pub tags: Vec<String>,
+    /// The full text of its articles is fetched from their pages after each refresh.
+    pub full_text: bool,
 }

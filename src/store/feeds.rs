@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError, one_line, stored_time};
+use super::{Store, StoreError, full_texts, one_line, stored_time};
 use crate::model::{Article, ArticleId, Body, Tag};
 
 pub use crate::model::Subscription;
@@ -47,13 +47,14 @@ impl Store {
     /// hand-edited database has such) read as no tags.
     pub fn subscriptions(&self) -> Result<Vec<Subscription>, StoreError> {
         self.query_all(
-            "SELECT url, name, tags FROM subscriptions ORDER BY rowid",
+            "SELECT url, name, tags, full_text FROM subscriptions ORDER BY rowid",
             |row| {
                 let tags = row.get_ref(2)?.as_bytes()?;
                 Ok(Subscription {
                     url: row.get(0)?,
                     name: row.get(1)?,
                     tags: serde_json::from_slice(tags).unwrap_or_default(),
+                    full_text: row.get(3)?,
                 })
             },
         )
@@ -68,9 +69,10 @@ impl Store {
         let tags = serde_json::Value::from(sub.tags.clone()).to_string();
         self.change(|conn| {
             conn.execute(
-                "INSERT INTO subscriptions (url, name, tags, added_at) VALUES (?1, ?2, ?3, ?4)
+                "INSERT INTO subscriptions (url, name, tags, added_at, full_text)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (url) DO NOTHING",
-                params![sub.url, sub.name, tags, stored_time(at)],
+                params![sub.url, sub.name, tags, stored_time(at), sub.full_text],
             )
         })
         .map(|added| added > 0)
@@ -194,7 +196,7 @@ impl Store {
                 match known {
                     None => {
                         insert.execute(listed)?;
-                        let text = article.body.plain_text();
+                        let text = full_texts::indexed_text(conn, article)?;
                         index_text.execute(params![conn.last_insert_rowid(), article.title, text])?;
                         ingested.new += 1;
                     }
@@ -205,8 +207,10 @@ impl Store {
                     }
                     Some((_, _, rowid)) => {
                         replace.execute(listed)?;
+                        // A full text read from another address is not this article's now.
+                        full_texts::forget_stale(conn, &article.id, article.url.as_deref())?;
                         unindex_text.execute([rowid])?;
-                        let text = article.body.plain_text();
+                        let text = full_texts::indexed_text(conn, article)?;
                         index_text.execute(params![rowid, article.title, text])?;
                         ingested.updated += 1;
                     }
@@ -461,7 +465,7 @@ fn read_time(text: Option<String>) -> Option<DateTime<Utc>> {
     parse_time(&text?)
 }
 
-fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+pub(super) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     let time = DateTime::parse_from_rfc3339(text).ok()?;
     Some(time.with_timezone(&Utc))
 }

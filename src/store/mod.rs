@@ -13,12 +13,16 @@ mod cache_tests;
 mod feed_tests;
 mod feeds;
 #[cfg(test)]
+mod full_text_tests;
+mod full_texts;
+#[cfg(test)]
 mod refusal_tests;
 mod schema;
 #[cfg(test)]
 mod tests;
 
 pub use feeds::{FeedState, Ingested, Subscription};
+pub use full_texts::{PendingFullText, StoredFullText};
 
 use std::collections::HashSet;
 use std::fmt;
@@ -266,8 +270,8 @@ impl Store {
         &self.path
     }
 
-    /// Saves a snapshot of the article. Idempotent: an article already bookmarked keeps its
-    /// original snapshot and time.
+    /// Saves a snapshot of the article, with its full text if one is kept. Idempotent: an
+    /// article already bookmarked keeps its original snapshot and time.
     pub fn add_bookmark(
         &self,
         article: &Article,
@@ -282,9 +286,10 @@ impl Store {
                 "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)
                  ON CONFLICT (article_id) DO NOTHING",
                 params![article.id.as_str(), stored_time(saved_at), snapshot],
-            )
+            )?;
+            // The full text read so far goes into the snapshot too.
+            full_texts::copy_into_bookmark(conn, &article.id)
         })
-        .map(drop)
     }
 
     /// Removes a bookmark; true if there was one to remove.

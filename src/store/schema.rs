@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 3;
+pub const CURRENT_VERSION: i64 = 4;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     V1_BOOKMARKS_AND_READ_MARKS,
     V2_FEEDS_AND_FEED_CACHE,
     V3_LIST_INDEX,
+    V4_FULL_TEXT,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -97,6 +98,26 @@ const V3_LIST_INDEX: &str = "
     DROP INDEX feed_articles_by_published;
     CREATE INDEX feed_articles_list
         ON feed_articles (published, id, feed_url, title, source, author, url, tags);
+";
+
+/// Version 4: the full text of articles, read from their web pages (issue 12), one row an
+/// article: the Body as JSON, or why it could not be had, with the address it was read
+/// from (a text read from an address the article no longer has is stale); a cached
+/// article's row goes with it. Subscriptions say whether their articles' full text is
+/// fetched after each refresh.
+const V4_FULL_TEXT: &str = "
+    CREATE TABLE full_texts (
+        article_id TEXT PRIMARY KEY NOT NULL,
+        url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        body TEXT,
+        error TEXT,
+        CHECK ((body IS NULL) <> (error IS NULL))
+    ) STRICT;
+    CREATE TRIGGER feed_articles_forget_full_text AFTER DELETE ON feed_articles BEGIN
+        DELETE FROM full_texts WHERE article_id = old.id;
+    END;
+    ALTER TABLE subscriptions ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.
@@ -195,8 +216,8 @@ mod tests {
         assert_eq!(tables(&conn), 2);
         migrate(&conn, CURRENT_VERSION).unwrap();
         assert_eq!(read_version(&conn).unwrap(), CURRENT_VERSION);
-        // Six tables, the full-text index and its five shadow tables.
-        assert_eq!(tables(&conn), 11);
+        // Seven tables, the full-text index and its five shadow tables.
+        assert_eq!(tables(&conn), 12);
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::model::{Block, Body, Span};
 use crate::sanitize::{clean_line, clean_text};
 use linked_data::LinkedData;
 
+pub use crate::model::full_text::site_of;
 pub use page::{MAX_PAGE_BYTES, read};
 pub use text::plain_text;
 
@@ -163,14 +164,4 @@ fn is_web_address(url: &str) -> bool {
     ["http://", "https://"]
         .iter()
         .any(|scheme| lower.starts_with(scheme) && url.trim_end().len() > scheme.len())
-}
-
-/// The name of a site as a person reads it in an address: `macworld.com` of
-/// `https://www.macworld.com/article/1.html`.
-pub fn site_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then(|| clean_line(&host.to_ascii_lowercase()))
 }
