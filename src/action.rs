@@ -36,12 +36,13 @@ pub enum Action {
     OpenInBrowser,
     ShowLinks,
     CopyUrl,
+    FullText,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 30] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Top,
@@ -69,6 +70,7 @@ impl Action {
         Action::OpenInBrowser,
         Action::ShowLinks,
         Action::CopyUrl,
+        Action::FullText,
         Action::Help,
         Action::Quit,
     ];
@@ -114,6 +116,7 @@ impl Action {
             Action::OpenInBrowser => "open the article in the browser",
             Action::ShowLinks => "the article's links, to open one",
             Action::CopyUrl => "copy the article's address",
+            Action::FullText => "full text from the article's web page ↔ the feed's text",
             Action::Help => "this help",
             Action::Quit => "quit",
         }

@@ -7,8 +7,9 @@ use std::thread;
 use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
 
 use crate::app::FullLibrary;
-use crate::model::{ArticleId, Body};
+use crate::model::{Article, ArticleId, Body, FullText};
 use crate::refresh::{FeedReport, Summary};
+use crate::store::StoredFullText;
 
 #[derive(Debug)]
 pub enum Event {
@@ -20,6 +21,8 @@ pub enum Event {
     Refresh(RefreshEvent),
     /// The whole list, read from a large feed cache in the background, or why it could not be.
     FullLibrary(Result<Box<FullLibrary>, String>),
+    /// What came of reading an article's full text, or a linked page.
+    FullText(FullTextEvent),
     /// What came of opening or copying an address: a message for the status line.
     Notice {
         text: String,
@@ -32,6 +35,24 @@ pub enum Event {
 pub enum RefreshEvent {
     Feed { done: usize, report: FeedReport },
     Finished(Summary),
+}
+
+/// Full texts and pages read off the UI thread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FullTextEvent {
+    /// An article's full text was read from its page (asked for, or after a refresh), or
+    /// why it could not be.
+    Read {
+        id: ArticleId,
+        result: Result<FullText, String>,
+    },
+    /// What the store keeps of an article's full text, read when its body was.
+    Kept { id: ArticleId, kept: StoredFullText },
+    /// A page a link points to, read as an article, or why it could not be.
+    Page {
+        url: String,
+        result: Result<Box<Article>, String>,
+    },
 }
 
 /// What the store worker did with an `Effect`.

@@ -9,6 +9,7 @@ pub mod config;
 pub mod dates;
 pub mod desktop;
 pub mod event;
+pub mod full_text;
 pub mod keymap;
 pub mod model;
 pub mod persist;

@@ -4,12 +4,14 @@
 
 mod feeds;
 mod full_list;
+mod full_text;
 mod mouse;
 mod saving;
 mod search;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
 pub use full_list::FullLibrary;
+pub use full_text::{FullTextState, FullTexts, PageState};
 
 pub use search::match_lines;
 
@@ -27,7 +29,7 @@ use crate::event::Event;
 use crate::keymap::Keymap;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, Origin};
-use crate::model::wrap::{Wrapped, wrap_article};
+use crate::model::wrap::Wrapped;
 use crate::model::{Article, ArticleId};
 use crate::sanitize;
 use crate::ui::layout::{self, Panes};
@@ -57,6 +59,10 @@ pub enum Effect {
     },
     OpenUrl(String),
     CopyUrl(String),
+    /// Read an article's full text from its page (or the store), off the UI thread.
+    ReadFullText(Box<crate::full_text::Job>),
+    /// Read the page a link points to as an article.
+    ReadPage(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +141,8 @@ pub struct App {
     cache_hits: Option<(String, Vec<bool>)>,
     /// The list holds only the newest cached articles while the rest are read.
     pub loading_list: bool,
+    /// Full texts and linked pages read in this run, and which the reader shows.
+    pub full_text: FullTexts,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
     pub store_problem: Option<String>,
     pub settings: Settings,
@@ -170,6 +178,7 @@ impl App {
             searched: String::new(),
             cache_hits: None,
             loading_list: false,
+            full_text: FullTexts::default(),
             store_problem: None,
             settings,
             now,
@@ -282,6 +291,10 @@ impl App {
             Event::FullLibrary(Err(problem)) => {
                 self.loading_list = false;
                 self.set_error(format!("only the newest articles are listed: {problem}"));
+                Vec::new()
+            }
+            Event::FullText(event) => {
+                self.on_full_text(event);
                 Vec::new()
             }
             Event::Notice { text, is_error } => {
@@ -400,6 +413,7 @@ impl App {
                 Some(url) => effects.push(Effect::CopyUrl(url)),
                 None => self.set_info("this article has no address".to_string()),
             },
+            Action::FullText => effects.extend(self.toggle_full_text()),
             Action::Help => self.open_overlay(Overlay::Help),
             Action::Quit => self.should_quit = true,
         }
@@ -557,11 +571,11 @@ impl App {
             Some(reader) if reader.article == article => (reader.scroll, reader.match_line),
             _ => (0, None),
         };
+        self.full_text.keep_page_of(article);
         let wrapped = match self.wrap_cache.get(&(article, width)) {
             Some(wrapped) => Rc::clone(wrapped),
             None => {
-                let entry = self.library.entry(article);
-                let wrapped = Rc::new(wrap_article(&entry.article, &self.byline(entry), width));
+                let wrapped = Rc::new(self.lay_out(article, width));
                 if self.wrap_cache.len() >= WRAP_CACHE_LIMIT {
                     self.wrap_cache.clear();
                 }

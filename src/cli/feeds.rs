@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::output::{emit, print_json};
+use crate::full_text;
 use crate::model::{Subscription, counted};
 use crate::refresh::{self, FeedResult, Options};
 use crate::sanitize::clean_line;
@@ -51,6 +52,19 @@ pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
         eprint!("\r\x1b[K");
     }
     lines.push(summary.describe());
+    let settings = Options::from_config(&context.config, force).fetch;
+    let texts = full_text::read_pending(&store, &feeds, &settings, |job, result| {
+        if let Err(error) = result {
+            eprintln!(
+                "full text of {}: {}",
+                clean_line(&job.url),
+                clean_line(error)
+            );
+        }
+    });
+    if texts.read + texts.failed > 0 {
+        lines.push(texts.describe());
+    }
     emit(lines)?;
     if !summary.any_succeeded() {
         bail!("every feed failed to refresh ({} feeds)", summary.feeds);
@@ -86,6 +100,7 @@ pub fn add(
     url: &str,
     name: Option<String>,
     tags: Vec<String>,
+    full_text: bool,
 ) -> anyhow::Result<()> {
     let url = feed_address(url)?;
     if context.config.feeds.iter().any(|f| f.url == url) {
@@ -93,7 +108,7 @@ pub fn add(
     }
     let store = context.open_store()?;
     let subscription = Subscription {
-        full_text: false,
+        full_text,
         url: url.clone(),
         name,
         tags,
@@ -101,8 +116,13 @@ pub fn add(
     if !store.add_subscription(&subscription, Utc::now())? {
         bail!("{url} is already subscribed");
     }
+    let full_text = if full_text {
+        ", with the full text of its new articles"
+    } else {
+        ""
+    };
     emit([format!(
-        "subscribed to {url}; `tidings refresh` or r in the reader fetches it"
+        "subscribed to {url}{full_text}; `tidings refresh` or r in the reader fetches it"
     )])
 }
 
@@ -112,6 +132,8 @@ struct FeedJson {
     name: Option<String>,
     title: Option<String>,
     tags: Vec<String>,
+    /// The full text of its new articles is fetched after each refresh.
+    full_text: bool,
     /// "config" or "added".
     origin: &'static str,
     articles: usize,
@@ -145,6 +167,7 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
                 url: feed.url,
                 name: feed.name,
                 tags: feed.tags,
+                full_text: feed.full_text,
             }
         })
         .collect();
@@ -168,8 +191,9 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             },
             None => "never refreshed".to_string(),
         };
+        let full_text = if feed.full_text { " · full text" } else { "" };
         lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {}",
+            "{name}  {}  [{}]  {refreshed} · {}{full_text}",
             feed.url,
             feed.origin,
             counted(feed.articles, "article")

@@ -79,6 +79,9 @@ pub enum Command {
         /// Wrap at this many columns [default: the terminal's width up to 100, else 80]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
         width: Option<u16>,
+        /// Show the full text from the article's web page (fetched and kept, if it is not yet)
+        #[arg(long)]
+        full_text: bool,
         #[command(flatten)]
         sources: Sources,
     },
@@ -145,6 +148,9 @@ pub enum FeedsCommand {
         /// A tag for every article of the feed (repeat for several)
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
+        /// Fetch the full text of new articles from their web pages after each refresh
+        #[arg(long)]
+        full_text: bool,
     },
     /// Every feed, with its last refresh, article count and last error
     List {
@@ -200,9 +206,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             };
             articles::list(&context, &sources, &query, json)
         }
-        Some(Command::Show { id, width, sources }) => {
-            articles::show(&context, &sources, &id, width)
-        }
+        Some(Command::Show {
+            id,
+            width,
+            full_text,
+            sources,
+        }) => articles::show(&context, &sources, &id, width, full_text),
         Some(Command::Read { page, width, json }) => read::read(&context, &page, width, json),
         Some(Command::Tags { json, sources }) => articles::tags(&context, &sources, json),
         Some(Command::Bookmarks { json }) => articles::bookmarks(&context, json),
@@ -216,7 +225,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Some(Command::Refresh { force }) => feeds::refresh(&context, force),
         Some(Command::Feeds { change }) => match change {
-            FeedsCommand::Add { url, name, tags } => feeds::add(&context, &url, name, tags),
+            FeedsCommand::Add {
+                url,
+                name,
+                tags,
+                full_text,
+            } => feeds::add(&context, &url, name, tags, full_text),
             FeedsCommand::List { json } => feeds::list(&context, json),
             FeedsCommand::Remove { feed } => feeds::remove(&context, &feed),
         },

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::output::{default_width, emit, print_json};
+use crate::model::Block;
 use crate::model::wrap::wrap_article;
-use crate::model::{Article, ArticleId, Block};
 use crate::refresh::Options;
 use crate::sanitize::clean_line;
 use crate::source::fulltext::{self, Known, Page};
@@ -24,7 +24,7 @@ pub fn read(
     if json {
         return print_json(&PageJson::of(&page));
     }
-    let article = as_article(page, address);
+    let article = page.into_article(address);
     let mut byline = vec![article.source.clone()];
     byline.extend(article.author.clone());
     if let Some(date) = article.published {
@@ -33,26 +33,6 @@ pub fn read(
     let width = width.map_or_else(default_width, usize::from);
     let lines = wrap_article(&article, &byline.join(" · "), width).lines;
     emit(lines.into_iter().map(|line| line.text))
-}
-
-/// A page as an article: titled by the page, from its site.
-fn as_article(page: Page, address: &str) -> Article {
-    let url = page.url.clone();
-    let site = page
-        .site
-        .clone()
-        .or_else(|| url.as_deref().and_then(fulltext::site_of))
-        .unwrap_or_else(|| clean_line(address));
-    Article {
-        id: ArticleId::from_identity(&format!("url:{}", url.as_deref().unwrap_or(address))),
-        title: page.title.clone().unwrap_or_else(|| clean_line(address)),
-        source: site,
-        author: page.byline.clone(),
-        published: page.published,
-        url,
-        tags: Vec::new(),
-        body: page.body,
-    }
 }
 
 /// What `read --json` prints.

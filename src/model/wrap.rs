@@ -62,6 +62,17 @@ pub struct Wrapped {
 
 /// Lays out `article` at `width` columns, under a one-line `byline` (source, author, date).
 pub fn wrap_article(article: &Article, byline: &str, width: usize) -> Wrapped {
+    wrap_with_note(article, byline, None, width)
+}
+
+/// Lays out `article` as [`wrap_article`] does, with a `note` under the byline (where the
+/// text shown comes from).
+pub fn wrap_with_note(
+    article: &Article,
+    byline: &str,
+    note: Option<&str>,
+    width: usize,
+) -> Wrapped {
     let mut out = Builder {
         width: width.max(1),
         lines: Vec::new(),
@@ -78,6 +89,14 @@ pub fn wrap_article(article: &Article, byline: &str, width: usize) -> Wrapped {
         SpanStyle::default(),
         ("", ""),
     );
+    if let Some(note) = note {
+        out.paragraph(
+            &[Span::plain(note)],
+            Role::Byline,
+            SpanStyle::default(),
+            ("", ""),
+        );
+    }
     if !article.tags.is_empty() {
         let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
         let tags = format!("Tags: {}", tags.join(", "));

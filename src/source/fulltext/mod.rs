@@ -18,12 +18,12 @@ use dom_smoothie::{Config, Readability};
 
 use super::common::parse_date;
 use super::html;
-use crate::model::{Block, Body, Span};
+use crate::model::{Article, ArticleId, Block, Body, Span};
 use crate::sanitize::{clean_line, clean_text};
 use linked_data::LinkedData;
 
 pub use crate::model::full_text::site_of;
-pub use page::{MAX_PAGE_BYTES, read};
+pub use page::{MAX_PAGE_BYTES, ReadError, read};
 pub use text::plain_text;
 
 /// The words of a page where no article was found.
@@ -48,6 +48,26 @@ pub struct Page {
 }
 
 impl Page {
+    /// The page as an article: titled by the page (else `address`), from its site.
+    pub fn into_article(self, address: &str) -> Article {
+        let url = self.url.clone();
+        let site = self
+            .site
+            .clone()
+            .or_else(|| url.as_deref().and_then(site_of))
+            .unwrap_or_else(|| clean_line(address));
+        Article {
+            id: ArticleId::from_identity(&format!("url:{}", url.as_deref().unwrap_or(address))),
+            title: self.title.clone().unwrap_or_else(|| clean_line(address)),
+            source: site,
+            author: self.byline.clone(),
+            published: self.published,
+            url,
+            tags: Vec::new(),
+            body: self.body,
+        }
+    }
+
     /// The article as plain text: paragraphs separated by blank lines, with no link numbers
     /// and no list of links.
     pub fn text(&self) -> String {

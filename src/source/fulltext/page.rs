@@ -10,10 +10,35 @@ use crate::source::fetch::{self, FetchSettings, Outcome, Request};
 /// The largest page read, whatever the feeds' limit: a page of news is well under 1 MB.
 pub const MAX_PAGE_BYTES: u64 = 10 * 1024 * 1024;
 
+/// Why a page could not be read: one line of words ("HTTP 404 Not Found", "timed out after
+/// 30 s", "not a web page (application/pdf)", "no article found on the page").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub message: String,
+    /// The server asked to wait (`Retry-After`): nothing is wrong with the page.
+    pub later: bool,
+}
+
+impl ReadError {
+    fn new(message: String) -> ReadError {
+        ReadError {
+            message,
+            later: false,
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
 /// Fetches the page at `address` (a web address, a `file://` address or a path) and finds
-/// its article. The error is one line of words: "HTTP 404 Not Found", "timed out after
-/// 30 s", "not a web page (application/pdf)", "no article found on the page".
-pub fn read(settings: &FetchSettings, address: &str, known: Known) -> Result<Page, String> {
+/// its article.
+pub fn read(settings: &FetchSettings, address: &str, known: Known) -> Result<Page, ReadError> {
     let settings = FetchSettings {
         max_bytes: settings.max_bytes.min(MAX_PAGE_BYTES),
         ..settings.clone()
@@ -25,19 +50,22 @@ pub fn read(settings: &FetchSettings, address: &str, known: Known) -> Result<Pag
             content_type,
             ..
         } => {
-            check_is_page(&body, content_type.as_deref())?;
+            check_is_page(&body, content_type.as_deref()).map_err(ReadError::new)?;
             let web = final_url.starts_with("http://") || final_url.starts_with("https://");
             let url = web.then_some(final_url.as_str());
             let text = charset::decode(&body, content_type.as_deref(), url);
             drop(body);
-            extract(&text, url, known)
+            extract(&text, url, known).map_err(ReadError::new)
         }
-        Outcome::NotModified { .. } => Err("the server sent nothing new".to_string()),
-        Outcome::RetryLater { until, status } => Err(format!(
-            "HTTP {status}: the server asked to wait until {}",
-            until.with_timezone(&Local).format("%H:%M")
-        )),
-        Outcome::Failed(error) => Err(error.message),
+        Outcome::NotModified { .. } => Err(ReadError::new("the server sent nothing new".into())),
+        Outcome::RetryLater { until, status } => Err(ReadError {
+            message: format!(
+                "HTTP {status}: the server asked to wait until {}",
+                until.with_timezone(&Local).format("%H:%M")
+            ),
+            later: true,
+        }),
+        Outcome::Failed(error) => Err(ReadError::new(error.message)),
     }
 }
 
