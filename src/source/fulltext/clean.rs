@@ -5,7 +5,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use crate::model::{Block, Body};
+use crate::model::{Block, Body, Span};
 
 use super::Known;
 use super::trim::{self, folded};
@@ -69,6 +69,10 @@ const BOILERPLATE: &[&str] = &[
     "donation",
 ];
 
+/// An article has at least this many words: a page of a few words is shown as it is
+/// (the feed's text, when known, sets a higher bar).
+const MIN_WORDS: usize = 1;
+
 /// Text over this many characters is an article's, whatever its class says.
 const LONG_TEXT: usize = 1_500;
 
@@ -79,8 +83,9 @@ pub(super) fn before(document: &Document) {
     promote_lazy_images(document);
 }
 
-/// Cleans the article found: `title` is the one the byline shows.
-pub(super) fn after(article: &str, title: &str) -> String {
+/// Cleans the article found: `titles` are the page's and the feed's titles of it, which the
+/// byline shows already.
+pub(super) fn after(article: &str, titles: &[&str]) -> String {
     let document = Document::from(article);
     let root = document
         .select("#readability-page-1")
@@ -88,7 +93,8 @@ pub(super) fn after(article: &str, title: &str) -> String {
         .first()
         .copied();
     remove_boilerplate(&document, root.as_ref());
-    remove_title(&document, title);
+    remove_title(&document, titles);
+    remove_repeats(&document);
     if let Some(root) = &root {
         trim::trim(root);
     }
@@ -146,16 +152,34 @@ fn link_density(node: &NodeRef, length: usize) -> f32 {
     linked as f32 / length.max(1) as f32
 }
 
-/// Removes the first heading of the article when it repeats the title.
-fn remove_title(document: &Document, title: &str) {
-    let title = folded(title);
-    if title.is_empty() {
-        return;
-    }
+/// Removes the first heading of the article when it repeats a title.
+fn remove_title(document: &Document, titles: &[&str]) {
+    let titles: Vec<String> = titles.iter().map(|title| folded(title)).collect();
     if let Some(heading) = document.select("h1, h2, h3").nodes().first()
-        && folded(&heading.text()) == title
+        && titles.contains(&folded(&heading.text()))
     {
         heading.remove_from_parent();
+    }
+}
+
+/// Removes what repeats a picture's caption (the caption given again as a paragraph or
+/// an item, or a second caption the same).
+fn remove_repeats(document: &Document) {
+    let mut captions = std::collections::HashSet::new();
+    for caption in document.select("figcaption").nodes() {
+        let text = folded(&caption.text());
+        if word_count(&text) >= 4 && !captions.insert(text) {
+            caption.remove_from_parent();
+        }
+    }
+    for node in document.select("p, li, div").nodes() {
+        let inside_figure = node.ancestors_it(None).any(|a| a.has_name("figure"));
+        if !inside_figure
+            && node.find_descendants("p").is_empty()
+            && captions.contains(&folded(&node.text()))
+        {
+            node.remove_from_parent();
+        }
     }
 }
 
@@ -200,9 +224,51 @@ pub(super) fn without_links(article: &str) -> String {
     document.select("body").inner_html().to_string()
 }
 
-/// Whether what was found reads as an article.
-pub(super) fn is_article(body: &Body, _known: Known) -> bool {
-    body.blocks
-        .iter()
-        .any(|block| !matches!(block, Block::Links(_)))
+/// Whether what was found reads as an article: enough words, most of them not links, and
+/// not much less than the feed's own text of it.
+pub(super) fn is_article(body: &Body, known: Known) -> bool {
+    let (mut words, mut linked) = (0usize, 0usize);
+    let mut count = |spans: &[Span]| {
+        for span in spans {
+            let n = word_count(&span.text);
+            words += n;
+            if span.style.link {
+                linked += n;
+            }
+        }
+    };
+    for block in &body.blocks {
+        match block {
+            Block::Paragraph(spans) => count(spans),
+            Block::List(items) => items.iter().for_each(|item| count(&item.spans)),
+            Block::Quote(paragraphs) => paragraphs.iter().for_each(|spans| count(spans)),
+            Block::Heading(text) | Block::Code(text) => count(&[Span::plain(text.as_str())]),
+            Block::Image { caption, .. } => count(&[Span::plain(caption.as_str())]),
+            Block::Links(_) => {}
+        }
+    }
+    let summary = word_count(known.summary);
+    words >= MIN_WORDS && linked * 2 < words && words * 2 >= summary
+}
+
+/// Words of a text: those between spaces, and each character of the scripts written
+/// without spaces (Chinese, Japanese, Thai...) as a word.
+pub(super) fn word_count(text: &str) -> usize {
+    let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+    text.split_whitespace()
+        .filter(|word| !word.chars().all(is_unspaced_script))
+        .count()
+        + unspaced
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'   // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility
+    )
 }

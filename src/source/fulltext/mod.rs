@@ -103,7 +103,8 @@ pub fn extract(page: &str, url: Option<&str>, known: Known) -> Result<Page, Stri
         .map_err(|_| NO_ARTICLE.to_string())?;
     let found = readability.parse().map_err(|_| NO_ARTICLE.to_string())?;
     let title = Some(clean_line(&found.title)).filter(|t| !t.is_empty());
-    let article = clean::after(&found.content, title.as_deref().unwrap_or(known.title));
+    let titles = [title.as_deref().unwrap_or_default(), known.title];
+    let article = clean::after(&found.content, &titles);
     let (article, body) = match fallback(&linked, &article, url) {
         Some(found) => found,
         None => {

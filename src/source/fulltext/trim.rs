@@ -4,6 +4,8 @@
 
 use dom_query::NodeRef;
 
+use super::clean::word_count;
+
 /// Elements read as one block, whatever they hold.
 const WHOLE: &[&str] = &["figure", "table", "blockquote", "pre", "picture"];
 /// Elements that hold text as blocks of their own.
@@ -74,6 +76,10 @@ const TAIL_LABELS: &[&str] = &[
     "most read",
     "most popular",
 ];
+/// Blocks of an article's start that may be its header (kicker, byline, date).
+const HEADER_BLOCKS: usize = 8;
+/// Words of a paragraph that is the article's text, not its header.
+const LONG_PARAGRAPH: usize = 30;
 /// The share of an article's text that trimming its ends may take, at most.
 const MAX_TRIMMED: f32 = 0.3;
 
@@ -90,17 +96,15 @@ pub(super) fn trim(root: &NodeRef) {
         trimmed += length;
         block.remove_from_parent();
     }
-    for block in &blocks {
-        if block.parent().is_none() {
+    // Above the first long paragraph, among the first few blocks: the article's header.
+    for block in blocks.iter().take(HEADER_BLOCKS) {
+        let text = folded(&block.text());
+        if word_count(&text) >= LONG_PARAGRAPH {
             break;
         }
-        if is_picture(block) {
-            continue;
+        if block.parent().is_some() && !is_picture(block) && is_weak_start(block) {
+            block.remove_from_parent();
         }
-        if !is_weak_start(block) {
-            break;
-        }
-        block.remove_from_parent();
     }
     for block in &blocks {
         if AD_LABELS.contains(&folded(&block.text()).trim_end_matches(':')) && !is_picture(block) {
@@ -145,20 +149,20 @@ fn is_weak_end(block: &NodeRef) -> bool {
     if text.is_empty() {
         return !is_picture(block);
     }
-    let words = text.split_whitespace().count();
+    let words = word_count(&text);
     (is_named(block, &["h1", "h2", "h3", "h4", "h5", "h6"]) && !ends_a_sentence(&text))
         || link_share(block, &text) >= 0.5
         || (words < 8 && !ends_a_sentence(&text))
         || (words < 25 && TAIL_LABELS.iter().any(|label| text.starts_with(label)))
 }
 
-/// A block above the article's text that is not part of it: a kicker, a byline, a date.
+/// A block of the article's header that is not its text: a kicker, a byline, a date.
 fn is_weak_start(block: &NodeRef) -> bool {
     let text = folded(&block.text());
     if is_named(block, &["h1", "h2", "h3", "h4", "h5", "h6"]) {
         return false;
     }
-    let words = text.split_whitespace().count();
+    let words = word_count(&text);
     text.is_empty()
         || (words < 10 && !ends_a_sentence(&text))
         || (words < 15
