@@ -5,7 +5,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use crate::model::{Block, Body, Span};
+use crate::model::Body;
 
 use super::Known;
 use super::trim::{self, folded};
@@ -83,9 +83,16 @@ pub(super) fn before(document: &Document) {
     promote_lazy_images(document);
 }
 
+/// The article found, cleaned.
+pub(super) struct Cleaned {
+    pub html: String,
+    /// The share of its letters that are link text.
+    pub linked: f32,
+}
+
 /// Cleans the article found: `titles` are the page's and the feed's titles of it, which the
 /// byline shows already.
-pub(super) fn after(article: &str, titles: &[&str]) -> String {
+pub(super) fn after(article: &str, titles: &[&str]) -> Cleaned {
     let document = Document::from(article);
     let root = document
         .select("#readability-page-1")
@@ -106,7 +113,14 @@ pub(super) fn after(article: &str, titles: &[&str]) -> String {
             node.remove_attrs(&["class", "id"]);
         });
     let body = document.select("body");
-    body.inner_html().to_string()
+    let linked = body
+        .nodes()
+        .first()
+        .map_or(0.0, |body| trim::link_share(body, &body.text()));
+    Cleaned {
+        html: body.inner_html().to_string(),
+        linked,
+    }
 }
 
 /// Removes boxes whose class or id says they are not the article, unless they hold a long
@@ -224,31 +238,11 @@ pub(super) fn without_links(article: &str) -> String {
     document.select("body").inner_html().to_string()
 }
 
-/// Whether what was found reads as an article: enough words, most of them not links, and
-/// not much less than the feed's own text of it.
-pub(super) fn is_article(body: &Body, known: Known) -> bool {
-    let (mut words, mut linked) = (0usize, 0usize);
-    let mut count = |spans: &[Span]| {
-        for span in spans {
-            let n = word_count(&span.text);
-            words += n;
-            if span.style.link {
-                linked += n;
-            }
-        }
-    };
-    for block in &body.blocks {
-        match block {
-            Block::Paragraph(spans) => count(spans),
-            Block::List(items) => items.iter().for_each(|item| count(&item.spans)),
-            Block::Quote(paragraphs) => paragraphs.iter().for_each(|spans| count(spans)),
-            Block::Heading(text) | Block::Code(text) => count(&[Span::plain(text.as_str())]),
-            Block::Image { caption, .. } => count(&[Span::plain(caption.as_str())]),
-            Block::Links(_) => {}
-        }
-    }
-    let summary = word_count(known.summary);
-    words >= MIN_WORDS && linked * 2 < words && words * 2 >= summary
+/// Whether what was found reads as an article: some words, most of them not links (a
+/// page of links is none), and not much less than the feed's own text of it.
+pub(super) fn is_article(body: &Body, linked: f32, known: Known) -> bool {
+    let words = word_count(&super::plain_text(body));
+    words >= MIN_WORDS && linked < 0.5 && words * 2 >= word_count(known.summary)
 }
 
 /// Words of a text: those between spaces, and each character of the scripts written

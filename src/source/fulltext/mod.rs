@@ -89,7 +89,7 @@ pub struct Known<'a> {
 pub fn extract(page: &str, url: Option<&str>, known: Known) -> Result<Page, String> {
     let page = html::flatten_deep_nesting(page);
     let document = dom_query::Document::from(page.as_ref());
-    let linked = linked_data::read(&document);
+    let linked_data = linked_data::read(&document);
     clean::before(&document);
     let original = document.clone();
     let config = Config {
@@ -104,27 +104,30 @@ pub fn extract(page: &str, url: Option<&str>, known: Known) -> Result<Page, Stri
     let found = readability.parse().map_err(|_| NO_ARTICLE.to_string())?;
     let title = Some(clean_line(&found.title)).filter(|t| !t.is_empty());
     let titles = [title.as_deref().unwrap_or_default(), known.title];
-    let article = clean::after(&found.content, &titles);
-    let (article, body) = match fallback(&linked, &article, url) {
-        Some(found) => found,
+    let clean::Cleaned {
+        html: article,
+        linked,
+    } = clean::after(&found.content, &titles);
+    let (article, body, linked) = match fallback(&linked_data, &article, url) {
+        Some((article, body)) => (article, body, 0.0),
         None => {
             let mut body = html::to_body(&article, url);
             let summary = Some(known.summary)
                 .filter(|summary| !summary.trim().is_empty())
-                .or(linked.description.as_deref());
+                .or(linked_data.description.as_deref());
             match summary.and_then(|summary| lede::find(&original, summary, &plain_text(&body))) {
                 Some(lede) => {
                     let lede = clean_text(&lede);
                     body.blocks
                         .insert(0, Block::Paragraph(vec![Span::plain(lede.clone())]));
-                    (format!("<p>{}</p>{article}", escape(&lede)), body)
+                    (format!("<p>{}</p>{article}", escape(&lede)), body, linked)
                 }
-                None => (article, body),
+                None => (article, body, linked),
             }
         }
     };
     drop(original);
-    if !clean::is_article(&body, known) {
+    if !clean::is_article(&body, linked, known) {
         return Err(NO_ARTICLE.to_string());
     }
     let line = |text: Option<String>| text.map(|t| clean_line(&t)).filter(|t| !t.is_empty());

@@ -151,7 +151,8 @@ fn is_weak_end(block: &NodeRef) -> bool {
     }
     let words = word_count(&text);
     (is_named(block, &["h1", "h2", "h3", "h4", "h5", "h6"]) && !ends_a_sentence(&text))
-        || link_share(block, &text) >= 0.5
+        || link_share(block, &text) >= 0.9
+        || (link_share(block, &text) >= 0.5 && !ends_a_sentence(&text))
         || (words < 8 && !ends_a_sentence(&text))
         || (words < 25 && TAIL_LABELS.iter().any(|label| text.starts_with(label)))
 }
@@ -178,7 +179,7 @@ fn ends_a_sentence(text: &str) -> bool {
 }
 
 /// The share of a block's letters that are in links.
-fn link_share(block: &NodeRef, text: &str) -> f32 {
+pub(super) fn link_share(block: &NodeRef, text: &str) -> f32 {
     let linked: usize = block
         .find_descendants("a")
         .iter()
