@@ -60,16 +60,20 @@ impl FullTexts {
             .filter(|page| page.from == from)
             .map(|page| &page.state)
     }
-
-    /// Closes a linked page once another article is selected.
-    pub(super) fn keep_page_of(&mut self, selected: usize) {
-        if self.page.as_ref().is_some_and(|page| page.from != selected) {
-            self.page = None;
-        }
-    }
 }
 
 impl App {
+    /// Closes a linked page once another article than its own is selected.
+    pub(super) fn close_page_unless(&mut self, selected: usize) {
+        if let Some(page) = &self.full_text.page
+            && page.from != selected
+        {
+            let from = page.from;
+            self.full_text.page = None;
+            self.wrap_cache.retain(|&(article, _), _| article != from);
+        }
+    }
+
     /// `f`: closes a linked page; else shows the full text (reading it first), or the
     /// feed's text again.
     pub(super) fn toggle_full_text(&mut self) -> Vec<Effect> {
@@ -211,60 +215,57 @@ impl App {
             }
         };
         let site = |url: &str| site_of(url).unwrap_or_else(|| url.to_string());
-        if let Some(page) = self
-            .full_text
-            .page
-            .as_ref()
-            .filter(|page| page.from == index)
-        {
-            let from = site(&page.url);
-            let back = hint("goes back to the article");
-            return match &page.state {
-                PageState::Ready(shown) => {
-                    let mut byline = vec![shown.source.clone()];
-                    byline.extend(shown.author.clone());
-                    let note = format!("linked page from {from}{back}");
-                    wrap_with_note(shown, &byline.join(" · "), Some(&note), width)
-                }
-                PageState::Fetching => {
-                    let note = format!("reading the linked page from {from}…{back}");
-                    wrap_with_note(article, &byline, Some(&note), width)
-                }
-                PageState::Failed(error) => {
-                    let note = format!("cannot read the linked page from {from}: {error}{back}");
-                    wrap_with_note(article, &byline, Some(&note), width)
-                }
-            };
-        }
         let from = article.url.as_deref().map(site).unwrap_or_default();
-        match self.full_text.states.get(&article.id) {
-            None => wrap_with_note(article, &byline, None, width),
+        let (shown, note) = match self.full_text.states.get(&article.id) {
+            None => (None, None),
             Some(FullTextState::Ready(text)) if !self.full_text.feed_text.contains(&article.id) => {
                 let shown = Article {
                     body: text.body.clone(),
                     ..article.clone()
                 };
-                let note = format!(
-                    "full text from {}{}",
-                    text.site(),
-                    hint("shows the feed's text")
-                );
-                wrap_with_note(&shown, &byline, Some(&note), width)
+                let hint = hint("shows the feed's text");
+                (
+                    Some(shown),
+                    Some(format!("full text from {}{hint}", text.site())),
+                )
             }
             Some(FullTextState::Ready(text)) => {
-                let note = format!(
-                    "the feed's text{}",
-                    hint(&format!("shows the full text from {}", text.site()))
-                );
-                wrap_with_note(article, &byline, Some(&note), width)
+                let hint = hint(&format!("shows the full text from {}", text.site()));
+                (None, Some(format!("the feed's text{hint}")))
             }
             Some(FullTextState::Fetching) => {
-                let note = format!("reading the full text from {from}…");
-                wrap_with_note(article, &byline, Some(&note), width)
+                (None, Some(format!("reading the full text from {from}…")))
             }
-            Some(FullTextState::Failed(error)) => {
-                let note = format!("no full text: {error}{}", hint("tries again"));
-                wrap_with_note(article, &byline, Some(&note), width)
+            Some(FullTextState::Failed(error)) => (
+                None,
+                Some(format!("no full text: {error}{}", hint("tries again"))),
+            ),
+        };
+        let shown = shown.as_ref().unwrap_or(article);
+        let Some(page) = self
+            .full_text
+            .page
+            .as_ref()
+            .filter(|page| page.from == index)
+        else {
+            return wrap_with_note(shown, &byline, note.as_deref(), width);
+        };
+        let linked = site(&page.url);
+        let back = hint("goes back to the article");
+        match &page.state {
+            PageState::Ready(page) => {
+                let mut byline = vec![page.source.clone()];
+                byline.extend(page.author.clone().filter(|author| *author != page.source));
+                let note = format!("linked page from {linked}{back}");
+                wrap_with_note(page, &byline.join(" · "), Some(&note), width)
+            }
+            PageState::Fetching => {
+                let note = format!("reading the linked page from {linked}…{back}");
+                wrap_with_note(shown, &byline, Some(&note), width)
+            }
+            PageState::Failed(error) => {
+                let note = format!("cannot read the linked page from {linked}: {error}{back}");
+                wrap_with_note(shown, &byline, Some(&note), width)
             }
         }
     }

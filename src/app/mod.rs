@@ -571,7 +571,7 @@ impl App {
             Some(reader) if reader.article == article => (reader.scroll, reader.match_line),
             _ => (0, None),
         };
-        self.full_text.keep_page_of(article);
+        self.close_page_unless(article);
         let wrapped = match self.wrap_cache.get(&(article, width)) {
             Some(wrapped) => Rc::clone(wrapped),
             None => {
@@ -643,5 +643,7 @@ fn keep_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
 
 #[cfg(test)]
 mod full_list_tests;
+#[cfg(test)]
+mod full_text_tests;
 #[cfg(test)]
 mod tests;

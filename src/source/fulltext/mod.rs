@@ -59,8 +59,8 @@ impl Page {
         Article {
             id: ArticleId::from_identity(&format!("url:{}", url.as_deref().unwrap_or(address))),
             title: self.title.clone().unwrap_or_else(|| clean_line(address)),
+            author: self.byline.clone().filter(|byline| *byline != site),
             source: site,
-            author: self.byline.clone(),
             published: self.published,
             url,
             tags: Vec::new(),
