@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::Focus;
+use crate::layout::Focus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,7 +77,7 @@ impl Action {
     /// first one that does.
     pub fn applies_in(self, focus: Focus) -> bool {
         match self {
-            Action::ToggleTag => focus == Focus::Tags,
+            Action::ToggleTag => focus == Focus::Nav,
             Action::Open => focus != Focus::Reader,
             Action::Back => focus != Focus::List,
             _ => true,

@@ -10,8 +10,8 @@ use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
-use crate::app::Focus;
 use crate::keymap::{Key, Keymap};
+use crate::layout::Focus;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -272,7 +272,7 @@ fn bindings<'de, D: Deserializer<'de>>(
             .and_then(|value| value.as_str().map(str::to_string))
             .unwrap_or_default()
     };
-    let panes = [Focus::Tags, Focus::List, Focus::Reader];
+    let panes = [Focus::Nav, Focus::List, Focus::Reader];
     for (first, first_keys) in &bindings {
         for (second, second_keys) in bindings.range(first..).skip(1) {
             let shared = first_keys.iter().find(|key| second_keys.contains(key));

@@ -6,7 +6,9 @@ use std::thread;
 
 use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
 
-use crate::app::FullLibrary;
+use std::collections::HashMap;
+
+use crate::model::library::Library;
 use crate::model::{ArticleId, Body};
 use crate::refresh::{FeedReport, Summary};
 
@@ -25,6 +27,16 @@ pub enum Event {
         text: String,
         is_error: bool,
     },
+}
+
+/// The whole library of a run, read on a thread of its own.
+#[derive(Debug)]
+pub struct FullLibrary {
+    pub library: Library,
+    /// What could not be read on the way.
+    pub problems: Vec<String>,
+    /// How many articles each feed has in the cache.
+    pub counts: HashMap<String, usize>,
 }
 
 /// Progress of a refresh running on its own thread.

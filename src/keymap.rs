@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
-use crate::app::Focus;
+use crate::layout::Focus;
 
 /// One key with its modifiers, as written in the config: `j`, `G`, `ctrl-d`, `shift-tab`,
 /// `pagedown`, `space`, `f5`.
@@ -136,6 +136,16 @@ impl<'de> Deserialize<'de> for Key {
         text.parse().map_err(serde::de::Error::custom)
     }
 }
+
+/// What the help overlay says below the keys.
+pub const HELP_NOTES: [&str; 3] = [
+    "Mouse: the wheel scrolls the pane under the pointer, a click selects,",
+    "a click on the selected article opens it.",
+    "Searching: type, Backspace, ↑↓ move, Enter keeps, Esc cancels.",
+];
+
+/// Lines of help: one an action, a blank line, the notes.
+pub const HELP_LINES: usize = Action::ALL.len() + 1 + HELP_NOTES.len();
 
 /// The keys of every action, in force for this run.
 #[derive(Debug, Clone)]
@@ -283,7 +293,7 @@ mod tests {
         let keymap = Keymap::default();
         let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
         assert_eq!(
-            keymap.action_for(space, Focus::Tags),
+            keymap.action_for(space, Focus::Nav),
             Some(Action::ToggleTag)
         );
         assert_eq!(

@@ -6,7 +6,7 @@ use std::thread::{self, JoinHandle};
 
 use chrono::Utc;
 
-use crate::app::Effect;
+use crate::effect::Effect;
 use crate::event::{Event, StoreReport};
 use crate::store::Store;
 

@@ -14,8 +14,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::{App, Effect};
+use crate::app::App;
 use crate::desktop;
+use crate::effect::Effect;
 use crate::event::{self, Event, RefreshEvent};
 use crate::model::Subscription;
 use crate::persist::Persist;

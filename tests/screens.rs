@@ -19,8 +19,8 @@ use tidings::model::library::Library;
 use tidings::refresh::{FeedReport, FeedResult, Summary};
 use tidings::source::feed::{self, FeedSource};
 use tidings::source::load;
+use tidings::theme::Theme;
 use tidings::ui;
-use tidings::ui::theme::Theme;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 16)];
 
@@ -52,11 +52,11 @@ fn keys(app: &mut App, keys: &str) {
         for effect in app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
             // Confirm what the store worker would have saved.
             let report = match effect {
-                tidings::app::Effect::SaveBookmark(article) => {
+                tidings::effect::Effect::SaveBookmark(article) => {
                     StoreReport::BookmarkSaved(article.id)
                 }
-                tidings::app::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
-                tidings::app::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
+                tidings::effect::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
+                tidings::effect::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
                 _ => continue,
             };
             app.handle(Event::Store(report));

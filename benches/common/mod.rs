@@ -14,7 +14,7 @@ use tidings::event::Event;
 use tidings::keymap::Keymap;
 use tidings::model::library::Library;
 use tidings::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Tag};
-use tidings::ui::theme::Theme;
+use tidings::theme::Theme;
 
 /// Library sizes for the benches that grow with the number of articles.
 pub const SIZES: &[usize] = &[1_000, 10_000, 100_000];

@@ -174,7 +174,7 @@ impl App {
     pub(super) fn on_overlay_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let action = self.settings.keymap.action_for(key, Focus::Reader);
         let rows = match self.overlay {
-            Some(Overlay::Help) => crate::ui::help::LINES,
+            Some(Overlay::Help) => crate::keymap::HELP_LINES,
             Some(Overlay::Feeds) => self.feeds.len(),
             Some(Overlay::Links) => self.links().len(),
             None => 0,

@@ -5,18 +5,9 @@
 use std::collections::HashMap;
 
 use super::App;
+use crate::event::FullLibrary;
 use crate::model::library::{Library, Origin};
 use crate::model::{Article, ArticleId};
-
-/// The whole library of a run, read on a thread of its own.
-#[derive(Debug)]
-pub struct FullLibrary {
-    pub library: Library,
-    /// What could not be read on the way.
-    pub problems: Vec<String>,
-    /// How many articles each feed has in the cache.
-    pub counts: HashMap<String, usize>,
-}
 
 impl App {
     /// The list shows only the newest cached articles until the rest arrive.

@@ -7,7 +7,8 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::tests::{article, press, selected_title, settings};
 use super::*;
-use crate::event::{RefreshEvent, StoreReport};
+use crate::event::{FullLibrary, RefreshEvent, StoreReport};
+use crate::model::Article;
 use crate::model::Body;
 use crate::model::library::Library;
 use crate::refresh::{FeedReport, FeedResult};

@@ -9,7 +9,6 @@ mod saving;
 mod search;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
-pub use full_list::FullLibrary;
 
 pub use search::match_lines;
 
@@ -23,41 +22,16 @@ use ratatui::layout::{Position, Rect, Size};
 use crate::action::Action;
 use crate::config;
 use crate::dates;
+use crate::effect::Effect;
 use crate::event::Event;
 use crate::keymap::Keymap;
+use crate::layout::{self, Focus, Panes};
+use crate::model::ArticleId;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, Origin};
 use crate::model::wrap::{Wrapped, wrap_article};
-use crate::model::{Article, ArticleId};
 use crate::sanitize;
-use crate::ui::layout::{self, Panes};
-use crate::ui::theme::Theme;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Tags,
-    List,
-    Reader,
-}
-
-/// What `update` asks the outside world to do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    SaveBookmark(Box<Article>),
-    RemoveBookmark(ArticleId),
-    MarkRead(ArticleId),
-    /// Read the body of a cached article from the store.
-    LoadBody(ArticleId),
-    /// Search the bodies of cached articles for these words, in the store's index.
-    SearchCache(String),
-    /// Refresh every feed, or the one with this address; `force` asks even fresh feeds.
-    Refresh {
-        only: Option<String>,
-        force: bool,
-    },
-    OpenUrl(String),
-    CopyUrl(String),
-}
+use crate::theme::Theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -206,7 +180,7 @@ impl App {
     /// The rectangle a pane has when it is shown, whether or not it is shown now.
     fn pane_rect(&self, pane: Focus) -> Rect {
         let pick = |p: Panes| match pane {
-            Focus::Tags => p.tags,
+            Focus::Nav => p.tags,
             Focus::List => p.list,
             Focus::Reader => p.reader,
         };
@@ -224,7 +198,7 @@ impl App {
     pub(crate) fn tag_rows(&self) -> usize {
         // The first row of the tag pane says the mode.
         usize::from(
-            layout::inner(self.pane_rect(Focus::Tags))
+            layout::inner(self.pane_rect(Focus::Nav))
                 .height
                 .saturating_sub(2),
         )
@@ -329,29 +303,29 @@ impl App {
             Action::HalfPageDown => self.move_by(self.page(1) / 2),
             Action::HalfPageUp => self.move_by(self.page(-1) / 2),
             Action::Open => match self.focus {
-                Focus::Tags => self.focus = Focus::List,
+                Focus::Nav => self.focus = Focus::List,
                 _ => self.open(),
             },
             Action::Back => self.focus = Focus::List,
             Action::FocusNext => {
                 self.focus = match self.focus {
-                    Focus::Tags => Focus::List,
+                    Focus::Nav => Focus::List,
                     Focus::List => Focus::Reader,
-                    Focus::Reader => Focus::Tags,
+                    Focus::Reader => Focus::Nav,
                 }
             }
             Action::FocusPrev => {
                 self.focus = match self.focus {
-                    Focus::Tags => Focus::Reader,
-                    Focus::List => Focus::Tags,
+                    Focus::Nav => Focus::Reader,
+                    Focus::List => Focus::Nav,
                     Focus::Reader => Focus::List,
                 }
             }
             Action::FocusTags => {
-                self.focus = if self.focus == Focus::Tags {
+                self.focus = if self.focus == Focus::Nav {
                     Focus::List
                 } else {
-                    Focus::Tags
+                    Focus::Nav
                 }
             }
             Action::ToggleTag => self.toggle_tag(),
@@ -443,7 +417,7 @@ impl App {
     /// A page in the focused pane, in its own units, with one line of overlap in the reader.
     fn page(&self, direction: isize) -> isize {
         let rows = match self.focus {
-            Focus::Tags => self.tag_rows(),
+            Focus::Nav => self.tag_rows(),
             Focus::List => self.list_rows(),
             Focus::Reader => usize::from(self.reader_text().height)
                 .saturating_sub(1)
@@ -455,7 +429,7 @@ impl App {
     /// Moves in the focused pane: the tag cursor, the list selection or the reader's scroll.
     fn move_by(&mut self, delta: isize) {
         match self.focus {
-            Focus::Tags => {
+            Focus::Nav => {
                 self.tag_cursor = offset_index(self.tag_cursor, delta, self.tag_order.len())
             }
             Focus::List => self.move_selection(delta),

@@ -3,6 +3,7 @@
 use super::*;
 use crate::config::Config;
 use crate::event::{RefreshEvent, StoreReport};
+use crate::model::Article;
 use crate::model::tag::parse_tag_list;
 use crate::model::{Block, Body, Span};
 use crate::refresh::{FeedReport, FeedResult, Summary};
@@ -195,15 +196,15 @@ fn focus_cycles_and_tags_toggle() {
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Reader);
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Focus::Tags);
+    assert_eq!(app.focus, Focus::Nav);
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::List);
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Focus::Tags);
+    assert_eq!(app.focus, Focus::Nav);
     app.update(Action::FocusPrev);
     assert_eq!(app.focus, Focus::Reader);
     app.update(Action::FocusTags);
-    assert_eq!(app.focus, Focus::Tags);
+    assert_eq!(app.focus, Focus::Nav);
     app.update(Action::FocusTags);
     assert_eq!(app.focus, Focus::List);
     app.update(Action::FocusTags);

@@ -9,16 +9,16 @@ use chrono::{Local, Offset, Utc};
 
 use super::output::warn;
 use super::{Cli, Sources};
-use crate::app::{App, FullLibrary, Settings};
+use crate::app::{App, Settings};
 use crate::config::Config;
-use crate::event::Event;
+use crate::event::{Event, FullLibrary};
 use crate::keymap::Keymap;
 use crate::model::Subscription;
 use crate::model::library::Library;
 use crate::refresh::{self, FeedResult};
 use crate::source::load::{self, Loaded};
 use crate::store::Store;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// A feed cache larger than this is read in the background: the reader starts on its
 /// newest [`FIRST_READ`] articles.

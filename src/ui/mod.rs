@@ -2,12 +2,10 @@
 
 pub mod feeds;
 pub mod help;
-pub mod layout;
 pub mod list;
 pub mod reader;
 pub mod status;
 pub mod tags;
-pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
@@ -15,10 +13,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::{App, Focus, Overlay};
+use crate::app::{App, Overlay};
+use crate::layout::{Fit, Focus, MIN_HEIGHT, MIN_WIDTH};
 use crate::model::filter::find_matches;
-use layout::{Fit, MIN_HEIGHT, MIN_WIDTH};
-use theme::Theme;
+use crate::theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let panes = app.panes();

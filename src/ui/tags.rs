@@ -8,11 +8,12 @@ use ratatui::widgets::Paragraph;
 
 use super::{padded, pane_block, truncate};
 use crate::action::Action;
-use crate::app::{App, Focus};
+use crate::app::App;
+use crate::layout::Focus;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.settings.theme;
-    let block = pane_block("Tags".to_string(), Focus::Tags, app);
+    let block = pane_block("Tags".to_string(), Focus::Nav, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -60,7 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(count, theme.dim()),
         ]);
         let style = if position == app.tag_cursor {
-            theme.selected(app.focus == Focus::Tags)
+            theme.selected(app.focus == Focus::Nav)
         } else {
             ratatui::style::Style::new()
         };

@@ -1,10 +1,19 @@
-//! Where each pane goes for a terminal size and focus. Pure, so the app uses the same
-//! answer for page sizes and mouse clicks as the drawing does.
+//! Which pane has the focus, and where each pane goes for a terminal size and focus. Pure
+//! vocabulary below both the app and the drawing, so the app uses the same answer for page
+//! sizes and mouse clicks as the drawing does.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::Focus;
 use crate::config;
+
+/// The pane that takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The navigation pane: feeds and tags.
+    Nav,
+    List,
+    Reader,
+}
 
 /// The smallest terminal that shows anything useful.
 pub const MIN_WIDTH: u16 = 30;
@@ -53,11 +62,11 @@ pub fn panes(area: Rect, focus: Focus, settings: &config::Layout) -> Panes {
     match fit {
         Fit::TooSmall => {}
         Fit::Narrow => match focus {
-            Focus::Tags => panes.tags = Some(main),
+            Focus::Nav => panes.tags = Some(main),
             Focus::List => panes.list = Some(main),
             Focus::Reader => panes.reader = Some(main),
         },
-        Fit::Medium if focus == Focus::Tags => {
+        Fit::Medium if focus == Focus::Nav => {
             let [tags, list] = Layout::horizontal([tags_width, Constraint::Fill(1)]).areas(main);
             (panes.tags, panes.list) = (Some(tags), Some(list));
         }
@@ -112,7 +121,7 @@ mod tests {
     fn medium_shows_tags_on_demand() {
         let p = at(100, 30, Focus::List);
         assert_eq!((p.tags, p.fit), (None, Fit::Medium));
-        let p = at(100, 30, Focus::Tags);
+        let p = at(100, 30, Focus::Nav);
         assert!(p.tags.is_some() && p.list.is_some() && p.reader.is_none());
     }
 
