@@ -166,12 +166,18 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Back, &["esc", "h", "left"]),
     (Action::FocusNext, &["tab"]),
     (Action::FocusPrev, &["shift-tab"]),
-    (Action::FocusTags, &["t"]),
-    (Action::ToggleTag, &["space", "enter"]),
+    (Action::FocusNav, &["t"]),
+    (Action::ToggleSelect, &["space"]),
     (Action::ToggleTagMode, &["a"]),
     (Action::ClearFilter, &["c"]),
     (Action::ToggleBookmark, &["b"]),
     (Action::ShowBookmarks, &["B"]),
+    (Action::UnreadOnly, &["u"]),
+    (Action::ToggleRead, &["m"]),
+    (Action::MarkAllRead, &["A"]),
+    (Action::UndoMarkAll, &["U"]),
+    (Action::NextUnread, &["]"]),
+    (Action::PrevUnread, &["["]),
     (Action::Search, &["/"]),
     (Action::NextMatch, &["n"]),
     (Action::PrevMatch, &["N"]),
@@ -294,7 +300,7 @@ mod tests {
         let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
         assert_eq!(
             keymap.action_for(space, Focus::Nav),
-            Some(Action::ToggleTag)
+            Some(Action::ToggleSelect)
         );
         assert_eq!(
             keymap.action_for(space, Focus::Reader),

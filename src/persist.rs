@@ -88,6 +88,13 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
             Ok(()) => StoreReport::MarkedRead(id),
             Err(e) => failed(id, "mark the article read", &e),
         },
+        Effect::SetRead { ids, read, change } => match store.set_read(&ids, read, now) {
+            Ok(_) => StoreReport::ReadSet { ids, read, change },
+            Err(e) => StoreReport::ReadSetFailed {
+                read,
+                error: e.to_string(),
+            },
+        },
         Effect::Refresh { .. } | Effect::OpenUrl(_) | Effect::CopyUrl(_) => return None,
     })
 }

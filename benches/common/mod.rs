@@ -477,6 +477,7 @@ pub fn app(library: Library) -> App {
         offset: FixedOffset::east_opt(0).unwrap(),
         theme: Theme::new(&config.theme, true),
         keymap: Keymap::default(),
+        refresh_every: 30,
     };
     App::new(library, settings, Size::new(120, 40), now())
 }

@@ -86,6 +86,7 @@ pub fn add(
     url: &str,
     name: Option<String>,
     tags: Vec<String>,
+    every: Option<u32>,
 ) -> anyhow::Result<()> {
     let url = feed_address(url)?;
     if context.config.feeds.iter().any(|f| f.url == url) {
@@ -96,6 +97,7 @@ pub fn add(
         url: url.clone(),
         name,
         tags,
+        every,
     };
     if !store.add_subscription(&subscription, Utc::now())? {
         bail!("{url} is already subscribed");
@@ -114,6 +116,7 @@ struct FeedJson {
     /// "config" or "added".
     origin: &'static str,
     articles: usize,
+    unread: usize,
     last_refresh: Option<String>,
     last_attempt: Option<String>,
     last_error: Option<String>,
@@ -123,7 +126,7 @@ struct FeedJson {
 pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let states = store.feed_states()?;
-    let counts = store.cached_counts()?;
+    let counts = store.feed_counts()?;
     let feeds: Vec<FeedJson> = refresh::subscriptions(&context.config, Some(&store))?
         .into_iter()
         .map(|feed| {
@@ -135,7 +138,8 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
                 } else {
                     "added"
                 },
-                articles: counts.get(&feed.url).copied().unwrap_or(0),
+                articles: counts.get(&feed.url).map_or(0, |c| c.total),
+                unread: counts.get(&feed.url).map_or(0, |c| c.unread),
                 title: state.and_then(|s| s.title.clone()),
                 last_refresh: time(state.and_then(|s| s.last_success)),
                 last_attempt: time(state.and_then(|s| s.last_attempt)),
@@ -168,9 +172,10 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             None => "never refreshed".to_string(),
         };
         lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {}",
+            "{name}  {}  [{}]  {refreshed} · {} unread of {}",
             feed.url,
             feed.origin,
+            feed.unread,
             counted(feed.articles, "article")
         )));
         if let Some(error) = &feed.last_error {

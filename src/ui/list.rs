@@ -71,7 +71,7 @@ fn row<'a>(
     } else {
         Span::raw(" ")
     };
-    let unread = if entry.read {
+    let unread = if entry.is_read() {
         Span::raw(" ")
     } else {
         Span::styled("●", theme.unread())
@@ -83,7 +83,7 @@ fn row<'a>(
     } else {
         Span::raw(" ")
     };
-    let title_style = if entry.read {
+    let title_style = if entry.is_read() {
         ratatui::style::Style::new()
     } else {
         ratatui::style::Style::new().add_modifier(Modifier::BOLD)
