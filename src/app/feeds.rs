@@ -182,14 +182,17 @@ impl App {
         }
     }
 
-    /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor,
-    /// the selected article and the row it is on.
+    /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor
+    /// and the selected article; a list scrolled down keeps the selection on its row, a
+    /// list at its top shows what came above it.
     fn merge_feed(&mut self, url: &str, articles: Vec<crate::model::Article>) {
         let row = self.selected.saturating_sub(self.list_offset);
         self.library.merge(Some(url), articles);
         self.relist_nav();
         self.refilter_all();
-        self.list_offset = self.selected.saturating_sub(row);
+        if self.list_offset > 0 {
+            self.list_offset = self.selected.saturating_sub(row);
+        }
         // Replaced articles must be laid out again.
         self.wrap_cache.clear();
     }

@@ -316,17 +316,24 @@ fn next_and_previous_unread_open_in_the_reader_and_space_goes_on_at_the_end() {
 #[test]
 fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_selection() {
     let mut app = app();
+    // A short terminal: five articles a screen, the list scrolled down to article 7.
+    app.handle(Event::Resize(120, 12));
+    app.selected = 7;
+    act(&mut app, Action::MoveUp);
+    act(&mut app, Action::MoveUp);
+    act(&mut app, Action::MoveUp);
+    act(&mut app, Action::MoveUp);
     act(&mut app, Action::MoveDown);
-    act(&mut app, Action::MoveDown);
-    assert_eq!(selected_title(&app), "Article 2");
+    assert_eq!(selected_title(&app), "Article 4");
+    assert!(app.list_offset > 0);
     let row = app.selected - app.list_offset;
     act(&mut app, Action::Open);
     act(&mut app, Action::PageDown);
     let scroll = app.reader.as_ref().unwrap().scroll;
     assert!(scroll > 0);
-    // Article 2 is updated in place (still read); two new ones arrive at the top.
-    let mut updated = article(2, "Go", "Changed text");
-    updated.title = "Article 2, updated".into();
+    // Article 4 is updated in place (still read); two new ones arrive at the top.
+    let mut updated = article(4, "Rust", "Changed text");
+    updated.title = "Article 4, updated".into();
     let mut fresh = articles(20, 22);
     for (n, article) in fresh.iter_mut().enumerate() {
         article.published = Some(now() - TimeDelta::minutes(i64::try_from(n).unwrap()));
@@ -341,7 +348,7 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
             articles: fresh,
         },
     }));
-    assert_eq!(selected_title(&app), "Article 2, updated");
+    assert_eq!(selected_title(&app), "Article 4, updated");
     assert!(
         app.selected_entry().unwrap().is_read(),
         "its read mark is kept"
@@ -350,6 +357,23 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
     assert_eq!(app.reader.as_ref().unwrap().scroll, scroll);
     assert_eq!(counts(&app, DARING), (7, 8));
     assert_eq!(app.library.unread_count(), 13);
+
+    // At the top of the list, what arrives shows above the selection.
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Top);
+    let mut newest = article(30, "Go", "Newest");
+    newest.published = Some(now() + TimeDelta::minutes(1));
+    app.handle(Event::Refresh(RefreshEvent::Feed {
+        done: 1,
+        report: FeedReport {
+            url: HARBOUR.into(),
+            name: "The Harbour".into(),
+            result: FeedResult::Updated { new: 1, updated: 0 },
+            articles: vec![newest],
+        },
+    }));
+    assert_eq!(app.list_offset, 0);
+    assert_eq!(app.selected, 1, "the selection stays on its article");
 }
 
 #[test]
