@@ -117,6 +117,8 @@ struct FeedJson {
     origin: &'static str,
     articles: usize,
     unread: usize,
+    /// Minutes between refreshes in the reader, when the feed names its own.
+    every: Option<u32>,
     last_refresh: Option<String>,
     last_attempt: Option<String>,
     last_error: Option<String>,
@@ -145,6 +147,7 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
                 last_attempt: time(state.and_then(|s| s.last_attempt)),
                 last_error: state.and_then(|s| s.last_error.clone()),
                 retry_after: time(state.and_then(|s| s.retry_after)),
+                every: feed.every,
                 url: feed.url,
                 name: feed.name,
                 tags: feed.tags,
@@ -171,8 +174,13 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             },
             None => "never refreshed".to_string(),
         };
+        let every = match feed.every {
+            Some(0) => " · refreshed only when asked".to_string(),
+            Some(minutes) => format!(" · every {minutes} min"),
+            None => String::new(),
+        };
         lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {} unread of {}",
+            "{name}  {}  [{}]  {refreshed} · {} unread of {}{every}",
             feed.url,
             feed.origin,
             feed.unread,
