@@ -287,17 +287,27 @@ fn next_and_previous_unread_open_in_the_reader_and_space_goes_on_at_the_end() {
     }
     app.selected = 0;
     act(&mut app, Action::NextUnread);
+    assert_eq!(
+        selected_title(&app),
+        "Article 0",
+        "from the list, the unread article selected is the next one to read"
+    );
+    act(&mut app, Action::NextUnread);
     assert_eq!(selected_title(&app), "Article 3");
     assert_eq!(app.focus, Focus::Reader);
     assert!(app.selected_entry().unwrap().is_read(), "opened, so read");
     act(&mut app, Action::PrevUnread);
-    assert_eq!(selected_title(&app), "Article 0");
-    act(&mut app, Action::PrevUnread);
-    assert_eq!(selected_title(&app), "Article 0");
+    assert_eq!(selected_title(&app), "Article 3", "0, 1 and 2 are read");
     assert_eq!(
         app.status.as_ref().unwrap().text,
         "no unread article above this one"
     );
+    app.selected = 1;
+    act(&mut app, Action::ToggleRead);
+    app.selected = 3;
+    act(&mut app, Action::PrevUnread);
+    assert_eq!(selected_title(&app), "Article 1");
+    app.selected = 3;
     // Space pages through the article, then goes on to the next unread one.
     act(&mut app, Action::NextUnread);
     assert_eq!(selected_title(&app), "Article 4");
@@ -455,4 +465,27 @@ fn a_feed_refreshed_only_when_asked_is_never_due() {
     };
     app.set_feeds(&[feed], &HashMap::new());
     assert!(app.handle(Event::Tick(now())).is_empty());
+}
+
+#[test]
+fn when_the_article_read_leaves_the_list_the_reader_does_not_open_the_next_one() {
+    let mut app = app();
+    let feed = NavItem::Source(source(&app, HARBOUR));
+    nav_to(&mut app, feed);
+    act(&mut app, Action::Open);
+    act(&mut app, Action::UnreadOnly);
+    act(&mut app, Action::NextUnread);
+    act(&mut app, Action::NextUnread);
+    assert_eq!(selected_title(&app), "Article 7");
+    assert_eq!(counts(&app, HARBOUR), (2, 4));
+    act(&mut app, Action::MarkAllRead);
+    act(&mut app, Action::UndoMarkAll);
+    assert_eq!(
+        counts(&app, HARBOUR),
+        (2, 4),
+        "the two marked by A are unread again, and stay so"
+    );
+    assert_eq!(app.focus, Focus::List);
+    act(&mut app, Action::MoveDown);
+    assert_eq!(counts(&app, HARBOUR), (2, 4));
 }
