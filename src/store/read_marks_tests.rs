@@ -57,7 +57,7 @@ fn a_read_article_pruned_and_back_again_is_still_read() {
     assert_eq!(store.prune(None, Some(1), at(12)).unwrap(), 1);
     // The feed drops the old item, then lists it again a day later.
     store
-        .ingest(FEED_A, &[new.clone()], &state, at(13))
+        .ingest(FEED_A, std::slice::from_ref(&new), &state, at(13))
         .unwrap();
     let later = at(14) + TimeDelta::days(1);
     let back = store
