@@ -489,3 +489,18 @@ fn when_the_article_read_leaves_the_list_the_reader_does_not_open_the_next_one()
     act(&mut app, Action::MoveDown);
     assert_eq!(counts(&app, HARBOUR), (2, 4));
 }
+
+#[test]
+fn a_feed_name_from_the_config_reaches_the_pane_clean() {
+    let mut app = app();
+    let feed = Subscription {
+        url: DARING.into(),
+        name: Some("Evil\u{1b}]0;pwned\u{7} News\u{202e}".into()),
+        tags: Vec::new(),
+        every: None,
+    };
+    app.set_feeds(&[feed], &HashMap::new());
+    let name = &app.library.sources()[source(&app, DARING)].name;
+    assert_eq!(name, "Evil]0;pwned News");
+    assert_eq!(app.feeds[0].name, "Evil]0;pwned News");
+}
