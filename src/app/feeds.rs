@@ -10,8 +10,8 @@ use super::{App, Effect, Focus, offset_index};
 use crate::action::Action;
 use crate::event::RefreshEvent;
 use crate::model::{Block, Subscription};
-use crate::sanitize;
 use crate::refresh::{FeedResult, display_name};
+use crate::sanitize;
 use crate::store::FeedState;
 
 /// A window over the panes.
