@@ -371,6 +371,7 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
     // At the top of the list, what arrives shows above the selection.
     act(&mut app, Action::Back);
     act(&mut app, Action::Top);
+    act(&mut app, Action::MoveDown);
     let mut newest = article(30, "Go", "Newest");
     newest.published = Some(now() + TimeDelta::minutes(1));
     app.handle(Event::Refresh(RefreshEvent::Feed {
@@ -383,7 +384,21 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
         },
     }));
     assert_eq!(app.list_offset, 0);
-    assert_eq!(app.selected, 1, "the selection stays on its article");
+    assert_eq!(app.selected, 2, "the selection stays on its article");
+    // On the newest article, in the list, the selection stays on the newest.
+    act(&mut app, Action::Top);
+    let mut newer = article(31, "Go", "Newer still");
+    newer.published = Some(now() + TimeDelta::minutes(2));
+    app.handle(Event::Refresh(RefreshEvent::Feed {
+        done: 1,
+        report: FeedReport {
+            url: HARBOUR.into(),
+            name: "The Harbour".into(),
+            result: FeedResult::Updated { new: 1, updated: 0 },
+            articles: vec![newer],
+        },
+    }));
+    assert_eq!(selected_title(&app), "Article 31");
 }
 
 #[test]
