@@ -89,6 +89,22 @@ fn nav_to(app: &mut App, item: NavItem) {
         .unwrap();
 }
 
+/// A refresh of one feed brings `articles`.
+fn brought(app: &mut App, url: &str, articles: Vec<Article>) {
+    app.handle(Event::Refresh(RefreshEvent::Feed {
+        done: 1,
+        report: FeedReport {
+            url: url.into(),
+            name: url.into(),
+            result: FeedResult::Updated {
+                new: articles.len(),
+                updated: 0,
+            },
+            articles,
+        },
+    }));
+}
+
 fn titles(app: &App) -> Vec<String> {
     app.visible
         .iter()
@@ -349,15 +365,7 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
         article.published = Some(now() - TimeDelta::minutes(i64::try_from(n).unwrap()));
     }
     fresh.push(updated);
-    app.handle(Event::Refresh(RefreshEvent::Feed {
-        done: 1,
-        report: FeedReport {
-            url: DARING.into(),
-            name: "Daring Fireball".into(),
-            result: FeedResult::Updated { new: 2, updated: 1 },
-            articles: fresh,
-        },
-    }));
+    brought(&mut app, DARING, fresh);
     assert_eq!(selected_title(&app), "Article 4, updated");
     assert!(
         app.selected_entry().unwrap().is_read(),
@@ -374,30 +382,14 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
     act(&mut app, Action::MoveDown);
     let mut newest = article(30, "Go", "Newest");
     newest.published = Some(now() + TimeDelta::minutes(1));
-    app.handle(Event::Refresh(RefreshEvent::Feed {
-        done: 1,
-        report: FeedReport {
-            url: HARBOUR.into(),
-            name: "The Harbour".into(),
-            result: FeedResult::Updated { new: 1, updated: 0 },
-            articles: vec![newest],
-        },
-    }));
+    brought(&mut app, HARBOUR, vec![newest]);
     assert_eq!(app.list_offset, 0);
     assert_eq!(app.selected, 2, "the selection stays on its article");
     // On the newest article, in the list, the selection stays on the newest.
     act(&mut app, Action::Top);
     let mut newer = article(31, "Go", "Newer still");
     newer.published = Some(now() + TimeDelta::minutes(2));
-    app.handle(Event::Refresh(RefreshEvent::Feed {
-        done: 1,
-        report: FeedReport {
-            url: HARBOUR.into(),
-            name: "The Harbour".into(),
-            result: FeedResult::Updated { new: 1, updated: 0 },
-            articles: vec![newer],
-        },
-    }));
+    brought(&mut app, HARBOUR, vec![newer]);
     assert_eq!(selected_title(&app), "Article 31");
 }
 
