@@ -4,7 +4,7 @@
 use super::tests::{article, press, settings};
 use super::*;
 use crate::event::FullTextEvent;
-use crate::model::{Block, Body, FullText, Span};
+use crate::model::{Article, Block, Body, FullText, Span};
 use crate::store::StoredFullText;
 use chrono::TimeZone;
 use ratatui::crossterm::event::KeyCode;

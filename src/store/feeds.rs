@@ -47,14 +47,15 @@ impl Store {
     /// hand-edited database has such) read as no tags.
     pub fn subscriptions(&self) -> Result<Vec<Subscription>, StoreError> {
         self.query_all(
-            "SELECT url, name, tags, full_text FROM subscriptions ORDER BY rowid",
+            "SELECT url, name, tags, every, full_text FROM subscriptions ORDER BY rowid",
             |row| {
                 let tags = row.get_ref(2)?.as_bytes()?;
                 Ok(Subscription {
                     url: row.get(0)?,
                     name: row.get(1)?,
                     tags: serde_json::from_slice(tags).unwrap_or_default(),
-                    full_text: row.get(3)?,
+                    every: row.get(3)?,
+                    full_text: row.get(4)?,
                 })
             },
         )
@@ -69,10 +70,17 @@ impl Store {
         let tags = serde_json::Value::from(sub.tags.clone()).to_string();
         self.change(|conn| {
             conn.execute(
-                "INSERT INTO subscriptions (url, name, tags, added_at, full_text)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO subscriptions (url, name, tags, added_at, every, full_text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (url) DO NOTHING",
-                params![sub.url, sub.name, tags, stored_time(at), sub.full_text],
+                params![
+                    sub.url,
+                    sub.name,
+                    tags,
+                    stored_time(at),
+                    sub.every,
+                    sub.full_text
+                ],
             )
         })
         .map(|added| added > 0)

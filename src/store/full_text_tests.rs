@@ -1,4 +1,4 @@
-//! Schema version 4: full texts kept with their article, through refreshes, searches and
+//! Schema version 5: full texts kept with their article, through refreshes, searches and
 //! bookmarks, and the migration that brings them.
 
 use super::feed_tests::{FEED_A, blank_state, feed_article};
@@ -138,6 +138,7 @@ fn a_bookmark_keeps_the_full_text_when_its_feed_is_gone() {
         url: FEED_A.into(),
         name: None,
         tags: Vec::new(),
+        every: None,
         full_text: true,
     };
     store.add_subscription(&subscription, at(0)).unwrap();
@@ -224,18 +225,18 @@ fn pending_texts_are_the_articles_never_tried() {
 }
 
 #[test]
-fn a_version_3_database_migrates_and_subscriptions_fetch_no_full_text() {
+fn a_version_4_database_migrates_and_subscriptions_fetch_no_full_text() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let v3 = Store::open_at_version(dir.path(), SHORT_TIMEOUT, 3).unwrap();
-        v3.conn
+        let v4 = Store::open_at_version(dir.path(), SHORT_TIMEOUT, 4).unwrap();
+        v4.conn
             .execute(
                 "INSERT INTO subscriptions (url, name, tags, added_at) VALUES (?1, NULL, '[]', ?2)",
                 rusqlite::params![FEED_A, stored_time(at(0))],
             )
             .unwrap();
         let article = feed_article(FEED_A, 1, Some(at(1)));
-        v3.conn
+        v4.conn
             .execute_batch(&format!(
                 "INSERT INTO feed_articles (id, feed_url, snapshot, first_seen, last_seen,
                                             title, source, url, tags)

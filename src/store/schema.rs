@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 4;
+pub const CURRENT_VERSION: i64 = 5;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -14,7 +14,8 @@ const MIGRATIONS: &[&str] = &[
     V1_BOOKMARKS_AND_READ_MARKS,
     V2_FEEDS_AND_FEED_CACHE,
     V3_LIST_INDEX,
-    V4_FULL_TEXT,
+    V4_REFRESH_INTERVALS,
+    V5_FULL_TEXT,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -100,12 +101,18 @@ const V3_LIST_INDEX: &str = "
         ON feed_articles (published, id, feed_url, title, source, author, url, tags);
 ";
 
-/// Version 4: the full text of articles, read from their web pages (issue 12), one row an
+/// Version 4: how often a subscription is refreshed while the reader runs, in minutes
+/// (NULL: the config's `refresh_every`; 0: only when asked).
+const V4_REFRESH_INTERVALS: &str = "
+    ALTER TABLE subscriptions ADD COLUMN every INTEGER CHECK (every >= 0);
+";
+
+/// Version 5: the full text of articles, read from their web pages (issue 12), one row an
 /// article: the Body as JSON, or why it could not be had, with the address it was read
 /// from (a text read from an address the article no longer has is stale); a cached
 /// article's row goes with it. Subscriptions say whether their articles' full text is
 /// fetched after each refresh.
-const V4_FULL_TEXT: &str = "
+const V5_FULL_TEXT: &str = "
     CREATE TABLE full_texts (
         article_id TEXT PRIMARY KEY NOT NULL,
         url TEXT NOT NULL,

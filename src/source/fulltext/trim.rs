@@ -107,10 +107,31 @@ pub(super) fn trim(root: &NodeRef) {
         }
     }
     for block in &blocks {
-        if AD_LABELS.contains(&folded(&block.text()).trim_end_matches(':')) && !is_picture(block) {
+        if block.parent().is_some() && !is_picture(block) && is_aside_within(block) {
             block.remove_from_parent();
         }
     }
+}
+
+/// A block within the article that points away from it: an advertising label, a headline
+/// linked to another story, a "Related: …" or "Read more: …" line.
+fn is_aside_within(block: &NodeRef) -> bool {
+    let text = folded(&block.text());
+    if AD_LABELS.contains(&text.trim_end_matches(':')) {
+        return true;
+    }
+    let words = word_count(&text);
+    if words == 0 || words >= 25 {
+        return false;
+    }
+    let linked = link_share(block, &text);
+    let labelled = text.split_once(": ").is_some_and(|(label, _)| {
+        (2..=40).contains(&label.chars().count()) && !label.contains(['.', '!', '?'])
+    });
+    // A list of links may be the article's own (sources, a reading list); a lone linked
+    // headline between paragraphs is another story's.
+    (linked >= 0.9 && !ends_a_sentence(&text) && !is_named(block, &["li", "dd", "dt"]))
+        || (linked >= 0.5 && labelled)
 }
 
 /// The innermost blocks under `root`, in order; figures and tables count as one.
