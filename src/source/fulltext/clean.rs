@@ -177,22 +177,37 @@ fn remove_title(document: &Document, titles: &[&str]) {
 }
 
 /// Removes what repeats a picture's caption (the caption given again as a paragraph or
-/// an item, or a second caption the same).
+/// an item, or a second caption the same), whatever the punctuation at its end.
 fn remove_repeats(document: &Document) {
+    let key = |text: &str| {
+        folded(text)
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
     let mut captions = std::collections::HashSet::new();
     for caption in document.select("figcaption").nodes() {
-        let text = folded(&caption.text());
+        let text = key(&caption.text());
         if word_count(&text) >= 4 && !captions.insert(text) {
             caption.remove_from_parent();
         }
     }
+    let mut said = std::collections::HashSet::new();
     for node in document.select("p, li, div").nodes() {
         let inside_figure = node.ancestors_it(None).any(|a| a.has_name("figure"));
-        if !inside_figure
-            && node.find_descendants("p").is_empty()
-            && captions.contains(&folded(&node.text()))
-        {
+        if inside_figure || !node.find_descendants("p").is_empty() {
+            continue;
+        }
+        let text = key(&node.text());
+        if captions.contains(&text) {
             node.remove_from_parent();
+        } else {
+            said.insert(text);
+        }
+    }
+    // A picture's alternative text that the page shows as text too is not said twice.
+    for image in document.select("figure img[alt]").nodes() {
+        if said.contains(&key(&image.attr("alt").unwrap_or_default())) {
+            image.remove_attr("alt");
         }
     }
 }

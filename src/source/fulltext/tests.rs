@@ -344,3 +344,37 @@ fn a_page_without_an_address_reads_and_bad_addresses_are_ignored() {
         assert!(found.text().contains("Paragraph 3"));
     }
 }
+
+#[test]
+fn a_caption_said_again_is_left_out() {
+    let html = page(
+        "",
+        &format!(
+            "<article>{}<figure><img src='/wall.jpg' alt='The harbour master on the new wall.'>\
+             </figure><ul class='caption-tools'><li>The harbour master on the new wall</li></ul>\
+             <figure><img src='/fleet.jpg'><figcaption>The fleet back in port, at dawn.</figcaption>\
+             </figure><p>The fleet back in port, at dawn</p>{}</article>",
+            paragraphs(0..3),
+            paragraphs(3..5)
+        ),
+    );
+    let found = extracted(&html);
+    let text = found.text();
+    assert_eq!(
+        text.matches("The harbour master on the new wall").count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(text.matches("The fleet back in port").count(), 1, "{text}");
+    let shown = found.body.plain_text();
+    assert_eq!(
+        shown.matches("The harbour master on the new wall").count(),
+        1,
+        "{shown}"
+    );
+    assert_eq!(
+        shown.matches("The fleet back in port").count(),
+        1,
+        "{shown}"
+    );
+}
