@@ -177,7 +177,8 @@ fn remove_title(document: &Document, titles: &[&str]) {
 }
 
 /// Removes what repeats a picture's caption (the caption given again as a paragraph or
-/// an item, or a second caption the same), whatever the punctuation at its end.
+/// an item, or a second caption the same), whatever the punctuation at its end, and a
+/// picture shown twice.
 fn remove_repeats(document: &Document) {
     let key = |text: &str| {
         folded(text)
@@ -202,6 +203,16 @@ fn remove_repeats(document: &Document) {
             node.remove_from_parent();
         } else {
             said.insert(text);
+        }
+    }
+    // The same picture twice (a lead picture repeated in the text) is shown once.
+    let mut pictures = std::collections::HashSet::new();
+    for image in document.select("img[src]").nodes() {
+        let address = image.attr("src").unwrap_or_default().to_string();
+        if looks_like_address(&address) && !pictures.insert(address) {
+            // Found first and removed after: the walk up borrows the tree.
+            let figure = image.ancestors_it(None).find(|a| a.has_name("figure"));
+            figure.unwrap_or(*image).remove_from_parent();
         }
     }
     // A picture's alternative text that the page shows as text too is not said twice.
@@ -232,7 +243,36 @@ fn promote_lazy_images(document: &Document) {
                 break;
             }
         }
+        let has_src = image
+            .attr("src")
+            .is_some_and(|src| looks_like_address(&src));
+        if !has_src
+            && image.has_name("img")
+            && let Some(widest) = image.attr("srcset").and_then(|set| widest(&set))
+        {
+            image.set_attr("src", &widest);
+        }
     }
+}
+
+/// The address of the widest picture of a `srcset` (`a.jpg 640w, b.jpg 1280w`), else its
+/// first.
+fn widest(srcset: &str) -> Option<String> {
+    srcset
+        .split(',')
+        .filter_map(|candidate| {
+            let mut parts = candidate.split_whitespace();
+            let address = parts.next().filter(|a| looks_like_address(a))?;
+            let width = parts
+                .next()
+                .and_then(|d| d.strip_suffix('w'))
+                .and_then(|w| w.parse::<u32>().ok())
+                .unwrap_or(0);
+            Some((width, address.to_string()))
+        })
+        .enumerate()
+        .max_by_key(|(position, (width, _))| (*width, std::cmp::Reverse(*position)))
+        .map(|(_, (_, address))| address)
 }
 
 fn looks_like_address(text: &str) -> bool {

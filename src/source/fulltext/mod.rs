@@ -87,6 +87,13 @@ pub struct Known<'a> {
 /// links and images. Fails, with [`NO_ARTICLE`], when the page holds no article worth
 /// showing (a list of links, a page of menus).
 pub fn extract(page: &str, url: Option<&str>, known: Known) -> Result<Page, String> {
+    // A page that trips a fault of ours or of the libraries below is one page that cannot
+    // be read, not the end of a background run or of the reader.
+    std::panic::catch_unwind(|| find_article(page, url, known))
+        .unwrap_or_else(|_| Err(format!("{NO_ARTICLE} (tidings failed to read it)")))
+}
+
+fn find_article(page: &str, url: Option<&str>, known: Known) -> Result<Page, String> {
     let page = html::flatten_deep_nesting(page);
     let document = dom_query::Document::from(page.as_ref());
     let linked_data = linked_data::read(&document);

@@ -150,7 +150,9 @@ fn relative_links_and_lazy_pictures_are_resolved_against_the_page() {
              <figcaption>The new breakwater at dawn. Photo: A. Diver</figcaption></figure>\
              <figure><img class='lazy' data-srcset='/pictures/fleet-640.jpg 640w, \
              /pictures/fleet-1280.jpg 1280w' alt='The fleet'>\
-             <figcaption>The fleet in the old port.</figcaption></figure>{}</article>",
+             <figcaption>The fleet in the old port.</figcaption></figure>{}\
+             <figure><img src='/pictures/wall.jpg'><figcaption>The wall again.</figcaption>\
+             </figure></article>",
             paragraphs(0..3),
             paragraphs(3..5)
         ),
