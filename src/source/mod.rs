@@ -4,6 +4,7 @@ pub mod common;
 pub mod feed;
 pub mod fetch;
 pub mod html;
+mod img;
 pub mod load;
 pub mod markdown;
 pub mod opml;
