@@ -12,6 +12,7 @@ pub mod event;
 pub mod keymap;
 pub mod model;
 pub mod persist;
+pub mod picture;
 pub mod refresh;
 pub mod sanitize;
 pub mod source;

@@ -32,7 +32,12 @@ pub fn room(known: Known, width: u16, max_rows: u16) -> Room {
     let width = width.max(1);
     let max_rows = max_rows.max(1);
     let (w, h) = match known {
-        Known::Failed => return Room { cols: width, rows: 1 },
+        Known::Failed => {
+            return Room {
+                cols: width,
+                rows: 1,
+            };
+        }
         Known::Size(w, h) if w > 0 && h > 0 => (w, h),
         Known::Size(..) | Known::Unknown => {
             let (w, h) = DEFAULT_ASPECT;
@@ -68,13 +73,28 @@ mod tests {
     fn a_known_picture_takes_its_shape_at_the_pane_width() {
         // 1200×800 at 88 columns: 88 px wide, 58.7 px tall, 30 rows: more than 20, so
         // narrower: 20 rows are 40 px, 60 px wide.
-        assert_eq!(room(Known::Size(1200, 800), 88, 20), Room { cols: 60, rows: 20 });
-        assert_eq!(room(Known::Size(1200, 800), 88, 40), Room { cols: 88, rows: 30 });
+        assert_eq!(
+            room(Known::Size(1200, 800), 88, 20),
+            Room { cols: 60, rows: 20 }
+        );
+        assert_eq!(
+            room(Known::Size(1200, 800), 88, 40),
+            Room { cols: 88, rows: 30 }
+        );
         // A wide banner is short; a small picture is not enlarged.
-        assert_eq!(room(Known::Size(1000, 100), 80, 20), Room { cols: 80, rows: 4 });
-        assert_eq!(room(Known::Size(32, 32), 80, 20), Room { cols: 32, rows: 16 });
+        assert_eq!(
+            room(Known::Size(1000, 100), 80, 20),
+            Room { cols: 80, rows: 4 }
+        );
+        assert_eq!(
+            room(Known::Size(32, 32), 80, 20),
+            Room { cols: 32, rows: 16 }
+        );
         // A tall, thin one at most rows is at least one column.
-        assert_eq!(room(Known::Size(1, 10_000), 80, 20), Room { cols: 1, rows: 20 });
+        assert_eq!(
+            room(Known::Size(1, 10_000), 80, 20),
+            Room { cols: 1, rows: 20 }
+        );
     }
 
     #[test]

@@ -218,7 +218,8 @@ impl Builder<'_> {
             "figcaption" => Kind::Caption,
             "img" => {
                 let alt = clean_line(&attr(attrs, "alt").unwrap_or_default());
-                let picture = img::picture(|name| attr(attrs, name), |href| resolve(href, self.base));
+                let picture =
+                    img::picture(|name| attr(attrs, name), |href| resolve(href, self.base));
                 self.image(alt, picture);
                 return None;
             }

@@ -23,7 +23,8 @@ pub fn picture(
     let web = |href: &str| {
         resolve(href).filter(|url| {
             let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-            url.len() <= MAX_ADDRESS && (lower.starts_with("http://") || lower.starts_with("https://"))
+            url.len() <= MAX_ADDRESS
+                && (lower.starts_with("http://") || lower.starts_with("https://"))
         })
     };
     let dimensions = match (attr("width"), attr("height")) {
@@ -111,7 +112,9 @@ fn parse_srcset(srcset: &str) -> Vec<(String, Descriptor)> {
         if rest.is_empty() {
             return candidates;
         }
-        let end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
         let (address, after) = rest.split_at(end);
         rest = after;
         let trimmed = address.trim_end_matches(',');
@@ -175,12 +178,20 @@ mod tests {
             .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
             .collect();
         picture(
-            |name| attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
+            |name| {
+                attrs
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            },
             |href| {
                 if href.starts_with("http") || href.starts_with("data:") {
                     Some(href.to_string())
                 } else {
-                    Some(format!("https://news.example/{}", href.trim_start_matches('/')))
+                    Some(format!(
+                        "https://news.example/{}",
+                        href.trim_start_matches('/')
+                    ))
                 }
             },
         )
@@ -294,6 +305,9 @@ mod tests {
         let picture = from(&[("src", &long), ("srcset", &srcset.join(", "))]).unwrap();
         assert_eq!(picture.sizes.len(), MAX_SIZES);
         assert_eq!(picture.sizes[0].1, 100);
-        assert_eq!(picture.src, "https://news.example/p8.jpg", "the long src is dropped");
+        assert_eq!(
+            picture.src, "https://news.example/p8.jpg",
+            "the long src is dropped"
+        );
     }
 }
