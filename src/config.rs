@@ -38,6 +38,32 @@ pub struct Config {
     /// At most this many cached articles are kept for each feed, the newest (0: no limit).
     pub keep_per_feed: u32,
     pub fetch: Fetch,
+    /// Pictures in the reading pane, drawn with half blocks; off: a line with the alt text.
+    pub images: Images,
+    /// How pictures' colours are written: as they are, or the nearest of 256.
+    pub image_colors: ImageColors,
+    /// The most rows a picture takes in the reading pane.
+    pub image_rows: Bounded<2, 200>,
+    /// The disk cache of pictures in the data dir, in megabytes (0: nothing kept on disk).
+    pub image_cache_mb: Bounded<0, 60000>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Images {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum ImageColors {
+    /// 24-bit when `COLORTERM` is `truecolor` or `24bit`, else 256.
+    #[serde(rename = "auto")]
+    Auto,
+    #[serde(rename = "truecolor")]
+    TrueColor,
+    #[serde(rename = "256")]
+    Palette256,
 }
 
 /// A feed declared in the config.
@@ -94,6 +120,10 @@ impl Default for Config {
             keep_days: 0,
             keep_per_feed: 1000,
             fetch: Fetch::default(),
+            images: Images::On,
+            image_colors: ImageColors::Auto,
+            image_rows: Bounded(20),
+            image_cache_mb: Bounded(200),
         }
     }
 }

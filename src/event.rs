@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
 
 use crate::app::FullLibrary;
 use crate::model::{ArticleId, Body};
+use crate::picture::worker::PictureReport;
 use crate::refresh::{FeedReport, Summary};
 
 #[derive(Debug)]
@@ -20,6 +21,8 @@ pub enum Event {
     Refresh(RefreshEvent),
     /// The whole list, read from a large feed cache in the background, or why it could not be.
     FullLibrary(Result<Box<FullLibrary>, String>),
+    /// A picture for the reading pane, ready to draw or with why it cannot be shown.
+    Picture(Box<PictureReport>),
     /// What came of opening or copying an address: a message for the status line.
     Notice {
         text: String,

@@ -88,7 +88,11 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
             Ok(()) => StoreReport::MarkedRead(id),
             Err(e) => failed(id, "mark the article read", &e),
         },
-        Effect::Refresh { .. } | Effect::OpenUrl(_) | Effect::CopyUrl(_) => return None,
+        Effect::Refresh { .. }
+        | Effect::OpenUrl(_)
+        | Effect::CopyUrl(_)
+        | Effect::Pictures(_)
+        | Effect::KeepPictures(_) => return None,
     })
 }
 

@@ -5,11 +5,13 @@
 mod feeds;
 mod full_list;
 mod mouse;
+mod pictures;
 mod saving;
 mod search;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
 pub use full_list::FullLibrary;
+pub use pictures::{Pictures, Shown};
 
 pub use search::match_lines;
 
@@ -27,8 +29,9 @@ use crate::event::Event;
 use crate::keymap::Keymap;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, Origin};
-use crate::model::wrap::{Wrapped, wrap_article};
+use crate::model::wrap::Wrapped;
 use crate::model::{Article, ArticleId};
+use crate::picture::worker::Job;
 use crate::sanitize;
 use crate::ui::layout::{self, Panes};
 use crate::ui::theme::Theme;
@@ -57,6 +60,10 @@ pub enum Effect {
     },
     OpenUrl(String),
     CopyUrl(String),
+    /// Fetch and draw these pictures, most wanted first, in place of those asked before.
+    Pictures(Vec<Job>),
+    /// Keep these pictures on disk (fetching those not there yet): a bookmark's.
+    KeepPictures(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +128,8 @@ pub struct App {
     pub search_before: Option<String>,
     pub reader: Option<ReaderView>,
     wrap_cache: HashMap<(usize, usize), Rc<Wrapped>>,
+    /// Pictures ready for the reading pane, and what the picture workers were asked for.
+    pub pictures: Pictures,
     pub size: Size,
     pub status: Option<Status>,
     /// Bookmark changes sent to the store and not yet confirmed.
@@ -162,6 +171,7 @@ impl App {
             search_before: None,
             reader: None,
             wrap_cache: HashMap::new(),
+            pictures: Pictures::default(),
             size,
             status: None,
             pending: Vec::new(),
@@ -282,6 +292,10 @@ impl App {
             Event::FullLibrary(Err(problem)) => {
                 self.loading_list = false;
                 self.set_error(format!("only the newest articles are listed: {problem}"));
+                Vec::new()
+            }
+            Event::Picture(report) => {
+                self.pictures.arrived(*report);
                 Vec::new()
             }
             Event::Notice { text, is_error } => {
@@ -410,6 +424,8 @@ impl App {
     /// reader read once the reader has the focus (by Enter, Tab, a click or `n`).
     fn finish(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
         self.settle();
+        let pictures = self.picture_effects(&effects);
+        effects.extend(pictures);
         if let Some(entry) = self.selected_entry()
             && entry.body_in_store
             && self.store_problem.is_none()
@@ -561,7 +577,11 @@ impl App {
             Some(wrapped) => Rc::clone(wrapped),
             None => {
                 let entry = self.library.entry(article);
-                let wrapped = Rc::new(wrap_article(&entry.article, &self.byline(entry), width));
+                let wrapped = Rc::new(self.pictures.wrap(
+                    &entry.article,
+                    &self.byline(entry),
+                    width,
+                ));
                 if self.wrap_cache.len() >= WRAP_CACHE_LIMIT {
                     self.wrap_cache.clear();
                 }

@@ -5,6 +5,7 @@ mod articles;
 mod context;
 mod feeds;
 mod output;
+mod pictures;
 
 use std::path::PathBuf;
 

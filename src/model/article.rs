@@ -287,6 +287,17 @@ impl Body {
         out
     }
 
+    /// The pictures of the body, in order.
+    pub fn pictures(&self) -> impl Iterator<Item = &Picture> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Image {
+                picture: Some(picture),
+                ..
+            } => Some(picture),
+            _ => None,
+        })
+    }
+
     pub fn word_count(&self) -> usize {
         self.plain_text().split_whitespace().count()
     }

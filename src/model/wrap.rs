@@ -141,6 +141,42 @@ pub fn wrap_article_with(
     }
 }
 
+/// The address and room of each picture of `article` laid out at `width`, in order, as
+/// [`wrap_article_with`] would lay them out (without wrapping the text).
+pub fn picture_slots(
+    article: &Article,
+    width: usize,
+    layout: &PictureLayout,
+) -> Vec<(String, Room)> {
+    article
+        .body
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Image {
+                picture: Some(picture),
+                ..
+            } => Some(place(picture, width.max(1), layout)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The address of the size of `picture` that fits `width` columns, and its room there.
+fn place(picture: &Picture, width: usize, layout: &PictureLayout) -> (String, Room) {
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    // A column shows one pixel across.
+    let url = picture.address_for(u32::from(width)).to_string();
+    let known = match (layout.known)(&url) {
+        Known::Unknown => picture
+            .dimensions
+            .map_or(Known::Unknown, |(w, h)| Known::Size(w, h)),
+        known => known,
+    };
+    let room = room(known, width, layout.max_rows);
+    (url, room)
+}
+
 fn strong() -> SpanStyle {
     SpanStyle {
         strong: true,
@@ -168,16 +204,7 @@ impl Builder<'_> {
 
     /// Keeps blank lines as room for a picture, sized for what is known of it.
     fn picture_room(&mut self, picture: &Picture, layout: &PictureLayout) {
-        let width = u16::try_from(self.width).unwrap_or(u16::MAX);
-        let pixels = u32::from(width);
-        let url = picture.address_for(pixels).to_string();
-        let known = match (layout.known)(&url) {
-            Known::Unknown => picture
-                .dimensions
-                .map_or(Known::Unknown, |(w, h)| Known::Size(w, h)),
-            known => known,
-        };
-        let room = room(known, width, layout.max_rows);
+        let (url, room) = place(picture, self.width, layout);
         self.slots.push(Slot {
             url,
             line: self.lines.len(),

@@ -64,6 +64,11 @@ pub fn decode(bytes: &[u8], room: Room, colours: Colours) -> Result<Drawn, Strin
     })
 }
 
+/// Whether `bytes` start as a picture of a format tidings decodes.
+pub fn is_picture(bytes: &[u8]) -> bool {
+    sniff(bytes).is_ok()
+}
+
 fn too_large(width: u32, height: u32) -> String {
     if u64::from(width) * u64::from(height) <= MAX_PIXELS {
         return format!(

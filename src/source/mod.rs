@@ -7,6 +7,7 @@ pub mod html;
 mod img;
 pub mod load;
 pub mod markdown;
+mod media;
 pub mod opml;
 pub mod text;
 

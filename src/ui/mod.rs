@@ -4,6 +4,7 @@ pub mod feeds;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod picture;
 pub mod reader;
 pub mod status;
 pub mod tags;
