@@ -295,7 +295,7 @@ impl App {
                 Vec::new()
             }
             Event::Picture(report) => {
-                self.pictures.arrived(*report);
+                self.picture_arrived(*report);
                 Vec::new()
             }
             Event::Notice { text, is_error } => {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::{App, Effect};
 use crate::model::Article;
-use crate::model::room::Known;
+use crate::model::room::{Known, room};
 use crate::model::wrap::{PictureLayout, Slot, Wrapped, picture_slots, wrap_article_with};
 use crate::picture::Cells;
 use crate::picture::worker::{Job, PictureReport};
@@ -137,6 +137,31 @@ impl App {
         self.pictures = Pictures::on(max_rows);
         self.wrap_cache.clear();
         self.settle();
+    }
+
+    /// Keeps what a worker made of a picture. When the picture's room turns out wrong (it
+    /// failed, or its shape differs from the room guessed for it) and all of it is below the
+    /// screen, the article is laid out again: what is on screen stays where it is.
+    pub(super) fn picture_arrived(&mut self, report: PictureReport) {
+        let url = report.job.url.clone();
+        self.pictures.arrived(report);
+        let (Some(reader), Some(max_rows)) = (&self.reader, self.pictures.max_rows) else {
+            return;
+        };
+        let below = reader.scroll + usize::from(self.reader_text().height);
+        let width = reader.wrapped.width;
+        let fits = room(
+            self.pictures.known(&url),
+            u16::try_from(width).unwrap_or(u16::MAX),
+            max_rows,
+        );
+        let mut slots = reader.wrapped.pictures.iter().filter(|s| s.url == url);
+        let Some(first) = slots.next() else {
+            return;
+        };
+        if first.line >= below && first.room != fits {
+            self.wrap_cache.remove(&(reader.article, width));
+        }
     }
 
     /// The pictures to ask the workers for after an event, when that changed; and the

@@ -202,3 +202,40 @@ fn bookmarking_keeps_the_articles_pictures() {
         ])
     );
 }
+
+#[test]
+fn a_picture_below_the_screen_takes_its_own_shape_when_it_arrives() {
+    let mut app = app(true);
+    app.update(Action::Open);
+    let before = app.reader.as_ref().unwrap().wrapped.clone();
+    let far = before.pictures[1].clone();
+    assert!(far.line > 40, "far below the screen");
+    let job = Job {
+        url: far.url.clone(),
+        room: far.room,
+    };
+    app.handle(drawn(&job, Color::Rgb(9, 9, 9)));
+    let after = &app.reader.as_ref().unwrap().wrapped;
+    assert_eq!(
+        after.pictures[1].room.rows, 3,
+        "laid out again for its own shape"
+    );
+    assert_eq!(
+        after.lines[..far.line],
+        before.lines[..far.line],
+        "the screen did not move"
+    );
+    // On screen, a picture that fails keeps its room: the note goes in the middle of it.
+    let near = before.pictures[0].clone();
+    app.handle(Event::Picture(Box::new(PictureReport {
+        job: Job {
+            url: near.url.clone(),
+            room: near.room,
+        },
+        result: Err("HTTP 404 Not Found".into()),
+    })));
+    assert_eq!(
+        app.reader.as_ref().unwrap().wrapped.pictures[0].room,
+        near.room
+    );
+}
