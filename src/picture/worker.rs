@@ -177,10 +177,10 @@ fn keep(settings: &Settings, cache: Option<&Mutex<DiskCache>>, url: &str) {
     if lock(cache).contains(url) {
         return;
     }
-    if let Outcome::Fetched { body, .. } = fetch::fetch(&settings.fetch, &Request::new(url)) {
-        if decode::is_picture(&body) {
-            let _ = lock(cache).put(url, &body, &*settings.keep);
-        }
+    if let Outcome::Fetched { body, .. } = fetch::fetch(&settings.fetch, &Request::new(url))
+        && decode::is_picture(&body)
+    {
+        let _ = lock(cache).put(url, &body, &*settings.keep);
     }
 }
 
