@@ -503,6 +503,31 @@ mod tests {
     }
 
     #[test]
+    fn picture_keys() {
+        let config =
+            parse("images = \"off\"\nimage_colors = \"256\"\nimage_rows = 8\nimage_cache_mb = 0\n")
+                .unwrap();
+        assert_eq!(config.images, Images::Off);
+        assert_eq!(config.image_colors, ImageColors::Palette256);
+        assert_eq!((config.image_rows.0, config.image_cache_mb.0), (8, 0));
+        assert_eq!(
+            parse("image_colors = \"truecolor\"").unwrap().image_colors,
+            ImageColors::TrueColor
+        );
+        for bad in [
+            "images = \"maybe\"",
+            "image_colors = \"16\"",
+            "image_rows = 1",
+        ] {
+            let error = error_of(bad);
+            assert!(
+                error.starts_with("/home/reader/.config/tidings/config.toml:1:"),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
     fn an_explicit_missing_file_is_an_error() {
         let e = Config::load(Some(Path::new("/nonexistent/tidings.toml"))).unwrap_err();
         assert!(
