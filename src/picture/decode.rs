@@ -1,8 +1,12 @@
 //! Bytes to cells, bounded before decoding starts: the format is told from the first bytes
 //! (never from what a server says it sent), the size is read from the header and refused past
-//! [`MAX_PIXELS`], the decoder may allocate at most [`MAX_ALLOC`], one picture is decoded at a
-//! time in the whole process, and of an animation only the first frame is decoded. Whatever
-//! cannot be shown becomes a one-line note for the reader.
+//! a limit, the decoder may allocate at most [`MAX_ALLOC`], one picture is decoded at a time
+//! in the whole process, and of an animation only the first frame is decoded. JPEG is
+//! decoded already scaled down (`jpeg.rs`); PNG, GIF and WebP whole, so their limit is lower.
+//! Whatever cannot be shown becomes a one-line note for the reader.
+//!
+//! The limits keep the reader within its memory budget (100 MB with 100,000 articles, of
+//! which the article index takes most): a picture costs at most about 8 MB while decoded.
 
 use std::io::Cursor;
 use std::sync::{Mutex, PoisonError};
@@ -10,14 +14,14 @@ use std::sync::{Mutex, PoisonError};
 use image::{ColorType, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits};
 
 use super::scale::{self, Layout, Pixels};
-use super::{Colours, Drawn};
+use super::{Colours, Drawn, jpeg};
 use crate::model::room::Room;
 
-/// The most pixels decoded for one picture: 4 megapixels (2560×1600 and a little more),
-/// more than any reading pane shows, and at most 16 MB as 8-bit RGBA.
-pub const MAX_PIXELS: u64 = 4 * 1024 * 1024;
-/// The most memory a decoder may ask for, the decoded pixels included.
-pub const MAX_ALLOC: u64 = 24 * 1024 * 1024;
+/// The most pixels of a PNG, GIF or WebP, decoded whole: 2 megapixels (1600×1200 and a
+/// little more), more than any reading pane shows, and at most 8 MB as 8-bit RGBA.
+pub const MAX_PIXELS: u64 = 2 * 1024 * 1024;
+/// The most memory those decoders may ask for, the decoded pixels included.
+pub const MAX_ALLOC: u64 = 8 * 1024 * 1024;
 /// The longest side accepted, whatever the other.
 pub const MAX_SIDE: u32 = 16_384;
 
@@ -28,6 +32,23 @@ static DECODING: Mutex<()> = Mutex::new(());
 pub fn decode(bytes: &[u8], room: Room, colours: Colours) -> Result<Drawn, String> {
     let format = sniff(bytes)?;
     let _one_at_a_time = DECODING.lock().unwrap_or_else(PoisonError::into_inner);
+    if format == ImageFormat::Jpeg {
+        let target = (room.cols, room.rows.saturating_mul(2));
+        let decoded = jpeg::decode(bytes, target)?;
+        let pixels = Pixels {
+            width: decoded.scaled.0,
+            height: decoded.scaled.1,
+            layout: decoded.layout,
+            data: &decoded.data,
+        };
+        let cells = scale::to_cells(&pixels, room, colours)
+            .ok_or_else(|| "the picture is damaged".to_string())?;
+        return Ok(Drawn {
+            cells,
+            width: decoded.width,
+            height: decoded.height,
+        });
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     // The sides are checked below, to name them; the header is all that is read before.
     let mut limits = Limits::default();

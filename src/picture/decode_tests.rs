@@ -75,8 +75,14 @@ fn jpeg_gif_and_webp_decode_too() {
         let drawn = decode(&encoded(&big, format), ROOM, Colours::Palette256)
             .unwrap_or_else(|note| panic!("{format:?}: {note}"));
         assert_eq!((drawn.width, drawn.height), (160, 90), "{format:?}");
-        // 160×90 into 40×20 cells (40×40 pixels): 40 wide, 22 pixels tall.
-        assert_eq!((drawn.cells.cols, drawn.cells.rows), (40, 11), "{format:?}");
+        // 160×90 into 40×20 cells (40×40 pixels): 40 wide, 22 pixels tall; a JPEG is
+        // decoded at a quarter, 40×23 (its sides rounded up), and drawn as that.
+        let rows = if format == ImageFormat::Jpeg { 12 } else { 11 };
+        assert_eq!(
+            (drawn.cells.cols, drawn.cells.rows),
+            (40, rows),
+            "{format:?}"
+        );
         assert!(matches!(drawn.cells.row(0)[0].top, Color::Indexed(_)));
     }
 }
@@ -111,7 +117,7 @@ fn a_huge_picture_of_a_few_kilobytes_is_refused_from_its_header() {
     assert!(bomb.len() < 4096, "the bomb is {} bytes", bomb.len());
     assert_eq!(
         decode(&bomb, ROOM, Colours::True),
-        Err("it is 30000×30000 pixels, more than the 4 megapixels tidings decodes".to_string())
+        Err("it is 30000×30000 pixels, more than the 2 megapixels tidings decodes".to_string())
     );
     // Past the longest side, however thin.
     assert_eq!(
@@ -122,7 +128,7 @@ fn a_huge_picture_of_a_few_kilobytes_is_refused_from_its_header() {
         )
     );
     // Within the pixel limit but with too little data: cut short, not a crash.
-    let note = decode(&png_claiming(2000, 2000), ROOM, Colours::True).unwrap_err();
+    let note = decode(&png_claiming(1400, 1400), ROOM, Colours::True).unwrap_err();
     assert!(
         note.contains("cut short") || note.contains("damaged"),
         "{note}"
@@ -170,4 +176,61 @@ fn other_kinds_of_file_are_named() {
         "it is not a picture tidings can read"
     );
     assert_eq!(note(b"BM\x36\0\0\0"), "BMP pictures are not shown");
+}
+
+/// The start of a progressive JPEG (`SOF2`) of `width`×`height` in three components, the
+/// first sampled `luma` (0x22: colour at half size, 0x11: all at full size), with no data.
+fn progressive_claiming(width: u16, height: u16, luma: u8) -> Vec<u8> {
+    let mut jpeg = vec![
+        0xFF, 0xD8, 0xFF, 0xFE, 0, 4, b'h', b'i', 0xFF, 0xC2, 0, 17, 8,
+    ];
+    jpeg.extend_from_slice(&height.to_be_bytes());
+    jpeg.extend_from_slice(&width.to_be_bytes());
+    jpeg.extend_from_slice(&[3, 1, luma, 0, 2, 0x11, 0, 3, 0x11, 0]);
+    jpeg.extend_from_slice(&[0xFF, 0xD9]);
+    jpeg
+}
+
+#[test]
+fn a_large_jpeg_is_decoded_already_scaled_down() {
+    // 2.4 megapixels: more than PNG, GIF and WebP may have, fine for a JPEG.
+    let photo = RgbImage::from_fn(2400, 1000, |x, _| {
+        if x < 1200 {
+            Rgb([250, 10, 10])
+        } else {
+            Rgb([10, 10, 250])
+        }
+    });
+    let drawn = decode(&encoded(&photo, ImageFormat::Jpeg), ROOM, Colours::True).unwrap();
+    assert_eq!((drawn.width, drawn.height), (2400, 1000));
+    assert_eq!((drawn.cells.cols, drawn.cells.rows), (40, 8));
+    let Color::Rgb(r, _, b) = drawn.cells.row(3)[0].top else {
+        panic!("true colour");
+    };
+    assert!(r > 200 && b < 60, "the left is red: {r}, {b}");
+    assert!(decode(&encoded(&photo, ImageFormat::Png), ROOM, Colours::True).is_err());
+}
+
+#[test]
+fn a_large_progressive_jpeg_is_refused_from_its_header() {
+    let refused = |width, height| {
+        Err(format!(
+            "it is a progressive JPEG of {width}×{height} pixels, more than tidings decodes"
+        ))
+    };
+    assert_eq!(
+        decode(&progressive_claiming(4000, 3000, 0x22), ROOM, Colours::True),
+        refused(4000, 3000)
+    );
+    // 1600×1200 is 2.75 MB of coefficients a component at full size: with half-size colour
+    // (4:2:0) 5.5 MB, within the limit; with full-size colour 8.2 MB, past it.
+    assert_eq!(
+        decode(&progressive_claiming(1600, 1200, 0x11), ROOM, Colours::True),
+        refused(1600, 1200)
+    );
+    let note = decode(&progressive_claiming(1600, 1200, 0x22), ROOM, Colours::True).unwrap_err();
+    assert!(
+        note.contains("damaged") || note.contains("cut short"),
+        "{note}"
+    );
 }

@@ -10,6 +10,7 @@
 
 pub mod cache;
 pub mod decode;
+mod jpeg;
 pub mod palette;
 pub mod scale;
 pub mod worker;
