@@ -126,6 +126,7 @@ pub fn subscriptions(
             url: f.url.clone(),
             name: f.name.clone(),
             tags: f.tags.clone(),
+            every: f.every.map(|every| u32::from(every.0)),
         })
         .collect();
     if let Some(store) = store {

@@ -24,8 +24,8 @@ use tidings::picture::worker::PictureReport;
 use tidings::refresh::{FeedReport, FeedResult, Summary};
 use tidings::source::feed::{self, FeedSource};
 use tidings::source::load;
+use tidings::theme::Theme;
 use tidings::ui;
-use tidings::ui::theme::Theme;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 16)];
 
@@ -37,13 +37,21 @@ fn app_with(library: Library, width: u16, height: u16, colour: bool) -> App {
         offset: FixedOffset::east_opt(0).unwrap(),
         theme: Theme::new(&config.theme, colour),
         keymap: Keymap::default(),
+        refresh_every: 30,
     };
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     App::new(library, settings, Size::new(width, height), now)
 }
 
+/// The bundled samples, as the reader shows them on a fresh machine.
+fn samples() -> Library {
+    let mut library = Library::default();
+    library.add_samples(load::samples());
+    library
+}
+
 fn app(width: u16, height: u16) -> App {
-    app_with(Library::new(load::samples()), width, height, true)
+    app_with(samples(), width, height, true)
 }
 
 fn keys(app: &mut App, keys: &str) {
@@ -57,11 +65,14 @@ fn keys(app: &mut App, keys: &str) {
         for effect in app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
             // Confirm what the store worker would have saved.
             let report = match effect {
-                tidings::app::Effect::SaveBookmark(article) => {
+                tidings::effect::Effect::SaveBookmark(article) => {
                     StoreReport::BookmarkSaved(article.id)
                 }
-                tidings::app::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
-                tidings::app::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
+                tidings::effect::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
+                tidings::effect::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
+                tidings::effect::Effect::SetRead { ids, read, change } => {
+                    StoreReport::ReadSet { ids, read, change }
+                }
                 _ => continue,
             };
             app.handle(Event::Store(report));
@@ -96,8 +107,8 @@ fn article_opened_and_scrolled() {
 
 #[test]
 fn tag_filter_with_selections() {
-    // Culture and Cities, then ALL mode: the one article with both.
-    snapshot_at_every_size("tag_filter", |app| keys(app, "t j a"));
+    // Culture and Cities (below the samples), then ALL mode: the one article with both.
+    snapshot_at_every_size("tag_filter", |app| keys(app, "tj j a"));
 }
 
 #[test]
@@ -140,7 +151,7 @@ fn too_small_terminal() {
 
 #[test]
 fn every_size_from_tiny_to_huge_draws() {
-    let library = Library::new(load::samples());
+    let library = samples();
     for (width, height) in [
         (1, 1),
         (2, 30),
@@ -177,7 +188,7 @@ fn search_matches_are_highlighted_in_colour() {
 
 #[test]
 fn no_colour_means_no_colour_but_selection_still_shows() {
-    let mut app = app_with(Library::new(load::samples()), 120, 40, false);
+    let mut app = app_with(samples(), 120, 40, false);
     keys(&mut app, "/noodle\n");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
@@ -253,10 +264,11 @@ fn feed_app(width: u16, height: u16) -> App {
             url: url.into(),
             name: None,
             tags: Vec::new(),
+            every: None,
         });
     }
     let mut app = app_with(library, width, height, true);
-    app.set_feeds(&subscriptions, &HashMap::new(), &HashMap::new());
+    app.set_feeds(&subscriptions, &HashMap::new());
     app
 }
 
@@ -360,6 +372,73 @@ fn the_newest_articles_while_the_whole_list_is_read() {
     });
 }
 
+/// Feeds as a reader follows them: one with unread articles, one read out, one with a very
+/// long name, one named right to left, one not fetched yet; and the samples.
+fn following_app(width: u16, height: u16) -> App {
+    let feeds: [(&str, &str, usize); 5] = [
+        ("https://daring.example/feed", "Daring Fireball", 12),
+        ("https://harbour.example/feed", "The Harbour Gazette", 5),
+        (
+            "https://long.example/feed",
+            "The Extraordinarily Long Name of a Regional Newspaper's Weekend Edition",
+            3,
+        ),
+        ("https://rtl.example/feed", "الأخبار اليومية", 4),
+        ("https://new.example/feed", "Not Fetched Yet", 0),
+    ];
+    let mut library = samples();
+    let mut subscriptions = Vec::new();
+    let base = Utc.with_ymd_and_hms(2026, 11, 24, 11, 0, 0).unwrap();
+    for (f, (url, name, count)) in feeds.into_iter().enumerate() {
+        let articles = (0..count)
+            .map(|n| tidings::model::Article {
+                id: tidings::model::ArticleId::from_identity(&format!("{url}\n{n}")),
+                title: format!("{name}: story {}", n + 1),
+                source: name.to_string(),
+                author: None,
+                published: Some(base - chrono::Duration::minutes((n * 7 + f) as i64)),
+                url: None,
+                tags: tidings::model::tag::parse_tag_list("News"),
+                body: tidings::model::Body::default(),
+            })
+            .collect();
+        library.merge(Some(url), articles);
+        subscriptions.push(Subscription {
+            url: url.into(),
+            name: Some(name.into()),
+            tags: Vec::new(),
+            every: None,
+        });
+    }
+    let mut app = app_with(library, width, height, true);
+    app.set_feeds(&subscriptions, &HashMap::new());
+    app
+}
+
+#[test]
+fn navigation_pane_with_feeds_counts_and_a_selection() {
+    for (width, height) in SIZES {
+        let mut app = following_app(width, height);
+        // The Harbour Gazette read out (A on it alone), then Daring Fireball chosen, one of
+        // its stories opened and the pane shown again.
+        keys(&mut app, "tjjj\nA");
+        keys(&mut app, "tg\n\nt");
+        insta::assert_snapshot!(format!("navigation_{width}x{height}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn marking_the_list_read_says_how_to_undo() {
+    for (width, height) in SIZES {
+        let mut app = following_app(width, height);
+        keys(&mut app, "t\nuA");
+        insta::assert_snapshot!(
+            format!("marked_all_read_{width}x{height}"),
+            draw(&app).backend()
+        );
+    }
+}
+
 /// The illustrated fixture feed, pictures on, with each picture the reader asks for given as
 /// the workers would: `halves.png` a 64×32 picture, half red and half blue; anything else
 /// not found.
@@ -390,7 +469,7 @@ fn pictures_app(width: u16, height: u16, keys: &str) -> App {
         effects.extend(app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))));
     }
     while let Some(effect) = effects.pop() {
-        let tidings::app::Effect::Pictures(jobs) = effect else {
+        let tidings::effect::Effect::Pictures(jobs) = effect else {
             continue;
         };
         for job in jobs {
@@ -423,18 +502,14 @@ fn pictures_are_half_blocks_in_their_own_colours() {
         .iter()
         .filter(|cell| cell.symbol() == "▀")
         .collect();
-    // 64×32 pixels in the 54 columns of the pane: 54 by 27 pixels, 14 rows, the lower half
-    // of the last one empty; half red and half blue.
-    assert_eq!(blocks.len(), 54 * 14);
+    // 64×32 pixels in the 52 columns of the pane: 52 by 26 pixels, 13 rows; half red and
+    // half blue, each cell of one colour above and below.
+    assert_eq!(blocks.len(), 52 * 13);
     let red = Color::Rgb(220, 20, 20);
     let blue = Color::Rgb(20, 20, 220);
     for colour in [red, blue] {
         let full = blocks.iter().filter(|c| c.fg == colour && c.bg == colour);
-        assert_eq!(full.count(), 27 * 13);
-        let half = blocks
-            .iter()
-            .filter(|c| c.fg == colour && c.bg == Color::Reset);
-        assert_eq!(half.count(), 27);
+        assert_eq!(full.count(), 26 * 13);
     }
 }
 

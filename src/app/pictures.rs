@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::{App, Effect};
+use super::App;
+use crate::effect::Effect;
 use crate::model::Article;
 use crate::model::room::{Known, room};
 use crate::model::wrap::{PictureLayout, Slot, Wrapped, picture_slots, wrap_article_with};

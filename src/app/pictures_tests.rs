@@ -110,8 +110,8 @@ fn the_pictures_on_screen_and_the_next_articles_first_are_asked_for_once() {
     let slot = reader.wrapped.pictures[0].clone();
     assert_eq!(
         slot.room,
-        Room { cols: 54, rows: 18 },
-        "3:2 at the 54 columns of the pane"
+        Room { cols: 52, rows: 18 },
+        "3:2 at the 52 columns of the pane"
     );
     assert_eq!(app.pictures.shown(&slot), Shown::Loading);
     let lines = reader.wrapped.lines.len();

@@ -86,6 +86,7 @@ pub fn add(
     url: &str,
     name: Option<String>,
     tags: Vec<String>,
+    every: Option<u32>,
 ) -> anyhow::Result<()> {
     let url = feed_address(url)?;
     if context.config.feeds.iter().any(|f| f.url == url) {
@@ -96,6 +97,7 @@ pub fn add(
         url: url.clone(),
         name,
         tags,
+        every,
     };
     if !store.add_subscription(&subscription, Utc::now())? {
         bail!("{url} is already subscribed");
@@ -114,6 +116,9 @@ struct FeedJson {
     /// "config" or "added".
     origin: &'static str,
     articles: usize,
+    unread: usize,
+    /// Minutes between refreshes in the reader, when the feed names its own.
+    every: Option<u32>,
     last_refresh: Option<String>,
     last_attempt: Option<String>,
     last_error: Option<String>,
@@ -123,7 +128,7 @@ struct FeedJson {
 pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let states = store.feed_states()?;
-    let counts = store.cached_counts()?;
+    let counts = store.feed_counts()?;
     let feeds: Vec<FeedJson> = refresh::subscriptions(&context.config, Some(&store))?
         .into_iter()
         .map(|feed| {
@@ -135,12 +140,14 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
                 } else {
                     "added"
                 },
-                articles: counts.get(&feed.url).copied().unwrap_or(0),
+                articles: counts.get(&feed.url).map_or(0, |c| c.total),
+                unread: counts.get(&feed.url).map_or(0, |c| c.unread),
                 title: state.and_then(|s| s.title.clone()),
                 last_refresh: time(state.and_then(|s| s.last_success)),
                 last_attempt: time(state.and_then(|s| s.last_attempt)),
                 last_error: state.and_then(|s| s.last_error.clone()),
                 retry_after: time(state.and_then(|s| s.retry_after)),
+                every: feed.every,
                 url: feed.url,
                 name: feed.name,
                 tags: feed.tags,
@@ -167,10 +174,16 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             },
             None => "never refreshed".to_string(),
         };
+        let every = match feed.every {
+            Some(0) => " · refreshed only when asked".to_string(),
+            Some(minutes) => format!(" · every {minutes} min"),
+            None => String::new(),
+        };
         lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {}",
+            "{name}  {}  [{}]  {refreshed} · {} unread of {}{every}",
             feed.url,
             feed.origin,
+            feed.unread,
             counted(feed.articles, "article")
         )));
         if let Some(error) = &feed.last_error {

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 3;
+pub const CURRENT_VERSION: i64 = 4;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     V1_BOOKMARKS_AND_READ_MARKS,
     V2_FEEDS_AND_FEED_CACHE,
     V3_LIST_INDEX,
+    V4_REFRESH_INTERVALS,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -97,6 +98,12 @@ const V3_LIST_INDEX: &str = "
     DROP INDEX feed_articles_by_published;
     CREATE INDEX feed_articles_list
         ON feed_articles (published, id, feed_url, title, source, author, url, tags);
+";
+
+/// Version 4: how often a subscription is refreshed while the reader runs, in minutes
+/// (NULL: the config's `refresh_every`; 0: only when asked).
+const V4_REFRESH_INTERVALS: &str = "
+    ALTER TABLE subscriptions ADD COLUMN every INTEGER CHECK (every >= 0);
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.

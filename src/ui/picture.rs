@@ -7,11 +7,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 
-use super::theme::Theme;
 use super::truncate;
 use crate::app::{Pictures, Shown};
 use crate::model::wrap::{Slot, Wrapped};
 use crate::picture::Cell;
+use crate::theme::Theme;
 
 /// Paints the pictures of `wrapped` that show in `area` when its first line is `scroll`.
 pub fn draw(
