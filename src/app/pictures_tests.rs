@@ -110,7 +110,7 @@ fn the_pictures_on_screen_and_the_next_articles_first_are_asked_for_once() {
     let slot = reader.wrapped.pictures[0].clone();
     assert_eq!(
         slot.room,
-        Room { cols: 52, rows: 18 },
+        Room { cols: 52, rows: 17 },
         "3:2 at the 52 columns of the pane"
     );
     assert_eq!(app.pictures.shown(&slot), Shown::Loading);

@@ -46,8 +46,8 @@ pub fn room(known: Known, width: u16, max_rows: u16) -> Room {
     };
     let (w, h) = (u64::from(w), u64::from(h));
     let cols = w.min(u64::from(width));
-    // Two pixels a row, rounded up so that the picture never has to shrink to fit.
-    let rows = (cols * h).div_ceil(w * 2).max(1);
+    // The picture's height at that width, in whole pixels as it is scaled, two a row.
+    let rows = (cols * h / w).max(1).div_ceil(2);
     if rows <= u64::from(max_rows) {
         return Room {
             cols: to_u16(cols),
@@ -71,7 +71,7 @@ mod tests {
 
     #[test]
     fn a_known_picture_takes_its_shape_at_the_pane_width() {
-        // 1200×800 at 88 columns: 88 px wide, 58.7 px tall, 30 rows: more than 20, so
+        // 1200×800 at 88 columns: 88 px wide, 58 px tall, 29 rows: more than 20, so
         // narrower: 20 rows are 40 px, 60 px wide.
         assert_eq!(
             room(Known::Size(1200, 800), 88, 20),
@@ -79,7 +79,7 @@ mod tests {
         );
         assert_eq!(
             room(Known::Size(1200, 800), 88, 40),
-            Room { cols: 88, rows: 30 }
+            Room { cols: 88, rows: 29 }
         );
         // A wide banner is short; a small picture is not enlarged.
         assert_eq!(
