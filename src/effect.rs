@@ -1,7 +1,8 @@
 //! `Effect`: what `App::update` asks the outside world to do (save, load, search the store,
-//! refresh, open, copy). The event loop hands each to the store worker or a thread of its own.
+//! refresh, open, copy, fetch pictures). The event loop hands each to the store worker or a thread of its own.
 
 use crate::model::{Article, ArticleId};
+use crate::picture::worker::Job;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -27,6 +28,10 @@ pub enum Effect {
     },
     OpenUrl(String),
     CopyUrl(String),
+    /// Fetch and draw these pictures, most wanted first, in place of those asked before.
+    Pictures(Vec<Job>),
+    /// Keep these pictures on disk (fetching those not there yet): a bookmark's.
+    KeepPictures(Vec<String>),
 }
 
 /// Why read marks change, for what the status line says and what can be undone.

@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use crate::effect::ReadChange;
 use crate::model::library::Library;
 use crate::model::{ArticleId, Body};
+use crate::picture::worker::PictureReport;
 use crate::refresh::{FeedReport, Summary};
 
 #[derive(Debug)]
@@ -24,6 +25,8 @@ pub enum Event {
     Refresh(RefreshEvent),
     /// The whole list, read from a large feed cache in the background, or why it could not be.
     FullLibrary(Result<Box<FullLibrary>, String>),
+    /// A picture for the reading pane, ready to draw or with why it cannot be shown.
+    Picture(Box<PictureReport>),
     /// A minute has passed: feeds may be due for a refresh, relative dates move on.
     Tick(DateTime<Utc>),
     /// What came of opening or copying an address: a message for the status line.

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod persist;
+pub mod picture;
 pub mod refresh;
 pub mod sanitize;
 pub mod source;

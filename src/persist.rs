@@ -95,7 +95,11 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
                 error: e.to_string(),
             },
         },
-        Effect::Refresh { .. } | Effect::OpenUrl(_) | Effect::CopyUrl(_) => return None,
+        Effect::Refresh { .. }
+        | Effect::OpenUrl(_)
+        | Effect::CopyUrl(_)
+        | Effect::Pictures(_)
+        | Effect::KeepPictures(_) => return None,
     })
 }
 

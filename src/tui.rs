@@ -20,6 +20,7 @@ use crate::effect::Effect;
 use crate::event::{self, Event, RefreshEvent};
 use crate::model::Subscription;
 use crate::persist::Persist;
+use crate::picture::worker::{self, PictureWorker};
 use crate::refresh::{self, Options};
 use crate::store::Store;
 use crate::ui;
@@ -70,6 +71,7 @@ pub fn run(
     mouse: bool,
     refresher: Refresher,
     list_loader: Option<ListLoader>,
+    pictures: Option<worker::Settings>,
 ) -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
@@ -78,6 +80,12 @@ pub fn run(
     }
     let (events, inbox) = mpsc::channel();
     let persist = store.map(|store| Persist::spawn(store, events.clone()));
+    let pictures = pictures.map(|settings| {
+        let events = events.clone();
+        PictureWorker::spawn(settings, move |report| {
+            events.send(Event::Picture(Box::new(report))).is_ok()
+        })
+    });
     event::spawn_input(events.clone());
     event::spawn_clock(events.clone());
     let previous = std::panic::take_hook();
@@ -87,6 +95,7 @@ pub fn run(
     }));
     let runtime = Runtime {
         persist: persist.as_ref(),
+        pictures: pictures.as_ref(),
         refresher: &refresher,
         events: &events,
     };
@@ -108,6 +117,7 @@ pub fn run(
 /// Where effects go.
 struct Runtime<'a> {
     persist: Option<&'a Persist>,
+    pictures: Option<&'a PictureWorker>,
     refresher: &'a Refresher,
     events: &'a Sender<Event>,
 }
@@ -128,6 +138,18 @@ impl Runtime<'_> {
         match effect {
             Effect::Refresh { only, force } => {
                 self.refresher.start(only.as_deref(), force, self.events);
+                None
+            }
+            Effect::Pictures(jobs) => {
+                if let Some(pictures) = self.pictures {
+                    pictures.want(jobs);
+                }
+                None
+            }
+            Effect::KeepPictures(urls) => {
+                if let Some(pictures) = self.pictures {
+                    pictures.keep(urls);
+                }
                 None
             }
             Effect::OpenUrl(url) => Some(notice(desktop::open(&url))),

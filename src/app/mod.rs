@@ -6,12 +6,14 @@ mod feeds;
 mod full_list;
 mod mouse;
 mod nav;
+mod pictures;
 mod reading;
 mod saving;
 mod search;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
 pub use nav::{Nav, NavItem, NavRow};
+pub use pictures::{Pictures, Shown};
 
 pub use search::match_lines;
 
@@ -32,7 +34,7 @@ use crate::layout::{self, Focus, Panes};
 use crate::model::ArticleId;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, Origin};
-use crate::model::wrap::{Wrapped, wrap_article};
+use crate::model::wrap::Wrapped;
 use crate::sanitize;
 use crate::theme::Theme;
 
@@ -109,6 +111,8 @@ pub struct App {
     pub search_before: Option<String>,
     pub reader: Option<ReaderView>,
     wrap_cache: HashMap<(usize, usize), Rc<Wrapped>>,
+    /// Pictures ready for the reading pane, and what the picture workers were asked for.
+    pub pictures: Pictures,
     pub size: Size,
     pub status: Option<Status>,
     /// Bookmark changes sent to the store and not yet confirmed.
@@ -153,6 +157,7 @@ impl App {
             search_before: None,
             reader: None,
             wrap_cache: HashMap::new(),
+            pictures: Pictures::default(),
             size,
             status: None,
             pending: Vec::new(),
@@ -269,6 +274,10 @@ impl App {
             Event::FullLibrary(Err(problem)) => {
                 self.loading_list = false;
                 self.set_error(format!("only the newest articles are listed: {problem}"));
+                Vec::new()
+            }
+            Event::Picture(report) => {
+                self.picture_arrived(*report);
                 Vec::new()
             }
             Event::Tick(now) => self.on_tick(now),
@@ -416,6 +425,8 @@ impl App {
     /// reader read once the reader has the focus (by Enter, Tab, a click, `n` or `]`).
     fn finish(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
         self.settle();
+        let pictures = self.picture_effects(&effects);
+        effects.extend(pictures);
         if let Some(entry) = self.selected_entry()
             && entry.body_in_store
             && self.store_problem.is_none()
@@ -570,7 +581,11 @@ impl App {
             Some(wrapped) => Rc::clone(wrapped),
             None => {
                 let entry = self.library.entry(article);
-                let wrapped = Rc::new(wrap_article(&entry.article, &self.byline(entry), width));
+                let wrapped = Rc::new(self.pictures.wrap(
+                    &entry.article,
+                    &self.byline(entry),
+                    width,
+                ));
                 if self.wrap_cache.len() >= WRAP_CACHE_LIMIT {
                     self.wrap_cache.clear();
                 }

@@ -320,7 +320,11 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         data_dir: keep_cache.then(|| context.data_dir.clone()),
         on_start: refresh_now,
     };
-    crate::tui::run(app, store, config.mouse, refresher, list_loader)
+    let pictures = super::pictures::settings(config, &context.data_dir).map(|(settings, rows)| {
+        app.show_pictures(rows);
+        settings
+    });
+    crate::tui::run(app, store, config.mouse, refresher, list_loader, pictures)
 }
 
 /// The whole library of a run, on its own connection to the store, for a reader that

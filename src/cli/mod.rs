@@ -6,6 +6,7 @@ mod context;
 mod feeds;
 mod marks;
 mod output;
+mod pictures;
 
 use std::path::PathBuf;
 

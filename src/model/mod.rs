@@ -3,11 +3,12 @@
 pub mod article;
 pub mod filter;
 pub mod library;
+pub mod room;
 pub mod subscription;
 pub mod tag;
 pub mod wrap;
 
-pub use article::{Article, ArticleId, Block, Body, ListItem, Span, SpanStyle};
+pub use article::{Article, ArticleId, Block, Body, ListItem, Picture, Span, SpanStyle};
 pub use subscription::Subscription;
 
 /// "1 article", "3 articles".

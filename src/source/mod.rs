@@ -4,8 +4,10 @@ pub mod common;
 pub mod feed;
 pub mod fetch;
 pub mod html;
+mod img;
 pub mod load;
 pub mod markdown;
+mod media;
 pub mod opml;
 pub mod text;
 

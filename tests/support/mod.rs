@@ -14,3 +14,6 @@ pub mod http_server;
 
 #[allow(dead_code)]
 pub mod tmux;
+
+#[allow(dead_code)]
+pub mod pictures;
