@@ -38,6 +38,8 @@ pub struct Config {
     /// At most this many cached articles are kept for each feed, the newest (0: no limit).
     pub keep_per_feed: u32,
     pub fetch: Fetch,
+    /// A feed server to sync subscriptions, read state and bookmarks with (`[sync]`).
+    pub sync: Option<crate::sync::SyncConfig>,
 }
 
 /// A feed declared in the config.
@@ -94,6 +96,7 @@ impl Default for Config {
             keep_days: 0,
             keep_per_feed: 1000,
             fetch: Fetch::default(),
+            sync: None,
         }
     }
 }
@@ -254,6 +257,9 @@ impl Config {
             .iter()
             .map(|p| resolve_path(p, base))
             .collect();
+        if let Some(sync) = &mut config.sync {
+            sync.resolve_paths(|p| resolve_path(p, base));
+        }
         Ok(config)
     }
 }

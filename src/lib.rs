@@ -16,5 +16,6 @@ pub mod refresh;
 pub mod sanitize;
 pub mod source;
 pub mod store;
+pub mod sync;
 pub mod tui;
 pub mod ui;
