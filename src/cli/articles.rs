@@ -151,6 +151,48 @@ pub fn bookmarks(context: &Context, json: bool) -> anyhow::Result<()> {
     }))
 }
 
+#[derive(serde::Serialize)]
+struct UnstarredJson<'a> {
+    #[serde(flatten)]
+    article: ArticleJson<'a>,
+    saved_at: String,
+    unstarred_at: String,
+}
+
+/// The bookmarks a star removed on another device took away, most recent first.
+pub fn unstarred(context: &Context, json: bool) -> anyhow::Result<()> {
+    let store = context.open_store()?;
+    let kept = store.unstarred_bookmarks()?;
+    let read = store.read_ids()?;
+    if json {
+        let items: Vec<UnstarredJson> = kept
+            .iter()
+            .map(|u| UnstarredJson {
+                article: ArticleJson::new(
+                    &u.bookmark.article,
+                    false,
+                    read.contains(&u.bookmark.article.id),
+                ),
+                saved_at: u.bookmark.saved_at.to_rfc3339(),
+                unstarred_at: u.unstarred_at.to_rfc3339(),
+            })
+            .collect();
+        return print_json(&items);
+    }
+    emit(kept.iter().map(|u| {
+        let article = &u.bookmark.article;
+        let when = u
+            .unstarred_at
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M");
+        let line = format!(
+            "{}  unstarred {when}  {}  ({})",
+            article.id, article.title, article.source
+        );
+        crate::sanitize::clean_line(&line)
+    }))
+}
+
 pub fn bookmark(context: &Context, sources: &Sources, id: &str, add: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let mut run = context.sources(sources, Some(&store))?;
@@ -170,9 +212,15 @@ pub fn bookmark(context: &Context, sources: &Sources, id: &str, add: bool) -> an
         }
         bail!("{not_found}");
     }
-    let article = &library.entry(found?).article;
+    let mut article = library.entry(found?).article.clone();
     if add {
-        store.add_bookmark(article, Utc::now())?;
+        // A bookmark keeps the whole article; the list's copy of a cached one has no body.
+        if article.body.blocks.is_empty()
+            && let Some(body) = store.cached_body(&article.id)?
+        {
+            article.body = body;
+        }
+        store.add_bookmark(&article, Utc::now())?;
         emit([format!("bookmarked {}: {}", article.id, article.title)])
     } else if store.remove_bookmark(&article.id)? {
         emit([format!(

@@ -93,9 +93,10 @@ impl Context {
             });
         }
         let mut loaded = load::load_paths(&self.config.articles);
-        let has_feeds = !refresh::subscriptions(&self.config, store)
-            .unwrap_or_default()
-            .is_empty();
+        let has_feeds = self.config.sync.is_some()
+            || !refresh::subscriptions(&self.config, store)
+                .unwrap_or_default()
+                .is_empty();
         if (self.config.articles.is_empty() && !has_feeds) || self.config.samples {
             loaded.articles.extend(load::samples());
         }
@@ -309,7 +310,7 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     };
     app.set_feeds(&feeds, &states, &counts);
     let refresher = crate::tui::Refresher {
-        feeds,
+        feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),
         options: refresh::Options::from_config(config, false),
         data_dir: keep_cache.then(|| context.data_dir.clone()),
         on_start: refresh_now,

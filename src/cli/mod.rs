@@ -5,6 +5,7 @@ mod articles;
 mod context;
 mod feeds;
 mod output;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -94,6 +95,10 @@ pub enum Command {
         /// Print one JSON array, each article with its saved_at time
         #[arg(long)]
         json: bool,
+        /// Instead, the bookmarks whose star was removed on another device (with [sync]),
+        /// most recent first; `bookmark add ID` brings one back
+        #[arg(long)]
+        unstarred: bool,
     },
     /// Add or remove a bookmark
     Bookmark {
@@ -118,6 +123,15 @@ pub enum Command {
     },
     /// Print every subscription as OPML 2.0
     ExportOpml,
+    /// Sync feeds, read state and bookmarks with the [sync] server (Google Reader API)
+    Sync {
+        /// Print the summary (pushed, pulled, new, failed) as one JSON object
+        #[arg(long)]
+        json: bool,
+        /// Show the server, the last sync and the changes waiting, without syncing
+        #[arg(long)]
+        status: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -191,7 +205,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             articles::show(&context, &sources, &id, width)
         }
         Some(Command::Tags { json, sources }) => articles::tags(&context, &sources, json),
-        Some(Command::Bookmarks { json }) => articles::bookmarks(&context, json),
+        Some(Command::Bookmarks { json, unstarred }) => {
+            if unstarred {
+                articles::unstarred(&context, json)
+            } else {
+                articles::bookmarks(&context, json)
+            }
+        }
         Some(Command::Bookmark { change }) => match change {
             BookmarkChange::Add { id, sources } => {
                 articles::bookmark(&context, &sources, &id, true)
@@ -208,6 +228,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Some(Command::ImportOpml { file }) => feeds::import_opml(&context, &file),
         Some(Command::ExportOpml) => feeds::export_opml(&context),
+        Some(Command::Sync { json, status }) => {
+            if status {
+                sync::status(&context, json)
+            } else {
+                sync::run(&context, json)
+            }
+        }
     }
 }
 

@@ -321,7 +321,7 @@ impl Client {
         let host = &self.host;
         let words = match error {
             ureq::Error::Timeout(_) => format!(
-                "{host} did not answer {what} within {} s",
+                "{host} did not answer within {} s ({what})",
                 self.timeout.as_secs_f32()
             ),
             ureq::Error::HostNotFound => format!("cannot find the server {host}"),
@@ -331,7 +331,7 @@ impl Client {
                     format!("cannot connect to {host} (connection refused)")
                 }
                 std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => format!(
-                    "{host} did not answer {what} within {} s",
+                    "{host} did not answer within {} s ({what})",
                     self.timeout.as_secs_f32()
                 ),
                 _ => format!("network error with {host}: {io}"),

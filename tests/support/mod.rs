@@ -7,6 +7,9 @@ pub mod cli;
 pub mod feed_fixtures;
 
 #[allow(dead_code)]
+pub mod greader;
+
+#[allow(dead_code)]
 pub mod hostile;
 
 #[allow(dead_code)]

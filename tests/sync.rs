@@ -1,0 +1,605 @@
+//! Sync with a Google Reader API server, through the binary, against the test server of
+//! `support/greader.rs` in its FreshRSS and Miniflux modes: first and later syncs, paging,
+//! read state and stars both ways, mark-all-read, the durable queue, and every way a server
+//! can fail.
+
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use serde_json::Value;
+use support::cli::Env;
+use support::greader::{GReader, Knobs, Mode, PASSWORD};
+use tidings::model::ArticleId;
+use tidings::store::{ReadScope, Store};
+
+const MODES: [Mode; 2] = [Mode::FreshRss, Mode::Miniflux];
+
+/// A change to how the test server behaves.
+type KnobChange = fn(&mut Knobs);
+
+/// A device: its own config and data dir, syncing with `server`.
+fn device(server: &GReader) -> Env {
+    device_with(server, 5, "")
+}
+
+fn device_with(server: &GReader, timeout: u16, top: &str) -> Env {
+    let env = Env::with_config(&format!(
+        "{top}\n[fetch]\ntimeout = {timeout}\n\n[sync]\nserver = \"greader\"\nurl = \"{}\"\n\
+         username = \"alice\"\npassword_file = \"password\"\n",
+        server.url()
+    ));
+    env.write("password", format!("{PASSWORD}\n"));
+    env
+}
+
+/// Two feeds in two folders, five items: the second read, the fourth starred.
+fn account(server: &GReader) -> Vec<i64> {
+    let world = server.add_feed("World", "News");
+    let lab = server.add_feed("Lab notes", "Science");
+    let items = vec![
+        server.add_item(world, "Harbour reopens"),
+        server.add_item(world, "Ferry timetable"),
+        server.add_item(world, "Bridge vote"),
+        server.add_item(lab, "Comet seen"),
+        server.add_item(lab, "Soil study"),
+    ];
+    server.set(items[1], Some(true), None);
+    server.set(items[3], None, Some(true));
+    items
+}
+
+/// `list --json` by title: (id, read, bookmarked, tags).
+fn listed(env: &Env) -> BTreeMap<String, (String, bool, bool, Vec<String>)> {
+    let json = env.json(&["list", "--json"]);
+    json.as_array()
+        .expect("an array")
+        .iter()
+        .map(|a| {
+            let tags = a["tags"]
+                .as_array()
+                .expect("tags")
+                .iter()
+                .map(|t| t.as_str().expect("a tag").to_string())
+                .collect();
+            (
+                a["title"].as_str().expect("a title").to_string(),
+                (
+                    a["id"].as_str().expect("an id").to_string(),
+                    a["read"].as_bool().expect("read"),
+                    a["bookmarked"].as_bool().expect("bookmarked"),
+                    tags,
+                ),
+            )
+        })
+        .collect()
+}
+
+fn id_of(env: &Env, title: &str) -> String {
+    listed(env)[title].0.clone()
+}
+
+fn sync(env: &Env) -> Value {
+    env.json(&["sync", "--json"])
+}
+
+fn queued(env: &Env) -> u64 {
+    env.json(&["sync", "--status", "--json"])["queued"]
+        .as_u64()
+        .expect("a count")
+}
+
+fn store(env: &Env) -> Store {
+    Store::open(&env.data_dir()).expect("the device's store")
+}
+
+#[test]
+fn a_first_sync_brings_the_feeds_their_articles_and_their_state() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        let items = account(&server);
+        let env = device(&server);
+        let summary = sync(&env);
+        assert_eq!(summary["new"], 5, "{mode:?}: {summary}");
+        assert_eq!(summary["feeds"], 2);
+        assert_eq!(summary["queued"], 0);
+        let list = listed(&env);
+        assert_eq!(list.len(), 5, "{mode:?}: {list:?}");
+        let (_, read, starred, tags) = &list["Ferry timetable"];
+        assert!(*read && !*starred);
+        assert_eq!(tags, &["News"]);
+        let (_, read, starred, tags) = &list["Comet seen"];
+        assert!(!*read && *starred);
+        assert_eq!(tags, &["Science"]);
+        // The star became a bookmark with the whole article.
+        let bookmarks = env.json(&["bookmarks", "--json"]);
+        assert_eq!(bookmarks[0]["title"], "Comet seen");
+        let shown = env.ok(&["show", &list["Comet seen"].0]);
+        assert!(shown.contains("The text of Comet seen."), "{shown}");
+        // The feeds are the server's, and marked so.
+        let feeds = env.json(&["feeds", "list", "--json"]);
+        let origins: BTreeSet<(&str, &str)> = feeds
+            .as_array()
+            .expect("an array")
+            .iter()
+            .map(|f| {
+                (
+                    f["name"].as_str().unwrap_or(""),
+                    f["origin"].as_str().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            origins,
+            BTreeSet::from([("Lab notes", "server"), ("World", "server")])
+        );
+        // A second device sees the same articles under the same ids.
+        let other = device(&server);
+        sync(&other);
+        assert_eq!(listed(&other), list, "{mode:?}");
+        // No request per article: contents came in one page.
+        assert_eq!(server.calls_to("stream/items/contents").len(), 2);
+        assert_eq!(items.len(), 5);
+    }
+}
+
+#[test]
+fn a_later_sync_fetches_only_what_is_new_and_takes_changes_made_elsewhere() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        let items = account(&server);
+        let env = device(&server);
+        sync(&env);
+        let world = server.feeds()[0].id;
+        let fresh = server.add_item(world, "Tide tables");
+        // Read and unstarred on another device.
+        server.set(items[0], Some(true), None);
+        server.set(items[1], Some(false), None);
+        server.set(items[3], None, Some(false));
+        server.forget_calls();
+        let summary = sync(&env);
+        assert_eq!(summary["new"], 1, "{mode:?}: {summary}");
+        assert_eq!(summary["pulled"], 3, "{mode:?}: {summary}");
+        let contents = server.calls_to("stream/items/contents");
+        assert_eq!(contents.len(), 1);
+        assert_eq!(
+            contents[0].all("i").len(),
+            1,
+            "only the new item is fetched"
+        );
+        let list = listed(&env);
+        assert!(list["Harbour reopens"].1);
+        assert!(!list["Ferry timetable"].1);
+        assert!(!list["Tide tables"].1);
+        assert!(!list["Comet seen"].2, "unstarred elsewhere");
+        // The bookmark the star took away is kept, to restore.
+        let unstarred = env.json(&["bookmarks", "--unstarred", "--json"]);
+        assert_eq!(unstarred[0]["title"], "Comet seen");
+        assert!(
+            env.json(&["bookmarks", "--json"])
+                .as_array()
+                .expect("an array")
+                .is_empty()
+        );
+        assert!(server.item(fresh).title == "Tide tables");
+    }
+}
+
+#[test]
+fn paging_across_a_list_that_changes_between_pages_loses_and_doubles_nothing() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        account(&server);
+        let world = server.feeds()[0].id;
+        for n in 0..7 {
+            server.add_item(world, &format!("Filler {n}"));
+        }
+        server.knobs(|k| {
+            k.page_cap = 2;
+            k.between_pages = Some(Box::new(move |account| {
+                account.add_item(mode, world, "Arrived between pages");
+                account.add_item(mode, world, "Arrived too");
+            }));
+        });
+        let env = device(&server);
+        let first = sync(&env);
+        let list = listed(&env);
+        // What the first pages listed is all here once; an item that arrived meanwhile may
+        // wait for the next sync, which brings it.
+        let titles: Vec<&String> = list.keys().collect();
+        assert_eq!(titles.len(), list.len());
+        assert!(
+            first["new"].as_u64().expect("a count") >= 12,
+            "{mode:?}: {first}"
+        );
+        sync(&env);
+        let list = listed(&env);
+        assert_eq!(list.len(), 14, "{mode:?}: {:?}", list.keys());
+        assert!(list.contains_key("Arrived between pages") && list.contains_key("Arrived too"));
+        // The read one is still read; everything else unread.
+        let unread = list.values().filter(|(_, read, _, _)| !read).count();
+        assert_eq!(unread, 13, "{mode:?}");
+        assert!(server.calls_to("stream/items/ids").len() > 6);
+    }
+}
+
+#[test]
+fn local_reads_unreads_and_bookmarks_reach_the_server_as_absolute_edits() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        let items = account(&server);
+        let env = device(&server);
+        sync(&env);
+        let id = |title: &str| ArticleId::from_stored(id_of(&env, title));
+        let local = store(&env);
+        local
+            .mark_read(&id("Harbour reopens"), chrono::Utc::now())
+            .unwrap();
+        local
+            .mark_read(&id("Bridge vote"), chrono::Utc::now())
+            .unwrap();
+        env.ok(&["bookmark", "add", id("Soil study").as_str()]);
+        env.ok(&["bookmark", "remove", id("Comet seen").as_str()]);
+        assert_eq!(queued(&env), 4);
+        server.forget_calls();
+        let summary = sync(&env);
+        assert_eq!(summary["pushed"], 4, "{mode:?}: {summary}");
+        assert_eq!(summary["queued"], 0);
+        assert!(server.item(items[0]).read && server.item(items[2]).read);
+        assert!(server.item(items[4]).starred && !server.item(items[3]).starred);
+        let edits = server.calls_to("edit-tag");
+        assert_eq!(edits.len(), 3, "read, star and unstar: one request each");
+        for edit in &edits {
+            assert_eq!(edit.all("a").len() + edit.all("r").len(), 1, "{edit:?}");
+            assert!(
+                edit.all("i")
+                    .iter()
+                    .all(|i| i.starts_with("tag:google.com,2005:reader/item/"))
+            );
+        }
+        // And back: unread and unstarred here again, after the server agreed.
+        local.remove_bookmark(&id("Soil study")).unwrap();
+        sync(&env);
+        assert!(!server.item(items[4]).starred);
+        let other = device(&server);
+        sync(&other);
+        let seen = listed(&other);
+        assert!(seen["Harbour reopens"].1 && seen["Bridge vote"].1 && !seen["Soil study"].2);
+    }
+}
+
+#[test]
+fn mark_all_read_sends_the_time_of_the_newest_article_seen() {
+    let server = GReader::start(Mode::FreshRss);
+    let items = account(&server);
+    let env = device(&server);
+    sync(&env);
+    let world = &server.feeds()[0];
+    let url = world.url.clone();
+    // The reader saw the three World articles and marked them all read; meanwhile a fourth
+    // arrived on the server.
+    let seen: Vec<ArticleId> = ["Harbour reopens", "Ferry timetable", "Bridge vote"]
+        .iter()
+        .map(|t| ArticleId::from_stored(id_of(&env, t)))
+        .collect();
+    store(&env)
+        .mark_all_read(&seen, ReadScope::Feed(&url), chrono::Utc::now())
+        .unwrap();
+    let late = server.add_item(world.id, "Late arrival");
+    server.forget_calls();
+    sync(&env);
+    let marks = server.calls_to("mark-all-as-read");
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].all("s"), [format!("feed/{}", world.id)]);
+    assert_eq!(marks[0].all("ts"), [items[2].to_string()]);
+    assert!(server.item(items[0]).read && server.item(items[2]).read);
+    assert!(
+        !server.item(late).read,
+        "what arrived meanwhile stays unread"
+    );
+    // The read marks it covered were not sent one by one.
+    assert!(server.calls_to("edit-tag").is_empty());
+    assert!(!listed(&env)["Late arrival"].1);
+}
+
+#[test]
+fn mark_all_read_on_a_server_without_it_goes_item_by_item() {
+    let server = GReader::start(Mode::Miniflux);
+    let items = account(&server);
+    let env = device(&server);
+    sync(&env);
+    let url = server.feeds()[0].url.clone();
+    let seen: Vec<ArticleId> = ["Harbour reopens", "Bridge vote"]
+        .iter()
+        .map(|t| ArticleId::from_stored(id_of(&env, t)))
+        .collect();
+    store(&env)
+        .mark_all_read(&seen, ReadScope::Feed(&url), chrono::Utc::now())
+        .unwrap();
+    sync(&env);
+    assert!(server.item(items[0]).read && server.item(items[2]).read);
+    assert_eq!(server.calls_to("edit-tag")[0].all("i").len(), 2);
+    assert_eq!(queued(&env), 0);
+}
+
+#[test]
+fn a_change_waiting_in_the_queue_wins_over_the_server_until_it_is_sent() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        let items = account(&server);
+        let env = device(&server);
+        sync(&env);
+        store(&env)
+            .mark_read(
+                &ArticleId::from_stored(id_of(&env, "Harbour reopens")),
+                chrono::Utc::now(),
+            )
+            .unwrap();
+        // The server answers the edit but does not take it: it stays queued, and the server's
+        // "unread" does not undo it here.
+        server.knobs(|k| k.refuse_edits = true);
+        let summary = sync(&env);
+        assert_eq!(summary["failed"], 1, "{mode:?}: {summary}");
+        assert_eq!(summary["queued"], 1);
+        assert!(listed(&env)["Harbour reopens"].1);
+        assert!(!server.item(items[0]).read);
+        server.knobs(|k| k.refuse_edits = false);
+        sync(&env);
+        assert!(server.item(items[0]).read);
+        assert_eq!(queued(&env), 0);
+    }
+}
+
+#[test]
+fn the_queue_survives_a_failed_sync_and_goes_with_the_next() {
+    for status in [500, 503] {
+        let server = GReader::start(Mode::FreshRss);
+        let items = account(&server);
+        let env = device(&server);
+        sync(&env);
+        env.ok(&["bookmark", "add", &id_of(&env, "Harbour reopens")]);
+        server.knobs(|k| k.fail_with = Some(status));
+        let error = env.error(&["sync"]);
+        assert!(error.contains(&format!("HTTP {status}")), "{error}");
+        assert!(
+            error.contains("1 change waits for the next sync"),
+            "{error}"
+        );
+        assert_eq!(queued(&env), 1);
+        let status_text = env.ok(&["sync", "--status"]);
+        assert!(
+            status_text.contains("queued changes: 1 (offline)"),
+            "{status_text}"
+        );
+        server.knobs(|k| k.fail_with = None);
+        sync(&env);
+        assert!(server.item(items[0]).starred);
+        assert_eq!(queued(&env), 0);
+    }
+}
+
+#[test]
+fn the_queue_survives_a_sigkill_while_the_change_is_on_its_way() {
+    let server = GReader::start(Mode::FreshRss);
+    let items = account(&server);
+    let env = device_with(&server, 60, "");
+    sync(&env);
+    env.ok(&["bookmark", "add", &id_of(&env, "Bridge vote")]);
+    server.knobs(|k| k.stall = Some(("edit-tag".into(), Duration::from_secs(30))));
+    let mut child = env.command(&["sync"]).spawn().expect("start tidings sync");
+    // Killed once the server holds the edit it has not answered.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while server.calls_to("edit-tag").is_empty() {
+        assert!(std::time::Instant::now() < deadline, "the edit never came");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap");
+    assert_eq!(queued(&env), 1);
+    server.knobs(|k| k.stall = None);
+    sync(&env);
+    assert!(server.item(items[2]).starred);
+    assert_eq!(queued(&env), 0);
+}
+
+#[test]
+fn a_rejected_token_is_fetched_again_once() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        account(&server);
+        let env = device(&server);
+        server.knobs(|k| k.reject_tokens = 1);
+        sync(&env);
+        assert_eq!(server.logins(), 2, "{mode:?}");
+        assert_eq!(listed(&env).len(), 5);
+        // Rejected again after the new login: one clear error, no loop.
+        server.forget_calls();
+        server.knobs(|k| k.reject_tokens = 100);
+        let error = env.error(&["sync"]);
+        assert!(
+            error.contains("refused the login of alice twice"),
+            "{error}"
+        );
+        assert_eq!(server.logins(), 2);
+    }
+}
+
+#[test]
+fn a_wrong_password_is_one_clear_error_that_never_shows_it() {
+    let server = GReader::start(Mode::FreshRss);
+    account(&server);
+    let env = device(&server);
+    env.write("password", "hunter2-wrong\n");
+    let run = env.run(&["sync"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("refused the login of alice"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("hunter2") && !run.stdout.contains("hunter2"));
+    // From the environment, too, and from a command.
+    let by_env = env
+        .command(&["sync", "--json"])
+        .env("TIDINGS_SYNC_PASSWORD", PASSWORD)
+        .output()
+        .expect("run");
+    assert!(
+        by_env.status.success(),
+        "{}",
+        String::from_utf8_lossy(&by_env.stderr)
+    );
+    let commanded = device_with(&server, 5, "");
+    let config = std::fs::read_to_string(commanded.config()).expect("the config");
+    std::fs::write(
+        commanded.config(),
+        config.replace(
+            "password_file = \"password\"",
+            &format!("password_command = \"echo {PASSWORD}\""),
+        ),
+    )
+    .expect("write the config");
+    sync(&commanded);
+}
+
+#[test]
+fn a_server_down_slow_or_broken_leaves_everything_working_from_the_store() {
+    let server = GReader::start(Mode::FreshRss);
+    account(&server);
+    let env = device_with(&server, 1, "");
+    sync(&env);
+    // Broken JSON: one error line; the articles stay.
+    server.knobs(|k| k.malformed = true);
+    let error = env.error(&["sync"]);
+    assert!(
+        error.contains("not what a Google Reader API server sends"),
+        "{error}"
+    );
+    assert_eq!(listed(&env).len(), 5);
+    server.knobs(|k| k.malformed = false);
+    // Slow past the timeout, failing, gone: the change waits, reading goes on.
+    env.ok(&["bookmark", "add", &id_of(&env, "Soil study")]);
+    let cases: [(&str, KnobChange); 2] = [
+        ("did not answer within 1 s", |k| {
+            k.stall = Some((String::new(), Duration::from_secs(3)));
+        }),
+        ("HTTP 500", |k| {
+            k.stall = None;
+            k.fail_with = Some(500);
+        }),
+    ];
+    for (expected, knob) in cases {
+        server.knobs(knob);
+        let error = env.error(&["sync"]);
+        assert!(error.contains(expected), "{expected}: {error}");
+        assert_eq!(queued(&env), 1);
+        assert_eq!(listed(&env).len(), 5);
+    }
+    drop(server);
+    let error = env.error(&["sync"]);
+    assert!(error.contains("cannot connect"), "{error}");
+    assert!(
+        env.ok(&["sync", "--status"])
+            .contains("queued changes: 1 (offline)")
+    );
+    assert!(listed(&env)["Soil study"].2);
+}
+
+#[test]
+fn an_address_that_is_not_a_google_reader_server_says_so() {
+    let server = GReader::start(Mode::FreshRss);
+    let env = Env::with_config(&format!(
+        "[sync]\nserver = \"greader\"\nurl = \"{}/not-the-api\"\nusername = \"alice\"\n",
+        server.url()
+    ));
+    let run = env
+        .command(&["sync"])
+        .env("TIDINGS_SYNC_PASSWORD", PASSWORD)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr.contains("Google Reader API address"), "{stderr}");
+    let unset = Env::new();
+    assert!(unset.error(&["sync"]).contains("sync is not set up"));
+}
+
+#[test]
+fn hostile_titles_and_feed_names_never_reach_the_terminal() {
+    let server = GReader::start(Mode::Miniflux);
+    let feed = server.add_feed("Evil\u{1b}]0;pwned\u{7}\u{202e} feed", "Ne\u{1b}[31mws");
+    server.add_item(
+        feed,
+        "Title \u{1b}[2J\u{1b}]8;;https://x\u{7}click\u{9b}31m",
+    );
+    let env = device(&server);
+    sync(&env);
+    for args in [
+        &["list"][..],
+        &["feeds", "list"],
+        &["tags"],
+        &["list", "--json"],
+    ] {
+        let out = env.ok(args);
+        assert!(
+            !out.contains('\u{1b}')
+                && !out.contains('\u{7}')
+                && !out.contains('\u{9b}')
+                && !out.contains('\u{202e}'),
+            "{args:?}: {out:?}"
+        );
+    }
+}
+
+#[test]
+fn feeds_added_imported_and_removed_act_on_the_server_and_say_so() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        account(&server);
+        let env = device(&server);
+        sync(&env);
+        let added = env.ok(&[
+            "feeds",
+            "add",
+            "https://new.example/rss",
+            "--name",
+            "New",
+            "--tag",
+            "Tech",
+        ]);
+        assert!(added.contains("on 127.0.0.1"), "{added}");
+        let feed = server
+            .feeds()
+            .into_iter()
+            .find(|f| f.url == "https://new.example/rss")
+            .expect("subscribed");
+        assert_eq!((feed.title.as_str(), feed.folder.as_str()), ("New", "Tech"));
+        env.write(
+            "subs.opml",
+            "<opml version=\"2.0\"><body><outline text=\"Science\">\
+             <outline type=\"rss\" text=\"Deep\" xmlUrl=\"https://deep.example/feed\"/></outline>\
+             </body></opml>",
+        );
+        let imported = env.ok(&["import-opml", "subs.opml"]);
+        assert!(imported.contains("imported 1 feeds"), "{imported}");
+        assert!(
+            server
+                .feeds()
+                .iter()
+                .any(|f| f.url == "https://deep.example/feed" && f.folder == "Science")
+        );
+        let removed = env.ok(&["feeds", "remove", "World"]);
+        assert!(
+            removed.contains("unsubscribed from") && removed.contains("on 127.0.0.1"),
+            "{removed}"
+        );
+        assert!(!server.feeds().iter().any(|f| f.title == "World"));
+        assert!(!listed(&env).contains_key("Harbour reopens"));
+        // Nothing is fetched here for the server's feeds.
+        assert!(
+            env.ok(&["refresh"])
+                .contains("every feed comes from the sync server")
+        );
+    }
+}
