@@ -637,6 +637,7 @@ fn main() -> anyhow::Result<()> {
                     url: url.clone(),
                     name: None,
                     tags: Vec::new(),
+                    every: None,
                 };
                 store.add_subscription(&sub, now)?;
                 let state = FeedState {

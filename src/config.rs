@@ -10,8 +10,8 @@ use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
-use crate::app::Focus;
 use crate::keymap::{Key, Keymap};
+use crate::layout::Focus;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -33,6 +33,9 @@ pub struct Config {
     pub feeds: Vec<FeedConfig>,
     /// Refresh the feeds when the reader starts.
     pub refresh_on_start: bool,
+    /// Minutes between refreshes while the reader runs (0: only when asked); a feed's own
+    /// `every` takes its place.
+    pub refresh_every: Bounded<0, 10080>,
     /// Cached feed articles older than this many days are removed (0: kept however old).
     pub keep_days: u32,
     /// At most this many cached articles are kept for each feed, the newest (0: no limit).
@@ -51,6 +54,10 @@ pub struct FeedConfig {
     pub name: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Minutes between refreshes of this feed while the reader runs, in place of
+    /// `refresh_every` (0: only when asked).
+    #[serde(default)]
+    pub every: Option<Bounded<0, 10080>>,
 }
 
 /// How feeds are fetched.
@@ -93,6 +100,7 @@ impl Default for Config {
             keys: BTreeMap::new(),
             feeds: Vec::new(),
             refresh_on_start: true,
+            refresh_every: Bounded(30),
             keep_days: 0,
             keep_per_feed: 1000,
             fetch: Fetch::default(),
@@ -104,8 +112,9 @@ impl Default for Config {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Layout {
-    /// Width of the tag filter pane, in columns.
-    pub tags_width: Bounded<12, 60>,
+    /// Width of the navigation pane (feeds and tags), in columns.
+    #[serde(alias = "tags_width")]
+    pub nav_width: Bounded<12, 60>,
     /// Share of the width left of the reader that the article list takes, in percent.
     pub list_percent: Bounded<20, 80>,
     /// From this width on, tags, list and reader are shown together.
@@ -119,7 +128,7 @@ pub struct Layout {
 impl Default for Layout {
     fn default() -> Self {
         Self {
-            tags_width: Bounded(24),
+            nav_width: Bounded(26),
             list_percent: Bounded(40),
             wide_from: Bounded(120),
             narrow_below: Bounded(80),
@@ -278,7 +287,7 @@ fn bindings<'de, D: Deserializer<'de>>(
             .and_then(|value| value.as_str().map(str::to_string))
             .unwrap_or_default()
     };
-    let panes = [Focus::Tags, Focus::List, Focus::Reader];
+    let panes = [Focus::Nav, Focus::List, Focus::Reader];
     for (first, first_keys) in &bindings {
         for (second, second_keys) in bindings.range(first..).skip(1) {
             let shared = first_keys.iter().find(|key| second_keys.contains(key));
@@ -359,7 +368,7 @@ mod tests {
             parse("samples = true\n[layout]\nlist_percent = 55\n[keys]\nquit = [\"x\"]\n").unwrap();
         assert!(config.samples);
         assert_eq!(config.layout.list_percent, Bounded(55));
-        assert_eq!(config.layout.tags_width, Layout::default().tags_width);
+        assert_eq!(config.layout.nav_width, Layout::default().nav_width);
         assert_eq!(
             config.keys[&Action::Quit],
             vec!["x".parse::<Key>().unwrap()]
@@ -370,7 +379,7 @@ mod tests {
     fn feeds_and_fetching() {
         let config = parse(
             "keep_days = 30\n[fetch]\nworkers = 2\n[[feeds]]\nurl = \"https://a.example/rss\"\n\
-             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\n",
+             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\nevery = 10\n",
         )
         .unwrap();
         assert_eq!(config.keep_days, 30);
@@ -382,12 +391,14 @@ mod tests {
                 FeedConfig {
                     url: "https://a.example/rss".into(),
                     name: None,
-                    tags: vec![]
+                    tags: vec![],
+                    every: None,
                 },
                 FeedConfig {
                     url: "https://b.example/atom".into(),
                     name: Some("B".into()),
-                    tags: vec!["News".into()]
+                    tags: vec!["News".into()],
+                    every: Some(Bounded(10)),
                 },
             ]
         );
@@ -470,7 +481,8 @@ mod tests {
             "{e}"
         );
         // One key for two actions is fine when each still gets it in some pane.
-        parse("[keys]\ntoggle_tag = [\"x\"]\nopen_in_browser = [\"o\"]\nquit = [\"q\"]\n").unwrap();
+        parse("[keys]\ntoggle_select = [\"x\"]\nopen_in_browser = [\"o\"]\nquit = [\"q\"]\n")
+            .unwrap();
         parse("[keys]\nopen = [\"x\"]\nback = [\"y\"]\n").unwrap();
         parse("[keys]\ntoggle_tag = [\"z\"]\nopen = [\"z\"]\n").unwrap();
         parse("[keys]\ntoggle_tag = [\"z\"]\npage_down = [\"z\"]\n").unwrap();

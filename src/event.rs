@@ -3,10 +3,14 @@
 
 use std::sync::mpsc::Sender;
 use std::thread;
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
 
-use crate::app::FullLibrary;
+use chrono::{DateTime, Utc};
+
+use crate::effect::ReadChange;
+use crate::model::library::Library;
 use crate::model::{ArticleId, Body};
 use crate::refresh::{FeedReport, Summary};
 
@@ -20,11 +24,21 @@ pub enum Event {
     Refresh(RefreshEvent),
     /// The whole list, read from a large feed cache in the background, or why it could not be.
     FullLibrary(Result<Box<FullLibrary>, String>),
+    /// A minute has passed: feeds may be due for a refresh, relative dates move on.
+    Tick(DateTime<Utc>),
     /// What came of opening or copying an address: a message for the status line.
     Notice {
         text: String,
         is_error: bool,
     },
+}
+
+/// The whole library of a run, read on a thread of its own.
+#[derive(Debug)]
+pub struct FullLibrary {
+    pub library: Library,
+    /// What could not be read on the way.
+    pub problems: Vec<String>,
 }
 
 /// Progress of a refresh running on its own thread.
@@ -40,6 +54,17 @@ pub enum StoreReport {
     BookmarkSaved(ArticleId),
     BookmarkRemoved(ArticleId),
     MarkedRead(ArticleId),
+    /// Read marks set or cleared by [`crate::effect::Effect::SetRead`].
+    ReadSet {
+        ids: Vec<ArticleId>,
+        read: bool,
+        change: ReadChange,
+    },
+    /// Read marks that could not be saved.
+    ReadSetFailed {
+        read: bool,
+        error: String,
+    },
     /// The body of a cached article, read when it was opened.
     BodyLoaded(ArticleId, Box<Body>),
     /// The cached articles the full-text index found for a search.
@@ -53,6 +78,21 @@ pub enum StoreReport {
         what: &'static str,
         error: String,
     },
+}
+
+/// How often the clock ticks: refreshes are due by the minute.
+const TICK: Duration = Duration::from_secs(60);
+
+/// Sends the time every minute, on a thread of its own, until the channel closes.
+pub fn spawn_clock(events: Sender<Event>) {
+    thread::spawn(move || {
+        loop {
+            thread::sleep(TICK);
+            if events.send(Event::Tick(Utc::now())).is_err() {
+                break;
+            }
+        }
+    });
 }
 
 /// Reads terminal events on a thread of its own until the channel closes.

@@ -6,7 +6,7 @@ use std::thread::{self, JoinHandle};
 
 use chrono::Utc;
 
-use crate::app::Effect;
+use crate::effect::Effect;
 use crate::event::{Event, StoreReport};
 use crate::store::Store;
 
@@ -87,6 +87,13 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
         Effect::MarkRead(id) => match store.mark_read(&id, now) {
             Ok(()) => StoreReport::MarkedRead(id),
             Err(e) => failed(id, "mark the article read", &e),
+        },
+        Effect::SetRead { ids, read, change } => match store.set_read(&ids, read, now) {
+            Ok(_) => StoreReport::ReadSet { ids, read, change },
+            Err(e) => StoreReport::ReadSetFailed {
+                read,
+                error: e.to_string(),
+            },
         },
         Effect::Refresh { .. } | Effect::OpenUrl(_) | Effect::CopyUrl(_) => return None,
     })

@@ -126,6 +126,7 @@ pub fn subscriptions(
             url: f.url.clone(),
             name: f.name.clone(),
             tags: f.tags.clone(),
+            every: f.every.map(|every| u32::from(every.0)),
         })
         .collect();
     if let Some(store) = store {
@@ -141,6 +142,8 @@ pub fn subscriptions(
                         url: held.url,
                         name: Some(held.title).filter(|t| !t.is_empty()),
                         tags: held.tags,
+                        // Never refreshed here: the sync brings its articles.
+                        every: Some(0),
                     });
                 }
             }

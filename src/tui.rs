@@ -14,8 +14,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::{App, Effect};
+use crate::app::App;
 use crate::desktop;
+use crate::effect::Effect;
 use crate::event::{self, Event, RefreshEvent};
 use crate::model::Subscription;
 use crate::persist::Persist;
@@ -35,11 +36,11 @@ pub struct Refresher {
 
 impl Refresher {
     /// Refreshes on a thread of its own, which reports each feed as an event.
-    fn start(&self, only: Option<&str>, force: bool, events: &Sender<Event>) {
+    fn start(&self, only: Option<&[String]>, force: bool, events: &Sender<Event>) {
         let feeds: Vec<Subscription> = self
             .feeds
             .iter()
-            .filter(|f| only.is_none_or(|url| f.url == url))
+            .filter(|f| only.is_none_or(|urls| urls.contains(&f.url)))
             .cloned()
             .collect();
         let options = Options {
@@ -78,6 +79,7 @@ pub fn run(
     let (events, inbox) = mpsc::channel();
     let persist = store.map(|store| Persist::spawn(store, events.clone()));
     event::spawn_input(events.clone());
+    event::spawn_clock(events.clone());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);

@@ -78,6 +78,7 @@ fn subscription(url: &str) -> Subscription {
         url: url.to_string(),
         name: None,
         tags: Vec::new(),
+        every: None,
     }
 }
 
@@ -694,6 +695,7 @@ url = "https://b.example/atom"
         url: url.to_string(),
         name: Some(name.to_string()),
         tags: vec!["Added".to_string()],
+        every: None,
     };
     for sub in [
         added("https://c.example/feed.json", "C"),
@@ -710,6 +712,7 @@ url = "https://b.example/atom"
                 url: "https://a.example/rss".into(),
                 name: Some("A in the config".into()),
                 tags: vec!["News".into()],
+                every: None,
             },
             subscription("https://b.example/atom"),
             added("https://c.example/feed.json", "C"),

@@ -19,8 +19,8 @@ use tidings::model::library::Library;
 use tidings::refresh::{FeedReport, FeedResult, Summary};
 use tidings::source::feed::{self, FeedSource};
 use tidings::source::load;
+use tidings::theme::Theme;
 use tidings::ui;
-use tidings::ui::theme::Theme;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 16)];
 
@@ -32,13 +32,21 @@ fn app_with(library: Library, width: u16, height: u16, colour: bool) -> App {
         offset: FixedOffset::east_opt(0).unwrap(),
         theme: Theme::new(&config.theme, colour),
         keymap: Keymap::default(),
+        refresh_every: 30,
     };
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     App::new(library, settings, Size::new(width, height), now)
 }
 
+/// The bundled samples, as the reader shows them on a fresh machine.
+fn samples() -> Library {
+    let mut library = Library::default();
+    library.add_samples(load::samples());
+    library
+}
+
 fn app(width: u16, height: u16) -> App {
-    app_with(Library::new(load::samples()), width, height, true)
+    app_with(samples(), width, height, true)
 }
 
 fn keys(app: &mut App, keys: &str) {
@@ -52,11 +60,14 @@ fn keys(app: &mut App, keys: &str) {
         for effect in app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
             // Confirm what the store worker would have saved.
             let report = match effect {
-                tidings::app::Effect::SaveBookmark(article) => {
+                tidings::effect::Effect::SaveBookmark(article) => {
                     StoreReport::BookmarkSaved(article.id)
                 }
-                tidings::app::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
-                tidings::app::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
+                tidings::effect::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
+                tidings::effect::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
+                tidings::effect::Effect::SetRead { ids, read, change } => {
+                    StoreReport::ReadSet { ids, read, change }
+                }
                 _ => continue,
             };
             app.handle(Event::Store(report));
@@ -91,8 +102,8 @@ fn article_opened_and_scrolled() {
 
 #[test]
 fn tag_filter_with_selections() {
-    // Culture and Cities, then ALL mode: the one article with both.
-    snapshot_at_every_size("tag_filter", |app| keys(app, "t j a"));
+    // Culture and Cities (below the samples), then ALL mode: the one article with both.
+    snapshot_at_every_size("tag_filter", |app| keys(app, "tj j a"));
 }
 
 #[test]
@@ -135,7 +146,7 @@ fn too_small_terminal() {
 
 #[test]
 fn every_size_from_tiny_to_huge_draws() {
-    let library = Library::new(load::samples());
+    let library = samples();
     for (width, height) in [
         (1, 1),
         (2, 30),
@@ -172,7 +183,7 @@ fn search_matches_are_highlighted_in_colour() {
 
 #[test]
 fn no_colour_means_no_colour_but_selection_still_shows() {
-    let mut app = app_with(Library::new(load::samples()), 120, 40, false);
+    let mut app = app_with(samples(), 120, 40, false);
     keys(&mut app, "/noodle\n");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
@@ -248,10 +259,11 @@ fn feed_app(width: u16, height: u16) -> App {
             url: url.into(),
             name: None,
             tags: Vec::new(),
+            every: None,
         });
     }
     let mut app = app_with(library, width, height, true);
-    app.set_feeds(&subscriptions, &HashMap::new(), &HashMap::new());
+    app.set_feeds(&subscriptions, &HashMap::new());
     app
 }
 
@@ -353,4 +365,74 @@ fn the_newest_articles_while_the_whole_list_is_read() {
     snapshot_at_every_size("reading_the_whole_list", |app| {
         app.start_with_newest();
     });
+}
+
+/// Feeds as a reader follows them: one with unread articles, one read out, one with a very
+/// long name, one named right to left, one not fetched yet; and the samples.
+fn following_app(width: u16, height: u16) -> App {
+    let feeds: [(&str, &str, usize); 5] = [
+        ("https://daring.example/feed", "Daring Fireball", 12),
+        ("https://harbour.example/feed", "The Harbour Gazette", 5),
+        (
+            "https://long.example/feed",
+            "The Extraordinarily Long Name of a Regional Newspaper's Weekend Edition",
+            3,
+        ),
+        ("https://rtl.example/feed", "الأخبار اليومية", 4),
+        ("https://new.example/feed", "Not Fetched Yet", 0),
+    ];
+    let mut library = samples();
+    let mut subscriptions = Vec::new();
+    let base = Utc.with_ymd_and_hms(2026, 11, 24, 11, 0, 0).unwrap();
+    for (f, (url, name, count)) in feeds.into_iter().enumerate() {
+        let articles = (0..count)
+            .map(|n| tidings::model::Article {
+                id: tidings::model::ArticleId::from_identity(&format!("{url}\n{n}")),
+                title: format!("{name}: story {}", n + 1),
+                source: name.to_string(),
+                author: None,
+                published: Some(base - chrono::Duration::minutes((n * 7 + f) as i64)),
+                url: None,
+                tags: tidings::model::tag::parse_tag_list("News"),
+                body: tidings::model::Body::default(),
+            })
+            .collect();
+        library.merge(Some(url), articles);
+        subscriptions.push(Subscription {
+            url: url.into(),
+            name: Some(name.into()),
+            tags: Vec::new(),
+            every: None,
+        });
+    }
+    let mut app = app_with(library, width, height, true);
+    app.set_feeds(&subscriptions, &HashMap::new());
+    app
+}
+
+#[test]
+fn navigation_pane_with_feeds_counts_and_a_selection() {
+    for (width, height) in SIZES {
+        let mut app = following_app(width, height);
+        // The Harbour Gazette read out (A on it alone), then Daring Fireball chosen, one of
+        // its stories opened and the pane shown again.
+        keys(&mut app, "tjjj\nA");
+        keys(&mut app, "tg\n\nt");
+        insta::assert_snapshot!(
+            format!("navigation_{width}x{height}"),
+            draw(&app).backend()
+        );
+    }
+}
+
+#[test]
+fn marking_the_list_read_says_how_to_undo() {
+    for (width, height) in SIZES {
+        let mut app = following_app(width, height);
+        keys(&mut app, "t\nuA");
+        insta::assert_snapshot!(
+            format!("marked_all_read_{width}x{height}"),
+            draw(&app).backend()
+        );
+    }
 }

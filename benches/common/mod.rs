@@ -14,7 +14,7 @@ use tidings::event::Event;
 use tidings::keymap::Keymap;
 use tidings::model::library::Library;
 use tidings::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Tag};
-use tidings::ui::theme::Theme;
+use tidings::theme::Theme;
 
 /// Library sizes for the benches that grow with the number of articles.
 pub const SIZES: &[usize] = &[1_000, 10_000, 100_000];
@@ -477,6 +477,7 @@ pub fn app(library: Library) -> App {
         offset: FixedOffset::east_opt(0).unwrap(),
         theme: Theme::new(&config.theme, true),
         keymap: Keymap::default(),
+        refresh_every: 30,
     };
     App::new(library, settings, Size::new(120, 40), now())
 }

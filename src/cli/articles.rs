@@ -11,12 +11,15 @@ use super::output::{
     ArticleJson, BookmarkJson, TagJson, default_width, emit, list_line, print_json, warn,
 };
 use crate::model::filter::{Filter, TagMode};
-use crate::model::library::Entry;
+use crate::model::library::{Entry, Library, SourceKey};
 use crate::model::wrap::wrap_article;
 use crate::model::{ArticleId, TagKey};
+use crate::store::Store;
 
 /// What `list` narrows the articles to.
+#[derive(Debug, Default)]
 pub struct Query {
+    pub feeds: Vec<String>,
     pub tags: Vec<String>,
     pub all_tags: bool,
     pub bookmarked: bool,
@@ -24,8 +27,13 @@ pub struct Query {
     pub search: Option<String>,
 }
 
-pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> anyhow::Result<()> {
-    let (library, store) = read_library(context, sources)?;
+/// The library indices of the articles a query lets through, in list order. A feed that is
+/// not subscribed is an error; a tag no article has matches nothing.
+pub fn matching(
+    library: &Library,
+    store: Option<&Store>,
+    query: &Query,
+) -> anyhow::Result<Vec<usize>> {
     let mut filter = Filter {
         mode: if query.all_tags {
             TagMode::All
@@ -37,6 +45,9 @@ pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> 
         unread_only: query.unread,
         ..Filter::default()
     };
+    for feed in &query.feeds {
+        filter.sources.insert(find_feed(library, feed)?);
+    }
     let mut unknown_tag = false;
     for tag in &query.tags {
         match library.tag_id(&TagKey::of(tag)) {
@@ -47,22 +58,45 @@ pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> 
         }
     }
     // A tag no article has matches nothing: alone, or in --all-tags mode, nothing shows.
-    let nothing = unknown_tag && (query.all_tags || filter.tags.is_empty());
-    let entries: Vec<&Entry> = if nothing {
-        Vec::new()
-    } else {
-        // Cached articles are listed without their bodies: their text is searched in the index.
-        let found: HashSet<usize> = match &store {
-            Some(store) if !filter.search_words().is_empty() => store
-                .search_cached(&filter.search_words())?
-                .iter()
-                .filter_map(|id| library.position(id))
-                .collect(),
-            _ => HashSet::new(),
-        };
-        let indices = filter.apply_with(&library, |i| found.contains(&i));
-        indices.into_iter().map(|i| library.entry(i)).collect()
+    if unknown_tag && (query.all_tags || filter.tags.is_empty()) {
+        return Ok(Vec::new());
+    }
+    // Cached articles are listed without their bodies: their text is searched in the index.
+    let found: HashSet<usize> = match store {
+        Some(store) if !filter.search_words().is_empty() => store
+            .search_cached(&filter.search_words())?
+            .iter()
+            .filter_map(|id| library.position(id))
+            .collect(),
+        _ => HashSet::new(),
     };
+    Ok(filter.apply_with(library, |i| found.contains(&i), None))
+}
+
+/// The source a person names: a feed by its address or name (without regard to case), or
+/// "Local articles" or "Samples".
+fn find_feed(library: &Library, named: &str) -> anyhow::Result<usize> {
+    let named = named.trim();
+    let lower = named.to_lowercase();
+    library
+        .find_source(&SourceKey::Feed(named.into()))
+        .or_else(|| {
+            library
+                .sources_by_name()
+                .into_iter()
+                .find(|&id| library.sources()[id].name.to_lowercase() == lower)
+        })
+        .ok_or_else(|| {
+            anyhow::anyhow!("no feed has the address or name \"{named}\" (see tidings feeds list)")
+        })
+}
+
+pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> anyhow::Result<()> {
+    let (library, store) = read_library(context, sources)?;
+    let entries: Vec<&Entry> = matching(&library, store.as_ref(), query)?
+        .into_iter()
+        .map(|i| library.entry(i))
+        .collect();
     if json {
         print_json(
             &entries
@@ -106,7 +140,7 @@ pub fn tags(context: &Context, sources: &Sources, json: bool) -> anyhow::Result<
         .into_iter()
         .map(|id| TagJson {
             tag: library.tags()[id].tag.to_string(),
-            count: library.tags()[id].count,
+            count: library.tags()[id].members.total,
         })
         .collect();
     if json {

@@ -1,7 +1,7 @@
 //! What one run reads: the config, the data folder, the articles of its sources and the
 //! feed cache, and the store's bookmarks and read marks; and the start of the reader.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -9,16 +9,16 @@ use chrono::{Local, Offset, Utc};
 
 use super::output::warn;
 use super::{Cli, Sources};
-use crate::app::{App, FullLibrary, Settings};
+use crate::app::{App, Settings};
 use crate::config::Config;
-use crate::event::Event;
+use crate::event::{Event, FullLibrary};
 use crate::keymap::Keymap;
-use crate::model::Subscription;
 use crate::model::library::Library;
+use crate::model::{Article, Subscription};
 use crate::refresh::{self, FeedResult};
 use crate::source::load::{self, Loaded};
 use crate::store::Store;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// A feed cache larger than this is read in the background: the reader starts on its
 /// newest [`FIRST_READ`] articles.
@@ -36,6 +36,8 @@ pub struct Context {
 /// command line, and whether the feed cache of the subscriptions belongs in it.
 pub struct RunSources {
     pub loaded: Loaded,
+    /// The bundled samples, when this run shows them.
+    pub samples: Vec<Article>,
     /// Feeds given as SOURCE by address, for this run only, not yet fetched.
     pub remote: Vec<Subscription>,
     /// No SOURCE was given: the configured articles and the subscribed feeds are shown.
@@ -72,6 +74,7 @@ impl Context {
                         url: text.into_owned(),
                         name: None,
                         tags: Vec::new(),
+                        every: None,
                     });
                 } else if path.exists() {
                     paths.push(path.clone());
@@ -88,20 +91,24 @@ impl Context {
             }
             return Ok(RunSources {
                 loaded: load::load_paths(&paths),
+                samples: Vec::new(),
                 remote,
                 subscribed: false,
             });
         }
-        let mut loaded = load::load_paths(&self.config.articles);
+        let loaded = load::load_paths(&self.config.articles);
         let has_feeds = self.config.sync.is_some()
             || !refresh::subscriptions(&self.config, store)
                 .unwrap_or_default()
                 .is_empty();
-        if (self.config.articles.is_empty() && !has_feeds) || self.config.samples {
-            loaded.articles.extend(load::samples());
-        }
+        let samples = if (self.config.articles.is_empty() && !has_feeds) || self.config.samples {
+            load::samples()
+        } else {
+            Vec::new()
+        };
         Ok(RunSources {
             loaded,
+            samples,
             remote: Vec::new(),
             subscribed: true,
         })
@@ -144,6 +151,7 @@ impl RunSources {
                 feeds: self.loaded.feeds.clone(),
                 problems: Vec::new(),
             },
+            samples: self.samples.clone(),
             remote: self.remote.clone(),
             subscribed: self.subscribed,
         }
@@ -161,6 +169,7 @@ pub fn library(
     cache_limit: Option<usize>,
 ) -> (Library, Vec<String>) {
     let mut library = Library::new(run.loaded.articles);
+    library.add_samples(run.samples);
     let mut problems = run.loaded.problems;
     for (url, articles) in run.loaded.feeds {
         library.merge(Some(&url), articles);
@@ -211,14 +220,14 @@ pub fn library(
     for (ids, read) in [(store.bookmarked_ids(), false), (read_ids, true)] {
         match ids {
             Ok(ids) => {
-                for id in ids {
-                    if let Some(index) = library.position(&id) {
-                        let entry = library.entry_mut(index);
-                        if read {
-                            entry.read = true;
-                        } else {
-                            entry.bookmarked = true;
-                        }
+                for id in &ids {
+                    let Some(index) = library.position(id) else {
+                        continue;
+                    };
+                    if read {
+                        library.set_read(index, true);
+                    } else {
+                        library.entry_mut(index).bookmarked = true;
                     }
                 }
             }
@@ -289,6 +298,7 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         offset: Local::now().offset().fix(),
         theme: Theme::from_env(&config.theme),
         keymap: Keymap::with_overrides(&config.keys),
+        refresh_every: u32::from(config.refresh_every.0),
     };
     let mut app = App::new(
         library,
@@ -304,11 +314,7 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         .as_ref()
         .and_then(|s| s.feed_states().ok())
         .unwrap_or_default();
-    let counts = match &store {
-        Some(store) if !in_background => store.cached_counts().unwrap_or_default(),
-        _ => HashMap::new(),
-    };
-    app.set_feeds(&feeds, &states, &counts);
+    app.set_feeds(&feeds, &states);
     let refresher = crate::tui::Refresher {
         feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),
         options: refresh::Options::from_config(config, false),
@@ -327,10 +333,5 @@ fn read_everything(run: RunSources, config: &Config, data_dir: &Path) -> Event {
     };
     let (library, problems) = library(run, config, Some(&store), None);
     library.prepare_search();
-    let counts = store.cached_counts().unwrap_or_default();
-    Event::FullLibrary(Ok(Box::new(FullLibrary {
-        library,
-        problems,
-        counts,
-    })))
+    Event::FullLibrary(Ok(Box::new(FullLibrary { library, problems })))
 }

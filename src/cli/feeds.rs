@@ -95,6 +95,7 @@ pub fn add(
     url: &str,
     name: Option<String>,
     tags: Vec<String>,
+    every: Option<u32>,
 ) -> anyhow::Result<()> {
     let url = feed_address(url)?;
     if context.config.feeds.iter().any(|f| f.url == url) {
@@ -105,6 +106,7 @@ pub fn add(
         url: url.clone(),
         name,
         tags,
+        every,
     };
     if store.server_feeds()?.iter().any(|f| f.url == url) && context.config.sync.is_some() {
         bail!("{url} is already subscribed on the sync server");
@@ -129,6 +131,7 @@ struct FeedJson {
     /// "config", "added" or "server" (held by the sync server).
     origin: &'static str,
     articles: usize,
+    unread: usize,
     last_refresh: Option<String>,
     last_attempt: Option<String>,
     last_error: Option<String>,
@@ -138,7 +141,7 @@ struct FeedJson {
 pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let states = store.feed_states()?;
-    let counts = store.cached_counts()?;
+    let counts = store.feed_counts()?;
     let all = refresh::subscriptions(&context.config, Some(&store))?;
     let here: Vec<String> = refresh::fetched_here(&context.config, Some(&store), all.clone())?
         .into_iter()
@@ -157,7 +160,8 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
                 } else {
                     "added"
                 },
-                articles: counts.get(&feed.url).copied().unwrap_or(0),
+                articles: counts.get(&feed.url).map_or(0, |c| c.total),
+                unread: counts.get(&feed.url).map_or(0, |c| c.unread),
                 title: state.and_then(|s| s.title.clone()),
                 last_refresh: time(state.and_then(|s| s.last_success)),
                 last_attempt: time(state.and_then(|s| s.last_attempt)),
@@ -190,9 +194,10 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             None => "never refreshed".to_string(),
         };
         lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {}",
+            "{name}  {}  [{}]  {refreshed} · {} unread of {}",
             feed.url,
             feed.origin,
+            feed.unread,
             counted(feed.articles, "article")
         )));
         if let Some(error) = &feed.last_error {

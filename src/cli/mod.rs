@@ -4,6 +4,7 @@
 mod articles;
 mod context;
 mod feeds;
+mod marks;
 mod output;
 mod sync;
 
@@ -40,7 +41,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Default)]
 pub struct Sources {
     /// Article files or folders of them; when given, only they are read in this run
     #[arg(value_name = "SOURCE")]
@@ -51,6 +52,9 @@ pub struct Sources {
 pub enum Command {
     /// List articles, newest first
     List {
+        /// Only articles of this feed, by name or address (repeat for several: any of them)
+        #[arg(long = "feed", value_name = "FEED")]
+        feeds: Vec<String>,
         /// Only articles with this tag (repeat for several: any of them, or all with --all-tags)
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
@@ -89,6 +93,36 @@ pub enum Command {
         json: bool,
         #[command(flatten)]
         sources: Sources,
+    },
+    /// The number of unread articles, first on one line (for status bars)
+    Unread {
+        /// Print one JSON object: the total and each feed's unread and total
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark articles read: by id, or with --all every article `list` would show
+    MarkRead {
+        /// Article ids, or unique prefixes of at least 4 characters
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        ids: Vec<String>,
+        /// Every article `list` shows with the same --feed and --tag options
+        #[arg(long)]
+        all: bool,
+        /// With --all: only articles of this feed, by name or address (repeatable)
+        #[arg(long = "feed", value_name = "FEED", requires = "all")]
+        feeds: Vec<String>,
+        /// With --all: only articles with this tag (repeatable: any of them)
+        #[arg(long = "tag", value_name = "TAG", requires = "all")]
+        tags: Vec<String>,
+        /// With several --tag: only articles that have all of them
+        #[arg(long, requires = "all")]
+        all_tags: bool,
+    },
+    /// Mark articles unread again
+    MarkUnread {
+        /// Article ids, or unique prefixes of at least 4 characters
+        #[arg(required = true)]
+        ids: Vec<String>,
     },
     /// Saved bookmarks, newest first
     Bookmarks {
@@ -146,8 +180,12 @@ pub enum FeedsCommand {
         /// A tag for every article of the feed (repeat for several)
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
+        /// Minutes between refreshes while the reader runs, in place of refresh_every (0: only
+        /// when asked)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10080))]
+        every: Option<u32>,
     },
-    /// Every feed, with its last refresh, article count and last error
+    /// Every feed, with its last refresh, unread and total articles and last error
     List {
         /// Print one JSON array
         #[arg(long)]
@@ -184,6 +222,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         None => context::reader(&context, &cli.sources),
         Some(Command::List {
+            feeds,
             tags,
             all_tags,
             bookmarked,
@@ -193,6 +232,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             sources,
         }) => {
             let query = articles::Query {
+                feeds,
                 tags,
                 all_tags,
                 bookmarked,
@@ -205,6 +245,27 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             articles::show(&context, &sources, &id, width)
         }
         Some(Command::Tags { json, sources }) => articles::tags(&context, &sources, json),
+        Some(Command::Unread { json }) => marks::unread(&context, json),
+        Some(Command::MarkRead {
+            ids,
+            all,
+            feeds,
+            tags,
+            all_tags,
+        }) => {
+            if all {
+                let query = articles::Query {
+                    feeds,
+                    tags,
+                    all_tags,
+                    ..articles::Query::default()
+                };
+                marks::mark_all_read(&context, &query)
+            } else {
+                marks::mark(&context, &ids, true)
+            }
+        }
+        Some(Command::MarkUnread { ids }) => marks::mark(&context, &ids, false),
         Some(Command::Bookmarks { json, unstarred }) => {
             if unstarred {
                 articles::unstarred(&context, json)
@@ -222,7 +283,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Some(Command::Refresh { force }) => feeds::refresh(&context, force),
         Some(Command::Feeds { change }) => match change {
-            FeedsCommand::Add { url, name, tags } => feeds::add(&context, &url, name, tags),
+            FeedsCommand::Add {
+                url,
+                name,
+                tags,
+                every,
+            } => feeds::add(&context, &url, name, tags, every),
             FeedsCommand::List { json } => feeds::list(&context, json),
             FeedsCommand::Remove { feed } => feeds::remove(&context, &feed),
         },

@@ -8,4 +8,7 @@ pub struct Subscription {
     pub name: Option<String>,
     /// Tags given to every article of the feed.
     pub tags: Vec<String>,
+    /// Minutes between refreshes while the reader runs, in place of the config's
+    /// `refresh_every` (0: only when asked).
+    pub every: Option<u32>,
 }

@@ -91,6 +91,7 @@ fn outline(element: &BytesStart) -> Result<Option<Outline>, String> {
                 url,
                 name,
                 tags: categories,
+                every: None,
             }),
         },
         None => Outline {
@@ -171,6 +172,7 @@ mod tests {
             url: url.into(),
             name: name.map(Into::into),
             tags: tags.iter().map(|t| t.to_string()).collect(),
+            every: None,
         }
     }
 

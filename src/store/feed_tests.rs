@@ -58,6 +58,7 @@ fn subscription(url: &str, name: Option<&str>, tags: &[&str]) -> Subscription {
         url: url.to_string(),
         name: name.map(str::to_string),
         tags: tags.iter().map(|tag| tag.to_string()).collect(),
+        every: None,
     }
 }
 

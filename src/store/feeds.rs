@@ -47,13 +47,14 @@ impl Store {
     /// hand-edited database has such) read as no tags.
     pub fn subscriptions(&self) -> Result<Vec<Subscription>, StoreError> {
         self.query_all(
-            "SELECT url, name, tags FROM subscriptions ORDER BY rowid",
+            "SELECT url, name, tags, every FROM subscriptions ORDER BY rowid",
             |row| {
                 let tags = row.get_ref(2)?.as_bytes()?;
                 Ok(Subscription {
                     url: row.get(0)?,
                     name: row.get(1)?,
                     tags: serde_json::from_slice(tags).unwrap_or_default(),
+                    every: row.get(3)?,
                 })
             },
         )
@@ -68,9 +69,10 @@ impl Store {
         let tags = serde_json::Value::from(sub.tags.clone()).to_string();
         self.change(|conn| {
             conn.execute(
-                "INSERT INTO subscriptions (url, name, tags, added_at) VALUES (?1, ?2, ?3, ?4)
+                "INSERT INTO subscriptions (url, name, tags, added_at, every)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (url) DO NOTHING",
-                params![sub.url, sub.name, tags, stored_time(at)],
+                params![sub.url, sub.name, tags, stored_time(at), sub.every],
             )
         })
         .map(|added| added > 0)

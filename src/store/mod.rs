@@ -12,6 +12,7 @@ mod cache_tests;
 #[cfg(test)]
 mod feed_tests;
 mod feeds;
+mod read_marks;
 #[cfg(test)]
 mod refusal_tests;
 mod schema;
@@ -22,6 +23,7 @@ mod sync_tests;
 mod tests;
 
 pub use feeds::{FeedState, Ingested, Subscription};
+pub use read_marks::FeedCount;
 pub use sync::{
     Change, MarkKind, Queued, ReadScope, ServerFeed, ServerItem, ServerState, StateChanges,
     SyncStatus, Unstarred,
@@ -348,48 +350,6 @@ impl Store {
     /// The ids of every bookmarked article; works even when a snapshot is damaged.
     pub fn bookmarked_ids(&self) -> Result<HashSet<ArticleId>, StoreError> {
         self.ids_in("SELECT article_id FROM bookmarks")
-    }
-
-    /// Marks an article read. Idempotent: the first time it was read is kept.
-    pub fn mark_read(&self, id: &ArticleId, at: DateTime<Utc>) -> Result<(), StoreError> {
-        let at = stored_time(at);
-        self.change(|conn| {
-            let marked = conn.execute(
-                "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)
-                 ON CONFLICT (article_id) DO NOTHING",
-                params![id.as_str(), at],
-            )?;
-            if marked > 0 {
-                sync::queue_mark(conn, id.as_str(), MarkKind::Read, true, &at)?;
-            }
-            Ok(())
-        })
-    }
-
-    /// The ids of every article marked read.
-    pub fn read_ids(&self) -> Result<HashSet<ArticleId>, StoreError> {
-        self.ids_in("SELECT article_id FROM read_marks")
-    }
-
-    /// Which of `ids` are marked read: for a few articles, without reading every mark.
-    pub fn read_among<'a>(
-        &self,
-        ids: impl IntoIterator<Item = &'a ArticleId>,
-    ) -> Result<HashSet<ArticleId>, StoreError> {
-        let mut read = HashSet::new();
-        let find = || {
-            let mut is_read = self
-                .conn
-                .prepare_cached("SELECT 1 FROM read_marks WHERE article_id = ?1")?;
-            for id in ids {
-                if is_read.exists([id.as_str()])? {
-                    read.insert(id.clone());
-                }
-            }
-            Ok(())
-        };
-        find().map_err(|error: rusqlite::Error| StoreError::from_sqlite(&self.path, &error))?;
-        Ok(read)
     }
 
     /// Runs one change in its own IMMEDIATE transaction and commits it to disk.

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 4;
+pub const CURRENT_VERSION: i64 = 5;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -14,7 +14,8 @@ const MIGRATIONS: &[&str] = &[
     V1_BOOKMARKS_AND_READ_MARKS,
     V2_FEEDS_AND_FEED_CACHE,
     V3_LIST_INDEX,
-    V4_SYNC,
+    V4_REFRESH_INTERVALS,
+    V5_SYNC,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -100,7 +101,13 @@ const V3_LIST_INDEX: &str = "
         ON feed_articles (published, id, feed_url, title, source, author, url, tags);
 ";
 
-/// Version 4: sync with a feed server (the Google Reader API). `sync_feeds` are the server's
+/// Version 4: how often a subscription is refreshed while the reader runs, in minutes
+/// (NULL: the config's `refresh_every`; 0: only when asked).
+const V4_REFRESH_INTERVALS: &str = "
+    ALTER TABLE subscriptions ADD COLUMN every INTEGER CHECK (every >= 0);
+";
+
+/// Version 5: sync with a feed server (the Google Reader API). `sync_feeds` are the server's
 /// subscriptions (`stream` is its id for the feed, `feed/12`; `url` the feed's address, under
 /// which its articles are cached; `tags` its folders, a JSON array). `sync_items` ties each
 /// article that came from the server to the server's item id (a 64-bit number) and its feed's
@@ -110,7 +117,7 @@ const V3_LIST_INDEX: &str = "
 /// (`stream` and `ts_usec`, the newest article the reader saw). `unstarred_bookmarks` keeps the
 /// bookmarks a star removed on another device took away, with their snapshots, to restore.
 /// `sync_status` is what the last sync with each server came to.
-const V4_SYNC: &str = "
+const V5_SYNC: &str = "
     CREATE TABLE sync_feeds (
         stream TEXT PRIMARY KEY NOT NULL,
         url TEXT NOT NULL UNIQUE,

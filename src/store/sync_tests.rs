@@ -244,11 +244,11 @@ fn a_feed_gone_from_the_server_takes_its_cache_but_not_its_bookmarks() {
 }
 
 #[test]
-fn a_database_of_version_3_gains_the_sync_tables_and_keeps_its_bookmarks() {
+fn a_database_of_version_4_gains_the_sync_tables_and_keeps_its_bookmarks() {
     let dir = tempfile::tempdir().unwrap();
     let kept = article("kept");
     {
-        let old = Store::open_at_version(dir.path(), super::tests::SHORT_TIMEOUT, 3).unwrap();
+        let old = Store::open_at_version(dir.path(), super::tests::SHORT_TIMEOUT, 4).unwrap();
         old.ingest(
             FEED_A,
             std::slice::from_ref(&kept),

@@ -10,6 +10,7 @@ use super::{padded, truncate};
 use crate::app::App;
 use crate::dates;
 use crate::model::counted;
+use crate::model::library::SourceKey;
 
 pub fn draw_feeds(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.settings.theme;
@@ -22,14 +23,20 @@ pub fn draw_feeds(frame: &mut Frame, area: Rect, app: &App) {
             ),
             None => "never refreshed".to_string(),
         };
+        let articles = if app.loading_list {
+            "… articles".to_string()
+        } else {
+            let source = app
+                .library
+                .find_source(&SourceKey::Feed(feed.url.as_str().into()));
+            let members = source.map(|id| &app.library.sources()[id].members);
+            let (total, unread) = members.map_or((0, 0), |m| (m.total, m.unread));
+            format!("{} · {unread} unread", counted(total, "article"))
+        };
         let mut lines = vec![
             Line::from(Span::styled(feed.name.clone(), theme.accent())),
             Line::from(Span::styled(
-                format!(
-                    "  {} · {} · {refreshed}",
-                    feed.url,
-                    counted(feed.articles, "article")
-                ),
+                format!("  {} · {articles} · {refreshed}", feed.url),
                 theme.dim(),
             )),
         ];

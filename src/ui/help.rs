@@ -10,15 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::truncate;
 use crate::action::Action;
 use crate::app::App;
-
-const NOTES: [&str; 3] = [
-    "Mouse: the wheel scrolls the pane under the pointer, a click selects,",
-    "a click on the selected article opens it.",
-    "Searching: type, Backspace, ↑↓ move, Enter keeps, Esc cancels.",
-];
-
-/// Lines of help: one an action, a blank line, the notes.
-pub const LINES: usize = Action::ALL.len() + 1 + NOTES.len();
+use crate::keymap::{HELP_LINES, HELP_NOTES};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.settings.theme;
@@ -42,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     lines.push(Line::default());
     lines.extend(
-        NOTES
+        HELP_NOTES
             .iter()
             .map(|note| Line::from(Span::styled(*note, theme.dim()))),
     );
@@ -51,11 +43,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let height = area
         .height
         .saturating_sub(2)
-        .min(u16::try_from(LINES + 2).unwrap_or(u16::MAX));
+        .min(u16::try_from(HELP_LINES + 2).unwrap_or(u16::MAX));
     let popup = super::centered(area, width, height);
     let shown = usize::from(height.saturating_sub(2));
-    let scroll = app.overlay_cursor.min(LINES.saturating_sub(shown));
-    let hint = if shown < LINES {
+    let scroll = app.overlay_cursor.min(HELP_LINES.saturating_sub(shown));
+    let hint = if shown < HELP_LINES {
         " j k scroll · other keys close "
     } else {
         " any key closes "

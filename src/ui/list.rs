@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{highlighted, padded, pane_block, truncate};
-use crate::app::{App, Focus};
+use crate::app::App;
 use crate::dates;
+use crate::layout::Focus;
 use crate::model::library::Entry;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -70,7 +71,7 @@ fn row<'a>(
     } else {
         Span::raw(" ")
     };
-    let unread = if entry.read {
+    let unread = if entry.is_read() {
         Span::raw(" ")
     } else {
         Span::styled("●", theme.unread())
@@ -82,7 +83,7 @@ fn row<'a>(
     } else {
         Span::raw(" ")
     };
-    let title_style = if entry.read {
+    let title_style = if entry.is_read() {
         ratatui::style::Style::new()
     } else {
         ratatui::style::Style::new().add_modifier(Modifier::BOLD)

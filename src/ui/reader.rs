@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::layout::reader_text;
 use super::{highlighted, pane_block};
-use crate::app::{App, Focus};
+use crate::app::App;
+use crate::layout::Focus;
+use crate::layout::reader_text;
 use crate::model::filter::find_matches;
 use crate::model::wrap;
 

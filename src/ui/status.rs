@@ -49,16 +49,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// "12 of 40 · tags: china, russia (any) · search: storm".
+/// "Daring Fireball · 12 unread of 48 · tags: china, russia (any) · search: storm": the
+/// feeds chosen, the count of the list, the tags chosen, the search.
 pub fn shown(app: &App) -> String {
-    let mut parts = vec![if app.filter.bookmarks_only {
+    let mut parts = Vec::new();
+    let sources: Vec<&str> = app
+        .nav
+        .sources
+        .iter()
+        .filter(|id| app.filter.sources.contains(id))
+        .map(|&id| app.library.sources()[id].name.as_str())
+        .collect();
+    if !sources.is_empty() {
+        parts.push(sources.join(", "));
+    }
+    parts.push(if app.filter.bookmarks_only {
         crate::model::counted(app.visible.len(), "bookmark")
+    } else if app.filter.unread_only {
+        format!("{} unread (only)", app.visible_unread)
     } else {
-        format!("{} of {}", app.visible.len(), app.library.source_count())
-    }];
+        format!("{} unread of {}", app.visible_unread, app.visible.len())
+    });
     if !app.filter.tags.is_empty() {
         let names: Vec<String> = app
-            .tag_order
+            .nav
+            .tags
             .iter()
             .filter(|id| app.filter.tags.contains(id))
             .map(|&id| app.library.tags()[id].tag.as_str().to_lowercase())
@@ -96,7 +111,8 @@ fn hints(app: &App) -> String {
     [
         (Action::Help, "help"),
         (Action::Search, "search"),
-        (Action::FocusTags, "tags"),
+        (Action::FocusNav, "feeds"),
+        (Action::UnreadOnly, "unread"),
         (Action::ToggleBookmark, "bookmark"),
         (Action::Quit, "quit"),
     ]

@@ -1,0 +1,182 @@
+//! Reading what is new: unread only, marking read and unread, marking the whole list read
+//! and undoing it, and going from unread article to unread article.
+
+use super::App;
+use crate::effect::{Effect, ReadChange};
+use crate::layout::Focus;
+use crate::model::ArticleId;
+
+impl App {
+    /// `u`: only unread articles ↔ everything. The article under the cursor stays listed
+    /// until the selection moves away, even if it is read.
+    pub(super) fn toggle_unread_only(&mut self) {
+        self.filter.unread_only = !self.filter.unread_only;
+        if self.filter.unread_only {
+            self.linger_selected();
+            self.set_info("unread articles only".to_string());
+        } else {
+            self.lingering = None;
+            self.set_info("all articles".to_string());
+        }
+        self.refilter();
+    }
+
+    /// `m`: the selected article read ↔ unread.
+    pub(super) fn toggle_read(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.selected_entry() else {
+            return Vec::new();
+        };
+        if let Some(problem) = &self.store_problem {
+            self.set_error(format!("cannot save read marks: {problem}"));
+            return Vec::new();
+        }
+        let read = !entry.is_read();
+        let ids = vec![entry.article.id.clone()];
+        if read {
+            self.linger_selected();
+        }
+        vec![Effect::SetRead {
+            ids,
+            read,
+            change: ReadChange::Toggle,
+        }]
+    }
+
+    /// `A`: every unread article of the list as shown, read; `U` undoes it.
+    pub(super) fn mark_all_read(&mut self) -> Vec<Effect> {
+        if let Some(problem) = &self.store_problem {
+            self.set_error(format!("cannot save read marks: {problem}"));
+            return Vec::new();
+        }
+        let ids: Vec<ArticleId> = self
+            .visible
+            .iter()
+            .map(|&i| self.library.entry(i))
+            .filter(|entry| !entry.is_read())
+            .map(|entry| entry.article.id.clone())
+            .collect();
+        if ids.is_empty() {
+            self.set_info("every article listed is read already".to_string());
+            return Vec::new();
+        }
+        vec![Effect::SetRead {
+            ids,
+            read: true,
+            change: ReadChange::MarkAll,
+        }]
+    }
+
+    pub(super) fn undo_mark_all(&mut self) -> Vec<Effect> {
+        match self.last_marked.take() {
+            Some(ids) => vec![Effect::SetRead {
+                ids,
+                read: false,
+                change: ReadChange::Undo,
+            }],
+            None => {
+                let key = self
+                    .settings
+                    .keymap
+                    .first_key(crate::action::Action::MarkAllRead);
+                self.set_info(format!("nothing to undo: {key} marks the list read"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// What the store did with read marks: the counts and the list follow.
+    pub(super) fn on_read_set(&mut self, ids: Vec<ArticleId>, read: bool, change: ReadChange) {
+        for id in &ids {
+            if let Some(index) = self.library.position(id) {
+                self.library.set_read(index, read);
+            }
+        }
+        let count = ids.len();
+        match change {
+            ReadChange::Toggle => {
+                self.set_info(if read { "marked read" } else { "marked unread" }.to_string());
+            }
+            ReadChange::MarkAll => {
+                let key = self
+                    .settings
+                    .keymap
+                    .first_key(crate::action::Action::UndoMarkAll);
+                self.set_info(format!("marked {count} read · {key} undoes"));
+                self.last_marked = Some(ids);
+            }
+            ReadChange::Undo => self.set_info(format!("marked {count} unread again")),
+        }
+        if self.filter.unread_only && change != ReadChange::Toggle {
+            self.lingering = None;
+            self.refilter_all();
+        } else {
+            self.count_visible_unread();
+        }
+    }
+
+    /// `]` and `[`: the next (previous) unread article of the list, opened in the reader.
+    pub(super) fn next_unread(&mut self, forward: bool) {
+        let library = &self.library;
+        let unread = |&(_, &index): &(usize, &usize)| !library.entry(index).is_read();
+        let found = if forward {
+            self.visible
+                .iter()
+                .enumerate()
+                .skip(self.selected + 1)
+                .find(unread)
+        } else {
+            self.visible
+                .iter()
+                .enumerate()
+                .take(self.selected)
+                .rev()
+                .find(unread)
+        };
+        match found {
+            Some((position, _)) => {
+                self.selected = position;
+                self.focus = Focus::Reader;
+            }
+            None if forward => self.set_info("no unread article below this one".to_string()),
+            None => self.set_info("no unread article above this one".to_string()),
+        }
+    }
+
+    /// Whether the reader shows the end of its article: Space then goes on to the next
+    /// unread one.
+    pub(super) fn reader_at_end(&self) -> bool {
+        let height = usize::from(self.reader_text().height);
+        self.reader
+            .as_ref()
+            .is_some_and(|reader| reader.scroll + height >= reader.wrapped.lines.len())
+    }
+
+    /// Keeps the selected article listed in the unread-only list once it is read.
+    pub(super) fn linger_selected(&mut self) {
+        if self.filter.unread_only {
+            self.lingering = self.visible.get(self.selected).copied();
+        }
+    }
+
+    /// Once the selection has moved away from the article that lingered, it leaves the
+    /// unread-only list, if it is read.
+    pub(super) fn let_go_of_lingering(&mut self) {
+        let Some(kept) = self.lingering else {
+            return;
+        };
+        if self.visible.get(self.selected) == Some(&kept) {
+            return;
+        }
+        self.lingering = None;
+        if !self.filter.unread_only || !self.library.entry(kept).is_read() {
+            return;
+        }
+        if let Some(position) = self.visible.iter().position(|&i| i == kept) {
+            self.visible.remove(position);
+            if position < self.selected {
+                self.selected -= 1;
+                self.list_offset = self.list_offset.saturating_sub(1);
+            }
+        }
+    }
+}

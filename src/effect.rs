@@ -1,0 +1,41 @@
+//! `Effect`: what `App::update` asks the outside world to do (save, load, search the store,
+//! refresh, open, copy). The event loop hands each to the store worker or a thread of its own.
+
+use crate::model::{Article, ArticleId};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SaveBookmark(Box<Article>),
+    RemoveBookmark(ArticleId),
+    /// Opening an article marks it read (the first time it was read is kept).
+    MarkRead(ArticleId),
+    /// Marks articles read or unread, all in one transaction.
+    SetRead {
+        ids: Vec<ArticleId>,
+        read: bool,
+        change: ReadChange,
+    },
+    /// Read the body of a cached article from the store.
+    LoadBody(ArticleId),
+    /// Search the bodies of cached articles for these words, in the store's index.
+    SearchCache(String),
+    /// Refresh every feed, or the feeds with these addresses; `force` asks even feeds that
+    /// said they are still fresh.
+    Refresh {
+        only: Option<Vec<String>>,
+        force: bool,
+    },
+    OpenUrl(String),
+    CopyUrl(String),
+}
+
+/// Why read marks change, for what the status line says and what can be undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadChange {
+    /// `m` on one article.
+    Toggle,
+    /// `A`: the whole list as shown.
+    MarkAll,
+    /// `U`: the last `A` undone.
+    Undo,
+}
