@@ -2,6 +2,7 @@
 //! refresh, open, copy). The event loop hands each to the store worker or a thread of its own.
 
 use crate::model::{Article, ArticleId};
+use crate::store::ReadScope;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -15,6 +16,12 @@ pub enum Effect {
         read: bool,
         change: ReadChange,
     },
+    /// `A` over a list the sync server knows as a whole (everything, a feed, a folder):
+    /// marked read in one transaction, and queued as one mark-all-read for the server.
+    MarkAllRead {
+        ids: Vec<ArticleId>,
+        scope: ReadScope,
+    },
     /// Read the body of a cached article from the store.
     LoadBody(ArticleId),
     /// Search the bodies of cached articles for these words, in the store's index.
@@ -27,6 +34,8 @@ pub enum Effect {
     },
     OpenUrl(String),
     CopyUrl(String),
+    /// Sync with the `[sync]` server.
+    Sync,
 }
 
 /// Why read marks change, for what the status line says and what can be undone.

@@ -32,6 +32,8 @@ pub struct Refresher {
     pub data_dir: Option<PathBuf>,
     /// Refresh as the reader starts.
     pub on_start: bool,
+    /// Syncs with the `[sync]` server, when there is one.
+    pub sync: Option<crate::sync::Worker>,
 }
 
 impl Refresher {
@@ -128,6 +130,15 @@ impl Runtime<'_> {
         match effect {
             Effect::Refresh { only, force } => {
                 self.refresher.start(only.as_deref(), force, self.events);
+                None
+            }
+            Effect::Sync => {
+                if let Some(worker) = &self.refresher.sync {
+                    let events = self.events.clone();
+                    worker.start(move |event| {
+                        let _ = events.send(Event::Sync(event));
+                    });
+                }
                 None
             }
             Effect::OpenUrl(url) => Some(notice(desktop::open(&url))),

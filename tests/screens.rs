@@ -418,10 +418,7 @@ fn navigation_pane_with_feeds_counts_and_a_selection() {
         // its stories opened and the pane shown again.
         keys(&mut app, "tjjj\nA");
         keys(&mut app, "tg\n\nt");
-        insta::assert_snapshot!(
-            format!("navigation_{width}x{height}"),
-            draw(&app).backend()
-        );
+        insta::assert_snapshot!(format!("navigation_{width}x{height}"), draw(&app).backend());
     }
 }
 

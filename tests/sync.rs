@@ -11,8 +11,6 @@ use std::time::Duration;
 use serde_json::Value;
 use support::cli::Env;
 use support::greader::{GReader, Knobs, Mode, PASSWORD};
-use tidings::model::ArticleId;
-use tidings::store::{ReadScope, Store};
 
 const MODES: [Mode; 2] = [Mode::FreshRss, Mode::Miniflux];
 
@@ -88,10 +86,6 @@ fn queued(env: &Env) -> u64 {
     env.json(&["sync", "--status", "--json"])["queued"]
         .as_u64()
         .expect("a count")
-}
-
-fn store(env: &Env) -> Store {
-    Store::open(&env.data_dir()).expect("the device's store")
 }
 
 #[test]
@@ -231,41 +225,39 @@ fn local_reads_unreads_and_bookmarks_reach_the_server_as_absolute_edits() {
         let items = account(&server);
         let env = device(&server);
         sync(&env);
-        let id = |title: &str| ArticleId::from_stored(id_of(&env, title));
-        let local = store(&env);
-        local
-            .mark_read(&id("Harbour reopens"), chrono::Utc::now())
-            .unwrap();
-        local
-            .mark_read(&id("Bridge vote"), chrono::Utc::now())
-            .unwrap();
-        env.ok(&["bookmark", "add", id("Soil study").as_str()]);
-        env.ok(&["bookmark", "remove", id("Comet seen").as_str()]);
-        assert_eq!(queued(&env), 4);
+        let id = |title: &str| id_of(&env, title);
+        env.ok(&["mark-read", &id("Harbour reopens"), &id("Bridge vote")]);
+        env.ok(&["mark-unread", &id("Ferry timetable")]);
+        env.ok(&["bookmark", "add", &id("Soil study")]);
+        env.ok(&["bookmark", "remove", &id("Comet seen")]);
+        assert_eq!(queued(&env), 5);
         server.forget_calls();
         let summary = sync(&env);
-        assert_eq!(summary["pushed"], 4, "{mode:?}: {summary}");
+        assert_eq!(summary["pushed"], 5, "{mode:?}: {summary}");
         assert_eq!(summary["queued"], 0);
         assert!(server.item(items[0]).read && server.item(items[2]).read);
+        assert!(!server.item(items[1]).read);
         assert!(server.item(items[4]).starred && !server.item(items[3]).starred);
         let edits = server.calls_to("edit-tag");
-        assert_eq!(edits.len(), 3, "read, star and unstar: one request each");
+        assert_eq!(
+            edits.len(),
+            4,
+            "read, unread, star, unstar: one request each"
+        );
         for edit in &edits {
             assert_eq!(edit.all("a").len() + edit.all("r").len(), 1, "{edit:?}");
-            assert!(
-                edit.all("i")
-                    .iter()
-                    .all(|i| i.starts_with("tag:google.com,2005:reader/item/"))
-            );
+            let long = |i: &&str| i.starts_with("tag:google.com,2005:reader/item/");
+            assert!(edit.all("i").iter().all(long), "{edit:?}");
         }
-        // And back: unread and unstarred here again, after the server agreed.
-        local.remove_bookmark(&id("Soil study")).unwrap();
+        // And back: unbookmarked here again, after the server agreed.
+        env.ok(&["bookmark", "remove", &id("Soil study")]);
         sync(&env);
         assert!(!server.item(items[4]).starred);
         let other = device(&server);
         sync(&other);
         let seen = listed(&other);
         assert!(seen["Harbour reopens"].1 && seen["Bridge vote"].1 && !seen["Soil study"].2);
+        assert!(!seen["Ferry timetable"].1);
     }
 }
 
@@ -275,23 +267,18 @@ fn mark_all_read_sends_the_time_of_the_newest_article_seen() {
     let items = account(&server);
     let env = device(&server);
     sync(&env);
-    let world = &server.feeds()[0];
-    let url = world.url.clone();
-    // The reader saw the three World articles and marked them all read; meanwhile a fourth
-    // arrived on the server.
-    let seen: Vec<ArticleId> = ["Harbour reopens", "Ferry timetable", "Bridge vote"]
-        .iter()
-        .map(|t| ArticleId::from_stored(id_of(&env, t)))
-        .collect();
-    store(&env)
-        .mark_all_read(&seen, ReadScope::Feed(&url), chrono::Utc::now())
-        .unwrap();
+    let world = server.feeds()[0].clone();
+    // The reader marks every article of World it has read; meanwhile a new one arrived on
+    // the server.
     let late = server.add_item(world.id, "Late arrival");
+    let marked = env.ok(&["mark-read", "--all", "--feed", "World"]);
+    assert!(marked.contains("marked 2 articles read"), "{marked}");
     server.forget_calls();
     sync(&env);
     let marks = server.calls_to("mark-all-as-read");
     assert_eq!(marks.len(), 1);
     assert_eq!(marks[0].all("s"), [format!("feed/{}", world.id)]);
+    // The newest of those it saw, never the time of sending.
     assert_eq!(marks[0].all("ts"), [items[2].to_string()]);
     assert!(server.item(items[0]).read && server.item(items[2]).read);
     assert!(
@@ -301,6 +288,13 @@ fn mark_all_read_sends_the_time_of_the_newest_article_seen() {
     // The read marks it covered were not sent one by one.
     assert!(server.calls_to("edit-tag").is_empty());
     assert!(!listed(&env)["Late arrival"].1);
+    // A folder, as a tag.
+    env.ok(&["mark-read", "--all", "--tag", "science"]);
+    sync(&env);
+    let marks = server.calls_to("mark-all-as-read");
+    assert_eq!(marks[1].all("s"), ["user/-/label/Science"]);
+    assert_eq!(marks[1].all("ts"), [items[4].to_string()]);
+    assert!(server.item(items[4]).read);
 }
 
 #[test]
@@ -309,16 +303,10 @@ fn mark_all_read_on_a_server_without_it_goes_item_by_item() {
     let items = account(&server);
     let env = device(&server);
     sync(&env);
-    let url = server.feeds()[0].url.clone();
-    let seen: Vec<ArticleId> = ["Harbour reopens", "Bridge vote"]
-        .iter()
-        .map(|t| ArticleId::from_stored(id_of(&env, t)))
-        .collect();
-    store(&env)
-        .mark_all_read(&seen, ReadScope::Feed(&url), chrono::Utc::now())
-        .unwrap();
+    env.ok(&["mark-read", "--all", "--tag", "News"]);
     sync(&env);
     assert!(server.item(items[0]).read && server.item(items[2]).read);
+    assert_eq!(server.calls_to("mark-all-as-read").len(), 1);
     assert_eq!(server.calls_to("edit-tag")[0].all("i").len(), 2);
     assert_eq!(queued(&env), 0);
 }
@@ -330,12 +318,7 @@ fn a_change_waiting_in_the_queue_wins_over_the_server_until_it_is_sent() {
         let items = account(&server);
         let env = device(&server);
         sync(&env);
-        store(&env)
-            .mark_read(
-                &ArticleId::from_stored(id_of(&env, "Harbour reopens")),
-                chrono::Utc::now(),
-            )
-            .unwrap();
+        env.ok(&["mark-read", &id_of(&env, "Harbour reopens")]);
         // The server answers the edit but does not take it: it stays queued, and the server's
         // "unread" does not undo it here.
         server.knobs(|k| k.refuse_edits = true);

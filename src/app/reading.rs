@@ -59,6 +59,9 @@ impl App {
             self.set_info("every article listed is read already".to_string());
             return Vec::new();
         }
+        if let Some(scope) = self.server_scope() {
+            return vec![Effect::MarkAllRead { ids, scope }];
+        }
         vec![Effect::SetRead {
             ids,
             read: true,

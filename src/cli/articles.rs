@@ -34,6 +34,23 @@ pub fn matching(
     store: Option<&Store>,
     query: &Query,
 ) -> anyhow::Result<Vec<usize>> {
+    let Some(filter) = query_filter(library, query)? else {
+        return Ok(Vec::new());
+    };
+    // Cached articles are listed without their bodies: their text is searched in the index.
+    let found: HashSet<usize> = match store {
+        Some(store) if !filter.search_words().is_empty() => store
+            .search_cached(&filter.search_words())?
+            .iter()
+            .filter_map(|id| library.position(id))
+            .collect(),
+        _ => HashSet::new(),
+    };
+    Ok(filter.apply_with(library, |i| found.contains(&i), None))
+}
+
+/// The filter of a query; `None` when it matches nothing.
+pub fn query_filter(library: &Library, query: &Query) -> anyhow::Result<Option<Filter>> {
     let mut filter = Filter {
         mode: if query.all_tags {
             TagMode::All
@@ -59,18 +76,9 @@ pub fn matching(
     }
     // A tag no article has matches nothing: alone, or in --all-tags mode, nothing shows.
     if unknown_tag && (query.all_tags || filter.tags.is_empty()) {
-        return Ok(Vec::new());
+        return Ok(None);
     }
-    // Cached articles are listed without their bodies: their text is searched in the index.
-    let found: HashSet<usize> = match store {
-        Some(store) if !filter.search_words().is_empty() => store
-            .search_cached(&filter.search_words())?
-            .iter()
-            .filter_map(|id| library.position(id))
-            .collect(),
-        _ => HashSet::new(),
-    };
-    Ok(filter.apply_with(library, |i| found.contains(&i), None))
+    Ok(Some(filter))
 }
 
 /// The source a person names: a feed by its address or name (without regard to case), or

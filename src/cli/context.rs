@@ -272,8 +272,13 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     } else {
         run.remote.clone()
     };
-    let refresh_now =
-        !run.remote.is_empty() || (run.subscribed && config.refresh_on_start && !feeds.is_empty());
+    // Sync needs the store, for its queue, and is for the subscribed feeds.
+    let sync = config
+        .sync
+        .as_ref()
+        .filter(|_| run.subscribed && store.is_some());
+    let refresh_now = !run.remote.is_empty()
+        || (run.subscribed && config.refresh_on_start && (!feeds.is_empty() || sync.is_some()));
     let keep_cache = run.subscribed;
     // Counting every cached article would cost start-up a pass over them all.
     let in_background = match &store {
@@ -315,11 +320,16 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         .and_then(|s| s.feed_states().ok())
         .unwrap_or_default();
     app.set_feeds(&feeds, &states);
+    if let (Some(sync), Some(store)) = (sync, &store) {
+        let held = store.server_feeds().unwrap_or_default();
+        app.enable_sync(sync.every, held.into_iter().map(|f| f.url));
+    }
     let refresher = crate::tui::Refresher {
         feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),
         options: refresh::Options::from_config(config, false),
         data_dir: keep_cache.then(|| context.data_dir.clone()),
         on_start: refresh_now,
+        sync: sync.map(|_| crate::sync::Worker::new(config.clone(), context.data_dir.clone())),
     };
     crate::tui::run(app, store, config.mouse, refresher, list_loader)
 }

@@ -150,11 +150,12 @@ fn queue_read_all(conn: &Connection, stream: &str, ts_usec: i64, at: &str) -> ru
 
 /// What a mark-all-read covers: everything, one feed (by address) or one tag. On the server
 /// it becomes a `mark-all-as-read` of the reading list, the feed or the folder of that name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReadScope<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadScope {
     Everything,
-    Feed(&'a str),
-    Tag(&'a str),
+    /// A feed, by its address.
+    Feed(String),
+    Tag(String),
 }
 
 /// A bookmark made here again is no longer one the network took away.
@@ -169,12 +170,13 @@ impl Store {
     /// list of `scope` shows. Each read mark of a server item is queued, and so is one
     /// mark-all-read of the scope up to the newest of them the server got (never "now", so
     /// that what arrived since stays unread), when the scope is one the server knows.
+    /// Returns how many were not read before.
     pub fn mark_all_read(
         &self,
         ids: &[ArticleId],
-        scope: ReadScope,
+        scope: &ReadScope,
         at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<usize, StoreError> {
         let at = stored_time(at);
         self.change(|conn| {
             let mut mark = conn.prepare_cached(
@@ -184,8 +186,10 @@ impl Store {
             let mut newest =
                 conn.prepare_cached("SELECT crawl_usec FROM sync_items WHERE article_id = ?1")?;
             let mut ts_usec: Option<i64> = None;
+            let mut changed = 0;
             for id in ids {
                 if mark.execute(params![id.as_str(), at])? > 0 {
+                    changed += 1;
                     queue_mark(conn, id.as_str(), MarkKind::Read, true, &at)?;
                 }
                 if let Some(crawl) = newest
@@ -217,7 +221,7 @@ impl Store {
             if let (Some(stream), Some(ts_usec)) = (stream, ts_usec) {
                 queue_read_all(conn, &stream, ts_usec, &at)?;
             }
-            Ok(())
+            Ok(changed)
         })
     }
 

@@ -168,7 +168,7 @@ fn mark_all_read_queues_the_newest_time_seen_and_its_acceptance_covers_the_marks
     let (store, articles) = server_store(dir.path());
     let ids: Vec<ArticleId> = articles[..2].iter().map(|a| a.id.clone()).collect();
     store
-        .mark_all_read(&ids, ReadScope::Feed(FEED_A), at(5))
+        .mark_all_read(&ids, &ReadScope::Feed(FEED_A.into()), at(5))
         .unwrap();
     let queued = store.queued_changes().unwrap();
     let read_all: Vec<&Queued> = queued
@@ -194,13 +194,21 @@ fn mark_all_read_queues_the_newest_time_seen_and_its_acceptance_covers_the_marks
 
     // A tag the server has as a folder, any case; one it does not know queues no mark-all.
     store
-        .mark_all_read(&[articles[2].id.clone()], ReadScope::Tag("news"), at(7))
+        .mark_all_read(
+            &[articles[2].id.clone()],
+            &ReadScope::Tag("news".into()),
+            at(7),
+        )
         .unwrap();
     store
-        .mark_all_read(&[articles[2].id.clone()], ReadScope::Tag("Sport"), at(7))
+        .mark_all_read(
+            &[articles[2].id.clone()],
+            &ReadScope::Tag("Sport".into()),
+            at(7),
+        )
         .unwrap();
     store
-        .mark_all_read(&[articles[3].id.clone()], ReadScope::Everything, at(7))
+        .mark_all_read(&[articles[3].id.clone()], &ReadScope::Everything, at(7))
         .unwrap();
     let streams: Vec<String> = store
         .queued_changes()

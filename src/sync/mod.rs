@@ -10,17 +10,21 @@ pub mod greader;
 mod pull;
 mod push;
 pub mod subscriptions;
+mod worker;
 
 pub use client::{Client, SyncError};
 pub use config::{PASSWORD_VARIABLE, Password, PasswordSource, SyncConfig};
 pub use pull::{CONTENTS_BATCH, RECENT};
+pub use worker::{Failure, SyncEvent, Worker};
 
 use chrono::Utc;
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::model::Article;
-use crate::store::{ServerFeed, StateChanges, Store};
+use crate::model::filter::Filter;
+use crate::model::library::Library;
+use crate::store::{ReadScope, ServerFeed, StateChanges, Store};
 
 /// What a sync did, for `tidings sync` and the status line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -106,6 +110,26 @@ impl Retention {
             keep_days: (config.keep_days > 0).then_some(config.keep_days),
             keep_per_feed: (config.keep_per_feed > 0).then_some(config.keep_per_feed as usize),
         }
+    }
+}
+
+/// What a list shown with `filter` is on the server, for a mark-all-read of it: everything,
+/// one feed or one tag (a folder there), narrowed by nothing else than unread-only. `None`
+/// when it is anything else, as a search: its articles are then marked one by one.
+pub fn read_scope(filter: &Filter, library: &Library) -> Option<ReadScope> {
+    if !filter.search_words().is_empty() || filter.bookmarks_only {
+        return None;
+    }
+    let source = filter.sources.iter().next();
+    let tag = filter.tags.iter().next();
+    match (filter.sources.len(), filter.tags.len()) {
+        (0, 0) => Some(ReadScope::Everything),
+        (1, 0) => {
+            let url = library.sources()[*source?].key.feed_url()?;
+            Some(ReadScope::Feed(url.to_string()))
+        }
+        (0, 1) => Some(ReadScope::Tag(library.tags()[*tag?].tag.to_string())),
+        _ => None,
     }
 }
 
