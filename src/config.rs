@@ -358,6 +358,26 @@ mod tests {
     }
 
     #[test]
+    fn the_example_sync_section_reads_as_shown() {
+        let example = include_str!("../config.example.toml");
+        let (_, section) = example.split_once("\n# [sync]").unwrap();
+        let text: String = format!("[sync]{section}")
+            .lines()
+            .map(|line| line.trim_start_matches("# "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let sync = parse(&text).unwrap().sync.unwrap();
+        assert_eq!(sync.url, "https://rss.example.com/api/greader.php");
+        assert_eq!(sync.username, "alice");
+        assert_eq!(sync.every, 15);
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(
+            sync.password,
+            crate::sync::PasswordSource::File(home.join(".config/tidings/greader-password"))
+        );
+    }
+
+    #[test]
     fn empty_file_is_the_defaults() {
         assert_eq!(parse("").unwrap(), Config::default());
     }

@@ -220,7 +220,9 @@ impl App {
 
     /// "offline: 3 changes waiting", while the server is away.
     pub fn offline_text(&self) -> Option<String> {
-        let waiting = self.sync.as_ref()?.offline?;
-        Some(format!("offline: {} waiting", counted(waiting, "change")))
+        Some(match self.sync.as_ref()?.offline? {
+            0 => "offline: no changes waiting".to_string(),
+            waiting => format!("offline: {} waiting", counted(waiting, "change")),
+        })
     }
 }
