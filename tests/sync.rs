@@ -109,6 +109,9 @@ fn a_first_sync_brings_the_feeds_their_articles_and_their_state() {
         // The star became a bookmark with the whole article.
         let bookmarks = env.json(&["bookmarks", "--json"]);
         assert_eq!(bookmarks[0]["title"], "Comet seen");
+        // Searched like any article, by the words of their text too.
+        let found = env.json(&["list", "--search", "text", "--feed", "Lab notes", "--json"]);
+        assert_eq!(found.as_array().expect("an array").len(), 2);
         let shown = env.ok(&["show", &list["Comet seen"].0]);
         assert!(shown.contains("The text of Comet seen."), "{shown}");
         // The feeds are the server's, and marked so.
@@ -162,6 +165,10 @@ fn a_later_sync_fetches_only_what_is_new_and_takes_changes_made_elsewhere() {
             1,
             "only the new item is fetched"
         );
+        // Few requests: a login, the token, the feeds, three id lists, one page of contents.
+        let endpoints: Vec<String> = server.calls().into_iter().map(|c| c.endpoint).collect();
+        assert_eq!(server.logins(), 1);
+        assert_eq!(endpoints.len(), 6, "{endpoints:?}");
         let list = listed(&env);
         assert!(list["Harbour reopens"].1);
         assert!(!list["Ferry timetable"].1);
@@ -504,6 +511,25 @@ fn an_address_that_is_not_a_google_reader_server_says_so() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1));
     assert!(stderr.contains("Google Reader API address"), "{stderr}");
+    // TLS spoken to a server that does not: one line that says so.
+    let https = server.url().replace("http://", "https://");
+    let config = std::fs::read_to_string(env.config()).expect("the config");
+    std::fs::write(
+        env.config(),
+        config.replace(&format!("{}/not-the-api", server.url()), &https),
+    )
+    .expect("write the config");
+    let run = env
+        .command(&["sync"])
+        .env("TIDINGS_SYNC_PASSWORD", PASSWORD)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.starts_with("error: cannot sync: TLS error with 127.0.0.1"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
     let unset = Env::new();
     assert!(unset.error(&["sync"]).contains("sync is not set up"));
 }

@@ -334,6 +334,20 @@ impl Client {
                     "{host} did not answer within {} s ({what})",
                     self.timeout.as_secs_f32()
                 ),
+                // rustls's failures come through as invalid data or a connection cut
+                // short: a server that does not speak https, a certificate refused.
+                std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof
+                    if self.base.starts_with("https://") =>
+                {
+                    format!("TLS error with {host} ({io}): is it an https address?")
+                }
+                std::io::ErrorKind::UnexpectedEof => {
+                    format!("{host} closed the connection early ({what})")
+                }
+                // The system resolver's failures carry no kind of their own.
+                _ if io.to_string().contains("lookup address") => {
+                    format!("cannot find the server {host}")
+                }
                 _ => format!("network error with {host}: {io}"),
             },
             ureq::Error::Tls(message) => format!("TLS error with {host}: {message}"),
