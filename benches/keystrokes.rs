@@ -65,11 +65,12 @@ fn jump_to_end(bencher: Bencher, n: usize) {
     );
 }
 
-/// Space in the tag pane: selects the most used tag, with no tag selected before.
+/// Space in the navigation pane: selects the most used tag, with no tag selected before.
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn toggle_tag(bencher: Bencher, n: usize) {
     let mut app = common::app(common::cached_library(n));
     press(&mut app, KeyCode::Char('t'));
+    app.nav.cursor = app.nav.sources.len();
     let unselect = |app: &mut App| {
         if !app.filter.tags.is_empty() {
             press(app, KeyCode::Char(' '));
@@ -82,7 +83,9 @@ fn toggle_tag(bencher: Bencher, n: usize) {
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn switch_any_all(bencher: Bencher, n: usize) {
     let mut app = common::app(common::cached_library(n));
-    type_keys(&mut app, "t j ");
+    press(&mut app, KeyCode::Char('t'));
+    app.nav.cursor = app.nav.sources.len();
+    type_keys(&mut app, " j ");
     assert_eq!(app.filter.tags.len(), 2);
     let back_to_any = |app: &mut App| {
         if app.filter.mode == TagMode::All {

@@ -463,7 +463,7 @@ fn resizing_between_1x1_and_500x200_while_working_keeps_it_working() {
     tmux.keys(&["Escape"]);
     tmux.keys(&["c"]);
     tmux.wait_until("all three panes and the status line", |screen| {
-        screen.contains("╭ Tags ")
+        screen.contains("╭ Feeds & tags ")
             && screen.contains("╭ Articles ")
             && screen.contains("╭ Reader ")
             && status_line(screen).contains(" of ")

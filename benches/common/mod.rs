@@ -13,7 +13,7 @@ use tidings::config::Config;
 use tidings::event::Event;
 use tidings::keymap::Keymap;
 use tidings::model::library::Library;
-use tidings::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Tag};
+use tidings::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Subscription, Tag};
 use tidings::theme::Theme;
 
 /// Library sizes for the benches that grow with the number of articles.
@@ -389,6 +389,41 @@ pub fn cached_library(n: usize) -> Library {
     }
     library.sort();
     library
+}
+
+/// Feeds and tags of the navigation benches: a reader who follows many feeds.
+pub const MANY_FEEDS: usize = 500;
+pub const MANY_TAGS: usize = 2_000;
+
+/// `n` cached articles from [`MANY_FEEDS`] feeds, each with its pool tags and one of
+/// [`MANY_TAGS`] topics, in an app at 120x40 that knows the feeds by name.
+pub fn followed_app(n: usize) -> App {
+    let mut library = Library::new(Vec::new());
+    library.reserve(n);
+    let mut rng = Rng::new(SEED ^ 0xfeed);
+    for (i, mut article) in articles(n, false).into_iter().enumerate() {
+        let topic = format!("Topic {}", rng.below(MANY_TAGS));
+        article
+            .tags
+            .push(Tag::new(&topic).expect("a topic is not blank"));
+        library.add_cached(&many_feed_url(i % MANY_FEEDS), article);
+    }
+    library.sort();
+    let mut app = app(library);
+    let feeds: Vec<Subscription> = (0..MANY_FEEDS)
+        .map(|feed| Subscription {
+            url: many_feed_url(feed),
+            name: Some(format!("Feed number {feed}")),
+            tags: Vec::new(),
+            every: None,
+        })
+        .collect();
+    app.set_feeds(&feeds, &std::collections::HashMap::new());
+    app
+}
+
+fn many_feed_url(feed: usize) -> String {
+    format!("https://feed{feed}.example/rss")
 }
 
 /// A library of `n` articles with bodies in memory (articles from files, or a feed given on

@@ -11,6 +11,7 @@ use crate::action::Action;
 use crate::event::RefreshEvent;
 use crate::model::{Block, Subscription};
 use crate::refresh::{FeedResult, display_name};
+use crate::sanitize;
 use crate::store::FeedState;
 
 /// A window over the panes.
@@ -63,11 +64,13 @@ impl App {
             .iter()
             .map(|feed| {
                 let state = states.get(&feed.url).cloned().unwrap_or_default();
+                // A name the reader gave comes from a config file or the command line.
                 let named = feed.name.as_deref().or(state.title.as_deref());
-                self.library.add_feed(&feed.url, named);
+                let named = named.map(sanitize::clean_line);
+                self.library.add_feed(&feed.url, named.as_deref());
                 FeedStatus {
                     url: feed.url.clone(),
-                    name: display_name(feed, &state),
+                    name: sanitize::clean_line(&display_name(feed, &state)),
                     last_refresh: state.last_success,
                     last_checked: state.last_attempt,
                     every: minutes(feed.every.unwrap_or(default_every)),
@@ -166,13 +169,14 @@ impl App {
                 if !report.articles.is_empty() {
                     self.merge_feed(&report.url, report.articles);
                 }
+                let name = sanitize::clean_line(&report.name);
                 if report.name != report.url {
-                    self.library.add_feed(&report.url, Some(&report.name));
+                    self.library.add_feed(&report.url, Some(&name));
                     self.relist_nav();
                 }
                 let now = self.now;
                 if let Some(status) = self.feeds.iter_mut().find(|f| f.url == report.url) {
-                    status.name = report.name;
+                    status.name = name;
                     status.last_checked = Some(now);
                     status.note = None;
                     match report.result {
@@ -202,14 +206,17 @@ impl App {
         }
     }
 
-    /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor,
-    /// the selected article and the row it is on.
+    /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor
+    /// and the selected article; a list scrolled down keeps the selection on its row, a
+    /// list at its top shows what came above it.
     fn merge_feed(&mut self, url: &str, articles: Vec<crate::model::Article>) {
         let row = self.selected.saturating_sub(self.list_offset);
         self.library.merge(Some(url), articles);
         self.relist_nav();
         self.refilter_all();
-        self.list_offset = self.selected.saturating_sub(row);
+        if self.list_offset > 0 {
+            self.list_offset = self.selected.saturating_sub(row);
+        }
         // Replaced articles must be laid out again.
         self.wrap_cache.clear();
     }

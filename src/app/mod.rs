@@ -230,6 +230,12 @@ impl App {
     }
 
     pub fn handle(&mut self, event: Event) -> Vec<Effect> {
+        let from_person = matches!(
+            event,
+            Event::Key(_) | Event::Mouse(_) | Event::Paste(_) | Event::Resize(..)
+        );
+        let reading =
+            (self.focus == Focus::Reader).then(|| self.visible.get(self.selected).copied());
         let effects = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
             Event::Key(_) => Vec::new(),
@@ -283,6 +289,14 @@ impl App {
                 Vec::new()
             }
         };
+        // The list changed under the reader by itself (marks saved, a search's results, the
+        // whole list read): the reader does not go on to another article unasked.
+        if !from_person
+            && let Some(before) = reading
+            && self.visible.get(self.selected).copied() != before
+        {
+            self.focus = Focus::List;
+        }
         let effects = self.finish(effects);
         self.remember_changes(&effects);
         effects

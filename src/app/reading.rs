@@ -118,20 +118,22 @@ impl App {
     }
 
     /// `]` and `[`: the next (previous) unread article of the list, opened in the reader.
+    /// From the list, the selected article counts when it is unread: it has not been read.
     pub(super) fn next_unread(&mut self, forward: bool) {
         let library = &self.library;
         let unread = |&(_, &index): &(usize, &usize)| !library.entry(index).is_read();
+        let this_one = usize::from(self.focus != Focus::Reader);
         let found = if forward {
             self.visible
                 .iter()
                 .enumerate()
-                .skip(self.selected + 1)
+                .skip(self.selected + 1 - this_one)
                 .find(unread)
         } else {
             self.visible
                 .iter()
                 .enumerate()
-                .take(self.selected)
+                .take(self.selected + this_one)
                 .rev()
                 .find(unread)
         };

@@ -287,17 +287,27 @@ fn next_and_previous_unread_open_in_the_reader_and_space_goes_on_at_the_end() {
     }
     app.selected = 0;
     act(&mut app, Action::NextUnread);
+    assert_eq!(
+        selected_title(&app),
+        "Article 0",
+        "from the list, the unread article selected is the next one to read"
+    );
+    act(&mut app, Action::NextUnread);
     assert_eq!(selected_title(&app), "Article 3");
     assert_eq!(app.focus, Focus::Reader);
     assert!(app.selected_entry().unwrap().is_read(), "opened, so read");
     act(&mut app, Action::PrevUnread);
-    assert_eq!(selected_title(&app), "Article 0");
-    act(&mut app, Action::PrevUnread);
-    assert_eq!(selected_title(&app), "Article 0");
+    assert_eq!(selected_title(&app), "Article 3", "0, 1 and 2 are read");
     assert_eq!(
         app.status.as_ref().unwrap().text,
         "no unread article above this one"
     );
+    app.selected = 1;
+    act(&mut app, Action::ToggleRead);
+    app.selected = 3;
+    act(&mut app, Action::PrevUnread);
+    assert_eq!(selected_title(&app), "Article 1");
+    app.selected = 3;
     // Space pages through the article, then goes on to the next unread one.
     act(&mut app, Action::NextUnread);
     assert_eq!(selected_title(&app), "Article 4");
@@ -316,17 +326,24 @@ fn next_and_previous_unread_open_in_the_reader_and_space_goes_on_at_the_end() {
 #[test]
 fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_selection() {
     let mut app = app();
+    // A short terminal: five articles a screen, the list scrolled down to article 7.
+    app.handle(Event::Resize(120, 12));
+    app.selected = 7;
+    act(&mut app, Action::MoveUp);
+    act(&mut app, Action::MoveUp);
+    act(&mut app, Action::MoveUp);
+    act(&mut app, Action::MoveUp);
     act(&mut app, Action::MoveDown);
-    act(&mut app, Action::MoveDown);
-    assert_eq!(selected_title(&app), "Article 2");
+    assert_eq!(selected_title(&app), "Article 4");
+    assert!(app.list_offset > 0);
     let row = app.selected - app.list_offset;
     act(&mut app, Action::Open);
     act(&mut app, Action::PageDown);
     let scroll = app.reader.as_ref().unwrap().scroll;
     assert!(scroll > 0);
-    // Article 2 is updated in place (still read); two new ones arrive at the top.
-    let mut updated = article(2, "Go", "Changed text");
-    updated.title = "Article 2, updated".into();
+    // Article 4 is updated in place (still read); two new ones arrive at the top.
+    let mut updated = article(4, "Rust", "Changed text");
+    updated.title = "Article 4, updated".into();
     let mut fresh = articles(20, 22);
     for (n, article) in fresh.iter_mut().enumerate() {
         article.published = Some(now() - TimeDelta::minutes(i64::try_from(n).unwrap()));
@@ -341,7 +358,7 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
             articles: fresh,
         },
     }));
-    assert_eq!(selected_title(&app), "Article 2, updated");
+    assert_eq!(selected_title(&app), "Article 4, updated");
     assert!(
         app.selected_entry().unwrap().is_read(),
         "its read mark is kept"
@@ -350,6 +367,23 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
     assert_eq!(app.reader.as_ref().unwrap().scroll, scroll);
     assert_eq!(counts(&app, DARING), (7, 8));
     assert_eq!(app.library.unread_count(), 13);
+
+    // At the top of the list, what arrives shows above the selection.
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Top);
+    let mut newest = article(30, "Go", "Newest");
+    newest.published = Some(now() + TimeDelta::minutes(1));
+    app.handle(Event::Refresh(RefreshEvent::Feed {
+        done: 1,
+        report: FeedReport {
+            url: HARBOUR.into(),
+            name: "The Harbour".into(),
+            result: FeedResult::Updated { new: 1, updated: 0 },
+            articles: vec![newest],
+        },
+    }));
+    assert_eq!(app.list_offset, 0);
+    assert_eq!(app.selected, 1, "the selection stays on its article");
 }
 
 #[test]
@@ -431,4 +465,42 @@ fn a_feed_refreshed_only_when_asked_is_never_due() {
     };
     app.set_feeds(&[feed], &HashMap::new());
     assert!(app.handle(Event::Tick(now())).is_empty());
+}
+
+#[test]
+fn when_the_article_read_leaves_the_list_the_reader_does_not_open_the_next_one() {
+    let mut app = app();
+    let feed = NavItem::Source(source(&app, HARBOUR));
+    nav_to(&mut app, feed);
+    act(&mut app, Action::Open);
+    act(&mut app, Action::UnreadOnly);
+    act(&mut app, Action::NextUnread);
+    act(&mut app, Action::NextUnread);
+    assert_eq!(selected_title(&app), "Article 7");
+    assert_eq!(counts(&app, HARBOUR), (2, 4));
+    act(&mut app, Action::MarkAllRead);
+    act(&mut app, Action::UndoMarkAll);
+    assert_eq!(
+        counts(&app, HARBOUR),
+        (2, 4),
+        "the two marked by A are unread again, and stay so"
+    );
+    assert_eq!(app.focus, Focus::List);
+    act(&mut app, Action::MoveDown);
+    assert_eq!(counts(&app, HARBOUR), (2, 4));
+}
+
+#[test]
+fn a_feed_name_from_the_config_reaches_the_pane_clean() {
+    let mut app = app();
+    let feed = Subscription {
+        url: DARING.into(),
+        name: Some("Evil\u{1b}]0;pwned\u{7} News\u{202e}".into()),
+        tags: Vec::new(),
+        every: None,
+    };
+    app.set_feeds(&[feed], &HashMap::new());
+    let name = &app.library.sources()[source(&app, DARING)].name;
+    assert_eq!(name, "Evil]0;pwned News");
+    assert_eq!(app.feeds[0].name, "Evil]0;pwned News");
 }

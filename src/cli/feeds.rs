@@ -132,6 +132,8 @@ struct FeedJson {
     origin: &'static str,
     articles: usize,
     unread: usize,
+    /// Minutes between refreshes in the reader, when the feed names its own.
+    every: Option<u32>,
     last_refresh: Option<String>,
     last_attempt: Option<String>,
     last_error: Option<String>,
@@ -167,6 +169,7 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
                 last_attempt: time(state.and_then(|s| s.last_attempt)),
                 last_error: state.and_then(|s| s.last_error.clone()),
                 retry_after: time(state.and_then(|s| s.retry_after)),
+                every: feed.every,
                 url: feed.url,
                 name: feed.name,
                 tags: feed.tags,
@@ -193,8 +196,13 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             },
             None => "never refreshed".to_string(),
         };
+        let every = match feed.every {
+            Some(0) => " · refreshed only when asked".to_string(),
+            Some(minutes) => format!(" · every {minutes} min"),
+            None => String::new(),
+        };
         lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {} unread of {}",
+            "{name}  {}  [{}]  {refreshed} · {} unread of {}{every}",
             feed.url,
             feed.origin,
             feed.unread,

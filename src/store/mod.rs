@@ -14,6 +14,8 @@ mod feed_tests;
 mod feeds;
 mod read_marks;
 #[cfg(test)]
+mod read_marks_tests;
+#[cfg(test)]
 mod refusal_tests;
 mod schema;
 mod sync;

@@ -457,12 +457,9 @@ impl Library {
         let mut ids: Vec<usize> = (0..self.tags.len())
             .filter(|&id| self.tags[id].members.total > 0)
             .collect();
-        ids.sort_by(|&a, &b| {
-            let (a, b) = (&self.tags[a], &self.tags[b]);
-            b.members
-                .total
-                .cmp(&a.members.total)
-                .then_with(|| a.tag.key().cmp(&b.tag.key()))
+        ids.sort_by_cached_key(|&id| {
+            let tag = &self.tags[id];
+            (std::cmp::Reverse(tag.members.total), tag.tag.key())
         });
         ids
     }
