@@ -18,6 +18,7 @@ use crate::model::{Article, Subscription};
 use crate::refresh::{self, FeedResult};
 use crate::source::load::{self, Loaded};
 use crate::store::Store;
+use crate::sync::SyncConfig;
 use crate::theme::Theme;
 
 /// A feed cache larger than this is read in the background: the reader starts on its
@@ -277,8 +278,11 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         .sync
         .as_ref()
         .filter(|_| run.subscribed && store.is_some());
+    // Read before the screen is taken: a password_command may ask for a passphrase.
+    let password = sync.map(SyncConfig::password);
+    let syncing = matches!(password, Some(Ok(_)));
     let refresh_now = !run.remote.is_empty()
-        || (run.subscribed && config.refresh_on_start && (!feeds.is_empty() || sync.is_some()));
+        || (run.subscribed && config.refresh_on_start && (!feeds.is_empty() || syncing));
     let keep_cache = run.subscribed;
     // Counting every cached article would cost start-up a pass over them all.
     let in_background = match &store {
@@ -320,7 +324,15 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         .and_then(|s| s.feed_states().ok())
         .unwrap_or_default();
     app.set_feeds(&feeds, &states);
-    if let (Some(sync), Some(store)) = (sync, &store) {
+    let password = match password {
+        Some(Ok(password)) => Some(password),
+        Some(Err(problem)) => {
+            app.set_error(format!("sync is off in this run: {problem}"));
+            None
+        }
+        None => None,
+    };
+    if let (Some(sync), Some(store), Some(_)) = (sync, &store, &password) {
         let held = store.server_feeds().unwrap_or_default();
         app.enable_sync(sync.every, held.into_iter().map(|f| f.url));
     }
@@ -329,7 +341,9 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         options: refresh::Options::from_config(config, false),
         data_dir: keep_cache.then(|| context.data_dir.clone()),
         on_start: refresh_now,
-        sync: sync.map(|_| crate::sync::Worker::new(config.clone(), context.data_dir.clone())),
+        sync: password.map(|password| {
+            crate::sync::Worker::new(config.clone(), context.data_dir.clone(), password)
+        }),
     };
     crate::tui::run(app, store, config.mouse, refresher, list_loader)
 }

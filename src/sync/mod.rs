@@ -135,13 +135,26 @@ pub fn read_scope(filter: &Filter, library: &Library) -> Option<ReadScope> {
 
 /// A client for the config's server, with its password read now.
 pub fn connect(config: &Config) -> Result<Client, SyncError> {
+    let password = config
+        .sync
+        .as_ref()
+        .ok_or_else(|| {
+            SyncError(
+                "sync is not set up: add a [sync] section to the config (see \
+                 config.example.toml)"
+                    .to_string(),
+            )
+        })?
+        .password()
+        .map_err(SyncError)?;
+    connect_with(config, password)
+}
+
+/// A client for the config's server with a password read before.
+pub fn connect_with(config: &Config, password: Password) -> Result<Client, SyncError> {
     let sync = config.sync.as_ref().ok_or_else(|| {
-        SyncError(
-            "sync is not set up: add a [sync] section to the config (see config.example.toml)"
-                .to_string(),
-        )
+        SyncError("sync is not set up: the config has no [sync] section".to_string())
     })?;
-    let password = sync.password().map_err(SyncError)?;
     let fetch = crate::refresh::Options::from_config(config, false).fetch;
     Ok(Client::new(sync, password, &fetch))
 }

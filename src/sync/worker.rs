@@ -1,12 +1,13 @@
 //! The reader's syncs: each on a thread of its own with its own connection to the store,
-//! reporting its progress and what it brought. The client, and so its login, is kept from one
-//! sync to the next, to ask the server as little as can be.
+//! reporting its progress and what it brought. The password is read before the screen is
+//! taken (a `password_command` may ask for a passphrase), and the client, and so its login,
+//! is kept from one sync to the next, to ask the server as little as can be.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
-use super::{Client, Outcome, Progress, Retention, connect, sync};
+use super::{Client, Outcome, Password, Progress, Retention, connect_with, sync};
 use crate::config::Config;
 use crate::store::Store;
 
@@ -28,14 +29,16 @@ pub struct Failure {
 pub struct Worker {
     config: Config,
     data_dir: PathBuf,
+    password: Password,
     client: Arc<Mutex<Option<Client>>>,
 }
 
 impl Worker {
-    pub fn new(config: Config, data_dir: PathBuf) -> Self {
+    pub fn new(config: Config, data_dir: PathBuf, password: Password) -> Self {
         Self {
             config,
             data_dir,
+            password,
             client: Arc::new(Mutex::new(None)),
         }
     }
@@ -44,9 +47,10 @@ impl Worker {
     pub fn start(&self, report: impl Fn(SyncEvent) + Send + 'static) {
         let config = self.config.clone();
         let data_dir = self.data_dir.clone();
+        let password = self.password.clone();
         let client = Arc::clone(&self.client);
         thread::spawn(move || {
-            let result = run(&config, &data_dir, &client, &report);
+            let result = run(&config, &data_dir, password, &client, &report);
             report(SyncEvent::Finished(result));
         });
     }
@@ -55,6 +59,7 @@ impl Worker {
 fn run(
     config: &Config,
     data_dir: &std::path::Path,
+    password: Password,
     slot: &Mutex<Option<Client>>,
     report: &dyn Fn(SyncEvent),
 ) -> Result<Box<Outcome>, Failure> {
@@ -69,7 +74,7 @@ fn run(
     let mut kept = slot.lock().unwrap_or_else(PoisonError::into_inner);
     let mut client = match kept.take() {
         Some(client) => client,
-        None => connect(config).map_err(|error| failure(error.to_string()))?,
+        None => connect_with(config, password).map_err(|error| failure(error.to_string()))?,
     };
     let result = sync(
         &mut client,
