@@ -19,6 +19,7 @@ mod read_marks_tests;
 mod refusal_tests;
 mod schema;
 mod sync;
+mod sync_queue;
 #[cfg(test)]
 mod sync_tests;
 #[cfg(test)]
@@ -26,10 +27,8 @@ mod tests;
 
 pub use feeds::{FeedState, Ingested, Subscription};
 pub use read_marks::FeedCount;
-pub use sync::{
-    Change, MarkKind, Queued, ReadScope, ServerFeed, ServerItem, ServerState, StateChanges,
-    SyncStatus, Unstarred,
-};
+pub use sync::{ServerFeed, ServerItem, ServerState, StateChanges, SyncStatus, Unstarred};
+pub use sync_queue::{Change, MarkKind, Queued, ReadScope};
 
 use std::collections::HashSet;
 use std::fmt;
@@ -297,7 +296,7 @@ impl Store {
             )?;
             if added > 0 {
                 sync::forget_unstarred(conn, article.id.as_str())?;
-                sync::queue_mark(conn, article.id.as_str(), MarkKind::Starred, true, &at)?;
+                sync_queue::queue_mark(conn, article.id.as_str(), MarkKind::Starred, true, &at)?;
             }
             Ok(())
         })
@@ -310,7 +309,7 @@ impl Store {
             let removed =
                 conn.execute("DELETE FROM bookmarks WHERE article_id = ?1", [id.as_str()])? > 0;
             if removed {
-                sync::queue_mark(conn, id.as_str(), MarkKind::Starred, false, &at)?;
+                sync_queue::queue_mark(conn, id.as_str(), MarkKind::Starred, false, &at)?;
             }
             Ok(removed)
         })

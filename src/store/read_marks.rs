@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::sync::{self, MarkKind};
+use super::sync_queue::{self, MarkKind};
 use super::{Store, StoreError, stored_time};
 use crate::model::ArticleId;
 
@@ -65,7 +65,7 @@ impl Store {
             for id in ids {
                 if statement.execute(params![id.as_str(), at])? > 0 {
                     changed += 1;
-                    sync::queue_mark(conn, id.as_str(), MarkKind::Read, read, &at)?;
+                    sync_queue::queue_mark(conn, id.as_str(), MarkKind::Read, read, &at)?;
                 }
             }
             Ok(changed)

@@ -4,6 +4,9 @@
 pub mod cli;
 
 #[allow(dead_code)]
+pub mod devices;
+
+#[allow(dead_code)]
 pub mod feed_fixtures;
 
 #[allow(dead_code)]
