@@ -65,6 +65,14 @@ impl TryFrom<RawSync> for SyncConfig {
     fn try_from(raw: RawSync) -> Result<Self, String> {
         let ServerKind::Greader = raw.server;
         let url = raw.url.trim().trim_end_matches('/').to_string();
+        let authority = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+        if authority.split('/').next().unwrap_or("").contains('@') {
+            return Err(
+                "the sync url holds a user name or password: give them as username and \
+                 password_file instead, so that they are never shown"
+                    .to_string(),
+            );
+        }
         if !(url.starts_with("https://") || url.starts_with("http://"))
             || url.contains(char::is_whitespace)
         {
@@ -212,6 +220,12 @@ mod tests {
     #[test]
     fn bad_sections_are_refused() {
         let base = "server = \"greader\"\nusername = \"a\"\n";
+        let with_secret = format!("{base}url = \"https://alice:s3cret@rss.example/api\"");
+        let error = parse(&with_secret).unwrap_err();
+        assert!(
+            error.contains("user name or password") && !error.contains("s3cret"),
+            "{error}"
+        );
         assert!(
             parse(&format!("{base}url = \"ftp://x\""))
                 .unwrap_err()
