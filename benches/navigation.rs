@@ -9,7 +9,7 @@ use std::cell::RefCell;
 
 use common::{SIZES, press};
 use divan::Bencher;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tidings::app::App;
 use tidings::effect::Effect;
 use tidings::event::{Event, StoreReport};
@@ -88,12 +88,7 @@ fn next_unread(bencher: Bencher, n: usize) {
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn mark_all_read_key(bencher: Bencher, n: usize) {
     let app = RefCell::new(common::followed_app(n));
-    bencher.bench_local(|| {
-        app.borrow_mut()
-            .handle(Event::Key(ratatui::crossterm::event::KeyEvent::from(
-                KeyCode::Char('A'),
-            )))
-    });
+    bencher.bench_local(|| press(&mut app.borrow_mut(), KeyCode::Char('A')));
 }
 
 /// The store's answer to `A` on the whole list: every article read, the counts of 500 feeds
@@ -101,26 +96,20 @@ fn mark_all_read_key(bencher: Bencher, n: usize) {
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn mark_all_read_answer(bencher: Bencher, n: usize) {
     let app = RefCell::new(common::followed_app(n));
-    let answer = {
-        let mut app = app.borrow_mut();
-        let effects = app.handle(Event::Key(ratatui::crossterm::event::KeyEvent::from(
-            KeyCode::Char('A'),
-        )));
-        match effects.into_iter().next() {
-            Some(Effect::SetRead { ids, read, change }) => {
-                StoreReport::ReadSet { ids, read, change }
-            }
-            other => panic!("A asked for {other:?}"),
-        }
-    };
     bencher
         .with_inputs(|| {
-            // Everything unread again, as before the key.
+            // Everything unread again, then `A`, untimed.
             let mut app = app.borrow_mut();
             for index in 0..app.library.len() {
                 app.library.set_read(index, false);
             }
-            answer.clone()
+            let effects = app.handle(Event::Key(KeyEvent::from(KeyCode::Char('A'))));
+            match effects.into_iter().next() {
+                Some(Effect::SetRead { ids, read, change }) => {
+                    StoreReport::ReadSet { ids, read, change }
+                }
+                other => panic!("A asked for {other:?}"),
+            }
         })
         .bench_local_values(|report| app.borrow_mut().handle(Event::Store(report)));
 }

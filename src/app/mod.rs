@@ -90,8 +90,12 @@ pub struct App {
     /// An article read while the list shows only unread ones: it stays listed until the
     /// selection moves away, so that it does not vanish under the cursor.
     lingering: Option<usize>,
-    /// The articles the last "mark all read" marked, for undo.
-    last_marked: Option<Vec<ArticleId>>,
+    /// The articles the last "mark all read" marked, for undo, with where they were in the
+    /// library.
+    last_marked: Option<(Vec<ArticleId>, Vec<usize>)>,
+    /// Where the articles of the read marks last asked of the store were in the library,
+    /// in the order of their ids: found again without a lookup when the store answers.
+    marking: Vec<usize>,
     /// The navigation pane: sources and tags, its cursor and scroll.
     pub nav: Nav,
     pub focus: Focus,
@@ -144,6 +148,7 @@ impl App {
             visible_unread: 0,
             lingering: None,
             last_marked: None,
+            marking: Vec::new(),
             focus: Focus::List,
             overlay: None,
             overlay_cursor: 0,

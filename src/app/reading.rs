@@ -35,6 +35,7 @@ impl App {
         if read {
             self.linger_selected();
         }
+        self.marking = vec![self.visible[self.selected]];
         vec![Effect::SetRead {
             ids,
             read,
@@ -48,17 +49,18 @@ impl App {
             self.set_error(format!("cannot save read marks: {problem}"));
             return Vec::new();
         }
-        let ids: Vec<ArticleId> = self
+        let library = &self.library;
+        let (ids, indices): (Vec<ArticleId>, Vec<usize>) = self
             .visible
             .iter()
-            .map(|&i| self.library.entry(i))
-            .filter(|entry| !entry.is_read())
-            .map(|entry| entry.article.id.clone())
-            .collect();
+            .filter(|&&i| !library.entry(i).is_read())
+            .map(|&i| (library.entry(i).article.id.clone(), i))
+            .unzip();
         if ids.is_empty() {
             self.set_info("every article listed is read already".to_string());
             return Vec::new();
         }
+        self.marking = indices;
         if let Some(scope) = self.server_scope() {
             return vec![Effect::MarkAllRead { ids, scope }];
         }
@@ -71,11 +73,14 @@ impl App {
 
     pub(super) fn undo_mark_all(&mut self) -> Vec<Effect> {
         match self.last_marked.take() {
-            Some(ids) => vec![Effect::SetRead {
-                ids,
-                read: false,
-                change: ReadChange::Undo,
-            }],
+            Some((ids, indices)) => {
+                self.marking = indices;
+                vec![Effect::SetRead {
+                    ids,
+                    read: false,
+                    change: ReadChange::Undo,
+                }]
+            }
             None => {
                 let key = self
                     .settings
@@ -87,11 +92,22 @@ impl App {
         }
     }
 
-    /// What the store did with read marks: the counts and the list follow.
+    /// What the store did with read marks: the counts and the list follow. The articles are
+    /// where they were when the marks were asked for, unless the whole list was read since.
     pub(super) fn on_read_set(&mut self, ids: Vec<ArticleId>, read: bool, change: ReadChange) {
-        for id in &ids {
-            if let Some(index) = self.library.position(id) {
-                self.library.set_read(index, read);
+        let hints = std::mem::take(&mut self.marking);
+        let mut indices = Vec::with_capacity(ids.len());
+        for (k, id) in ids.iter().enumerate() {
+            let library = &self.library;
+            let hinted = hints
+                .get(k)
+                .filter(|&&i| i < library.len() && library.entry(i).article.id == *id);
+            match hinted.copied().or_else(|| library.position(id)) {
+                Some(index) => {
+                    self.library.set_read(index, read);
+                    indices.push(index);
+                }
+                None => indices.push(usize::MAX),
             }
         }
         let count = ids.len();
@@ -105,7 +121,7 @@ impl App {
                     .keymap
                     .first_key(crate::action::Action::UndoMarkAll);
                 self.set_info(format!("marked {count} read · {key} undoes"));
-                self.last_marked = Some(ids);
+                self.last_marked = Some((ids, indices));
             }
             ReadChange::Undo => self.set_info(format!("marked {count} unread again")),
         }
