@@ -185,6 +185,7 @@ impl Store {
 
     /// Makes read marks and bookmarks of server items agree with the server, in one
     /// transaction, except where a change waits in the queue: that one wins until it is sent.
+    /// Read marks are kept for the cached articles only (not for those retention removed).
     /// A bookmark whose star went is kept aside with its snapshot (see
     /// [`Store::unstarred_bookmarks`]); a star added elsewhere bookmarks the cached article.
     /// Items the server no longer lists are forgotten once nothing here holds them.
@@ -215,6 +216,7 @@ impl Store {
                     "INSERT INTO read_marks (article_id, read_at)
                      SELECT s.article_id, ?1 FROM sync_items AS s
                      WHERE s.item NOT IN (SELECT item FROM temp.sync_unread) AND {}
+                       AND s.article_id IN (SELECT id FROM feed_articles)
                        AND s.article_id NOT IN (SELECT article_id FROM read_marks)
                      RETURNING article_id",
                     waiting("read")
@@ -225,7 +227,8 @@ impl Store {
                 &format!(
                     "DELETE FROM read_marks WHERE article_id IN (
                          SELECT s.article_id FROM sync_items AS s
-                         WHERE s.item IN (SELECT item FROM temp.sync_unread) AND {})
+                         WHERE s.item IN (SELECT item FROM temp.sync_unread) AND {}
+                           AND s.article_id IN (SELECT id FROM feed_articles))
                      RETURNING article_id",
                     waiting("read")
                 ),

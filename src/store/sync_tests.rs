@@ -94,6 +94,16 @@ fn the_server_state_applies_where_no_change_waits() {
     let dir = tempfile::tempdir().unwrap();
     let (store, articles) = server_store(dir.path());
     let id = |n: usize| articles[n].id.clone();
+    // A server item retention removed from the cache gets no read mark.
+    let pruned = ArticleId::from_identity("pruned");
+    store
+        .record_items(&[ServerItem {
+            article: pruned.clone(),
+            item: 104,
+            stream: "feed/1".into(),
+            crawl_usec: 4000,
+        }])
+        .unwrap();
     // Read here and queued: the server's "unread" does not undo it.
     store.mark_read(&id(0), at(1)).unwrap();
     let changes = store
@@ -103,6 +113,7 @@ fn the_server_state_applies_where_no_change_waits() {
     assert!(changes.unread.is_empty());
     let read = store.read_ids().unwrap();
     assert!(read.contains(&id(0)) && !read.contains(&id(1)) && read.contains(&id(2)));
+    assert!(!read.contains(&pruned));
 
     // Sent: now the server's state wins.
     let seqs: Vec<i64> = store
