@@ -10,7 +10,7 @@ mod common;
 
 use std::cell::RefCell;
 
-use common::{SIZES, press, type_keys};
+use common::{SIZES, bench_key, press, type_keys};
 use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -24,14 +24,6 @@ const WORD: &str = "market";
 
 fn main() {
     divan::main();
-}
-
-/// Times `key` pressed in `app`, each press after `prepare` has run, untimed.
-fn bench_key(bencher: Bencher, app: App, prepare: impl Fn(&mut App), key: KeyCode) {
-    let app = RefCell::new(app);
-    bencher
-        .with_inputs(|| prepare(&mut app.borrow_mut()))
-        .bench_local_values(|()| press(&mut app.borrow_mut(), key));
 }
 
 /// Back to the top when the next move could reach the end of the list.

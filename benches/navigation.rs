@@ -7,7 +7,7 @@ mod common;
 
 use std::cell::RefCell;
 
-use common::{SIZES, press};
+use common::{SIZES, bench_key, press};
 use divan::Bencher;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tidings::app::App;
@@ -16,13 +16,6 @@ use tidings::event::{Event, StoreReport};
 
 fn main() {
     divan::main();
-}
-
-fn bench_key(bencher: Bencher, app: App, prepare: impl Fn(&mut App), key: KeyCode) {
-    let app = RefCell::new(app);
-    bencher
-        .with_inputs(|| prepare(&mut app.borrow_mut()))
-        .bench_local_values(|()| press(&mut app.borrow_mut(), key));
 }
 
 /// The app with the navigation pane focused, its cursor on the feeds.

@@ -522,6 +522,15 @@ pub fn press(app: &mut App, code: KeyCode) {
     app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
+/// Times `key` pressed in `app`, each press after `prepare` has run, untimed. Key benches
+/// run one press per sample: divan makes a sample's inputs before timing it.
+pub fn bench_key(bencher: divan::Bencher, app: App, prepare: impl Fn(&mut App), key: KeyCode) {
+    let app = std::cell::RefCell::new(app);
+    bencher
+        .with_inputs(|| prepare(&mut app.borrow_mut()))
+        .bench_local_values(|()| press(&mut app.borrow_mut(), key));
+}
+
 /// Presses each character of `keys` in turn.
 pub fn type_keys(app: &mut App, keys: &str) {
     for c in keys.chars() {

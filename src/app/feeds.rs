@@ -208,13 +208,17 @@ impl App {
 
     /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor
     /// and the selected article; a list scrolled down keeps the selection on its row, a
-    /// list at its top shows what came above it.
+    /// list at its top shows what came above it. A selection on the newest article, with
+    /// the reader not reading it, stays on the newest.
     fn merge_feed(&mut self, url: &str, articles: Vec<crate::model::Article>) {
         let row = self.selected.saturating_sub(self.list_offset);
+        let on_the_newest = self.selected == 0 && self.focus != Focus::Reader;
         self.library.merge(Some(url), articles);
         self.relist_nav();
         self.refilter_all();
-        if self.list_offset > 0 {
+        if on_the_newest {
+            self.selected = 0;
+        } else if self.list_offset > 0 {
             self.list_offset = self.selected.saturating_sub(row);
         }
         // Replaced articles must be laid out again.

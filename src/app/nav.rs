@@ -47,9 +47,12 @@ impl Nav {
     }
 
     /// Lists the library's sources and tags again (after a refresh or a new library),
-    /// keeping the cursor on the item it was on.
+    /// keeping the cursor on the item it was on; a cursor on the first item stays first.
     pub fn relist(&mut self, library: &Library, same: impl Fn(NavItem) -> Option<NavItem>) {
-        let under_cursor = self.item(self.cursor).and_then(same);
+        let under_cursor = (self.cursor > 0)
+            .then(|| self.item(self.cursor))
+            .flatten()
+            .and_then(same);
         self.sources = library.sources_by_name();
         self.tags = library.tags_by_count();
         if let Some(item) = under_cursor {

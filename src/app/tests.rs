@@ -704,6 +704,7 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         result: FeedResult::Updated { new: 1, updated: 0 },
         articles: vec![item],
     };
+    app.update(Action::MoveDown);
     let selected = selected_title(&app);
     app.handle(Event::Refresh(RefreshEvent::Feed { done: 1, report }));
     assert_eq!(

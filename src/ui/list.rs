@@ -15,6 +15,8 @@ use crate::model::library::Entry;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let title = if app.filter.bookmarks_only {
         "Bookmarks"
+    } else if app.filter.unread_only {
+        "Unread"
     } else {
         "Articles"
     };
@@ -24,6 +26,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if app.visible.is_empty() {
         let hint = if app.filter.bookmarks_only && app.filter.is_empty() {
             "No bookmarks yet: press b on an article to keep it."
+        } else if app.filter.unread_only {
+            "Nothing unread here: u shows every article, c clears the filter."
         } else {
             "Nothing matches: c clears the filter, B leaves bookmarks."
         };

@@ -252,29 +252,17 @@ impl Library {
         ids
     }
 
-    /// Counts an entry into its tags and source.
-    fn join_groups(&mut self, index: usize) {
+    /// Applies `change` to the members of each tag and of the source of an entry, with the
+    /// entry's number, whether it is counted (from a source of this run) and whether unread.
+    fn update_groups(&mut self, index: usize, change: impl Fn(&mut Members, u32, bool, bool)) {
         let number = entry_number(index);
         let entry = &self.entries[index];
         let (counted, unread) = (entry.origin == Origin::Source, !entry.read);
         for &tag in &entry.tag_ids {
-            self.tags[tag].members.add(number, counted, unread);
+            change(&mut self.tags[tag].members, number, counted, unread);
         }
         if let Some(source) = entry.source {
-            self.sources[source].members.add(number, counted, unread);
-        }
-    }
-
-    /// Counts an entry out of its tags and source, before it changes.
-    fn leave_groups(&mut self, index: usize) {
-        let number = entry_number(index);
-        let entry = &self.entries[index];
-        let (counted, unread) = (entry.origin == Origin::Source, !entry.read);
-        for &tag in &entry.tag_ids {
-            self.tags[tag].members.remove(number, counted, unread);
-        }
-        if let Some(source) = entry.source {
-            self.sources[source].members.remove(number, counted, unread);
+            change(&mut self.sources[source].members, number, counted, unread);
         }
     }
 
@@ -309,7 +297,7 @@ impl Library {
             body_in_store: from_cache && article_has_no_body,
             from_cache,
         });
-        self.join_groups(index);
+        self.update_groups(index, Members::add);
         if let Some(texts) = self.search_texts.get_mut() {
             texts.push(self.entries[index].search_text());
         }
@@ -317,7 +305,7 @@ impl Library {
     }
 
     fn replace(&mut self, index: usize, source: usize, mut article: Article) {
-        self.leave_groups(index);
+        self.update_groups(index, Members::remove);
         if self.entries[index].origin == Origin::SavedOnly {
             self.source_count += 1;
         }
@@ -331,7 +319,7 @@ impl Library {
         entry.feed = feed;
         entry.body_in_store = false;
         entry.from_cache = false;
-        self.join_groups(index);
+        self.update_groups(index, Members::add);
         if let Some(texts) = self.search_texts.get_mut() {
             texts[index] = self.entries[index].search_text();
         }
@@ -368,15 +356,11 @@ impl Library {
             return;
         }
         entry.read = read;
-        if entry.origin != Origin::Source {
-            return;
-        }
-        for &tag in &entry.tag_ids {
-            self.tags[tag].members.mark(read);
-        }
-        if let Some(source) = entry.source {
-            self.sources[source].members.mark(read);
-        }
+        self.update_groups(index, |members, _, counted, _| {
+            if counted {
+                members.mark(read);
+            }
+        });
     }
 
     /// Whether articles came from the feed cache: a search then asks the store's index.
