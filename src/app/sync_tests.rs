@@ -213,7 +213,6 @@ fn while_the_server_is_away_the_status_line_counts_the_changes_waiting() {
         status.is_error && status.text.contains("connection refused"),
         "{status:?}"
     );
-    assert!(crate::ui::status::shown(&app).ends_with("offline: 2 changes waiting"));
     app.handle(Event::Store(StoreReport::Queued(3)));
     assert_eq!(
         app.offline_text().as_deref(),
