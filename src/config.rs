@@ -49,6 +49,8 @@ pub struct Config {
     pub image_rows: Bounded<2, 200>,
     /// The disk cache of pictures in the data dir, in megabytes (0: nothing kept on disk).
     pub image_cache_mb: Bounded<0, 60000>,
+    /// A feed server to sync subscriptions, read state and bookmarks with (`[sync]`).
+    pub sync: Option<crate::sync::SyncConfig>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -132,6 +134,7 @@ impl Default for Config {
             image_colors: ImageColors::Auto,
             image_rows: Bounded(20),
             image_cache_mb: Bounded(200),
+            sync: None,
         }
     }
 }
@@ -293,6 +296,9 @@ impl Config {
             .iter()
             .map(|p| resolve_path(p, base))
             .collect();
+        if let Some(sync) = &mut config.sync {
+            sync.resolve_paths(|p| resolve_path(p, base));
+        }
         Ok(config)
     }
 }
@@ -379,6 +385,26 @@ mod tests {
     fn example_config_is_the_defaults() {
         let example = include_str!("../config.example.toml");
         assert_eq!(parse(example).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn the_example_sync_section_reads_as_shown() {
+        let example = include_str!("../config.example.toml");
+        let (_, section) = example.split_once("\n# [sync]").unwrap();
+        let text: String = format!("[sync]{section}")
+            .lines()
+            .map(|line| line.trim_start_matches("# "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let sync = parse(&text).unwrap().sync.unwrap();
+        assert_eq!(sync.url, "https://rss.example.com/api/greader.php");
+        assert_eq!(sync.username, "alice");
+        assert_eq!(sync.every, 15);
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(
+            sync.password,
+            crate::sync::PasswordSource::File(home.join(".config/tidings/greader-password"))
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::model::{Article, ArticleId};
 use crate::picture::worker::Job;
+use crate::store::ReadScope;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -15,6 +16,12 @@ pub enum Effect {
         ids: Vec<ArticleId>,
         read: bool,
         change: ReadChange,
+    },
+    /// `A` over a list the sync server knows as a whole (everything, a feed, a folder):
+    /// marked read in one transaction, and queued as one mark-all-read for the server.
+    MarkAllRead {
+        ids: Vec<ArticleId>,
+        scope: ReadScope,
     },
     /// Read the body of a cached article from the store.
     LoadBody(ArticleId),
@@ -32,6 +39,8 @@ pub enum Effect {
     Pictures(Vec<Job>),
     /// Keep these pictures on disk (fetching those not there yet): a bookmark's.
     KeepPictures(Vec<String>),
+    /// Sync with the `[sync]` server.
+    Sync,
 }
 
 /// Why read marks change, for what the status line says and what can be undone.

@@ -14,6 +14,7 @@ use crate::model::library::Library;
 use crate::model::{ArticleId, Body};
 use crate::picture::worker::PictureReport;
 use crate::refresh::{FeedReport, Summary};
+use crate::sync::SyncEvent;
 
 #[derive(Debug)]
 pub enum Event {
@@ -29,6 +30,8 @@ pub enum Event {
     Picture(Box<PictureReport>),
     /// A minute has passed: feeds may be due for a refresh, relative dates move on.
     Tick(DateTime<Utc>),
+    /// Progress and end of a sync with the `[sync]` server.
+    Sync(SyncEvent),
     /// What came of opening or copying an address: a message for the status line.
     Notice {
         text: String,
@@ -68,6 +71,8 @@ pub enum StoreReport {
         read: bool,
         error: String,
     },
+    /// How many changes wait to be sent to the sync server, after a change was saved.
+    Queued(usize),
     /// The body of a cached article, read when it was opened.
     BodyLoaded(ArticleId, Box<Body>),
     /// The cached articles the full-text index found for a search.

@@ -19,6 +19,7 @@ pub mod refresh;
 pub mod sanitize;
 pub mod source;
 pub mod store;
+pub mod sync;
 pub mod theme;
 pub mod tui;
 pub mod ui;

@@ -22,9 +22,21 @@ impl Persist {
         let (effects, inbox) = mpsc::channel::<Effect>();
         let worker = thread::spawn(move || {
             for effect in inbox {
+                let changes_marks = matches!(
+                    effect,
+                    Effect::SaveBookmark(_)
+                        | Effect::RemoveBookmark(_)
+                        | Effect::MarkRead(_)
+                        | Effect::SetRead { .. }
+                        | Effect::MarkAllRead { .. }
+                );
                 // When the screen is gone the send fails; saving goes on all the same.
                 if let Some(report) = apply(&store, effect) {
                     let _ = events.send(Event::Store(report));
+                }
+                // What waits for the sync server, for the status line while it is away.
+                if changes_marks && let Ok(queued @ 1..) = store.queue_len() {
+                    let _ = events.send(Event::Store(StoreReport::Queued(queued)));
                 }
             }
         });
@@ -95,9 +107,21 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
                 error: e.to_string(),
             },
         },
+        Effect::MarkAllRead { ids, scope } => match store.mark_all_read(&ids, &scope, now) {
+            Ok(_) => StoreReport::ReadSet {
+                ids,
+                read: true,
+                change: crate::effect::ReadChange::MarkAll,
+            },
+            Err(e) => StoreReport::ReadSetFailed {
+                read: true,
+                error: e.to_string(),
+            },
+        },
         Effect::Refresh { .. }
         | Effect::OpenUrl(_)
         | Effect::CopyUrl(_)
+        | Effect::Sync
         | Effect::Pictures(_)
         | Effect::KeepPictures(_) => return None,
     })

@@ -33,6 +33,8 @@ pub struct Refresher {
     pub data_dir: Option<PathBuf>,
     /// Refresh as the reader starts.
     pub on_start: bool,
+    /// Syncs with the `[sync]` server, when there is one.
+    pub sync: Option<crate::sync::Worker>,
 }
 
 impl Refresher {
@@ -149,6 +151,15 @@ impl Runtime<'_> {
             Effect::KeepPictures(urls) => {
                 if let Some(pictures) = self.pictures {
                     pictures.keep(urls);
+                }
+                None
+            }
+            Effect::Sync => {
+                if let Some(worker) = &self.refresher.sync {
+                    let events = self.events.clone();
+                    worker.start(move |event| {
+                        let _ = events.send(Event::Sync(event));
+                    });
                 }
                 None
             }

@@ -533,3 +533,29 @@ fn before_a_picture_arrives_its_room_is_kept() {
     keys(&mut app, "j");
     insta::assert_snapshot!("picture_loading_80x24", draw(&app).backend());
 }
+
+#[test]
+fn sync_progress_and_offline_in_the_status_line() {
+    use tidings::sync::{Failure, Progress, Stage, SyncEvent};
+    let mut app = app(120, 40);
+    app.enable_sync(15, []);
+    keys(&mut app, "r");
+    app.handle(Event::Sync(SyncEvent::Progress(Progress {
+        stage: Stage::Fetching,
+        done: 1200,
+        total: 5000,
+    })));
+    insta::assert_snapshot!("sync_progress", draw(&app).backend());
+    snapshot_at_every_size("sync_offline", |app| {
+        app.enable_sync(15, []);
+        keys(app, "r");
+        app.handle(Event::Sync(SyncEvent::Finished(Err(Failure {
+            message: "cannot connect to rss.example.com (connection refused)".into(),
+            queued: 2,
+        }))));
+        // A change made offline is counted; a key clears the message, not the count.
+        keys(app, "b");
+        app.handle(Event::Store(StoreReport::Queued(3)));
+        keys(app, "j");
+    });
+}

@@ -10,10 +10,12 @@ mod pictures;
 mod reading;
 mod saving;
 mod search;
+mod sync;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
 pub use nav::{Nav, NavItem, NavRow};
 pub use pictures::{Pictures, Shown};
+pub use sync::SyncView;
 
 pub use search::match_lines;
 
@@ -107,6 +109,8 @@ pub struct App {
     pub feeds: Vec<FeedStatus>,
     /// The refresh under way, if one is.
     pub refreshing: Option<Progress>,
+    /// Sync with the `[sync]` server, when it is on.
+    pub sync: Option<SyncView>,
     /// While search text is being typed: the search as it was before `/`, for Esc.
     pub search_before: Option<String>,
     pub reader: Option<ReaderView>,
@@ -154,6 +158,7 @@ impl App {
             overlay_cursor: 0,
             feeds: Vec::new(),
             refreshing: None,
+            sync: None,
             search_before: None,
             reader: None,
             wrap_cache: HashMap::new(),
@@ -280,7 +285,15 @@ impl App {
                 self.picture_arrived(*report);
                 Vec::new()
             }
-            Event::Tick(now) => self.on_tick(now),
+            Event::Tick(now) => {
+                let mut effects = self.on_tick(now);
+                effects.extend(self.sync_due(now));
+                effects
+            }
+            Event::Sync(event) => {
+                self.on_sync(event);
+                Vec::new()
+            }
             Event::Notice { text, is_error } => {
                 if is_error {
                     self.set_error(text);
@@ -298,7 +311,9 @@ impl App {
         {
             self.focus = Focus::List;
         }
-        self.finish(effects)
+        let effects = self.finish(effects);
+        self.remember_changes(&effects);
+        effects
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -319,7 +334,9 @@ impl App {
     /// Does what an action asks, as its key would. Tested directly.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let effects = self.apply(action);
-        self.finish(effects)
+        let effects = self.finish(effects);
+        self.remember_changes(&effects);
+        effects
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -653,6 +670,8 @@ fn keep_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
 
 #[cfg(test)]
 mod full_list_tests;
+#[cfg(test)]
+mod sync_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

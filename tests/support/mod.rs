@@ -4,7 +4,13 @@
 pub mod cli;
 
 #[allow(dead_code)]
+pub mod devices;
+
+#[allow(dead_code)]
 pub mod feed_fixtures;
+
+#[allow(dead_code)]
+pub mod greader;
 
 #[allow(dead_code)]
 pub mod hostile;
