@@ -41,6 +41,34 @@ pub struct Config {
     /// At most this many cached articles are kept for each feed, the newest (0: no limit).
     pub keep_per_feed: u32,
     pub fetch: Fetch,
+    /// Pictures in the reading pane, drawn with half blocks; off: a line with the alt text.
+    pub images: Images,
+    /// How pictures' colours are written: as they are, or the nearest of 256.
+    pub image_colors: ImageColors,
+    /// The most rows a picture takes in the reading pane.
+    pub image_rows: Bounded<2, 200>,
+    /// The disk cache of pictures in the data dir, in megabytes (0: nothing kept on disk).
+    pub image_cache_mb: Bounded<0, 60000>,
+    /// A feed server to sync subscriptions, read state and bookmarks with (`[sync]`).
+    pub sync: Option<crate::sync::SyncConfig>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Images {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum ImageColors {
+    /// 24-bit when `COLORTERM` is `truecolor` or `24bit`, else 256.
+    #[serde(rename = "auto")]
+    Auto,
+    #[serde(rename = "truecolor")]
+    TrueColor,
+    #[serde(rename = "256")]
+    Palette256,
 }
 
 /// A feed declared in the config.
@@ -105,6 +133,11 @@ impl Default for Config {
             keep_days: 0,
             keep_per_feed: 1000,
             fetch: Fetch::default(),
+            images: Images::On,
+            image_colors: ImageColors::Auto,
+            image_rows: Bounded(20),
+            image_cache_mb: Bounded(200),
+            sync: None,
         }
     }
 }
@@ -266,6 +299,9 @@ impl Config {
             .iter()
             .map(|p| resolve_path(p, base))
             .collect();
+        if let Some(sync) = &mut config.sync {
+            sync.resolve_paths(|p| resolve_path(p, base));
+        }
         Ok(config)
     }
 }
@@ -352,6 +388,26 @@ mod tests {
     fn example_config_is_the_defaults() {
         let example = include_str!("../config.example.toml");
         assert_eq!(parse(example).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn the_example_sync_section_reads_as_shown() {
+        let example = include_str!("../config.example.toml");
+        let (_, section) = example.split_once("\n# [sync]").unwrap();
+        let text: String = format!("[sync]{section}")
+            .lines()
+            .map(|line| line.trim_start_matches("# "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let sync = parse(&text).unwrap().sync.unwrap();
+        assert_eq!(sync.url, "https://rss.example.com/api/greader.php");
+        assert_eq!(sync.username, "alice");
+        assert_eq!(sync.every, 15);
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(
+            sync.password,
+            crate::sync::PasswordSource::File(home.join(".config/tidings/greader-password"))
+        );
     }
 
     #[test]
@@ -488,6 +544,31 @@ mod tests {
         parse("[keys]\ntoggle_tag = [\"z\"]\npage_down = [\"z\"]\n").unwrap();
         let e = error_of("[keys]\nopen = [\"z\"]\ntoggle_tag = [\"z\"]\nmove_down = [\"z\"]\n");
         assert!(e.contains("so open would never get it"), "{e}");
+    }
+
+    #[test]
+    fn picture_keys() {
+        let config =
+            parse("images = \"off\"\nimage_colors = \"256\"\nimage_rows = 8\nimage_cache_mb = 0\n")
+                .unwrap();
+        assert_eq!(config.images, Images::Off);
+        assert_eq!(config.image_colors, ImageColors::Palette256);
+        assert_eq!((config.image_rows.0, config.image_cache_mb.0), (8, 0));
+        assert_eq!(
+            parse("image_colors = \"truecolor\"").unwrap().image_colors,
+            ImageColors::TrueColor
+        );
+        for bad in [
+            "images = \"maybe\"",
+            "image_colors = \"16\"",
+            "image_rows = 1",
+        ] {
+            let error = error_of(bad);
+            assert!(
+                error.starts_with("/home/reader/.config/tidings/config.toml:1:"),
+                "{error}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `Effect`: what `App::update` asks the outside world to do (save, load, search the store,
-//! refresh, open, copy). The event loop hands each to the store worker or a thread of its own.
+//! refresh, open, copy, fetch pictures). The event loop hands each to the store worker or a thread of its own.
 
 use crate::model::{Article, ArticleId};
+use crate::picture::worker::Job;
+use crate::store::ReadScope;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -14,6 +16,12 @@ pub enum Effect {
         ids: Vec<ArticleId>,
         read: bool,
         change: ReadChange,
+    },
+    /// `A` over a list the sync server knows as a whole (everything, a feed, a folder):
+    /// marked read in one transaction, and queued as one mark-all-read for the server.
+    MarkAllRead {
+        ids: Vec<ArticleId>,
+        scope: ReadScope,
     },
     /// Read the body of a cached article from the store.
     LoadBody(ArticleId),
@@ -31,6 +39,12 @@ pub enum Effect {
     ReadFullText(Box<crate::full_text::Job>),
     /// Read the page a link points to as an article.
     ReadPage(String),
+    /// Fetch and draw these pictures, most wanted first, in place of those asked before.
+    Pictures(Vec<Job>),
+    /// Keep these pictures on disk (fetching those not there yet): a bookmark's.
+    KeepPictures(Vec<String>),
+    /// Sync with the `[sync]` server.
+    Sync,
 }
 
 /// Why read marks change, for what the status line says and what can be undone.

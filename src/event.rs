@@ -12,8 +12,10 @@ use chrono::{DateTime, Utc};
 use crate::effect::ReadChange;
 use crate::model::library::Library;
 use crate::model::{Article, ArticleId, Body, FullText};
+use crate::picture::worker::PictureReport;
 use crate::refresh::{FeedReport, Summary};
 use crate::store::StoredFullText;
+use crate::sync::SyncEvent;
 
 #[derive(Debug)]
 pub enum Event {
@@ -27,8 +29,12 @@ pub enum Event {
     FullLibrary(Result<Box<FullLibrary>, String>),
     /// What came of reading an article's full text, or a linked page.
     FullText(FullTextEvent),
+    /// A picture for the reading pane, ready to draw or with why it cannot be shown.
+    Picture(Box<PictureReport>),
     /// A minute has passed: feeds may be due for a refresh, relative dates move on.
     Tick(DateTime<Utc>),
+    /// Progress and end of a sync with the `[sync]` server.
+    Sync(SyncEvent),
     /// What came of opening or copying an address: a message for the status line.
     Notice {
         text: String,
@@ -86,6 +92,8 @@ pub enum StoreReport {
         read: bool,
         error: String,
     },
+    /// How many changes wait to be sent to the sync server, after a change was saved.
+    Queued(usize),
     /// The body of a cached article, read when it was opened.
     BodyLoaded(ArticleId, Box<Body>),
     /// The cached articles the full-text index found for a search.

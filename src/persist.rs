@@ -23,12 +23,24 @@ impl Persist {
         let worker = thread::spawn(move || {
             for effect in inbox {
                 let kept = kept_full_text(&store, &effect);
+                let changes_marks = matches!(
+                    effect,
+                    Effect::SaveBookmark(_)
+                        | Effect::RemoveBookmark(_)
+                        | Effect::MarkRead(_)
+                        | Effect::SetRead { .. }
+                        | Effect::MarkAllRead { .. }
+                );
                 // When the screen is gone the send fails; saving goes on all the same.
                 if let Some(report) = apply(&store, effect) {
                     let _ = events.send(Event::Store(report));
                 }
                 if let Some(event) = kept {
                     let _ = events.send(event);
+                }
+                // What waits for the sync server, for the status line while it is away.
+                if changes_marks && let Ok(queued @ 1..) = store.queue_len() {
+                    let _ = events.send(Event::Store(StoreReport::Queued(queued)));
                 }
             }
         });
@@ -111,9 +123,23 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
                 error: e.to_string(),
             },
         },
+        Effect::MarkAllRead { ids, scope } => match store.mark_all_read(&ids, &scope, now) {
+            Ok(_) => StoreReport::ReadSet {
+                ids,
+                read: true,
+                change: crate::effect::ReadChange::MarkAll,
+            },
+            Err(e) => StoreReport::ReadSetFailed {
+                read: true,
+                error: e.to_string(),
+            },
+        },
         Effect::Refresh { .. }
         | Effect::OpenUrl(_)
         | Effect::CopyUrl(_)
+        | Effect::Sync
+        | Effect::Pictures(_)
+        | Effect::KeepPictures(_)
         | Effect::ReadFullText(_)
         | Effect::ReadPage(_) => return None,
     })

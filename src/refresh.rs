@@ -114,7 +114,7 @@ impl Options {
 }
 
 /// The feeds of the config, then those added on the command line (the config's entry wins
-/// when both name one address).
+/// when both name one address), then, while `[sync]` is set, those the sync server holds.
 pub fn subscriptions(
     config: &Config,
     store: Option<&Store>,
@@ -136,8 +136,38 @@ pub fn subscriptions(
                 feeds.push(added);
             }
         }
+        if config.sync.is_some() {
+            for held in store.server_feeds()? {
+                if !feeds.iter().any(|f| f.url == held.url) {
+                    feeds.push(Subscription {
+                        url: held.url,
+                        name: Some(held.title).filter(|t| !t.is_empty()),
+                        tags: held.tags,
+                        // Never refreshed here: the sync brings its articles.
+                        every: Some(0),
+                        full_text: false,
+                    });
+                }
+            }
+        }
     }
     Ok(feeds)
+}
+
+/// The feeds fetched here: all of `feeds` but those the sync server holds, which it fetches.
+pub fn fetched_here(
+    config: &Config,
+    store: Option<&Store>,
+    feeds: Vec<Subscription>,
+) -> Result<Vec<Subscription>, StoreError> {
+    let held: Vec<String> = match (store, &config.sync) {
+        (Some(store), Some(_)) => store.server_feeds()?.into_iter().map(|f| f.url).collect(),
+        _ => return Ok(feeds),
+    };
+    Ok(feeds
+        .into_iter()
+        .filter(|feed| !held.contains(&feed.url))
+        .collect())
 }
 
 /// Refreshes `feeds`, storing what comes in `store` when there is one (without one, as

@@ -21,6 +21,7 @@ use crate::event::{self, Event, FullTextEvent, RefreshEvent};
 use crate::full_text;
 use crate::model::Subscription;
 use crate::persist::Persist;
+use crate::picture::worker::{self, PictureWorker};
 use crate::refresh::{self, Options};
 use crate::source::fulltext::{self, Known};
 use crate::store::Store;
@@ -34,6 +35,8 @@ pub struct Refresher {
     pub data_dir: Option<PathBuf>,
     /// Refresh as the reader starts.
     pub on_start: bool,
+    /// Syncs with the `[sync]` server, when there is one.
+    pub sync: Option<crate::sync::Worker>,
 }
 
 impl Refresher {
@@ -109,6 +112,7 @@ pub fn run(
     mouse: bool,
     refresher: Refresher,
     list_loader: Option<ListLoader>,
+    pictures: Option<worker::Settings>,
 ) -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
@@ -117,6 +121,12 @@ pub fn run(
     }
     let (events, inbox) = mpsc::channel();
     let persist = store.map(|store| Persist::spawn(store, events.clone()));
+    let pictures = pictures.map(|settings| {
+        let events = events.clone();
+        PictureWorker::spawn(settings, move |report| {
+            events.send(Event::Picture(Box::new(report))).is_ok()
+        })
+    });
     event::spawn_input(events.clone());
     event::spawn_clock(events.clone());
     let previous = std::panic::take_hook();
@@ -126,6 +136,7 @@ pub fn run(
     }));
     let runtime = Runtime {
         persist: persist.as_ref(),
+        pictures: pictures.as_ref(),
         refresher: &refresher,
         events: &events,
     };
@@ -147,6 +158,7 @@ pub fn run(
 /// Where effects go.
 struct Runtime<'a> {
     persist: Option<&'a Persist>,
+    pictures: Option<&'a PictureWorker>,
     refresher: &'a Refresher,
     events: &'a Sender<Event>,
 }
@@ -175,6 +187,27 @@ impl Runtime<'_> {
             }
             Effect::ReadPage(url) => {
                 self.refresher.read_page(url, self.events);
+                None
+            }
+            Effect::Pictures(jobs) => {
+                if let Some(pictures) = self.pictures {
+                    pictures.want(jobs);
+                }
+                None
+            }
+            Effect::KeepPictures(urls) => {
+                if let Some(pictures) = self.pictures {
+                    pictures.keep(urls);
+                }
+                None
+            }
+            Effect::Sync => {
+                if let Some(worker) = &self.refresher.sync {
+                    let events = self.events.clone();
+                    worker.start(move |event| {
+                        let _ = events.send(Event::Sync(event));
+                    });
+                }
                 None
             }
             Effect::OpenUrl(url) => Some(notice(desktop::open(&url))),

@@ -1,6 +1,8 @@
 //! Whole screens drawn to ratatui's `TestBackend` and compared with snapshots, at 120x40,
 //! 80x24 and 50x16, driven by the same keys a person presses.
 
+mod support;
+
 use chrono::{FixedOffset, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,6 +18,9 @@ use tidings::event::{Event, FullTextEvent, RefreshEvent, StoreReport};
 use tidings::keymap::Keymap;
 use tidings::model::library::Library;
 use tidings::model::{Block, Body, FullText, Span, Subscription};
+use tidings::picture::Colours;
+use tidings::picture::decode;
+use tidings::picture::worker::PictureReport;
 use tidings::refresh::{FeedReport, FeedResult, Summary};
 use tidings::source::feed::{self, FeedSource};
 use tidings::source::load;
@@ -487,4 +492,125 @@ fn marking_the_list_read_says_how_to_undo() {
             draw(&app).backend()
         );
     }
+}
+
+/// The illustrated fixture feed, pictures on, with each picture the reader asks for given as
+/// the workers would: `halves.png` a 64×32 picture, half red and half blue; anything else
+/// not found.
+fn pictures_app(width: u16, height: u16, keys: &str) -> App {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/feeds/pictures.xml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let url = "https://pictures.example/feed.xml";
+    let source = FeedSource {
+        url,
+        name: None,
+        tags: &[],
+    };
+    let mut library = Library::new(Vec::new());
+    library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);
+    let mut app = app_with(library, width, height, true);
+    app.show_pictures(20);
+    let png = support::pictures::png(64, 32);
+    let mut effects = app.handle(Event::Resize(width, height));
+    for c in keys.chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        effects.extend(app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))));
+    }
+    while let Some(effect) = effects.pop() {
+        let tidings::effect::Effect::Pictures(jobs) = effect else {
+            continue;
+        };
+        for job in jobs {
+            let result = if job.url.ends_with("/halves.png") {
+                decode::decode(&png, job.room, Colours::True)
+            } else {
+                Err("HTTP 404 Not Found".to_string())
+            };
+            effects.extend(app.handle(Event::Picture(Box::new(PictureReport { job, result }))));
+        }
+    }
+    app
+}
+
+#[test]
+fn an_article_with_pictures() {
+    for (width, height) in SIZES {
+        let app = pictures_app(width, height, "\n");
+        insta::assert_snapshot!(format!("pictures_{width}x{height}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn pictures_are_half_blocks_in_their_own_colours() {
+    let app = pictures_app(120, 40, "\n");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let blocks: Vec<_> = buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.symbol() == "▀")
+        .collect();
+    // 64×32 pixels in the 52 columns of the pane: 52 by 26 pixels, 13 rows; half red and
+    // half blue, each cell of one colour above and below.
+    assert_eq!(blocks.len(), 52 * 13);
+    let red = Color::Rgb(220, 20, 20);
+    let blue = Color::Rgb(20, 20, 220);
+    for colour in [red, blue] {
+        let full = blocks.iter().filter(|c| c.fg == colour && c.bg == colour);
+        assert_eq!(full.count(), 26 * 13);
+    }
+}
+
+#[test]
+fn before_a_picture_arrives_its_room_is_kept() {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/feeds/pictures.xml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let url = "https://pictures.example/feed.xml";
+    let source = FeedSource {
+        url,
+        name: None,
+        tags: &[],
+    };
+    let mut library = Library::new(Vec::new());
+    library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);
+    let mut app = app_with(library, 80, 24, true);
+    app.show_pictures(20);
+    keys(&mut app, "j");
+    insta::assert_snapshot!("picture_loading_80x24", draw(&app).backend());
+}
+
+#[test]
+fn sync_progress_and_offline_in_the_status_line() {
+    use tidings::sync::{Failure, Progress, Stage, SyncEvent};
+    let mut app = app(120, 40);
+    app.enable_sync(15, []);
+    keys(&mut app, "r");
+    app.handle(Event::Sync(SyncEvent::Progress(Progress {
+        stage: Stage::Fetching,
+        done: 1200,
+        total: 5000,
+    })));
+    insta::assert_snapshot!("sync_progress", draw(&app).backend());
+    snapshot_at_every_size("sync_offline", |app| {
+        app.enable_sync(15, []);
+        keys(app, "r");
+        app.handle(Event::Sync(SyncEvent::Finished(Err(Failure {
+            message: "cannot connect to rss.example.com (connection refused)".into(),
+            queued: 2,
+        }))));
+        // A change made offline is counted; a key clears the message, not the count.
+        keys(app, "b");
+        app.handle(Event::Store(StoreReport::Queued(3)));
+        keys(app, "j");
+    });
 }

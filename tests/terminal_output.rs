@@ -1,6 +1,7 @@
 //! Every byte the reader writes to its terminal, checked: the real binary runs in a
 //! pseudo-terminal over a corpus of hostile articles and feeds, is driven through every
-//! article, its links, the help, a search, the tag filter and the bookmarks, and its output is
+//! article, its links, the help, a search, the tag filter and the bookmarks (and over an
+//! illustrated feed, whose pictures are SGR colours on half blocks), and its output is
 //! parsed into escape sequences. Only those the renderer itself emits are allowed (cursor
 //! moves, colours and attributes, erasing, and the mode switches for the alternate screen, the
 //! cursor, the mouse and bracketed paste); any OSC, DCS, APC, PM or SOS, any C1 control, any
@@ -190,6 +191,11 @@ fn quoted(text: &str) -> String {
 
 impl Pty {
     fn start(env: &Env, args: &[&str]) -> Self {
+        Self::start_with(env, args, &[])
+    }
+
+    /// Starts it with more environment variables set.
+    fn start_with(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> Self {
         match Command::new("script").arg("--version").output() {
             Ok(output) if output.status.success() => {}
             _ => panic!(
@@ -222,6 +228,9 @@ impl Pty {
             .env("PATH", "/usr/bin:/bin")
             .env("WAYLAND_DISPLAY", "")
             .env_remove("DISPLAY")
+            .env_remove("COLORTERM")
+            .env_remove("NO_COLOR")
+            .envs(vars.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -475,6 +484,72 @@ fn a_hostile_page_read_with_f_reaches_the_terminal_only_as_text() {
     assert!(text.contains("from 127.0.0.1"), "the full text was shown");
     let problems = forbidden(&output);
     assert!(problems.is_empty(), "{}", report(&problems, &output));
+}
+
+/// An illustrated feed whose pictures come from a real server on 127.0.0.1: good ones, a
+/// bomb, a missing one and an SVG, in true colour and in 256 colours. The pictures are drawn,
+/// and still only the renderer's own sequences (colours as SGR) reach the terminal.
+#[test]
+fn pictures_are_only_the_renderers_own_sequences() {
+    use support::http_server::{ServerResponse, TestServer};
+    use support::pictures;
+
+    let server = TestServer::start(|request| match request.path.as_str() {
+        "/a.png" => ServerResponse::ok(pictures::png(60, 40)),
+        "/b.jpg" => ServerResponse::ok(pictures::jpeg(80, 40)),
+        "/bomb.png" => ServerResponse::ok(pictures::bomb()),
+        "/logo.svg" => ServerResponse::ok(&b"<svg xmlns='http://www.w3.org/2000/svg'/>"[..]),
+        _ => ServerResponse::new(404),
+    });
+    let env = Env::new();
+    let item = |n: usize, title: &str, body: &str| {
+        format!(
+            "<item><title>{title}</title><guid>p{n}</guid><link>{}</link>\
+             <pubDate>Mon, {n:02} Nov 2026 10:00:00 GMT</pubDate>\
+             <description><![CDATA[{body}]]></description></item>",
+            server.url(&format!("/story{n}.html"))
+        )
+    };
+    let feed = format!(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Pictures</title>{}{}{}</channel></rss>",
+        item(
+            23,
+            "pictured-one",
+            "<p>Before.</p><img src='/a.png' alt='A'><p>Between \u{1b}[31m.</p><img src='/b.jpg'>"
+        ),
+        item(
+            22,
+            "pictured-two",
+            "<p>A bomb:</p><img src='/bomb.png'><p>An SVG:</p><img src='/logo.svg'><img src='/gone.png'>"
+        ),
+        item(21, "pictured-three", "<p>No pictures here.</p>"),
+    );
+    let path = env.root().join("pictures.xml");
+    std::fs::write(&path, feed).unwrap();
+    let path = path.to_str().unwrap();
+    for (colorterm, sgr) in [("truecolor", "\x1b[38;2;"), ("", "\x1b[38;5;")] {
+        let mut pty = Pty::start_with(&env, &[path], &[("COLORTERM", colorterm)]);
+        pty.wait_for("pictured-one");
+        pty.settle();
+        pty.keys("\r");
+        pty.wait_for("▀");
+        pty.keys(" ");
+        pty.keys("h");
+        pty.keys("j");
+        pty.wait_for("picture not shown: it is 30000×30000 pixels");
+        pty.keys("\r");
+        pty.keys(" ");
+        pty.keys("h");
+        pty.keys("j");
+        pty.keys("q");
+        let (code, output) = pty.finish();
+        let text = String::from_utf8_lossy(&output);
+        assert_eq!(code, Some(0), "tidings exits cleanly: {text:?}");
+        assert!(text.contains(sgr), "pictures are drawn with {sgr:?}");
+        assert!(text.contains("SVG pictures are not shown"));
+        let problems = forbidden(&output);
+        assert!(problems.is_empty(), "{}", report(&problems, &output));
+    }
 }
 
 /// The reader over the hostile corpus in tmux, resized again and again between 1×1 and

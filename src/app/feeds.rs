@@ -117,7 +117,27 @@ impl App {
         self.refresh_effect(Some(due), false, true)
     }
 
+    /// A refresh asked for by a person (or as the reader starts) syncs too; the feeds of the
+    /// sync server are left to the sync.
     fn refresh_effect(
+        &mut self,
+        only: Option<Vec<String>>,
+        force: bool,
+        by_the_clock: bool,
+    ) -> Vec<Effect> {
+        let mut effects = if by_the_clock {
+            Vec::new()
+        } else {
+            self.start_sync(false)
+        };
+        match self.fetched_here(only) {
+            Some(urls) if urls.is_empty() => {}
+            only => effects.extend(self.refresh_here(only, force, by_the_clock)),
+        }
+        effects
+    }
+
+    fn refresh_here(
         &mut self,
         only: Option<Vec<String>>,
         force: bool,

@@ -12,7 +12,7 @@ use crate::event::FullTextEvent;
 use crate::full_text::Job;
 use crate::model::full_text::site_of;
 use crate::model::library::Entry;
-use crate::model::wrap::{Wrapped, wrap_with_note};
+use crate::model::wrap::Wrapped;
 use crate::model::{Article, ArticleId, Body, FullText};
 
 /// What is known in this run of an article's full text.
@@ -248,7 +248,7 @@ impl App {
             .as_ref()
             .filter(|page| page.from == index)
         else {
-            return wrap_with_note(shown, &byline, note.as_deref(), width);
+            return self.pictures.wrap(shown, &byline, note.as_deref(), width);
         };
         let linked = site(&page.url);
         let back = hint("goes back to the article");
@@ -257,15 +257,16 @@ impl App {
                 let mut byline = vec![page.source.clone()];
                 byline.extend(page.author.clone().filter(|author| *author != page.source));
                 let note = format!("linked page from {linked}{back}");
-                wrap_with_note(page, &byline.join(" · "), Some(&note), width)
+                self.pictures
+                    .wrap(page, &byline.join(" · "), Some(&note), width)
             }
             PageState::Fetching => {
                 let note = format!("reading the linked page from {linked}…{back}");
-                wrap_with_note(shown, &byline, Some(&note), width)
+                self.pictures.wrap(shown, &byline, Some(&note), width)
             }
             PageState::Failed(error) => {
                 let note = format!("cannot read the linked page from {linked}: {error}{back}");
-                wrap_with_note(shown, &byline, Some(&note), width)
+                self.pictures.wrap(shown, &byline, Some(&note), width)
             }
         }
     }

@@ -7,13 +7,17 @@ mod full_list;
 mod full_text;
 mod mouse;
 mod nav;
+mod pictures;
 mod reading;
 mod saving;
 mod search;
+mod sync;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
 pub use full_text::{FullTextState, FullTexts, PageState};
 pub use nav::{Nav, NavItem, NavRow};
+pub use pictures::{Pictures, Shown};
+pub use sync::SyncView;
 
 pub use search::match_lines;
 
@@ -107,10 +111,14 @@ pub struct App {
     pub feeds: Vec<FeedStatus>,
     /// The refresh under way, if one is.
     pub refreshing: Option<Progress>,
+    /// Sync with the `[sync]` server, when it is on.
+    pub sync: Option<SyncView>,
     /// While search text is being typed: the search as it was before `/`, for Esc.
     pub search_before: Option<String>,
     pub reader: Option<ReaderView>,
     wrap_cache: HashMap<(usize, usize), Rc<Wrapped>>,
+    /// Pictures ready for the reading pane, and what the picture workers were asked for.
+    pub pictures: Pictures,
     pub size: Size,
     pub status: Option<Status>,
     /// Bookmark changes sent to the store and not yet confirmed.
@@ -154,9 +162,11 @@ impl App {
             overlay_cursor: 0,
             feeds: Vec::new(),
             refreshing: None,
+            sync: None,
             search_before: None,
             reader: None,
             wrap_cache: HashMap::new(),
+            pictures: Pictures::default(),
             size,
             status: None,
             pending: Vec::new(),
@@ -280,7 +290,19 @@ impl App {
                 self.on_full_text(event);
                 Vec::new()
             }
-            Event::Tick(now) => self.on_tick(now),
+            Event::Picture(report) => {
+                self.picture_arrived(*report);
+                Vec::new()
+            }
+            Event::Tick(now) => {
+                let mut effects = self.on_tick(now);
+                effects.extend(self.sync_due(now));
+                effects
+            }
+            Event::Sync(event) => {
+                self.on_sync(event);
+                Vec::new()
+            }
             Event::Notice { text, is_error } => {
                 if is_error {
                     self.set_error(text);
@@ -298,7 +320,9 @@ impl App {
         {
             self.focus = Focus::List;
         }
-        self.finish(effects)
+        let effects = self.finish(effects);
+        self.remember_changes(&effects);
+        effects
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -319,7 +343,9 @@ impl App {
     /// Does what an action asks, as its key would. Tested directly.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let effects = self.apply(action);
-        self.finish(effects)
+        let effects = self.finish(effects);
+        self.remember_changes(&effects);
+        effects
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -426,6 +452,8 @@ impl App {
     /// reader read once the reader has the focus (by Enter, Tab, a click, `n` or `]`).
     fn finish(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
         self.settle();
+        let pictures = self.picture_effects(&effects);
+        effects.extend(pictures);
         if let Some(entry) = self.selected_entry()
             && entry.body_in_store
             && self.store_problem.is_none()
@@ -650,6 +678,8 @@ fn keep_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
 mod full_list_tests;
 #[cfg(test)]
 mod full_text_tests;
+#[cfg(test)]
+mod sync_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

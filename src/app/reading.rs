@@ -61,6 +61,9 @@ impl App {
             return Vec::new();
         }
         self.marking = indices;
+        if let Some(scope) = self.server_scope() {
+            return vec![Effect::MarkAllRead { ids, scope }];
+        }
         vec![Effect::SetRead {
             ids,
             read: true,

@@ -38,6 +38,10 @@ impl App {
                 self.on_read_set(ids, read, change);
                 return;
             }
+            StoreReport::Queued(queued) => {
+                self.on_queued(queued);
+                return;
+            }
             StoreReport::ReadSetFailed { read, error } => {
                 let what = if read { "read" } else { "unread" };
                 self.set_error(format!("could not mark articles {what}: {error}"));
@@ -60,7 +64,8 @@ impl App {
         match report {
             StoreReport::SearchHits { .. }
             | StoreReport::ReadSet { .. }
-            | StoreReport::ReadSetFailed { .. } => {}
+            | StoreReport::ReadSetFailed { .. }
+            | StoreReport::Queued(_) => {}
             StoreReport::BookmarkSaved(_) => {
                 self.library.entry_mut(index).bookmarked = true;
                 self.set_info(format!("★ bookmarked “{title}”"));

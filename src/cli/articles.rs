@@ -13,7 +13,7 @@ use super::output::{
 use crate::full_text;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, SourceKey};
-use crate::model::wrap::{wrap_article, wrap_with_note};
+use crate::model::wrap::{wrap_article, wrap_article_with};
 use crate::model::{Article, ArticleId, TagKey};
 use crate::refresh::Options;
 use crate::store::Store;
@@ -36,6 +36,23 @@ pub fn matching(
     store: Option<&Store>,
     query: &Query,
 ) -> anyhow::Result<Vec<usize>> {
+    let Some(filter) = query_filter(library, query)? else {
+        return Ok(Vec::new());
+    };
+    // Cached articles are listed without their bodies: their text is searched in the index.
+    let found: HashSet<usize> = match store {
+        Some(store) if !filter.search_words().is_empty() => store
+            .search_cached(&filter.search_words())?
+            .iter()
+            .filter_map(|id| library.position(id))
+            .collect(),
+        _ => HashSet::new(),
+    };
+    Ok(filter.apply_with(library, |i| found.contains(&i), None))
+}
+
+/// The filter of a query; `None` when it matches nothing.
+pub fn query_filter(library: &Library, query: &Query) -> anyhow::Result<Option<Filter>> {
     let mut filter = Filter {
         mode: if query.all_tags {
             TagMode::All
@@ -61,18 +78,9 @@ pub fn matching(
     }
     // A tag no article has matches nothing: alone, or in --all-tags mode, nothing shows.
     if unknown_tag && (query.all_tags || filter.tags.is_empty()) {
-        return Ok(Vec::new());
+        return Ok(None);
     }
-    // Cached articles are listed without their bodies: their text is searched in the index.
-    let found: HashSet<usize> = match store {
-        Some(store) if !filter.search_words().is_empty() => store
-            .search_cached(&filter.search_words())?
-            .iter()
-            .filter_map(|id| library.position(id))
-            .collect(),
-        _ => HashSet::new(),
-    };
-    Ok(filter.apply_with(library, |i| found.contains(&i), None))
+    Ok(Some(filter))
 }
 
 /// The source a person names: a feed by its address or name (without regard to case), or
@@ -161,7 +169,7 @@ pub fn show(
         body: text.body,
         ..article.clone()
     };
-    let lines = wrap_with_note(&shown, &byline, Some(&note), width).lines;
+    let lines = wrap_article_with(&shown, &byline, Some(&note), width, None).lines;
     emit(lines.into_iter().map(|line| line.text))
 }
 
@@ -217,6 +225,48 @@ pub fn bookmarks(context: &Context, json: bool) -> anyhow::Result<()> {
     }))
 }
 
+#[derive(serde::Serialize)]
+struct UnstarredJson<'a> {
+    #[serde(flatten)]
+    article: ArticleJson<'a>,
+    saved_at: String,
+    unstarred_at: String,
+}
+
+/// The bookmarks a star removed on another device took away, most recent first.
+pub fn unstarred(context: &Context, json: bool) -> anyhow::Result<()> {
+    let store = context.open_store()?;
+    let kept = store.unstarred_bookmarks()?;
+    let read = store.read_ids()?;
+    if json {
+        let items: Vec<UnstarredJson> = kept
+            .iter()
+            .map(|u| UnstarredJson {
+                article: ArticleJson::new(
+                    &u.bookmark.article,
+                    false,
+                    read.contains(&u.bookmark.article.id),
+                ),
+                saved_at: u.bookmark.saved_at.to_rfc3339(),
+                unstarred_at: u.unstarred_at.to_rfc3339(),
+            })
+            .collect();
+        return print_json(&items);
+    }
+    emit(kept.iter().map(|u| {
+        let article = &u.bookmark.article;
+        let when = u
+            .unstarred_at
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M");
+        let line = format!(
+            "{}  unstarred {when}  {}  ({})",
+            article.id, article.title, article.source
+        );
+        crate::sanitize::clean_line(&line)
+    }))
+}
+
 pub fn bookmark(context: &Context, sources: &Sources, id: &str, add: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let mut run = context.sources(sources, Some(&store))?;
@@ -236,9 +286,15 @@ pub fn bookmark(context: &Context, sources: &Sources, id: &str, add: bool) -> an
         }
         bail!("{not_found}");
     }
-    let article = &library.entry(found?).article;
+    let mut article = library.entry(found?).article.clone();
     if add {
-        store.add_bookmark(article, Utc::now())?;
+        // A bookmark keeps the whole article; the list's copy of a cached one has no body.
+        if article.body.blocks.is_empty()
+            && let Some(body) = store.cached_body(&article.id)?
+        {
+            article.body = body;
+        }
+        store.add_bookmark(&article, Utc::now())?;
         emit([format!("bookmarked {}: {}", article.id, article.title)])
     } else if store.remove_bookmark(&article.id)? {
         emit([format!(

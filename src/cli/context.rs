@@ -18,6 +18,7 @@ use crate::model::{Article, Subscription};
 use crate::refresh::{self, FeedResult};
 use crate::source::load::{self, Loaded};
 use crate::store::Store;
+use crate::sync::SyncConfig;
 use crate::theme::Theme;
 
 /// A feed cache larger than this is read in the background: the reader starts on its
@@ -98,9 +99,10 @@ impl Context {
             });
         }
         let loaded = load::load_paths(&self.config.articles);
-        let has_feeds = !refresh::subscriptions(&self.config, store)
-            .unwrap_or_default()
-            .is_empty();
+        let has_feeds = self.config.sync.is_some()
+            || !refresh::subscriptions(&self.config, store)
+                .unwrap_or_default()
+                .is_empty();
         let samples = if (self.config.articles.is_empty() && !has_feeds) || self.config.samples {
             load::samples()
         } else {
@@ -272,8 +274,16 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     } else {
         run.remote.clone()
     };
-    let refresh_now =
-        !run.remote.is_empty() || (run.subscribed && config.refresh_on_start && !feeds.is_empty());
+    // Sync needs the store, for its queue, and is for the subscribed feeds.
+    let sync = config
+        .sync
+        .as_ref()
+        .filter(|_| run.subscribed && store.is_some());
+    // Read before the screen is taken: a password_command may ask for a passphrase.
+    let password = sync.map(SyncConfig::password);
+    let syncing = matches!(password, Some(Ok(_)));
+    let refresh_now = !run.remote.is_empty()
+        || (run.subscribed && config.refresh_on_start && (!feeds.is_empty() || syncing));
     let keep_cache = run.subscribed;
     // Counting every cached article would cost start-up a pass over them all.
     let in_background = match &store {
@@ -315,13 +325,32 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         .and_then(|s| s.feed_states().ok())
         .unwrap_or_default();
     app.set_feeds(&feeds, &states);
+    let password = match password {
+        Some(Ok(password)) => Some(password),
+        Some(Err(problem)) => {
+            app.set_error(format!("sync is off in this run: {problem}"));
+            None
+        }
+        None => None,
+    };
+    if let (Some(sync), Some(store), Some(_)) = (sync, &store, &password) {
+        let held = store.server_feeds().unwrap_or_default();
+        app.enable_sync(sync.every, held.into_iter().map(|f| f.url));
+    }
     let refresher = crate::tui::Refresher {
-        feeds,
+        feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),
         options: refresh::Options::from_config(config, false),
         data_dir: keep_cache.then(|| context.data_dir.clone()),
         on_start: refresh_now,
+        sync: password.map(|password| {
+            crate::sync::Worker::new(config.clone(), context.data_dir.clone(), password)
+        }),
     };
-    crate::tui::run(app, store, config.mouse, refresher, list_loader)
+    let pictures = super::pictures::settings(config, &context.data_dir).map(|(settings, rows)| {
+        app.show_pictures(rows);
+        settings
+    });
+    crate::tui::run(app, store, config.mouse, refresher, list_loader, pictures)
 }
 
 /// The whole library of a run, on its own connection to the store, for a reader that

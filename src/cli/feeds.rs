@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::output::{emit, print_json};
+use super::sync;
 use crate::full_text;
 use crate::model::{Subscription, counted};
 use crate::refresh::{self, FeedResult, Options};
@@ -17,7 +18,15 @@ use crate::source::opml;
 
 pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
-    let feeds = refresh::subscriptions(&context.config, Some(&store))?;
+    let all = refresh::subscriptions(&context.config, Some(&store))?;
+    let held = all.len();
+    let feeds = refresh::fetched_here(&context.config, Some(&store), all)?;
+    if feeds.is_empty() && held > 0 {
+        return emit([
+            "every feed comes from the sync server: `tidings sync` brings their articles"
+                .to_string(),
+        ]);
+    }
     if feeds.is_empty() {
         return emit(["no feeds are subscribed: add one with `tidings feeds add URL`".to_string()]);
     }
@@ -115,6 +124,12 @@ pub fn add(
         tags,
         every,
     };
+    if store.server_feeds()?.iter().any(|f| f.url == url) && context.config.sync.is_some() {
+        bail!("{url} is already subscribed on the sync server");
+    }
+    if sync::add(context, &subscription)?.is_some() {
+        return Ok(());
+    }
     if !store.add_subscription(&subscription, Utc::now())? {
         bail!("{url} is already subscribed");
     }
@@ -136,7 +151,7 @@ struct FeedJson {
     tags: Vec<String>,
     /// The full text of its new articles is fetched after each refresh.
     full_text: bool,
-    /// "config" or "added".
+    /// "config", "added" or "server" (held by the sync server).
     origin: &'static str,
     articles: usize,
     unread: usize,
@@ -152,13 +167,20 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let states = store.feed_states()?;
     let counts = store.feed_counts()?;
-    let feeds: Vec<FeedJson> = refresh::subscriptions(&context.config, Some(&store))?
+    let all = refresh::subscriptions(&context.config, Some(&store))?;
+    let here: Vec<String> = refresh::fetched_here(&context.config, Some(&store), all.clone())?
+        .into_iter()
+        .map(|f| f.url)
+        .collect();
+    let feeds: Vec<FeedJson> = all
         .into_iter()
         .map(|feed| {
             let state = states.get(&feed.url);
             let time = |t: Option<chrono::DateTime<Utc>>| t.map(|t| t.to_rfc3339());
             FeedJson {
-                origin: if context.config.feeds.iter().any(|f| f.url == feed.url) {
+                origin: if !here.contains(&feed.url) {
+                    "server"
+                } else if context.config.feeds.iter().any(|f| f.url == feed.url) {
                     "config"
                 } else {
                     "added"
@@ -223,6 +245,9 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
 
 pub fn remove(context: &Context, feed: &str) -> anyhow::Result<()> {
     let store = context.open_store()?;
+    if sync::remove(context, &store, feed)?.is_some() {
+        return Ok(());
+    }
     let named = |s: &Subscription| {
         s.url == feed
             || s.name
@@ -254,6 +279,15 @@ pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
     })?;
     let feeds = opml::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let store = context.open_store()?;
+    let feeds = if context.config.sync.is_some() {
+        let here = sync::import(context, &store, feeds, file)?;
+        if here.is_empty() {
+            return Ok(());
+        }
+        here
+    } else {
+        feeds
+    };
     let now = Utc::now();
     let mut added = 0;
     for feed in &feeds {

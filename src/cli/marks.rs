@@ -4,7 +4,7 @@ use chrono::Utc;
 use serde::Serialize;
 
 use super::Sources;
-use super::articles::{Query, matching};
+use super::articles::{Query, matching, query_filter};
 use super::context::{Context, library};
 use super::output::{emit, print_json};
 use crate::model::counted;
@@ -76,7 +76,9 @@ pub fn mark(context: &Context, ids: &[String], read: bool) -> anyhow::Result<()>
     emit([format!("marked {} {what}", counted(found.len(), "article"))])
 }
 
-/// `mark-read --all`: what `list` shows with the same options.
+/// `mark-read --all`: what `list` shows with the same options. With sync on, a list the
+/// server knows as a whole (everything, one feed, one tag) is also queued as one
+/// mark-all-read up to the newest of its articles.
 pub fn mark_all_read(context: &Context, query: &Query) -> anyhow::Result<()> {
     let (library, store) = library_and_store(context)?;
     let ids: Vec<_> = matching(&library, Some(&store), query)?
@@ -85,6 +87,13 @@ pub fn mark_all_read(context: &Context, query: &Query) -> anyhow::Result<()> {
         .filter(|entry| !entry.is_read())
         .map(|entry| entry.article.id.clone())
         .collect();
-    store.set_read(&ids, true, Utc::now())?;
+    let scope = match (&context.config.sync, query_filter(&library, query)?) {
+        (Some(_), Some(filter)) => crate::sync::read_scope(&filter, &library),
+        _ => None,
+    };
+    match scope {
+        Some(scope) => store.mark_all_read(&ids, &scope, Utc::now())?,
+        None => store.set_read(&ids, true, Utc::now())?,
+    };
     emit([format!("marked {} read", counted(ids.len(), "article"))])
 }

@@ -6,7 +6,9 @@ mod context;
 mod feeds;
 mod marks;
 mod output;
+mod pictures;
 mod read;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -144,6 +146,10 @@ pub enum Command {
         /// Print one JSON array, each article with its saved_at time
         #[arg(long)]
         json: bool,
+        /// Instead, the bookmarks whose star was removed on another device (with [sync]),
+        /// most recent first; `bookmark add ID` brings one back
+        #[arg(long)]
+        unstarred: bool,
     },
     /// Add or remove a bookmark
     Bookmark {
@@ -168,6 +174,15 @@ pub enum Command {
     },
     /// Print every subscription as OPML 2.0
     ExportOpml,
+    /// Sync feeds, read state and bookmarks with the [sync] server (Google Reader API)
+    Sync {
+        /// Print the summary (pushed, pulled, new, failed) as one JSON object
+        #[arg(long)]
+        json: bool,
+        /// Show the server, the last sync and the changes waiting, without syncing
+        #[arg(long)]
+        status: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -275,7 +290,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Some(Command::MarkUnread { ids }) => marks::mark(&context, &ids, false),
-        Some(Command::Bookmarks { json }) => articles::bookmarks(&context, json),
+        Some(Command::Bookmarks { json, unstarred }) => {
+            if unstarred {
+                articles::unstarred(&context, json)
+            } else {
+                articles::bookmarks(&context, json)
+            }
+        }
         Some(Command::Bookmark { change }) => match change {
             BookmarkChange::Add { id, sources } => {
                 articles::bookmark(&context, &sources, &id, true)
@@ -298,6 +319,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Some(Command::ImportOpml { file }) => feeds::import_opml(&context, &file),
         Some(Command::ExportOpml) => feeds::export_opml(&context),
+        Some(Command::Sync { json, status }) => {
+            if status {
+                sync::status(&context, json)
+            } else {
+                sync::run(&context, json)
+            }
+        }
     }
 }
 

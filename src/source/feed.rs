@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use feed_rs::model::{Entry, Feed, Text};
 
-use super::html;
+use super::{html, media};
 use crate::model::tag::parse_tag_list;
 use crate::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Tag};
 use crate::sanitize::clean_line;
@@ -47,8 +47,17 @@ pub fn parse(bytes: &[u8], source: FeedSource) -> Result<ParsedFeed, String> {
         .or_else(|| title.clone())
         .unwrap_or_else(|| host_of(source.url));
     let feed_tags = source.tags.join(",");
-    let articles = map_on_every_core(&feed.entries, |entry| {
-        article(entry, &feed, source.url, &source_name, &feed_tags)
+    let images = media::json_feed_images(bytes);
+    let entries: Vec<(&Entry, Option<&str>)> = feed
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| (entry, images.get(i).and_then(Option::as_deref)))
+        .collect();
+    let articles = map_on_every_core(&entries, |&(entry, image)| {
+        let mut article = article(entry, &feed, source.url, &source_name, &feed_tags);
+        media::add_lead_picture(&mut article.body, entry, image);
+        article
     });
     Ok(ParsedFeed {
         title,

@@ -6,8 +6,10 @@ pub mod feed;
 pub mod fetch;
 pub mod fulltext;
 pub mod html;
+mod img;
 pub mod load;
 pub mod markdown;
+mod media;
 pub mod opml;
 pub mod text;
 

@@ -72,7 +72,7 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
         let v1 = Store::open_at_version(dir.path(), SHORT_TIMEOUT, 1).unwrap();
         for n in 0..20 {
             let saved = article(&format!("sample:{n}"));
-            // As a version 1 build wrote it: today's `add_bookmark` reads tables of later versions.
+            // As a version 1 build wrote them: today's writes also queue changes for sync.
             v1.conn
                 .execute(
                     "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)",
@@ -91,7 +91,12 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
                 },
             );
             let read = ArticleId::from_identity(&format!("read:{n}"));
-            v1.mark_read(&read, at(n)).unwrap();
+            v1.conn
+                .execute(
+                    "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)",
+                    rusqlite::params![read.as_str(), stored_time(at(n))],
+                )
+                .unwrap();
             expected_read.insert(read);
         }
     }
@@ -118,7 +123,13 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
                 "full_texts",
                 "pruned_articles",
                 "read_marks",
-                "subscriptions"
+                "sqlite_sequence",
+                "subscriptions",
+                "sync_feeds",
+                "sync_items",
+                "sync_queue",
+                "sync_status",
+                "unstarred_bookmarks"
             ])
         )
     );

@@ -204,7 +204,8 @@ impl Store {
                 match known {
                     None => {
                         insert.execute(listed)?;
-                        let text = full_texts::indexed_text(conn, article)?;
+                        // A new article has no full text yet: it is indexed when one comes.
+                        let text = article.body.plain_text();
                         index_text.execute(params![conn.last_insert_rowid(), article.title, text])?;
                         ingested.new += 1;
                     }

@@ -21,12 +21,18 @@ mod read_marks_tests;
 #[cfg(test)]
 mod refusal_tests;
 mod schema;
+mod sync;
+mod sync_queue;
+#[cfg(test)]
+mod sync_tests;
 #[cfg(test)]
 mod tests;
 
 pub use feeds::{FeedState, Ingested, Subscription};
 pub use full_texts::{PendingFullText, StoredFullText};
 pub use read_marks::FeedCount;
+pub use sync::{ServerFeed, ServerItem, ServerState, StateChanges, SyncStatus, Unstarred};
+pub use sync_queue::{Change, MarkKind, Queued, ReadScope};
 
 use std::collections::HashSet;
 use std::fmt;
@@ -285,12 +291,17 @@ impl Store {
             id: article.id.clone(),
             detail: one_line(error),
         })?;
+        let at = stored_time(saved_at);
         self.change(|conn| {
-            conn.execute(
+            let added = conn.execute(
                 "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)
                  ON CONFLICT (article_id) DO NOTHING",
-                params![article.id.as_str(), stored_time(saved_at), snapshot],
+                params![article.id.as_str(), at, snapshot],
             )?;
+            if added > 0 {
+                sync::forget_unstarred(conn, article.id.as_str())?;
+                sync_queue::queue_mark(conn, article.id.as_str(), MarkKind::Starred, true, &at)?;
+            }
             // The full text read so far goes into the snapshot too.
             full_texts::copy_into_bookmark(conn, &article.id)
         })
@@ -298,10 +309,15 @@ impl Store {
 
     /// Removes a bookmark; true if there was one to remove.
     pub fn remove_bookmark(&self, id: &ArticleId) -> Result<bool, StoreError> {
+        let at = stored_time(Utc::now());
         self.change(|conn| {
-            conn.execute("DELETE FROM bookmarks WHERE article_id = ?1", [id.as_str()])
+            let removed =
+                conn.execute("DELETE FROM bookmarks WHERE article_id = ?1", [id.as_str()])? > 0;
+            if removed {
+                sync_queue::queue_mark(conn, id.as_str(), MarkKind::Starred, false, &at)?;
+            }
+            Ok(removed)
         })
-        .map(|removed| removed > 0)
     }
 
     /// Every bookmark, newest first. A snapshot that cannot be read back is reported in

@@ -6,20 +6,14 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
+use super::sync_queue::{self, MarkKind};
 use super::{Store, StoreError, stored_time};
 use crate::model::ArticleId;
 
 impl Store {
     /// Marks an article read. Idempotent: the first time it was read is kept.
     pub fn mark_read(&self, id: &ArticleId, at: DateTime<Utc>) -> Result<(), StoreError> {
-        self.change(|conn| {
-            conn.execute(
-                "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)
-                 ON CONFLICT (article_id) DO NOTHING",
-                params![id.as_str(), stored_time(at)],
-            )
-        })
-        .map(drop)
+        self.set_read(std::slice::from_ref(id), true, at).map(drop)
     }
 
     /// The ids of every article marked read.
@@ -49,7 +43,8 @@ impl Store {
     }
 
     /// Marks articles read (the first time each was read is kept) or unread, all in one
-    /// transaction: all of them or none. Returns how many changed.
+    /// transaction: all of them or none. Each change of a sync server's article is queued for
+    /// the server in the same transaction. Returns how many changed.
     pub fn set_read(
         &self,
         ids: &[ArticleId],
@@ -68,7 +63,10 @@ impl Store {
             };
             let mut changed = 0;
             for id in ids {
-                changed += statement.execute(params![id.as_str(), at])?;
+                if statement.execute(params![id.as_str(), at])? > 0 {
+                    changed += 1;
+                    sync_queue::queue_mark(conn, id.as_str(), MarkKind::Read, read, &at)?;
+                }
             }
             Ok(changed)
         })

@@ -4,6 +4,7 @@ pub mod feeds;
 pub mod help;
 pub mod list;
 pub mod nav;
+pub mod picture;
 pub mod reader;
 pub mod status;
 

@@ -31,10 +31,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (right, right_style) = match &app.status {
         Some(status) if status.is_error => (status.text.clone(), theme.error()),
         Some(status) => (status.text.clone(), ratatui::style::Style::new()),
-        None => match app.refreshing {
-            Some(progress) => (gauge(progress), theme.accent()),
-            None if app.loading_list => ("reading the whole cache…".to_string(), theme.accent()),
-            None => (hints(app), theme.dim()),
+        None => match (app.refreshing, app.sync_activity()) {
+            (Some(progress), _) => (gauge(progress), theme.accent()),
+            (None, Some(syncing)) => (syncing, theme.accent()),
+            (None, None) if app.loading_list => {
+                ("reading the whole cache…".to_string(), theme.accent())
+            }
+            (None, None) => (hints(app), theme.dim()),
         },
     };
     let left = truncate(&shown, width);
@@ -87,6 +90,7 @@ pub fn shown(app: &App) -> String {
     if !app.filter.search.trim().is_empty() {
         parts.push(format!("search: {}", app.filter.search.trim()));
     }
+    parts.extend(app.offline_text());
     parts.join(" · ")
 }
 
