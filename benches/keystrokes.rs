@@ -10,7 +10,7 @@ mod common;
 
 use std::cell::RefCell;
 
-use common::{SIZES, press, type_keys};
+use common::{SIZES, bench_key, press, type_keys};
 use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -24,14 +24,6 @@ const WORD: &str = "market";
 
 fn main() {
     divan::main();
-}
-
-/// Times `key` pressed in `app`, each press after `prepare` has run, untimed.
-fn bench_key(bencher: Bencher, app: App, prepare: impl Fn(&mut App), key: KeyCode) {
-    let app = RefCell::new(app);
-    bencher
-        .with_inputs(|| prepare(&mut app.borrow_mut()))
-        .bench_local_values(|()| press(&mut app.borrow_mut(), key));
 }
 
 /// Back to the top when the next move could reach the end of the list.
@@ -65,11 +57,12 @@ fn jump_to_end(bencher: Bencher, n: usize) {
     );
 }
 
-/// Space in the tag pane: selects the most used tag, with no tag selected before.
+/// Space in the navigation pane: selects the most used tag, with no tag selected before.
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn toggle_tag(bencher: Bencher, n: usize) {
     let mut app = common::app(common::cached_library(n));
     press(&mut app, KeyCode::Char('t'));
+    app.nav.cursor = app.nav.sources.len();
     let unselect = |app: &mut App| {
         if !app.filter.tags.is_empty() {
             press(app, KeyCode::Char(' '));
@@ -82,7 +75,9 @@ fn toggle_tag(bencher: Bencher, n: usize) {
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn switch_any_all(bencher: Bencher, n: usize) {
     let mut app = common::app(common::cached_library(n));
-    type_keys(&mut app, "t j ");
+    press(&mut app, KeyCode::Char('t'));
+    app.nav.cursor = app.nav.sources.len();
+    type_keys(&mut app, " j ");
     assert_eq!(app.filter.tags.len(), 2);
     let back_to_any = |app: &mut App| {
         if app.filter.mode == TagMode::All {

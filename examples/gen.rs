@@ -644,9 +644,11 @@ fn main() -> anyhow::Result<()> {
             while let Some((url, size, head, rows)) = pending.remove(&next) {
                 bytes += size;
                 let sub = Subscription {
+                    full_text: false,
                     url: url.clone(),
                     name: None,
                     tags: Vec::new(),
+                    every: None,
                 };
                 store.add_subscription(&sub, now)?;
                 let state = FeedState {

@@ -2,14 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::Focus;
+use crate::layout::Focus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     // Earlier variants win when one key is bound to several actions that apply in the same
-    // pane: Space toggles a tag in the tag filter and pages everywhere else.
-    ToggleTag,
+    // pane: Space selects a feed or tag in the navigation pane and pages everywhere else.
+    // Older names of actions are still read from config files.
+    #[serde(alias = "toggle_tag")]
+    ToggleSelect,
     MoveDown,
     MoveUp,
     Top,
@@ -22,11 +24,18 @@ pub enum Action {
     Back,
     FocusNext,
     FocusPrev,
-    FocusTags,
+    #[serde(alias = "focus_tags")]
+    FocusNav,
     ToggleTagMode,
     ClearFilter,
     ToggleBookmark,
     ShowBookmarks,
+    UnreadOnly,
+    ToggleRead,
+    MarkAllRead,
+    UndoMarkAll,
+    NextUnread,
+    PrevUnread,
     Search,
     NextMatch,
     PrevMatch,
@@ -36,12 +45,13 @@ pub enum Action {
     OpenInBrowser,
     ShowLinks,
     CopyUrl,
+    FullText,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 36] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Top,
@@ -54,12 +64,18 @@ impl Action {
         Action::Back,
         Action::FocusNext,
         Action::FocusPrev,
-        Action::FocusTags,
-        Action::ToggleTag,
+        Action::FocusNav,
+        Action::ToggleSelect,
         Action::ToggleTagMode,
         Action::ClearFilter,
         Action::ToggleBookmark,
         Action::ShowBookmarks,
+        Action::UnreadOnly,
+        Action::ToggleRead,
+        Action::MarkAllRead,
+        Action::UndoMarkAll,
+        Action::NextUnread,
+        Action::PrevUnread,
         Action::Search,
         Action::NextMatch,
         Action::PrevMatch,
@@ -69,6 +85,7 @@ impl Action {
         Action::OpenInBrowser,
         Action::ShowLinks,
         Action::CopyUrl,
+        Action::FullText,
         Action::Help,
         Action::Quit,
     ];
@@ -77,7 +94,7 @@ impl Action {
     /// first one that does.
     pub fn applies_in(self, focus: Focus) -> bool {
         match self {
-            Action::ToggleTag => focus == Focus::Tags,
+            Action::ToggleSelect => focus == Focus::Nav,
             Action::Open => focus != Focus::Reader,
             Action::Back => focus != Focus::List,
             _ => true,
@@ -95,16 +112,22 @@ impl Action {
             Action::PageUp => "page up",
             Action::HalfPageDown => "half a page down",
             Action::HalfPageUp => "half a page up",
-            Action::Open => "open the selected article",
+            Action::Open => "open; in feeds & tags: show only this",
             Action::Back => "back to the list",
-            Action::FocusNext => "next pane: tags → list → reader",
+            Action::FocusNext => "next pane: feeds & tags → list → reader",
             Action::FocusPrev => "previous pane",
-            Action::FocusTags => "show / focus the tag filter",
-            Action::ToggleTag => "tag filter: select / unselect the tag",
-            Action::ToggleTagMode => "tag filter: match any ↔ all selected tags",
-            Action::ClearFilter => "clear the tag filter and search",
+            Action::FocusNav => "show / focus the feeds and tags",
+            Action::ToggleSelect => "feeds & tags: select / unselect one",
+            Action::ToggleTagMode => "tags: match any ↔ all selected tags",
+            Action::ClearFilter => "clear the feeds, tags and search chosen",
             Action::ToggleBookmark => "bookmark / unbookmark the article",
             Action::ShowBookmarks => "bookmarks only ↔ everything",
+            Action::UnreadOnly => "unread articles only ↔ everything",
+            Action::ToggleRead => "mark the article read ↔ unread",
+            Action::MarkAllRead => "mark every article listed read",
+            Action::UndoMarkAll => "undo the last mark-all-read",
+            Action::NextUnread => "next unread article",
+            Action::PrevUnread => "previous unread article",
             Action::Search => "search titles and text",
             Action::NextMatch => "next search match",
             Action::PrevMatch => "previous search match",
@@ -114,6 +137,7 @@ impl Action {
             Action::OpenInBrowser => "open the article in the browser",
             Action::ShowLinks => "the article's links, to open one",
             Action::CopyUrl => "copy the article's address",
+            Action::FullText => "full text from the page ↔ the feed's text",
             Action::Help => "this help",
             Action::Quit => "quit",
         }
@@ -133,8 +157,12 @@ mod tests {
     }
 
     #[test]
-    fn names_are_snake_case() {
+    fn names_are_snake_case_and_old_names_still_read() {
         let name = serde_json::to_string(&Action::HalfPageDown).unwrap();
         assert_eq!(name, "\"half_page_down\"");
+        let old: Action = serde_json::from_str("\"toggle_tag\"").unwrap();
+        assert_eq!(old, Action::ToggleSelect);
+        let old: Action = serde_json::from_str("\"focus_tags\"").unwrap();
+        assert_eq!(old, Action::FocusNav);
     }
 }

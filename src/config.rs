@@ -10,8 +10,8 @@ use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
-use crate::app::Focus;
 use crate::keymap::{Key, Keymap};
+use crate::layout::Focus;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -33,11 +33,42 @@ pub struct Config {
     pub feeds: Vec<FeedConfig>,
     /// Refresh the feeds when the reader starts.
     pub refresh_on_start: bool,
+    /// Minutes between refreshes while the reader runs (0: only when asked); a feed's own
+    /// `every` takes its place.
+    pub refresh_every: Bounded<0, 10080>,
     /// Cached feed articles older than this many days are removed (0: kept however old).
     pub keep_days: u32,
     /// At most this many cached articles are kept for each feed, the newest (0: no limit).
     pub keep_per_feed: u32,
     pub fetch: Fetch,
+    /// Pictures in the reading pane, drawn with half blocks; off: a line with the alt text.
+    pub images: Images,
+    /// How pictures' colours are written: as they are, or the nearest of 256.
+    pub image_colors: ImageColors,
+    /// The most rows a picture takes in the reading pane.
+    pub image_rows: Bounded<2, 200>,
+    /// The disk cache of pictures in the data dir, in megabytes (0: nothing kept on disk).
+    pub image_cache_mb: Bounded<0, 60000>,
+    /// A feed server to sync subscriptions, read state and bookmarks with (`[sync]`).
+    pub sync: Option<crate::sync::SyncConfig>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Images {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum ImageColors {
+    /// 24-bit when `COLORTERM` is `truecolor` or `24bit`, else 256.
+    #[serde(rename = "auto")]
+    Auto,
+    #[serde(rename = "truecolor")]
+    TrueColor,
+    #[serde(rename = "256")]
+    Palette256,
 }
 
 /// A feed declared in the config.
@@ -49,6 +80,13 @@ pub struct FeedConfig {
     pub name: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Fetch the full text of new articles from their pages after each refresh.
+    #[serde(default)]
+    pub full_text: bool,
+    /// Minutes between refreshes of this feed while the reader runs, in place of
+    /// `refresh_every` (0: only when asked).
+    #[serde(default)]
+    pub every: Option<Bounded<0, 10080>>,
 }
 
 /// How feeds are fetched.
@@ -91,9 +129,15 @@ impl Default for Config {
             keys: BTreeMap::new(),
             feeds: Vec::new(),
             refresh_on_start: true,
+            refresh_every: Bounded(30),
             keep_days: 0,
             keep_per_feed: 1000,
             fetch: Fetch::default(),
+            images: Images::On,
+            image_colors: ImageColors::Auto,
+            image_rows: Bounded(20),
+            image_cache_mb: Bounded(200),
+            sync: None,
         }
     }
 }
@@ -101,8 +145,9 @@ impl Default for Config {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Layout {
-    /// Width of the tag filter pane, in columns.
-    pub tags_width: Bounded<12, 60>,
+    /// Width of the navigation pane (feeds and tags), in columns.
+    #[serde(alias = "tags_width")]
+    pub nav_width: Bounded<12, 60>,
     /// Share of the width left of the reader that the article list takes, in percent.
     pub list_percent: Bounded<20, 80>,
     /// From this width on, tags, list and reader are shown together.
@@ -116,7 +161,7 @@ pub struct Layout {
 impl Default for Layout {
     fn default() -> Self {
         Self {
-            tags_width: Bounded(24),
+            nav_width: Bounded(26),
             list_percent: Bounded(40),
             wide_from: Bounded(120),
             narrow_below: Bounded(80),
@@ -254,6 +299,9 @@ impl Config {
             .iter()
             .map(|p| resolve_path(p, base))
             .collect();
+        if let Some(sync) = &mut config.sync {
+            sync.resolve_paths(|p| resolve_path(p, base));
+        }
         Ok(config)
     }
 }
@@ -272,7 +320,7 @@ fn bindings<'de, D: Deserializer<'de>>(
             .and_then(|value| value.as_str().map(str::to_string))
             .unwrap_or_default()
     };
-    let panes = [Focus::Tags, Focus::List, Focus::Reader];
+    let panes = [Focus::Nav, Focus::List, Focus::Reader];
     for (first, first_keys) in &bindings {
         for (second, second_keys) in bindings.range(first..).skip(1) {
             let shared = first_keys.iter().find(|key| second_keys.contains(key));
@@ -343,6 +391,26 @@ mod tests {
     }
 
     #[test]
+    fn the_example_sync_section_reads_as_shown() {
+        let example = include_str!("../config.example.toml");
+        let (_, section) = example.split_once("\n# [sync]").unwrap();
+        let text: String = format!("[sync]{section}")
+            .lines()
+            .map(|line| line.trim_start_matches("# "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let sync = parse(&text).unwrap().sync.unwrap();
+        assert_eq!(sync.url, "https://rss.example.com/api/greader.php");
+        assert_eq!(sync.username, "alice");
+        assert_eq!(sync.every, 15);
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(
+            sync.password,
+            crate::sync::PasswordSource::File(home.join(".config/tidings/greader-password"))
+        );
+    }
+
+    #[test]
     fn empty_file_is_the_defaults() {
         assert_eq!(parse("").unwrap(), Config::default());
     }
@@ -353,7 +421,7 @@ mod tests {
             parse("samples = true\n[layout]\nlist_percent = 55\n[keys]\nquit = [\"x\"]\n").unwrap();
         assert!(config.samples);
         assert_eq!(config.layout.list_percent, Bounded(55));
-        assert_eq!(config.layout.tags_width, Layout::default().tags_width);
+        assert_eq!(config.layout.nav_width, Layout::default().nav_width);
         assert_eq!(
             config.keys[&Action::Quit],
             vec!["x".parse::<Key>().unwrap()]
@@ -364,7 +432,8 @@ mod tests {
     fn feeds_and_fetching() {
         let config = parse(
             "keep_days = 30\n[fetch]\nworkers = 2\n[[feeds]]\nurl = \"https://a.example/rss\"\n\
-             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\n",
+             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\nevery = 10\n\
+             full_text = true\n",
         )
         .unwrap();
         assert_eq!(config.keep_days, 30);
@@ -376,12 +445,16 @@ mod tests {
                 FeedConfig {
                     url: "https://a.example/rss".into(),
                     name: None,
-                    tags: vec![]
+                    tags: vec![],
+                    full_text: false,
+                    every: None,
                 },
                 FeedConfig {
                     url: "https://b.example/atom".into(),
                     name: Some("B".into()),
-                    tags: vec!["News".into()]
+                    tags: vec!["News".into()],
+                    full_text: true,
+                    every: Some(Bounded(10)),
                 },
             ]
         );
@@ -464,12 +537,38 @@ mod tests {
             "{e}"
         );
         // One key for two actions is fine when each still gets it in some pane.
-        parse("[keys]\ntoggle_tag = [\"x\"]\nopen_in_browser = [\"o\"]\nquit = [\"q\"]\n").unwrap();
+        parse("[keys]\ntoggle_select = [\"x\"]\nopen_in_browser = [\"o\"]\nquit = [\"q\"]\n")
+            .unwrap();
         parse("[keys]\nopen = [\"x\"]\nback = [\"y\"]\n").unwrap();
         parse("[keys]\ntoggle_tag = [\"z\"]\nopen = [\"z\"]\n").unwrap();
         parse("[keys]\ntoggle_tag = [\"z\"]\npage_down = [\"z\"]\n").unwrap();
         let e = error_of("[keys]\nopen = [\"z\"]\ntoggle_tag = [\"z\"]\nmove_down = [\"z\"]\n");
         assert!(e.contains("so open would never get it"), "{e}");
+    }
+
+    #[test]
+    fn picture_keys() {
+        let config =
+            parse("images = \"off\"\nimage_colors = \"256\"\nimage_rows = 8\nimage_cache_mb = 0\n")
+                .unwrap();
+        assert_eq!(config.images, Images::Off);
+        assert_eq!(config.image_colors, ImageColors::Palette256);
+        assert_eq!((config.image_rows.0, config.image_cache_mb.0), (8, 0));
+        assert_eq!(
+            parse("image_colors = \"truecolor\"").unwrap().image_colors,
+            ImageColors::TrueColor
+        );
+        for bad in [
+            "images = \"maybe\"",
+            "image_colors = \"16\"",
+            "image_rows = 1",
+        ] {
+            let error = error_of(bad);
+            assert!(
+                error.starts_with("/home/reader/.config/tidings/config.toml:1:"),
+                "{error}"
+            );
+        }
     }
 
     #[test]

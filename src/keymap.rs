@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
-use crate::app::Focus;
+use crate::layout::Focus;
 
 /// One key with its modifiers, as written in the config: `j`, `G`, `ctrl-d`, `shift-tab`,
 /// `pagedown`, `space`, `f5`.
@@ -137,6 +137,18 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
+/// What the help overlay says below the keys.
+pub const HELP_NOTES: [&str; 4] = [
+    "Space at the end of an article goes on to the next unread one.",
+    "Mouse: the wheel scrolls the pane under the pointer, a click selects,",
+    "a click on the selected article opens it.",
+    "Searching: type, Backspace, ↑↓ move, Enter keeps, Esc cancels.",
+];
+
+/// Lines of help at most (one an action, a blank line, the notes): the help scrolls no
+/// further.
+pub const HELP_LINES: usize = Action::ALL.len() + 1 + HELP_NOTES.len();
+
 /// The keys of every action, in force for this run.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -156,12 +168,18 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Back, &["esc", "h", "left"]),
     (Action::FocusNext, &["tab"]),
     (Action::FocusPrev, &["shift-tab"]),
-    (Action::FocusTags, &["t"]),
-    (Action::ToggleTag, &["space", "enter"]),
+    (Action::FocusNav, &["t"]),
+    (Action::ToggleSelect, &["space"]),
     (Action::ToggleTagMode, &["a"]),
     (Action::ClearFilter, &["c"]),
     (Action::ToggleBookmark, &["b"]),
     (Action::ShowBookmarks, &["B"]),
+    (Action::UnreadOnly, &["u"]),
+    (Action::ToggleRead, &["m"]),
+    (Action::MarkAllRead, &["A"]),
+    (Action::UndoMarkAll, &["U"]),
+    (Action::NextUnread, &["]"]),
+    (Action::PrevUnread, &["["]),
     (Action::Search, &["/"]),
     (Action::NextMatch, &["n"]),
     (Action::PrevMatch, &["N"]),
@@ -171,6 +189,7 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::OpenInBrowser, &["o"]),
     (Action::ShowLinks, &["L"]),
     (Action::CopyUrl, &["y"]),
+    (Action::FullText, &["f"]),
     (Action::Help, &["?"]),
     (Action::Quit, &["q", "ctrl-c"]),
 ];
@@ -283,8 +302,8 @@ mod tests {
         let keymap = Keymap::default();
         let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
         assert_eq!(
-            keymap.action_for(space, Focus::Tags),
-            Some(Action::ToggleTag)
+            keymap.action_for(space, Focus::Nav),
+            Some(Action::ToggleSelect)
         );
         assert_eq!(
             keymap.action_for(space, Focus::Reader),

@@ -6,8 +6,8 @@ use std::thread::{self, JoinHandle};
 
 use chrono::Utc;
 
-use crate::app::Effect;
-use crate::event::{Event, StoreReport};
+use crate::effect::Effect;
+use crate::event::{Event, FullTextEvent, StoreReport};
 use crate::store::Store;
 
 /// The handle on the worker. Dropping it waits until every change asked for is saved,
@@ -33,10 +33,7 @@ impl Persist {
                     if matches!(effect, Effect::SearchCache(_)) && Some(at) != last_search {
                         continue;
                     }
-                    // When the screen is gone the send fails; saving goes on all the same.
-                    if let Some(report) = apply(&store, effect) {
-                        let _ = events.send(Event::Store(report));
-                    }
+                    apply_and_report(&store, effect, &events);
                 }
             }
         });
@@ -54,6 +51,31 @@ impl Persist {
     }
 }
 
+/// Applies one effect and sends what came of it: the store's report, the full text kept, and
+/// how many changes wait for the sync server.
+fn apply_and_report(store: &Store, effect: Effect, events: &Sender<Event>) {
+    let kept = kept_full_text(store, &effect);
+    let changes_marks = matches!(
+        effect,
+        Effect::SaveBookmark(_)
+            | Effect::RemoveBookmark(_)
+            | Effect::MarkRead(_)
+            | Effect::SetRead { .. }
+            | Effect::MarkAllRead { .. }
+    );
+    // When the screen is gone the send fails; saving goes on all the same.
+    if let Some(report) = apply(store, effect) {
+        let _ = events.send(Event::Store(report));
+    }
+    if let Some(event) = kept {
+        let _ = events.send(event);
+    }
+    // What waits for the sync server, for the status line while it is away.
+    if changes_marks && let Ok(queued @ 1..) = store.queue_len() {
+        let _ = events.send(Event::Store(StoreReport::Queued(queued)));
+    }
+}
+
 impl Drop for Persist {
     fn drop(&mut self) {
         drop(self.effects.take());
@@ -61,6 +83,18 @@ impl Drop for Persist {
             let _ = worker.join();
         }
     }
+}
+
+/// With the body of an article, what the store keeps of its full text, if anything.
+fn kept_full_text(store: &Store, effect: &Effect) -> Option<Event> {
+    let Effect::LoadBody(id) = effect else {
+        return None;
+    };
+    let kept = store.full_text(id).ok().flatten()?;
+    Some(Event::FullText(FullTextEvent::Kept {
+        id: id.clone(),
+        kept,
+    }))
 }
 
 /// Saves one change. Effects that are not changes to the store never reach the worker.
@@ -100,7 +134,32 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
             Ok(()) => StoreReport::MarkedRead(id),
             Err(e) => failed(id, "mark the article read", &e),
         },
-        Effect::Refresh { .. } | Effect::OpenUrl(_) | Effect::CopyUrl(_) => return None,
+        Effect::SetRead { ids, read, change } => match store.set_read(&ids, read, now) {
+            Ok(_) => StoreReport::ReadSet { ids, read, change },
+            Err(e) => StoreReport::ReadSetFailed {
+                read,
+                error: e.to_string(),
+            },
+        },
+        Effect::MarkAllRead { ids, scope } => match store.mark_all_read(&ids, &scope, now) {
+            Ok(_) => StoreReport::ReadSet {
+                ids,
+                read: true,
+                change: crate::effect::ReadChange::MarkAll,
+            },
+            Err(e) => StoreReport::ReadSetFailed {
+                read: true,
+                error: e.to_string(),
+            },
+        },
+        Effect::Refresh { .. }
+        | Effect::OpenUrl(_)
+        | Effect::CopyUrl(_)
+        | Effect::Sync
+        | Effect::Pictures(_)
+        | Effect::KeepPictures(_)
+        | Effect::ReadFullText(_)
+        | Effect::ReadPage(_) => return None,
     })
 }
 

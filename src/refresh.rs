@@ -126,7 +126,7 @@ impl Options {
 }
 
 /// The feeds of the config, then those added on the command line (the config's entry wins
-/// when both name one address).
+/// when both name one address), then, while `[sync]` is set, those the sync server holds.
 pub fn subscriptions(
     config: &Config,
     store: Option<&Store>,
@@ -135,9 +135,11 @@ pub fn subscriptions(
         .feeds
         .iter()
         .map(|f| Subscription {
+            full_text: f.full_text,
             url: f.url.clone(),
             name: f.name.clone(),
             tags: f.tags.clone(),
+            every: f.every.map(|every| u32::from(every.0)),
         })
         .collect();
     if let Some(store) = store {
@@ -146,8 +148,38 @@ pub fn subscriptions(
                 feeds.push(added);
             }
         }
+        if config.sync.is_some() {
+            for held in store.server_feeds()? {
+                if !feeds.iter().any(|f| f.url == held.url) {
+                    feeds.push(Subscription {
+                        url: held.url,
+                        name: Some(held.title).filter(|t| !t.is_empty()),
+                        tags: held.tags,
+                        // Never refreshed here: the sync brings its articles.
+                        every: Some(0),
+                        full_text: false,
+                    });
+                }
+            }
+        }
     }
     Ok(feeds)
+}
+
+/// The feeds fetched here: all of `feeds` but those the sync server holds, which it fetches.
+pub fn fetched_here(
+    config: &Config,
+    store: Option<&Store>,
+    feeds: Vec<Subscription>,
+) -> Result<Vec<Subscription>, StoreError> {
+    let held: Vec<String> = match (store, &config.sync) {
+        (Some(store), Some(_)) => store.server_feeds()?.into_iter().map(|f| f.url).collect(),
+        _ => return Ok(feeds),
+    };
+    Ok(feeds
+        .into_iter()
+        .filter(|feed| !held.contains(&feed.url))
+        .collect())
 }
 
 /// How many runs of items may wait for the writing thread: enough to keep it busy, few

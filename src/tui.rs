@@ -14,12 +14,16 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::{App, Effect};
+use crate::app::App;
 use crate::desktop;
-use crate::event::{self, Event, RefreshEvent};
+use crate::effect::Effect;
+use crate::event::{self, Event, FullTextEvent, RefreshEvent};
+use crate::full_text;
 use crate::model::Subscription;
 use crate::persist::Persist;
+use crate::picture::worker::{self, PictureWorker};
 use crate::refresh::{self, Options};
+use crate::source::fulltext::{self, Known};
 use crate::store::Store;
 use crate::ui;
 
@@ -31,15 +35,17 @@ pub struct Refresher {
     pub data_dir: Option<PathBuf>,
     /// Refresh as the reader starts.
     pub on_start: bool,
+    /// Syncs with the `[sync]` server, when there is one.
+    pub sync: Option<crate::sync::Worker>,
 }
 
 impl Refresher {
     /// Refreshes on a thread of its own, which reports each feed as an event.
-    fn start(&self, only: Option<&str>, force: bool, events: &Sender<Event>) {
+    fn start(&self, only: Option<&[String]>, force: bool, events: &Sender<Event>) {
         let feeds: Vec<Subscription> = self
             .feeds
             .iter()
-            .filter(|f| only.is_none_or(|url| f.url == url))
+            .filter(|f| only.is_none_or(|urls| urls.contains(&f.url)))
             .cloned()
             .collect();
         let options = Options {
@@ -56,6 +62,43 @@ impl Refresher {
                 let _ = events.send(Event::Refresh(RefreshEvent::Feed { done, report }));
             });
             let _ = events.send(Event::Refresh(RefreshEvent::Finished(summary)));
+            let Some(store) = store else { return };
+            let texts = full_text::read_pending(&store, &feeds, &options.fetch, |job, result| {
+                let _ = events.send(Event::FullText(FullTextEvent::Read {
+                    id: job.id.clone(),
+                    result: result.clone(),
+                }));
+            });
+            if texts.read + texts.failed > 0 {
+                let _ = events.send(Event::Notice {
+                    text: texts.describe(),
+                    is_error: false,
+                });
+            }
+        });
+    }
+
+    /// Reads an article's full text (or takes the one kept) on a thread of its own.
+    fn read_full_text(&self, job: full_text::Job, events: &Sender<Event>) {
+        let settings = self.options.fetch.clone();
+        let data_dir = self.data_dir.clone();
+        let events = events.clone();
+        thread::spawn(move || {
+            let store = data_dir.and_then(|dir| Store::open(&dir).ok());
+            let result = full_text::read_one(store.as_ref(), &settings, &job);
+            let _ = events.send(Event::FullText(FullTextEvent::Read { id: job.id, result }));
+        });
+    }
+
+    /// Reads the page a link points to as an article, on a thread of its own.
+    fn read_page(&self, url: String, events: &Sender<Event>) {
+        let settings = self.options.fetch.clone();
+        let events = events.clone();
+        thread::spawn(move || {
+            let result = fulltext::read(&settings, &url, Known::default())
+                .map(|page| Box::new(page.into_article(&url)))
+                .map_err(|error| error.message);
+            let _ = events.send(Event::FullText(FullTextEvent::Page { url, result }));
         });
     }
 }
@@ -69,6 +112,7 @@ pub fn run(
     mouse: bool,
     refresher: Refresher,
     list_loader: Option<ListLoader>,
+    pictures: Option<worker::Settings>,
 ) -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
@@ -77,7 +121,14 @@ pub fn run(
     }
     let (events, inbox) = mpsc::channel();
     let persist = store.map(|store| Persist::spawn(store, events.clone()));
+    let pictures = pictures.map(|settings| {
+        let events = events.clone();
+        PictureWorker::spawn(settings, move |report| {
+            events.send(Event::Picture(Box::new(report))).is_ok()
+        })
+    });
     event::spawn_input(events.clone());
+    event::spawn_clock(events.clone());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
@@ -85,6 +136,7 @@ pub fn run(
     }));
     let runtime = Runtime {
         persist: persist.as_ref(),
+        pictures: pictures.as_ref(),
         refresher: &refresher,
         events: &events,
     };
@@ -106,6 +158,7 @@ pub fn run(
 /// Where effects go.
 struct Runtime<'a> {
     persist: Option<&'a Persist>,
+    pictures: Option<&'a PictureWorker>,
     refresher: &'a Refresher,
     events: &'a Sender<Event>,
 }
@@ -126,6 +179,35 @@ impl Runtime<'_> {
         match effect {
             Effect::Refresh { only, force } => {
                 self.refresher.start(only.as_deref(), force, self.events);
+                None
+            }
+            Effect::ReadFullText(job) => {
+                self.refresher.read_full_text(*job, self.events);
+                None
+            }
+            Effect::ReadPage(url) => {
+                self.refresher.read_page(url, self.events);
+                None
+            }
+            Effect::Pictures(jobs) => {
+                if let Some(pictures) = self.pictures {
+                    pictures.want(jobs);
+                }
+                None
+            }
+            Effect::KeepPictures(urls) => {
+                if let Some(pictures) = self.pictures {
+                    pictures.keep(urls);
+                }
+                None
+            }
+            Effect::Sync => {
+                if let Some(worker) = &self.refresher.sync {
+                    let events = self.events.clone();
+                    worker.start(move |event| {
+                        let _ = events.send(Event::Sync(event));
+                    });
+                }
                 None
             }
             Effect::OpenUrl(url) => Some(notice(desktop::open(&url))),

@@ -41,7 +41,7 @@ fn start_of(title: &str) -> String {
 }
 
 /// Pane titles as the borders draw them.
-const TAGS: &str = "╭ Tags ";
+const NAV: &str = "╭ Feeds & tags ";
 const ARTICLES: &str = "╭ Articles ";
 const READER: &str = "╭ Reader ";
 const BOOKMARKS: &str = "╭ Bookmarks ";
@@ -130,12 +130,12 @@ fn a_bookmark_survives_kill_9() {
 fn the_screen_follows_resizes() {
     let tmux = Tmux::started(&[], &[]);
     tmux.wait_until("all three panes", |s| {
-        s.contains(TAGS) && s.contains(ARTICLES) && s.contains(READER)
+        s.contains(NAV) && s.contains(ARTICLES) && s.contains(READER)
     });
 
     tmux.resize(60, 20);
     let screen = tmux.wait_until("one pane, the list", |s| {
-        s.contains(ARTICLES) && !s.contains(READER) && !s.contains(TAGS)
+        s.contains(ARTICLES) && !s.contains(READER) && !s.contains(NAV)
     });
     assert!(screen.lines().all(|l| l.chars().count() <= 60), "{screen}");
     tmux.keys(&["Enter"]);
@@ -150,7 +150,7 @@ fn the_screen_follows_resizes() {
 
     tmux.resize(120, 40);
     tmux.wait_until("all three panes again", |s| {
-        s.contains(TAGS) && s.contains(ARTICLES) && s.contains(READER)
+        s.contains(NAV) && s.contains(ARTICLES) && s.contains(READER)
     });
     tmux.quit();
 }
@@ -182,7 +182,7 @@ fn escape_sequences_in_an_article_reach_neither_screen_nor_title_nor_clipboard()
             && text.contains("Clipboard ]52;c;aGk= grab and [31mred text[0m here.")
             && s.contains(ARTICLES)
             && s.contains(READER)
-            && status_starts(s, "1 of 1")
+            && status_starts(s, "1 unread of 1")
     });
     assert_eq!(tmux.display("#{pane_title}"), "clean");
     assert!(!tmux.display("#{window_name}").contains("pwned"));
@@ -217,7 +217,6 @@ fn help_overlay_opens_with_question_mark_and_any_key_closes_it() {
 fn search_narrows_the_list_as_you_type() {
     let tmux = Tmux::started(&[], &[]);
     let word = "laundromat";
-    let total = tmux.cli_titles(&[]).len();
     let found = tmux.cli_titles(&["--search", word]);
     assert_eq!(found.len(), 1, "one sample mentions {word}");
     tmux.wait_for(ARTICLES);
@@ -229,7 +228,7 @@ fn search_narrows_the_list_as_you_type() {
     });
     tmux.keys(&["Enter"]);
     tmux.wait_until("the kept search in the status line", |s| {
-        status_starts(s, &format!("1 of {total} · search: {word}"))
+        status_starts(s, &format!("1 unread of 1 · search: {word}"))
             && list_markers(s, &start_of(&found[0])).is_some()
     });
     tmux.quit();

@@ -47,7 +47,7 @@ fn gazette_without_ttl() -> Vec<u8> {
 
 const ARTICLES: &str = "╭ Articles ";
 const BOOKMARKS: &str = "╭ Bookmarks ";
-const FEEDS: &str = "╭ Feeds ";
+const FEEDS: &str = "╭ Feeds · ";
 
 // ---------------------------------------------------------------------------------------
 // Tests
@@ -178,7 +178,7 @@ fn the_status_line_counts_the_articles_a_refresh_brought() {
         status_line(s).contains("refreshed 1 feed: +3 new")
     });
     tmux.wait_until("the count of every article shown", |s| {
-        status_starts(s, "3 of 3")
+        status_starts(s, "3 unread of 3")
     });
     tmux.quit();
 }
@@ -217,7 +217,7 @@ fn a_large_cache_is_listed_whole_after_starting_on_its_newest() {
 
     tmux.start(&[], &[]);
     tmux.wait_until("the whole list", |s| {
-        status_starts(s, "6000 of 6000") && s.contains("Even") && s.contains("3000")
+        status_starts(s, "6000 unread of 6000") && s.contains("Even") && s.contains("3000")
     });
     tmux.keys(&["G"]);
     tmux.wait_until("the oldest article at the end of the list", |s| {

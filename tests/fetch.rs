@@ -85,6 +85,7 @@ fn second_fetch_with_validators_is_not_modified() {
         final_url,
         fresh_for,
         file_stamp,
+        ..
     } = get(&url)
     else {
         panic!("first fetch should bring the feed");

@@ -34,6 +34,8 @@ fn refresh_one(store: &Store, url: &str) -> FeedResult {
         url: url.to_string(),
         name: None,
         tags: Vec::new(),
+        every: None,
+        full_text: false,
     };
     let mut reports: Vec<FeedReport> = Vec::new();
     refresh::refresh(&[feed], Some(store), &options(), |_, report| {

@@ -1,6 +1,8 @@
 //! Whole screens drawn to ratatui's `TestBackend` and compared with snapshots, at 120x40,
 //! 80x24 and 50x16, driven by the same keys a person presses.
 
+mod support;
+
 use chrono::{FixedOffset, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,15 +14,18 @@ use std::collections::HashMap;
 use tidings::app::{App, Settings};
 use tidings::config::Config;
 
-use tidings::event::{Event, RefreshEvent, StoreReport};
+use tidings::event::{Event, FullTextEvent, RefreshEvent, StoreReport};
 use tidings::keymap::Keymap;
-use tidings::model::Subscription;
 use tidings::model::library::Library;
+use tidings::model::{Block, Body, FullText, Span, Subscription};
+use tidings::picture::Colours;
+use tidings::picture::decode;
+use tidings::picture::worker::PictureReport;
 use tidings::refresh::{FeedReport, FeedResult, Summary};
 use tidings::source::feed::{self, FeedSource};
 use tidings::source::load;
+use tidings::theme::Theme;
 use tidings::ui;
-use tidings::ui::theme::Theme;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 16)];
 
@@ -32,13 +37,21 @@ fn app_with(library: Library, width: u16, height: u16, colour: bool) -> App {
         offset: FixedOffset::east_opt(0).unwrap(),
         theme: Theme::new(&config.theme, colour),
         keymap: Keymap::default(),
+        refresh_every: 30,
     };
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     App::new(library, settings, Size::new(width, height), now)
 }
 
+/// The bundled samples, as the reader shows them on a fresh machine.
+fn samples() -> Library {
+    let mut library = Library::default();
+    library.add_samples(load::samples());
+    library
+}
+
 fn app(width: u16, height: u16) -> App {
-    app_with(Library::new(load::samples()), width, height, true)
+    app_with(samples(), width, height, true)
 }
 
 fn keys(app: &mut App, keys: &str) {
@@ -52,11 +65,14 @@ fn keys(app: &mut App, keys: &str) {
         for effect in app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
             // Confirm what the store worker would have saved.
             let report = match effect {
-                tidings::app::Effect::SaveBookmark(article) => {
+                tidings::effect::Effect::SaveBookmark(article) => {
                     StoreReport::BookmarkSaved(article.id)
                 }
-                tidings::app::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
-                tidings::app::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
+                tidings::effect::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
+                tidings::effect::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
+                tidings::effect::Effect::SetRead { ids, read, change } => {
+                    StoreReport::ReadSet { ids, read, change }
+                }
                 _ => continue,
             };
             app.handle(Event::Store(report));
@@ -91,8 +107,8 @@ fn article_opened_and_scrolled() {
 
 #[test]
 fn tag_filter_with_selections() {
-    // Culture and Cities, then ALL mode: the one article with both.
-    snapshot_at_every_size("tag_filter", |app| keys(app, "t j a"));
+    // Culture and Cities (below the samples), then ALL mode: the one article with both.
+    snapshot_at_every_size("tag_filter", |app| keys(app, "tj j a"));
 }
 
 #[test]
@@ -135,7 +151,7 @@ fn too_small_terminal() {
 
 #[test]
 fn every_size_from_tiny_to_huge_draws() {
-    let library = Library::new(load::samples());
+    let library = samples();
     for (width, height) in [
         (1, 1),
         (2, 30),
@@ -172,7 +188,7 @@ fn search_matches_are_highlighted_in_colour() {
 
 #[test]
 fn no_colour_means_no_colour_but_selection_still_shows() {
-    let mut app = app_with(Library::new(load::samples()), 120, 40, false);
+    let mut app = app_with(samples(), 120, 40, false);
     keys(&mut app, "/noodle\n");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
@@ -245,13 +261,15 @@ fn feed_app(width: u16, height: u16) -> App {
             feed::parse(&fixture(file), source).unwrap().articles,
         );
         subscriptions.push(Subscription {
+            full_text: false,
             url: url.into(),
             name: None,
             tags: Vec::new(),
+            every: None,
         });
     }
     let mut app = app_with(library, width, height, true);
-    app.set_feeds(&subscriptions, &HashMap::new(), &HashMap::new());
+    app.set_feeds(&subscriptions, &HashMap::new());
     app
 }
 
@@ -352,5 +370,247 @@ fn the_links_of_an_article() {
 fn the_newest_articles_while_the_whole_list_is_read() {
     snapshot_at_every_size("reading_the_whole_list", |app| {
         app.start_with_newest();
+    });
+}
+
+/// The feed app with its newest article's full text asked for with `f`.
+fn full_text_app(width: u16, height: u16) -> (App, tidings::model::ArticleId, String) {
+    let mut app = feed_app(width, height);
+    let effects = app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('f'),
+        KeyModifiers::NONE,
+    )));
+    let job = effects
+        .into_iter()
+        .find_map(|effect| match effect {
+            tidings::effect::Effect::ReadFullText(job) => Some(job),
+            _ => None,
+        })
+        .expect("f asks for the full text");
+    (app, job.id, job.url)
+}
+
+#[test]
+fn the_full_text_of_an_article_and_its_states() {
+    for (width, height) in SIZES {
+        let (mut app, id, url) = full_text_app(width, height);
+        insta::assert_snapshot!(
+            format!("full_text_reading_{width}x{height}"),
+            draw(&app).backend()
+        );
+        let paragraphs = [
+            "The whole story, from the page: the harbour wall held through the night, \
+             and the fleet stayed in port until the wind dropped at dawn.",
+            "The harbour master said the new gates had been tested twice this winter.",
+        ];
+        let body = Body {
+            blocks: paragraphs
+                .iter()
+                .map(|text| Block::Paragraph(vec![Span::plain(*text)]))
+                .collect(),
+        };
+        app.handle(Event::FullText(FullTextEvent::Read {
+            id: id.clone(),
+            result: Ok(FullText { url, body }),
+        }));
+        insta::assert_snapshot!(format!("full_text_{width}x{height}"), draw(&app).backend());
+        let (mut app, id, _) = full_text_app(width, height);
+        app.handle(Event::FullText(FullTextEvent::Read {
+            id,
+            result: Err("HTTP 403 Forbidden".into()),
+        }));
+        insta::assert_snapshot!(
+            format!("full_text_failed_{width}x{height}"),
+            draw(&app).backend()
+        );
+    }
+}
+
+/// Feeds as a reader follows them: one with unread articles, one read out, one with a very
+/// long name, one named right to left, one not fetched yet; and the samples.
+fn following_app(width: u16, height: u16) -> App {
+    let feeds: [(&str, &str, usize); 5] = [
+        ("https://daring.example/feed", "Daring Fireball", 12),
+        ("https://harbour.example/feed", "The Harbour Gazette", 5),
+        (
+            "https://long.example/feed",
+            "The Extraordinarily Long Name of a Regional Newspaper's Weekend Edition",
+            3,
+        ),
+        ("https://rtl.example/feed", "الأخبار اليومية", 4),
+        ("https://new.example/feed", "Not Fetched Yet", 0),
+    ];
+    let mut library = samples();
+    let mut subscriptions = Vec::new();
+    let base = Utc.with_ymd_and_hms(2026, 11, 24, 11, 0, 0).unwrap();
+    for (f, (url, name, count)) in feeds.into_iter().enumerate() {
+        let articles = (0..count)
+            .map(|n| tidings::model::Article {
+                id: tidings::model::ArticleId::from_identity(&format!("{url}\n{n}")),
+                title: format!("{name}: story {}", n + 1),
+                source: name.to_string(),
+                author: None,
+                published: Some(base - chrono::Duration::minutes((n * 7 + f) as i64)),
+                url: None,
+                tags: tidings::model::tag::parse_tag_list("News"),
+                body: tidings::model::Body::default(),
+            })
+            .collect();
+        library.merge(Some(url), articles);
+        subscriptions.push(Subscription {
+            url: url.into(),
+            name: Some(name.into()),
+            tags: Vec::new(),
+            every: None,
+            full_text: false,
+        });
+    }
+    let mut app = app_with(library, width, height, true);
+    app.set_feeds(&subscriptions, &HashMap::new());
+    app
+}
+
+#[test]
+fn navigation_pane_with_feeds_counts_and_a_selection() {
+    for (width, height) in SIZES {
+        let mut app = following_app(width, height);
+        // The Harbour Gazette read out (A on it alone), then Daring Fireball chosen, one of
+        // its stories opened and the pane shown again.
+        keys(&mut app, "tjjj\nA");
+        keys(&mut app, "tg\n\nt");
+        insta::assert_snapshot!(format!("navigation_{width}x{height}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn marking_the_list_read_says_how_to_undo() {
+    for (width, height) in SIZES {
+        let mut app = following_app(width, height);
+        keys(&mut app, "t\nuA");
+        insta::assert_snapshot!(
+            format!("marked_all_read_{width}x{height}"),
+            draw(&app).backend()
+        );
+    }
+}
+
+/// The illustrated fixture feed, pictures on, with each picture the reader asks for given as
+/// the workers would: `halves.png` a 64×32 picture, half red and half blue; anything else
+/// not found.
+fn pictures_app(width: u16, height: u16, keys: &str) -> App {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/feeds/pictures.xml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let url = "https://pictures.example/feed.xml";
+    let source = FeedSource {
+        url,
+        name: None,
+        tags: &[],
+    };
+    let mut library = Library::new(Vec::new());
+    library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);
+    let mut app = app_with(library, width, height, true);
+    app.show_pictures(20);
+    let png = support::pictures::png(64, 32);
+    let mut effects = app.handle(Event::Resize(width, height));
+    for c in keys.chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        effects.extend(app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))));
+    }
+    while let Some(effect) = effects.pop() {
+        let tidings::effect::Effect::Pictures(jobs) = effect else {
+            continue;
+        };
+        for job in jobs {
+            let result = if job.url.ends_with("/halves.png") {
+                decode::decode(&png, job.room, Colours::True)
+            } else {
+                Err("HTTP 404 Not Found".to_string())
+            };
+            effects.extend(app.handle(Event::Picture(Box::new(PictureReport { job, result }))));
+        }
+    }
+    app
+}
+
+#[test]
+fn an_article_with_pictures() {
+    for (width, height) in SIZES {
+        let app = pictures_app(width, height, "\n");
+        insta::assert_snapshot!(format!("pictures_{width}x{height}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn pictures_are_half_blocks_in_their_own_colours() {
+    let app = pictures_app(120, 40, "\n");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let blocks: Vec<_> = buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.symbol() == "▀")
+        .collect();
+    // 64×32 pixels in the 52 columns of the pane: 52 by 26 pixels, 13 rows; half red and
+    // half blue, each cell of one colour above and below.
+    assert_eq!(blocks.len(), 52 * 13);
+    let red = Color::Rgb(220, 20, 20);
+    let blue = Color::Rgb(20, 20, 220);
+    for colour in [red, blue] {
+        let full = blocks.iter().filter(|c| c.fg == colour && c.bg == colour);
+        assert_eq!(full.count(), 26 * 13);
+    }
+}
+
+#[test]
+fn before_a_picture_arrives_its_room_is_kept() {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/feeds/pictures.xml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let url = "https://pictures.example/feed.xml";
+    let source = FeedSource {
+        url,
+        name: None,
+        tags: &[],
+    };
+    let mut library = Library::new(Vec::new());
+    library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);
+    let mut app = app_with(library, 80, 24, true);
+    app.show_pictures(20);
+    keys(&mut app, "j");
+    insta::assert_snapshot!("picture_loading_80x24", draw(&app).backend());
+}
+
+#[test]
+fn sync_progress_and_offline_in_the_status_line() {
+    use tidings::sync::{Failure, Progress, Stage, SyncEvent};
+    let mut app = app(120, 40);
+    app.enable_sync(15, []);
+    keys(&mut app, "r");
+    app.handle(Event::Sync(SyncEvent::Progress(Progress {
+        stage: Stage::Fetching,
+        done: 1200,
+        total: 5000,
+    })));
+    insta::assert_snapshot!("sync_progress", draw(&app).backend());
+    snapshot_at_every_size("sync_offline", |app| {
+        app.enable_sync(15, []);
+        keys(app, "r");
+        app.handle(Event::Sync(SyncEvent::Finished(Err(Failure {
+            message: "cannot connect to rss.example.com (connection refused)".into(),
+            queued: 2,
+        }))));
+        // A change made offline is counted; a key clears the message, not the count.
+        keys(app, "b");
+        app.handle(Event::Store(StoreReport::Queued(3)));
+        keys(app, "j");
     });
 }

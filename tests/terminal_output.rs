@@ -1,6 +1,7 @@
 //! Every byte the reader writes to its terminal, checked: the real binary runs in a
 //! pseudo-terminal over a corpus of hostile articles and feeds, is driven through every
-//! article, its links, the help, a search, the tag filter and the bookmarks, and its output is
+//! article, its links, the help, a search, the tag filter and the bookmarks (and over an
+//! illustrated feed, whose pictures are SGR colours on half blocks), and its output is
 //! parsed into escape sequences. Only those the renderer itself emits are allowed (cursor
 //! moves, colours and attributes, erasing, and the mode switches for the alternate screen, the
 //! cursor, the mouse and bracketed paste); any OSC, DCS, APC, PM or SOS, any C1 control, any
@@ -18,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use support::cli::Env;
 use support::hostile::{fixture, s};
+use support::http_server::{ServerResponse, TestServer};
 
 // ---------------------------------------------------------------------------------------
 // The allow-list
@@ -189,6 +191,11 @@ fn quoted(text: &str) -> String {
 
 impl Pty {
     fn start(env: &Env, args: &[&str]) -> Self {
+        Self::start_with(env, args, &[])
+    }
+
+    /// Starts it with more environment variables set.
+    fn start_with(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> Self {
         match Command::new("script").arg("--version").output() {
             Ok(output) if output.status.success() => {}
             _ => panic!(
@@ -221,6 +228,9 @@ impl Pty {
             .env("PATH", "/usr/bin:/bin")
             .env("WAYLAND_DISPLAY", "")
             .env_remove("DISPLAY")
+            .env_remove("COLORTERM")
+            .env_remove("NO_COLOR")
+            .envs(vars.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -417,6 +427,131 @@ fn only_the_renderers_own_sequences_reach_the_terminal() {
     );
 }
 
+/// A hostile web page read with `f`: escape sequences in its title, site name, byline,
+/// text, captions and links, raw and as character references, in a page that declares a
+/// character set of C1 controls. Its linked page is read too (`L`, then `f`).
+#[test]
+fn a_hostile_page_read_with_f_reaches_the_terminal_only_as_text() {
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}P1$tpwned\u{1b}\\\u{9b}31m\u{7}\u{8}\u{202e}";
+    let paragraph = |n: usize| {
+        format!(
+            "<p>Paragraph {n} of the hostile page {evil} with &#27;[31m and &#x9b;2J and \
+             &#7; in it, and a <a href='https://evil.example/{evil}/{n}'>link {evil}</a> \
+             that goes on long enough to be read as the article's text.</p>"
+        )
+    };
+    let page = format!(
+        "<html><head><meta charset='utf-8'><title>hostile-page {evil}</title>\
+         <meta property='og:site_name' content='Site {evil}'>\
+         <meta name='author' content='Author {evil}'></head><body><article>\
+         <h1>hostile-page {evil}</h1>{}<figure><img src='/p.jpg' alt='alt {evil}'>\
+         <figcaption>Caption {evil}</figcaption></figure>{}</article></body></html>",
+        (0..3).map(paragraph).collect::<String>(),
+        (3..6).map(paragraph).collect::<String>(),
+    );
+    let server = TestServer::start(move |_| {
+        ServerResponse::ok(page.clone()).header("Content-Type", "text/html; charset=utf-8")
+    });
+    let env = Env::new();
+    let feed = env.write(
+        "hostile-link.rss",
+        format!(
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>Links</title>\
+             <item><title>hostile-item</title><link>{}</link><description>A teaser.\
+             </description></item></channel></rss>",
+            server.url("/story.html")
+        ),
+    );
+    let feed = s(&feed);
+    let mut pty = Pty::start(&env, &[feed]);
+    pty.wait_for("hostile-item");
+    pty.settle();
+    pty.keys("\r");
+    pty.keys("f");
+    // Drawn word by word: a link number of the page's text means the full text is shown.
+    pty.wait_for("[3]");
+    pty.keys(" ");
+    pty.keys("L");
+    pty.keys("j");
+    pty.keys("f");
+    pty.keys("f");
+    pty.keys("L");
+    pty.keys("\x1b");
+    pty.keys("q");
+    let (code, output) = pty.finish();
+    let text = String::from_utf8_lossy(&output);
+    assert_eq!(code, Some(0), "tidings exits cleanly: {text:?}");
+    assert!(text.contains("from 127.0.0.1"), "the full text was shown");
+    let problems = forbidden(&output);
+    assert!(problems.is_empty(), "{}", report(&problems, &output));
+}
+
+/// An illustrated feed whose pictures come from a real server on 127.0.0.1: good ones, a
+/// bomb, a missing one and an SVG, in true colour and in 256 colours. The pictures are drawn,
+/// and still only the renderer's own sequences (colours as SGR) reach the terminal.
+#[test]
+fn pictures_are_only_the_renderers_own_sequences() {
+    use support::http_server::{ServerResponse, TestServer};
+    use support::pictures;
+
+    let server = TestServer::start(|request| match request.path.as_str() {
+        "/a.png" => ServerResponse::ok(pictures::png(60, 40)),
+        "/b.jpg" => ServerResponse::ok(pictures::jpeg(80, 40)),
+        "/bomb.png" => ServerResponse::ok(pictures::bomb()),
+        "/logo.svg" => ServerResponse::ok(&b"<svg xmlns='http://www.w3.org/2000/svg'/>"[..]),
+        _ => ServerResponse::new(404),
+    });
+    let env = Env::new();
+    let item = |n: usize, title: &str, body: &str| {
+        format!(
+            "<item><title>{title}</title><guid>p{n}</guid><link>{}</link>\
+             <pubDate>Mon, {n:02} Nov 2026 10:00:00 GMT</pubDate>\
+             <description><![CDATA[{body}]]></description></item>",
+            server.url(&format!("/story{n}.html"))
+        )
+    };
+    let feed = format!(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Pictures</title>{}{}{}</channel></rss>",
+        item(
+            23,
+            "pictured-one",
+            "<p>Before.</p><img src='/a.png' alt='A'><p>Between \u{1b}[31m.</p><img src='/b.jpg'>"
+        ),
+        item(
+            22,
+            "pictured-two",
+            "<p>A bomb:</p><img src='/bomb.png'><p>An SVG:</p><img src='/logo.svg'><img src='/gone.png'>"
+        ),
+        item(21, "pictured-three", "<p>No pictures here.</p>"),
+    );
+    let path = env.root().join("pictures.xml");
+    std::fs::write(&path, feed).unwrap();
+    let path = path.to_str().unwrap();
+    for (colorterm, sgr) in [("truecolor", "\x1b[38;2;"), ("", "\x1b[38;5;")] {
+        let mut pty = Pty::start_with(&env, &[path], &[("COLORTERM", colorterm)]);
+        pty.wait_for("pictured-one");
+        pty.settle();
+        pty.keys("\r");
+        pty.wait_for("▀");
+        pty.keys(" ");
+        pty.keys("h");
+        pty.keys("j");
+        pty.wait_for("picture not shown: it is 30000×30000 pixels");
+        pty.keys("\r");
+        pty.keys(" ");
+        pty.keys("h");
+        pty.keys("j");
+        pty.keys("q");
+        let (code, output) = pty.finish();
+        let text = String::from_utf8_lossy(&output);
+        assert_eq!(code, Some(0), "tidings exits cleanly: {text:?}");
+        assert!(text.contains(sgr), "pictures are drawn with {sgr:?}");
+        assert!(text.contains("SVG pictures are not shown"));
+        let problems = forbidden(&output);
+        assert!(problems.is_empty(), "{}", report(&problems, &output));
+    }
+}
+
 /// The reader over the hostile corpus in tmux, resized again and again between 1×1 and
 /// 500×200 while keys keep coming: it keeps drawing, never panics, and still quits cleanly.
 #[test]
@@ -463,7 +598,7 @@ fn resizing_between_1x1_and_500x200_while_working_keeps_it_working() {
     tmux.keys(&["Escape"]);
     tmux.keys(&["c"]);
     tmux.wait_until("all three panes and the status line", |screen| {
-        screen.contains("╭ Tags ")
+        screen.contains("╭ Feeds & tags ")
             && screen.contains("╭ Articles ")
             && screen.contains("╭ Reader ")
             && status_line(screen).contains(" of ")

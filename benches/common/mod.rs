@@ -13,8 +13,8 @@ use tidings::config::Config;
 use tidings::event::Event;
 use tidings::keymap::Keymap;
 use tidings::model::library::Library;
-use tidings::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Tag};
-use tidings::ui::theme::Theme;
+use tidings::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Subscription, Tag};
+use tidings::theme::Theme;
 
 /// Library sizes for the benches that grow with the number of articles.
 pub const SIZES: &[usize] = &[1_000, 10_000, 100_000];
@@ -391,6 +391,42 @@ pub fn cached_library(n: usize) -> Library {
     library
 }
 
+/// Feeds and tags of the navigation benches: a reader who follows many feeds.
+pub const MANY_FEEDS: usize = 500;
+pub const MANY_TAGS: usize = 2_000;
+
+/// `n` cached articles from [`MANY_FEEDS`] feeds, each with its pool tags and one of
+/// [`MANY_TAGS`] topics, in an app at 120x40 that knows the feeds by name.
+pub fn followed_app(n: usize) -> App {
+    let mut library = Library::new(Vec::new());
+    library.reserve(n);
+    let mut rng = Rng::new(SEED ^ 0xfeed);
+    for (i, mut article) in articles(n, false).into_iter().enumerate() {
+        let topic = format!("Topic {}", rng.below(MANY_TAGS));
+        article
+            .tags
+            .push(Tag::new(&topic).expect("a topic is not blank"));
+        library.add_cached(&many_feed_url(i % MANY_FEEDS), article);
+    }
+    library.sort();
+    let mut app = app(library);
+    let feeds: Vec<Subscription> = (0..MANY_FEEDS)
+        .map(|feed| Subscription {
+            full_text: false,
+            url: many_feed_url(feed),
+            name: Some(format!("Feed number {feed}")),
+            tags: Vec::new(),
+            every: None,
+        })
+        .collect();
+    app.set_feeds(&feeds, &std::collections::HashMap::new());
+    app
+}
+
+fn many_feed_url(feed: usize) -> String {
+    format!("https://feed{feed}.example/rss")
+}
+
 /// A library of `n` articles with bodies in memory (articles from files, or a feed given on
 /// the command line), merged feed by feed.
 pub fn library(n: usize) -> Library {
@@ -477,6 +513,7 @@ pub fn app(library: Library) -> App {
         offset: FixedOffset::east_opt(0).unwrap(),
         theme: Theme::new(&config.theme, true),
         keymap: Keymap::default(),
+        refresh_every: 30,
     };
     App::new(library, settings, Size::new(120, 40), now())
 }
@@ -484,6 +521,15 @@ pub fn app(library: Library) -> App {
 /// Presses one key, as the terminal would report it.
 pub fn press(app: &mut App, code: KeyCode) {
     app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// Times `key` pressed in `app`, each press after `prepare` has run, untimed. Key benches
+/// run one press per sample: divan makes a sample's inputs before timing it.
+pub fn bench_key(bencher: divan::Bencher, app: App, prepare: impl Fn(&mut App), key: KeyCode) {
+    let app = std::cell::RefCell::new(app);
+    bencher
+        .with_inputs(|| prepare(&mut app.borrow_mut()))
+        .bench_local_values(|()| press(&mut app.borrow_mut(), key));
 }
 
 /// Presses each character of `keys` in turn.

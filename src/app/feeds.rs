@@ -1,9 +1,9 @@
-//! Feeds in the reader: refreshes under way and what they bring, the feeds list, an
-//! article's links, and the keys of the windows over the panes.
+//! Feeds in the reader: refreshes asked for and due by the clock, what they bring, the
+//! feeds list, an article's links, and the keys of the windows over the panes.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Effect, Focus, offset_index};
@@ -11,6 +11,7 @@ use crate::action::Action;
 use crate::event::RefreshEvent;
 use crate::model::{Block, Subscription};
 use crate::refresh::{FeedResult, display_name};
+use crate::sanitize;
 use crate::store::FeedState;
 
 /// A window over the panes.
@@ -26,42 +27,59 @@ pub enum Overlay {
 pub struct FeedStatus {
     pub url: String,
     pub name: String,
-    pub articles: usize,
     pub last_refresh: Option<DateTime<Utc>>,
+    /// When it was last asked for or left alone by a refresh, successful or not.
+    pub last_checked: Option<DateTime<Utc>>,
+    /// How often it is refreshed while the reader runs; `None`: only when asked.
+    pub every: Option<TimeDelta>,
     /// Why the last refresh failed, in words.
     pub error: Option<String>,
     /// Why the last refresh left it alone (still fresh, the server asked to wait).
     pub note: Option<String>,
 }
 
+impl FeedStatus {
+    /// Whether the clock says it is time to refresh it.
+    fn is_due(&self, now: DateTime<Utc>) -> bool {
+        self.every
+            .is_some_and(|every| self.last_checked.is_none_or(|last| now - last >= every))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     pub done: usize,
     pub total: usize,
+    /// Started by the clock rather than by a person: it tells only of what it brought.
+    pub by_the_clock: bool,
 }
 
 impl App {
-    /// The feeds of this run with what the store knows of them.
-    pub fn set_feeds(
-        &mut self,
-        feeds: &[Subscription],
-        states: &HashMap<String, FeedState>,
-        counts: &HashMap<String, usize>,
-    ) {
+    /// The feeds of this run with what the store knows of them; each is listed in the
+    /// navigation pane, with no articles yet if it has none.
+    pub fn set_feeds(&mut self, feeds: &[Subscription], states: &HashMap<String, FeedState>) {
+        let minutes = |every: u32| (every > 0).then(|| TimeDelta::minutes(i64::from(every)));
+        let default_every = self.settings.refresh_every;
         self.feeds = feeds
             .iter()
             .map(|feed| {
                 let state = states.get(&feed.url).cloned().unwrap_or_default();
+                // A name the reader gave comes from a config file or the command line.
+                let named = feed.name.as_deref().or(state.title.as_deref());
+                let named = named.map(sanitize::clean_line);
+                self.library.add_feed(&feed.url, named.as_deref());
                 FeedStatus {
                     url: feed.url.clone(),
-                    name: display_name(feed, &state),
-                    articles: counts.get(&feed.url).copied().unwrap_or(0),
+                    name: sanitize::clean_line(&display_name(feed, &state)),
                     last_refresh: state.last_success,
+                    last_checked: state.last_attempt,
+                    every: minutes(feed.every.unwrap_or(default_every)),
                     error: state.last_error.filter(|_| state.retry_after.is_none()),
                     note: None,
                 }
             })
             .collect();
+        self.relist_nav();
     }
 
     pub(super) fn open_overlay(&mut self, overlay: Overlay) {
@@ -69,18 +87,62 @@ impl App {
         self.overlay_cursor = 0;
     }
 
-    /// Asks for a refresh of every feed, or of the one at `only`; forced, since a person
+    /// Asks for a refresh of every feed, or of those at `only`; forced, since a person
     /// asked: feeds that said they are fresh are asked too.
-    pub fn start_refresh(&mut self, only: Option<String>) -> Vec<Effect> {
-        self.refresh_effect(only, true)
+    pub fn start_refresh(&mut self, only: Option<Vec<String>>) -> Vec<Effect> {
+        self.refresh_effect(only, true, false)
     }
 
     /// The refresh as the reader starts, which leaves feeds that are still fresh alone.
     pub fn refresh_on_start(&mut self) -> Vec<Effect> {
-        self.refresh_effect(None, false)
+        self.refresh_effect(None, false, false)
     }
 
-    fn refresh_effect(&mut self, only: Option<String>, force: bool) -> Vec<Effect> {
+    /// Every minute: the feeds whose time has come are refreshed (unless a refresh is
+    /// under way); those that said they are still fresh are left alone by the refresh.
+    pub(super) fn on_tick(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        self.now = now;
+        if self.refreshing.is_some() {
+            return Vec::new();
+        }
+        let due: Vec<String> = self
+            .feeds
+            .iter()
+            .filter(|feed| feed.is_due(now))
+            .map(|feed| feed.url.clone())
+            .collect();
+        if due.is_empty() {
+            return Vec::new();
+        }
+        self.refresh_effect(Some(due), false, true)
+    }
+
+    /// A refresh asked for by a person (or as the reader starts) syncs too; the feeds of the
+    /// sync server are left to the sync.
+    fn refresh_effect(
+        &mut self,
+        only: Option<Vec<String>>,
+        force: bool,
+        by_the_clock: bool,
+    ) -> Vec<Effect> {
+        let mut effects = if by_the_clock {
+            Vec::new()
+        } else {
+            self.start_sync(false)
+        };
+        match self.fetched_here(only) {
+            Some(urls) if urls.is_empty() => {}
+            only => effects.extend(self.refresh_here(only, force, by_the_clock)),
+        }
+        effects
+    }
+
+    fn refresh_here(
+        &mut self,
+        only: Option<Vec<String>>,
+        force: bool,
+        by_the_clock: bool,
+    ) -> Vec<Effect> {
         if self.refreshing.is_some() {
             self.set_info("a refresh is already under way".to_string());
             return Vec::new();
@@ -89,8 +151,12 @@ impl App {
             self.set_info("no feeds to refresh: add one with `tidings feeds add URL`".to_string());
             return Vec::new();
         }
-        let total = if only.is_some() { 1 } else { self.feeds.len() };
-        self.refreshing = Some(Progress { done: 0, total });
+        let total = only.as_ref().map_or(self.feeds.len(), Vec::len);
+        self.refreshing = Some(Progress {
+            done: 0,
+            total,
+            by_the_clock,
+        });
         vec![Effect::Refresh { only, force }]
     }
 
@@ -100,15 +166,18 @@ impl App {
                 if let Some(progress) = &mut self.refreshing {
                     progress.done = done;
                 }
-                let new = if report.articles.is_empty() {
-                    0
-                } else {
-                    self.merge_feed(&report.url, report.articles)
-                };
+                if !report.articles.is_empty() {
+                    self.merge_feed(&report.url, report.articles);
+                }
+                let name = sanitize::clean_line(&report.name);
+                if report.name != report.url {
+                    self.library.add_feed(&report.url, Some(&name));
+                    self.relist_nav();
+                }
                 let now = self.now;
                 if let Some(status) = self.feeds.iter_mut().find(|f| f.url == report.url) {
-                    status.name = report.name;
-                    status.articles += new;
+                    status.name = name;
+                    status.last_checked = Some(now);
                     status.note = None;
                     match report.result {
                         FeedResult::Failed(error) => status.error = Some(error),
@@ -121,7 +190,10 @@ impl App {
                 }
             }
             RefreshEvent::Finished(summary) => {
-                self.refreshing = None;
+                let by_the_clock = self.refreshing.take().is_some_and(|p| p.by_the_clock);
+                if by_the_clock && summary.new == 0 && summary.failed == 0 {
+                    return;
+                }
                 let feeds = crate::model::counted(summary.feeds, "feed");
                 let text = format!("refreshed {feeds}: {}", summary.describe());
                 if summary.failed > 0 {
@@ -134,19 +206,23 @@ impl App {
         }
     }
 
-    /// Puts a feed's new copy into the library, keeping the selection, the tag cursor and
-    /// the filter; returns how many articles were new.
-    fn merge_feed(&mut self, url: &str, articles: Vec<crate::model::Article>) -> usize {
-        let cursor_tag = self.tag_order.get(self.tag_cursor).copied();
-        let new = self.library.merge(Some(url), articles);
-        self.tag_order = self.library.tags_by_count();
-        self.tag_cursor = cursor_tag
-            .and_then(|tag| self.tag_order.iter().position(|&t| t == tag))
-            .unwrap_or(0);
+    /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor
+    /// and the selected article; a list scrolled down keeps the selection on its row, a
+    /// list at its top shows what came above it. A selection on the newest article, with
+    /// the reader not reading it, stays on the newest.
+    fn merge_feed(&mut self, url: &str, articles: Vec<crate::model::Article>) {
+        let row = self.selected.saturating_sub(self.list_offset);
+        let on_the_newest = self.selected == 0 && self.focus != Focus::Reader;
+        self.library.merge(Some(url), articles);
+        self.relist_nav();
         self.refilter_all();
+        if on_the_newest {
+            self.selected = 0;
+        } else if self.list_offset > 0 {
+            self.list_offset = self.selected.saturating_sub(row);
+        }
         // Replaced articles must be laid out again.
         self.wrap_cache.clear();
-        new
     }
 
     /// The addresses of the selected article: its own, then the links in its text.
@@ -154,8 +230,9 @@ impl App {
         let Some(entry) = self.selected_entry() else {
             return Vec::new();
         };
-        let mut links: Vec<String> = entry.article.url.iter().cloned().collect();
-        for block in &entry.article.body.blocks {
+        let (url, body) = self.shown(entry);
+        let mut links: Vec<String> = url.into_iter().collect();
+        for block in &body.blocks {
             if let Block::Links(urls) = block {
                 links.extend(
                     urls.iter()
@@ -169,12 +246,12 @@ impl App {
     }
 
     /// Keys in a window: the moving keys move or scroll; in the links list Enter, `o` or a
-    /// digit opens a link and `y` copies it; in the feeds list `r` refreshes; any other
-    /// key closes the window.
+    /// digit opens a link, `f` reads it here and `y` copies it; in the feeds list `r`
+    /// refreshes; any other key closes the window.
     pub(super) fn on_overlay_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let action = self.settings.keymap.action_for(key, Focus::Reader);
         let rows = match self.overlay {
-            Some(Overlay::Help) => crate::ui::help::LINES,
+            Some(Overlay::Help) => crate::keymap::HELP_LINES,
             Some(Overlay::Feeds) => self.feeds.len(),
             Some(Overlay::Links) => self.links().len(),
             None => 0,
@@ -208,6 +285,11 @@ impl App {
                     && let Some(url) = links.get(cursor)
                 {
                     return vec![Effect::CopyUrl(url.clone())];
+                }
+                if action == Some(Action::FullText)
+                    && let Some(url) = links.get(cursor)
+                {
+                    return self.read_page(url.clone());
                 }
                 Vec::new()
             }

@@ -4,19 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::App;
+use super::{App, NavItem};
+use crate::event::FullLibrary;
 use crate::model::library::{Library, Origin};
 use crate::model::{Article, ArticleId};
-
-/// The whole library of a run, read on a thread of its own.
-#[derive(Debug)]
-pub struct FullLibrary {
-    pub library: Library,
-    /// What could not be read on the way.
-    pub problems: Vec<String>,
-    /// How many articles each feed has in the cache.
-    pub counts: HashMap<String, usize>,
-}
 
 impl App {
     /// The list shows only the newest cached articles until the rest arrive.
@@ -28,7 +19,6 @@ impl App {
         let FullLibrary {
             mut library,
             problems,
-            counts,
         } = full;
         let before = std::mem::take(&mut self.library);
         carry_over(&before, &mut library);
@@ -36,15 +26,27 @@ impl App {
         let id_of = |index: usize| before.entry(index).article.id.clone();
         let selected = self.visible.get(self.selected).map(|&i| id_of(i));
         let in_reader = self.reader.as_ref().map(|r| id_of(r.article));
-        let tag_under_cursor = self.tag_order.get(self.tag_cursor).copied();
+        let lingering = self.lingering.map(id_of);
         let new_tag = |id: usize| library.tag_id(&before.tags()[id].tag.key());
+        let new_source = |id: usize| library.find_source(&before.sources()[id].key);
         self.filter.tags = self
             .filter
             .tags
             .iter()
             .filter_map(|&t| new_tag(t))
             .collect();
-        let tag_under_cursor = tag_under_cursor.and_then(new_tag);
+        self.filter.sources = self
+            .filter
+            .sources
+            .iter()
+            .filter_map(|&s| new_source(s))
+            .collect();
+        let same_item = |item: NavItem| match item {
+            NavItem::Tag(id) => new_tag(id).map(NavItem::Tag),
+            NavItem::Source(id) => new_source(id).map(NavItem::Source),
+        };
+        let mut nav = std::mem::take(&mut self.nav);
+        nav.relist(&library, same_item);
         self.cache_hits = self.cache_hits.take().map(|(query, found)| {
             let mut hits = vec![false; library.len()];
             let found = (0..before.len()).filter(|&i| found.get(i) == Some(&true));
@@ -57,13 +59,11 @@ impl App {
         self.searched.clear();
 
         self.library = library;
-        self.tag_order = self.library.tags_by_count();
-        if let Some(tag) = tag_under_cursor {
-            self.tag_cursor = self.tag_order.iter().position(|&t| t == tag).unwrap_or(0);
-        }
+        self.nav = nav;
         self.wrap_cache.clear();
         let position = |id: Option<ArticleId>| id.and_then(|id| self.library.position(&id));
         let (selected, in_reader) = (position(selected), position(in_reader));
+        self.lingering = position(lingering);
         if let Some(reader) = &mut self.reader {
             match in_reader {
                 Some(index) => reader.article = index,
@@ -75,9 +75,6 @@ impl App {
         self.selected = selected
             .and_then(|index| self.visible.iter().position(|&v| v == index))
             .unwrap_or(0);
-        for feed in &mut self.feeds {
-            feed.articles = counts.get(&feed.url).copied().unwrap_or(0);
-        }
         self.loading_list = false;
         if let Some(first) = problems.first() {
             self.set_error(first.clone());
@@ -111,9 +108,9 @@ fn carry_over(before: &Library, after: &mut Library) {
     }
     for entry in before.entries() {
         if let Some(index) = after.position(&entry.article.id) {
-            let mark = after.entry_mut(index);
-            mark.read = entry.read;
-            mark.bookmarked = entry.bookmarked;
+            after.set_read(index, entry.is_read());
+            after.entry_mut(index).bookmarked = entry.bookmarked;
         }
     }
+    after.add_feeds_of(before);
 }

@@ -7,7 +7,8 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::tests::{article, press, selected_title, settings};
 use super::*;
-use crate::event::{RefreshEvent, StoreReport};
+use crate::event::{FullLibrary, RefreshEvent, StoreReport};
+use crate::model::Article;
 use crate::model::Body;
 use crate::model::library::Library;
 use crate::refresh::{FeedReport, FeedResult};
@@ -40,7 +41,6 @@ fn full(library: Library) -> Event {
     Event::FullLibrary(Ok(Box::new(FullLibrary {
         library,
         problems: Vec::new(),
-        counts: HashMap::from([(FEED.to_string(), 40)]),
     })))
 }
 
@@ -50,11 +50,13 @@ fn started() -> (App, Vec<Article>) {
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     let mut app = App::new(read(&cache[..10]), settings(), Size::new(120, 40), now);
     let feed = crate::model::Subscription {
+        full_text: false,
         url: FEED.into(),
         name: Some("Example".into()),
         tags: Vec::new(),
+        every: None,
     };
-    app.set_feeds(&[feed], &HashMap::new(), &HashMap::new());
+    app.set_feeds(&[feed], &HashMap::new());
     app.start_with_newest();
     app.handle(Event::Resize(120, 40));
     (app, cache)
@@ -121,7 +123,7 @@ fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
     );
     assert_eq!(selected_title(&app), "Article 4");
     let entry = app.selected_entry().unwrap();
-    assert!(entry.read && entry.bookmarked);
+    assert!(entry.is_read() && entry.bookmarked);
     assert_eq!(entry.article.body, full_body, "the loaded body stays");
     assert!(!entry.body_in_store);
     assert_eq!(
@@ -129,7 +131,15 @@ fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
         1,
         "the reader stays where it was"
     );
-    assert_eq!(app.feeds[0].articles, 40);
+    let feed = app
+        .library
+        .find_source(&crate::model::library::SourceKey::Feed(FEED.into()))
+        .unwrap();
+    assert_eq!(
+        app.library.sources()[feed].members.total,
+        41,
+        "the feed's articles are counted over the whole list, the fresh one too"
+    );
     assert!(
         app.library
             .entries()
@@ -141,7 +151,8 @@ fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
         .library
         .tag_id(&crate::model::TagKey::of("space"))
         .unwrap()]
-    .count;
+    .members
+    .total;
     assert_eq!(space_count, 21, "tags are counted over the whole list");
 }
 

@@ -4,12 +4,20 @@
 
 mod feeds;
 mod full_list;
+mod full_text;
 mod mouse;
+mod nav;
+mod pictures;
+mod reading;
 mod saving;
 mod search;
+mod sync;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
-pub use full_list::FullLibrary;
+pub use full_text::{FullTextState, FullTexts, PageState};
+pub use nav::{Nav, NavItem, NavRow};
+pub use pictures::{Pictures, Shown};
+pub use sync::SyncView;
 
 pub use search::match_lines;
 
@@ -23,41 +31,16 @@ use ratatui::layout::{Position, Rect, Size};
 use crate::action::Action;
 use crate::config;
 use crate::dates;
+use crate::effect::Effect;
 use crate::event::Event;
 use crate::keymap::Keymap;
+use crate::layout::{self, Focus, Panes};
+use crate::model::ArticleId;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, Origin};
-use crate::model::wrap::{Wrapped, wrap_article};
-use crate::model::{Article, ArticleId};
+use crate::model::wrap::Wrapped;
 use crate::sanitize;
-use crate::ui::layout::{self, Panes};
-use crate::ui::theme::Theme;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Tags,
-    List,
-    Reader,
-}
-
-/// What `update` asks the outside world to do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    SaveBookmark(Box<Article>),
-    RemoveBookmark(ArticleId),
-    MarkRead(ArticleId),
-    /// Read the body of a cached article from the store.
-    LoadBody(ArticleId),
-    /// Search the bodies of cached articles for these words, in the store's index.
-    SearchCache(String),
-    /// Refresh every feed, or the one with this address; `force` asks even fresh feeds.
-    Refresh {
-        only: Option<String>,
-        force: bool,
-    },
-    OpenUrl(String),
-    CopyUrl(String),
-}
+use crate::theme::Theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -87,6 +70,8 @@ pub struct Settings {
     pub offset: FixedOffset,
     pub theme: Theme,
     pub keymap: Keymap,
+    /// Minutes between refreshes of a feed that names no interval of its own (0: never).
+    pub refresh_every: u32,
 }
 
 /// Laid-out articles kept before the cache starts over; each is a few screens of text.
@@ -104,10 +89,19 @@ pub struct App {
     pub selected: usize,
     /// First list row on screen, kept so the selection stays in view.
     pub list_offset: usize,
-    /// Tag ids in the order the tag filter lists them (most used first).
-    pub tag_order: Vec<usize>,
-    pub tag_cursor: usize,
-    pub tag_offset: usize,
+    /// How many articles of `visible` are unread, for the status line.
+    pub visible_unread: usize,
+    /// An article read while the list shows only unread ones: it stays listed until the
+    /// selection moves away, so that it does not vanish under the cursor.
+    lingering: Option<usize>,
+    /// The articles the last "mark all read" marked, for undo, with where they were in the
+    /// library.
+    last_marked: Option<(Vec<ArticleId>, Vec<usize>)>,
+    /// Where the articles of the read marks last asked of the store were in the library,
+    /// in the order of their ids: found again without a lookup when the store answers.
+    marking: Vec<usize>,
+    /// The navigation pane: sources and tags, its cursor and scroll.
+    pub nav: Nav,
     pub focus: Focus,
     /// The window over the panes, if one is open.
     pub overlay: Option<Overlay>,
@@ -117,16 +111,21 @@ pub struct App {
     pub feeds: Vec<FeedStatus>,
     /// The refresh under way, if one is.
     pub refreshing: Option<Progress>,
+    /// Sync with the `[sync]` server, when it is on.
+    pub sync: Option<SyncView>,
     /// While search text is being typed: the search as it was before `/`, for Esc.
     pub search_before: Option<String>,
     pub reader: Option<ReaderView>,
     wrap_cache: HashMap<(usize, usize), Rc<Wrapped>>,
+    /// Pictures ready for the reading pane, and what the picture workers were asked for.
+    pub pictures: Pictures,
     pub size: Size,
     pub status: Option<Status>,
     /// Bookmark changes sent to the store and not yet confirmed.
     pub pending: Vec<ArticleId>,
-    /// The article last asked to be marked read, until the store answers.
-    reading: Option<ArticleId>,
+    /// The article last marked read by opening it: opening marks an article read once, so
+    /// that one marked unread again with the reader open stays unread.
+    opened: Option<ArticleId>,
     /// The article whose body was last asked of the store, until it answers.
     loading: Option<ArticleId>,
     /// The last search asked of the store's full-text index.
@@ -135,6 +134,8 @@ pub struct App {
     cache_hits: Option<(String, Vec<bool>)>,
     /// The list holds only the newest cached articles while the rest are read.
     pub loading_list: bool,
+    /// Full texts and linked pages read in this run, and which the reader shows.
+    pub full_text: FullTexts,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
     pub store_problem: Option<String>,
     pub settings: Settings,
@@ -145,37 +146,42 @@ pub struct App {
 impl App {
     pub fn new(library: Library, settings: Settings, size: Size, now: DateTime<Utc>) -> Self {
         let mut app = Self {
-            tag_order: library.tags_by_count(),
+            nav: Nav::new(&library),
             library,
             visible: Vec::new(),
             filter: Filter::default(),
             filtered_by: Filter::default(),
             selected: 0,
             list_offset: 0,
-            tag_cursor: 0,
-            tag_offset: 0,
+            visible_unread: 0,
+            lingering: None,
+            last_marked: None,
+            marking: Vec::new(),
             focus: Focus::List,
             overlay: None,
             overlay_cursor: 0,
             feeds: Vec::new(),
             refreshing: None,
+            sync: None,
             search_before: None,
             reader: None,
             wrap_cache: HashMap::new(),
+            pictures: Pictures::default(),
             size,
             status: None,
             pending: Vec::new(),
-            reading: None,
+            opened: None,
             loading: None,
             searched: String::new(),
             cache_hits: None,
             loading_list: false,
+            full_text: FullTexts::default(),
             store_problem: None,
             settings,
             now,
             should_quit: false,
         };
-        app.visible = app.filter.apply(&app.library);
+        app.refilter_all();
         app.settle();
         app
     }
@@ -206,7 +212,7 @@ impl App {
     /// The rectangle a pane has when it is shown, whether or not it is shown now.
     fn pane_rect(&self, pane: Focus) -> Rect {
         let pick = |p: Panes| match pane {
-            Focus::Tags => p.tags,
+            Focus::Nav => p.nav,
             Focus::List => p.list,
             Focus::Reader => p.reader,
         };
@@ -219,16 +225,6 @@ impl App {
     /// Articles the list shows at once (each takes two rows).
     pub fn list_rows(&self) -> usize {
         (usize::from(layout::inner(self.pane_rect(Focus::List)).height) / 2).max(1)
-    }
-
-    pub(crate) fn tag_rows(&self) -> usize {
-        // The first row of the tag pane says the mode.
-        usize::from(
-            layout::inner(self.pane_rect(Focus::Tags))
-                .height
-                .saturating_sub(2),
-        )
-        .max(1)
     }
 
     fn reader_text(&self) -> Rect {
@@ -249,6 +245,12 @@ impl App {
     }
 
     pub fn handle(&mut self, event: Event) -> Vec<Effect> {
+        let from_person = matches!(
+            event,
+            Event::Key(_) | Event::Mouse(_) | Event::Paste(_) | Event::Resize(..)
+        );
+        let reading =
+            (self.focus == Focus::Reader).then(|| self.visible.get(self.selected).copied());
         let effects = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
             Event::Key(_) => Vec::new(),
@@ -284,6 +286,23 @@ impl App {
                 self.set_error(format!("only the newest articles are listed: {problem}"));
                 Vec::new()
             }
+            Event::FullText(event) => {
+                self.on_full_text(event);
+                Vec::new()
+            }
+            Event::Picture(report) => {
+                self.picture_arrived(*report);
+                Vec::new()
+            }
+            Event::Tick(now) => {
+                let mut effects = self.on_tick(now);
+                effects.extend(self.sync_due(now));
+                effects
+            }
+            Event::Sync(event) => {
+                self.on_sync(event);
+                Vec::new()
+            }
             Event::Notice { text, is_error } => {
                 if is_error {
                     self.set_error(text);
@@ -293,7 +312,17 @@ impl App {
                 Vec::new()
             }
         };
-        self.finish(effects)
+        // The list changed under the reader by itself (marks saved, a search's results, the
+        // whole list read): the reader does not go on to another article unasked.
+        if !from_person
+            && let Some(before) = reading
+            && self.visible.get(self.selected).copied() != before
+        {
+            self.focus = Focus::List;
+        }
+        let effects = self.finish(effects);
+        self.remember_changes(&effects);
+        effects
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -314,7 +343,9 @@ impl App {
     /// Does what an action asks, as its key would. Tested directly.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let effects = self.apply(action);
-        self.finish(effects)
+        let effects = self.finish(effects);
+        self.remember_changes(&effects);
+        effects
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -324,37 +355,40 @@ impl App {
             Action::MoveUp => self.move_by(-1),
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::PageDown if self.focus == Focus::Reader && self.reader_at_end() => {
+                self.next_unread(true);
+            }
             Action::PageDown => self.move_by(self.page(1)),
             Action::PageUp => self.move_by(self.page(-1)),
             Action::HalfPageDown => self.move_by(self.page(1) / 2),
             Action::HalfPageUp => self.move_by(self.page(-1) / 2),
             Action::Open => match self.focus {
-                Focus::Tags => self.focus = Focus::List,
+                Focus::Nav => self.show_only_nav_item(),
                 _ => self.open(),
             },
             Action::Back => self.focus = Focus::List,
             Action::FocusNext => {
                 self.focus = match self.focus {
-                    Focus::Tags => Focus::List,
+                    Focus::Nav => Focus::List,
                     Focus::List => Focus::Reader,
-                    Focus::Reader => Focus::Tags,
+                    Focus::Reader => Focus::Nav,
                 }
             }
             Action::FocusPrev => {
                 self.focus = match self.focus {
-                    Focus::Tags => Focus::Reader,
-                    Focus::List => Focus::Tags,
+                    Focus::Nav => Focus::Reader,
+                    Focus::List => Focus::Nav,
                     Focus::Reader => Focus::List,
                 }
             }
-            Action::FocusTags => {
-                self.focus = if self.focus == Focus::Tags {
+            Action::FocusNav => {
+                self.focus = if self.focus == Focus::Nav {
                     Focus::List
                 } else {
-                    Focus::Tags
+                    Focus::Nav
                 }
             }
-            Action::ToggleTag => self.toggle_tag(),
+            Action::ToggleSelect => self.toggle_nav_item(),
             Action::ToggleTagMode => {
                 self.filter.mode = self.filter.mode.toggled();
                 self.refilter();
@@ -364,6 +398,7 @@ impl App {
                 });
             }
             Action::ClearFilter => {
+                self.filter.sources.clear();
                 self.filter.tags.clear();
                 self.filter.search.clear();
                 self.refilter();
@@ -374,12 +409,18 @@ impl App {
                 self.filter.bookmarks_only = !self.filter.bookmarks_only;
                 self.refilter();
             }
+            Action::UnreadOnly => self.toggle_unread_only(),
+            Action::ToggleRead => effects.extend(self.toggle_read()),
+            Action::MarkAllRead => effects.extend(self.mark_all_read()),
+            Action::UndoMarkAll => effects.extend(self.undo_mark_all()),
+            Action::NextUnread => self.next_unread(true),
+            Action::PrevUnread => self.next_unread(false),
             Action::Search => self.search_before = Some(self.filter.search.clone()),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Refresh => effects.extend(self.start_refresh(None)),
             Action::RefreshFeed => match self.selected_entry().and_then(|e| e.feed.as_deref()) {
-                Some(url) => effects.extend(self.start_refresh(Some(url.to_string()))),
+                Some(url) => effects.extend(self.start_refresh(Some(vec![url.to_string()]))),
                 None => self.set_info("this article is not from a feed".to_string()),
             },
             Action::ShowFeeds => self.open_overlay(Overlay::Feeds),
@@ -400,6 +441,7 @@ impl App {
                 Some(url) => effects.push(Effect::CopyUrl(url)),
                 None => self.set_info("this article has no address".to_string()),
             },
+            Action::FullText => effects.extend(self.toggle_full_text()),
             Action::Help => self.open_overlay(Overlay::Help),
             Action::Quit => self.should_quit = true,
         }
@@ -407,9 +449,11 @@ impl App {
     }
 
     /// After every event: brings derived state in line, and marks the article in the
-    /// reader read once the reader has the focus (by Enter, Tab, a click or `n`).
+    /// reader read once the reader has the focus (by Enter, Tab, a click, `n` or `]`).
     fn finish(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
         self.settle();
+        let pictures = self.picture_effects(&effects);
+        effects.extend(pictures);
         if let Some(entry) = self.selected_entry()
             && entry.body_in_store
             && self.store_problem.is_none()
@@ -427,15 +471,18 @@ impl App {
             }
         }
         if self.focus != Focus::Reader || self.store_problem.is_some() {
+            self.opened = None;
             return effects;
         }
         if let Some(entry) = self.selected_entry()
-            && !entry.read
-            && self.reading.as_ref() != Some(&entry.article.id)
+            && self.opened.as_ref() != Some(&entry.article.id)
         {
-            let id = entry.article.id.clone();
-            self.reading = Some(id.clone());
-            effects.push(Effect::MarkRead(id));
+            let (id, read) = (entry.article.id.clone(), entry.is_read());
+            self.opened = Some(id.clone());
+            if !read {
+                self.linger_selected();
+                effects.push(Effect::MarkRead(id));
+            }
         }
         effects
     }
@@ -443,7 +490,7 @@ impl App {
     /// A page in the focused pane, in its own units, with one line of overlap in the reader.
     fn page(&self, direction: isize) -> isize {
         let rows = match self.focus {
-            Focus::Tags => self.tag_rows(),
+            Focus::Nav => self.nav_rows(),
             Focus::List => self.list_rows(),
             Focus::Reader => usize::from(self.reader_text().height)
                 .saturating_sub(1)
@@ -455,9 +502,7 @@ impl App {
     /// Moves in the focused pane: the tag cursor, the list selection or the reader's scroll.
     fn move_by(&mut self, delta: isize) {
         match self.focus {
-            Focus::Tags => {
-                self.tag_cursor = offset_index(self.tag_cursor, delta, self.tag_order.len())
-            }
+            Focus::Nav => self.nav.cursor = offset_index(self.nav.cursor, delta, self.nav.len()),
             Focus::List => self.move_selection(delta),
             Focus::Reader => {
                 if let Some(reader) = &mut self.reader {
@@ -477,16 +522,6 @@ impl App {
         if self.selected_entry().is_some() {
             self.focus = Focus::Reader;
         }
-    }
-
-    fn toggle_tag(&mut self) {
-        let Some(&tag) = self.tag_order.get(self.tag_cursor) else {
-            return;
-        };
-        if !self.filter.tags.remove(&tag) {
-            self.filter.tags.insert(tag);
-        }
-        self.refilter();
     }
 
     /// Re-applies the filter, keeping the selected article selected when it still shows. When
@@ -532,21 +567,33 @@ impl App {
             });
             visible
         } else {
-            self.filter.apply_with(&self.library, found)
+            self.filter.apply_with(&self.library, found, self.lingering)
         };
         self.filtered_by = self.filter.clone();
         self.selected = before
             .and_then(|index| self.visible.iter().position(|&v| v == index))
             .unwrap_or(0);
+        self.count_visible_unread();
+    }
+
+    /// Counts the unread articles of the list again, after the list or read marks changed.
+    pub(crate) fn count_visible_unread(&mut self) {
+        let library = &self.library;
+        self.visible_unread = self
+            .visible
+            .iter()
+            .filter(|&&i| !library.entry(i).is_read())
+            .count();
     }
 
     /// Brings derived state in line after any change: clamps cursors, scrolls the list and
     /// tags to keep the cursor in view, and lays out the selected article for the reader.
     fn settle(&mut self) {
+        self.let_go_of_lingering();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
         self.list_offset = keep_in_view(self.list_offset, self.selected, self.list_rows());
-        self.tag_cursor = self.tag_cursor.min(self.tag_order.len().saturating_sub(1));
-        self.tag_offset = keep_in_view(self.tag_offset, self.tag_cursor, self.tag_rows());
+        let nav_rows = self.nav_rows();
+        self.nav.keep_in_view(nav_rows);
         let text = self.reader_text();
         let width = usize::from(text.width).max(1);
         let Some(&article) = self.visible.get(self.selected) else {
@@ -557,11 +604,11 @@ impl App {
             Some(reader) if reader.article == article => (reader.scroll, reader.match_line),
             _ => (0, None),
         };
+        self.close_page_unless(article);
         let wrapped = match self.wrap_cache.get(&(article, width)) {
             Some(wrapped) => Rc::clone(wrapped),
             None => {
-                let entry = self.library.entry(article);
-                let wrapped = Rc::new(wrap_article(&entry.article, &self.byline(entry), width));
+                let wrapped = Rc::new(self.lay_out(article, width));
                 if self.wrap_cache.len() >= WRAP_CACHE_LIMIT {
                     self.wrap_cache.clear();
                 }
@@ -630,4 +677,10 @@ fn keep_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
 #[cfg(test)]
 mod full_list_tests;
 #[cfg(test)]
+mod full_text_tests;
+#[cfg(test)]
+mod sync_tests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unread_tests;

@@ -1,11 +1,11 @@
 //! The mouse: the wheel scrolls the pane under the pointer, a click selects, focuses or
-//! toggles, a click on the selected article opens it.
+//! toggles a feed or tag, a click on the selected article opens it.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
 use super::{App, Focus};
-use crate::ui::layout;
+use crate::layout;
 
 impl App {
     pub(super) fn on_mouse(&mut self, mouse: MouseEvent) {
@@ -18,7 +18,7 @@ impl App {
         let at = Position::new(mouse.column, mouse.row);
         let panes = self.panes();
         let hit = [
-            (Focus::Tags, panes.tags),
+            (Focus::Nav, panes.nav),
             (Focus::List, panes.list),
             (Focus::Reader, panes.reader),
         ]
@@ -43,7 +43,7 @@ impl App {
             }
             MouseEventKind::Down(MouseButton::Left) => match (pane, row) {
                 (Focus::List, Some(row)) => self.click_list_row(row / 2),
-                (Focus::Tags, Some(row)) if row >= 2 => self.click_tag_row(row - 2),
+                (Focus::Nav, Some(row)) => self.click_nav_row(row),
                 _ => self.focus = pane,
             },
             _ => {}
@@ -60,15 +60,6 @@ impl App {
             self.open();
         } else {
             self.selected = clicked;
-        }
-    }
-
-    fn click_tag_row(&mut self, row: usize) {
-        let clicked = self.tag_offset + row;
-        self.focus = Focus::Tags;
-        if row < self.tag_rows() && clicked < self.tag_order.len() {
-            self.tag_cursor = clicked;
-            self.toggle_tag();
         }
     }
 }

@@ -33,22 +33,31 @@ impl App {
     }
 
     pub(super) fn on_store(&mut self, report: StoreReport) {
-        if let StoreReport::SearchHits { query, found } = report {
-            self.on_search_hits(query, &found);
-            return;
-        }
-        let id = match &report {
-            StoreReport::BookmarkSaved(id)
-            | StoreReport::BookmarkRemoved(id)
-            | StoreReport::MarkedRead(id)
-            | StoreReport::BodyLoaded(id, _)
-            | StoreReport::Failed { id, .. } => id.clone(),
-            StoreReport::SearchHits { .. } => return,
+        let id = match report {
+            StoreReport::SearchHits { query, found } => {
+                self.on_search_hits(query, &found);
+                return;
+            }
+            StoreReport::ReadSet { ids, read, change } => {
+                self.on_read_set(ids, read, change);
+                return;
+            }
+            StoreReport::Queued(queued) => {
+                self.on_queued(queued);
+                return;
+            }
+            StoreReport::ReadSetFailed { read, error } => {
+                let what = if read { "read" } else { "unread" };
+                self.set_error(format!("could not mark articles {what}: {error}"));
+                return;
+            }
+            StoreReport::BookmarkSaved(ref id)
+            | StoreReport::BookmarkRemoved(ref id)
+            | StoreReport::MarkedRead(ref id)
+            | StoreReport::BodyLoaded(ref id, _)
+            | StoreReport::Failed { ref id, .. } => id.clone(),
         };
         self.pending.retain(|pending| *pending != id);
-        if self.reading.as_ref() == Some(&id) {
-            self.reading = None;
-        }
         if self.loading.as_ref() == Some(&id) {
             self.loading = None;
         }
@@ -57,7 +66,10 @@ impl App {
         };
         let title = self.library.entry(index).article.title.clone();
         match report {
-            StoreReport::SearchHits { .. } => {}
+            StoreReport::SearchHits { .. }
+            | StoreReport::ReadSet { .. }
+            | StoreReport::ReadSetFailed { .. }
+            | StoreReport::Queued(_) => {}
             StoreReport::BookmarkSaved(_) => {
                 self.library.entry_mut(index).bookmarked = true;
                 self.set_info(format!("★ bookmarked “{title}”"));
@@ -69,7 +81,10 @@ impl App {
                     self.refilter();
                 }
             }
-            StoreReport::MarkedRead(_) => self.library.entry_mut(index).read = true,
+            StoreReport::MarkedRead(_) => {
+                self.library.set_read(index, true);
+                self.count_visible_unread();
+            }
             StoreReport::BodyLoaded(_, body) => {
                 self.library.set_body(index, *body);
                 self.wrap_cache.retain(|&(article, _), _| article != index);

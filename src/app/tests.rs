@@ -3,6 +3,7 @@
 use super::*;
 use crate::config::Config;
 use crate::event::{RefreshEvent, StoreReport};
+use crate::model::Article;
 use crate::model::tag::parse_tag_list;
 use crate::model::{Block, Body, Span};
 use crate::refresh::{FeedReport, FeedResult, Summary};
@@ -44,6 +45,7 @@ pub(super) fn settings() -> Settings {
         offset: FixedOffset::east_opt(0).unwrap(),
         theme: Theme::new(&config.theme, true),
         keymap: Keymap::default(),
+        refresh_every: 30,
     }
 }
 
@@ -85,7 +87,7 @@ pub(super) fn selected_title(app: &App) -> String {
 
 fn tag_position(app: &App, name: &str) -> usize {
     let id = app.library.tag_id(&crate::model::TagKey::of(name)).unwrap();
-    app.tag_order.iter().position(|&t| t == id).unwrap()
+    app.nav.sources.len() + app.nav.tags.iter().position(|&t| t == id).unwrap()
 }
 
 #[test]
@@ -131,11 +133,11 @@ fn opening_focuses_the_reader_and_marks_read_once() {
     assert_eq!(app.focus, Focus::Reader);
     assert_eq!(effects, [Effect::MarkRead(id.clone())]);
     assert!(
-        !app.selected_entry().unwrap().read,
+        !app.selected_entry().unwrap().is_read(),
         "read only once the store says so"
     );
     app.handle(Event::Store(StoreReport::MarkedRead(id)));
-    assert!(app.selected_entry().unwrap().read);
+    assert!(app.selected_entry().unwrap().is_read());
     app.update(Action::Back);
     assert_eq!(app.focus, Focus::List);
     assert!(app.update(Action::Open).is_empty(), "already read");
@@ -167,14 +169,18 @@ fn the_reader_scrolls_and_pages() {
 }
 
 #[test]
-fn space_pages_the_reader_and_toggles_tags() {
+fn space_pages_the_reader_and_selects_in_the_navigation_pane() {
     let mut app = app();
     app.update(Action::Open);
     press(&mut app, KeyCode::Char(' '));
     assert!(app.reader.as_ref().unwrap().scroll > 0);
-    app.update(Action::FocusTags);
+    app.update(Action::FocusNav);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.filter.sources.len(), 1, "the local articles");
+    app.nav.cursor = tag_position(&app, "food");
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(app.filter.tags.len(), 1);
+    assert_eq!(app.visible.len(), 10);
 }
 
 #[test]
@@ -195,45 +201,45 @@ fn focus_cycles_and_tags_toggle() {
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Reader);
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Focus::Tags);
+    assert_eq!(app.focus, Focus::Nav);
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::List);
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Focus::Tags);
+    assert_eq!(app.focus, Focus::Nav);
     app.update(Action::FocusPrev);
     assert_eq!(app.focus, Focus::Reader);
-    app.update(Action::FocusTags);
-    assert_eq!(app.focus, Focus::Tags);
-    app.update(Action::FocusTags);
+    app.update(Action::FocusNav);
+    assert_eq!(app.focus, Focus::Nav);
+    app.update(Action::FocusNav);
     assert_eq!(app.focus, Focus::List);
-    app.update(Action::FocusTags);
+    app.update(Action::FocusNav);
     app.update(Action::Back);
     assert_eq!(app.focus, Focus::List);
-    app.update(Action::FocusTags);
+    app.update(Action::FocusNav);
     app.update(Action::Open);
     assert_eq!(
         app.focus,
         Focus::List,
-        "open in the tag filter goes to the list"
+        "open in the navigation pane goes to the list"
     );
 }
 
 #[test]
 fn tags_filter_any_and_all() {
     let mut app = app();
-    assert_eq!(app.tag_order.len(), 3);
-    app.update(Action::FocusTags);
-    app.tag_cursor = tag_position(&app, "science");
-    app.update(Action::ToggleTag);
+    assert_eq!(app.nav.tags.len(), 3);
+    app.update(Action::FocusNav);
+    app.nav.cursor = tag_position(&app, "science");
+    app.update(Action::ToggleSelect);
     assert_eq!(app.visible.len(), 10);
-    app.tag_cursor = tag_position(&app, "food");
-    app.update(Action::ToggleTag);
+    app.nav.cursor = tag_position(&app, "food");
+    app.update(Action::ToggleSelect);
     assert_eq!(app.visible.len(), 20, "science or food");
     app.update(Action::ToggleTagMode);
     assert_eq!(app.filter.mode, crate::model::filter::TagMode::All);
     assert!(app.visible.is_empty(), "science and food");
     assert!(app.reader.is_none());
-    app.update(Action::ToggleTag);
+    app.update(Action::ToggleSelect);
     assert_eq!(app.visible.len(), 10, "food unselected again");
     app.update(Action::ClearFilter);
     assert_eq!(app.visible.len(), 30);
@@ -243,15 +249,15 @@ fn tags_filter_any_and_all() {
 #[test]
 fn the_tag_cursor_moves_and_stays_in_range() {
     let mut app = app();
-    app.update(Action::FocusTags);
+    app.update(Action::FocusNav);
     app.update(Action::MoveDown);
-    assert_eq!(app.tag_cursor, 1);
+    assert_eq!(app.nav.cursor, 1);
     app.update(Action::Bottom);
-    assert_eq!(app.tag_cursor, 2);
+    assert_eq!(app.nav.cursor, 3, "one source and three tags");
     app.update(Action::PageDown);
-    assert_eq!(app.tag_cursor, 2);
+    assert_eq!(app.nav.cursor, 3);
     app.update(Action::Top);
-    assert_eq!(app.tag_cursor, 0);
+    assert_eq!(app.nav.cursor, 0);
     assert_eq!(selected_title(&app), "Article 0", "the list did not move");
 }
 
@@ -559,12 +565,23 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         Focus::Reader,
         "the wheel does not move the focus"
     );
-    let tags = app.panes().tags.unwrap();
+    let nav = app.panes().nav.unwrap();
+    // Inside the border: the feeds heading, local articles, a gap, the tags heading, a tag.
     mouse(
         &mut app,
         MouseEventKind::Down(MouseButton::Left),
-        tags.x + 3,
-        tags.y + 3,
+        nav.x + 3,
+        nav.y + 3,
+    );
+    assert!(
+        app.filter.tags.is_empty(),
+        "a click on a heading selects nothing"
+    );
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        nav.x + 3,
+        nav.y + 5,
     );
     assert_eq!(app.filter.tags.len(), 1, "a click on a tag toggles it");
     mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 119, 39);
@@ -573,11 +590,11 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         1,
         "a click on the status line does nothing"
     );
-    let tags_border = tags.bottom() - 1;
+    let tags_border = nav.bottom() - 1;
     mouse(
         &mut app,
         MouseEventKind::Down(MouseButton::Left),
-        tags.x + 3,
+        nav.x + 3,
         tags_border,
     );
     assert_eq!(
@@ -585,7 +602,7 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         1,
         "a click on the tag pane's border toggles nothing"
     );
-    app.update(Action::FocusTags);
+    app.update(Action::FocusNav);
     let selected = app.selected;
     let list_border = list.bottom() - 1;
     mouse(
@@ -606,7 +623,7 @@ fn narrow_terminals_show_one_pane_and_resizes_relayout() {
     let mut app = app();
     app.handle(Event::Resize(50, 16));
     let panes = app.panes();
-    assert!(panes.list.is_some() && panes.reader.is_none() && panes.tags.is_none());
+    assert!(panes.list.is_some() && panes.reader.is_none() && panes.nav.is_none());
     assert_eq!(app.list_rows(), 6);
     app.update(Action::Open);
     let panes = app.panes();
@@ -646,11 +663,13 @@ fn app_with_a_feed() -> App {
         .merge(Some("https://example.com/feed"), vec![first]);
     app.visible = app.filter.apply(&app.library);
     let feed = crate::model::Subscription {
+        full_text: false,
         url: "https://example.com/feed".into(),
         name: Some("Example".into()),
         tags: Vec::new(),
+        every: None,
     };
-    app.set_feeds(&[feed], &HashMap::new(), &HashMap::new());
+    app.set_feeds(&[feed], &HashMap::new());
     app.handle(Event::Resize(120, 40));
     app
 }
@@ -666,7 +685,14 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
             force: true
         }]
     );
-    assert_eq!(app.refreshing, Some(Progress { done: 0, total: 1 }));
+    assert_eq!(
+        app.refreshing,
+        Some(Progress {
+            done: 0,
+            total: 1,
+            by_the_clock: false
+        })
+    );
     assert!(
         app.update(Action::Refresh).is_empty(),
         "one refresh at a time"
@@ -679,9 +705,17 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         result: FeedResult::Updated { new: 1, updated: 0 },
         articles: vec![item],
     };
+    app.update(Action::MoveDown);
     let selected = selected_title(&app);
     app.handle(Event::Refresh(RefreshEvent::Feed { done: 1, report }));
-    assert_eq!(app.refreshing, Some(Progress { done: 1, total: 1 }));
+    assert_eq!(
+        app.refreshing,
+        Some(Progress {
+            done: 1,
+            total: 1,
+            by_the_clock: false
+        })
+    );
     assert_eq!(app.visible.len(), 32, "the new article is in the list");
     assert_eq!(
         selected_title(&app),
@@ -689,11 +723,11 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         "the selection stays on its article"
     );
     assert!(
-        app.tag_order
+        app.nav
+            .tags
             .iter()
             .any(|&t| app.library.tags()[t].tag.as_str() == "World")
     );
-    assert_eq!(app.feeds[0].articles, 1);
     let summary = Summary {
         feeds: 1,
         new: 1,
@@ -730,7 +764,7 @@ fn refresh_of_the_selected_articles_feed_only() {
     assert_eq!(
         effects,
         [Effect::Refresh {
-            only: Some("https://example.com/feed".into()),
+            only: Some(vec!["https://example.com/feed".into()]),
             force: true
         }]
     );

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use anyhow::bail;
+use anyhow::{anyhow, bail};
 use chrono::{Local, Offset, Utc};
 
 use super::Sources;
@@ -10,13 +10,18 @@ use super::context::{Context, library, read_library};
 use super::output::{
     ArticleJson, BookmarkJson, TagJson, default_width, emit, list_line, print_json, warn,
 };
+use crate::full_text;
 use crate::model::filter::{Filter, TagMode};
-use crate::model::library::Entry;
-use crate::model::wrap::wrap_article;
-use crate::model::{ArticleId, TagKey};
+use crate::model::library::{Entry, Library, SourceKey};
+use crate::model::wrap::{wrap_article, wrap_article_with};
+use crate::model::{Article, ArticleId, TagKey};
+use crate::refresh::Options;
+use crate::store::Store;
 
 /// What `list` narrows the articles to.
+#[derive(Debug, Default)]
 pub struct Query {
+    pub feeds: Vec<String>,
     pub tags: Vec<String>,
     pub all_tags: bool,
     pub bookmarked: bool,
@@ -24,8 +29,30 @@ pub struct Query {
     pub search: Option<String>,
 }
 
-pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> anyhow::Result<()> {
-    let (library, store) = read_library(context, sources)?;
+/// The library indices of the articles a query lets through, in list order. A feed that is
+/// not subscribed is an error; a tag no article has matches nothing.
+pub fn matching(
+    library: &Library,
+    store: Option<&Store>,
+    query: &Query,
+) -> anyhow::Result<Vec<usize>> {
+    let Some(filter) = query_filter(library, query)? else {
+        return Ok(Vec::new());
+    };
+    // Cached articles are listed without their bodies: their text is searched in the index.
+    let found: HashSet<usize> = match store {
+        Some(store) if !filter.search_words().is_empty() => store
+            .search_cached(&filter.search_words())?
+            .iter()
+            .filter_map(|id| library.position(id))
+            .collect(),
+        _ => HashSet::new(),
+    };
+    Ok(filter.apply_with(library, |i| found.contains(&i), None))
+}
+
+/// The filter of a query; `None` when it matches nothing.
+pub fn query_filter(library: &Library, query: &Query) -> anyhow::Result<Option<Filter>> {
     let mut filter = Filter {
         mode: if query.all_tags {
             TagMode::All
@@ -37,6 +64,9 @@ pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> 
         unread_only: query.unread,
         ..Filter::default()
     };
+    for feed in &query.feeds {
+        filter.sources.insert(find_feed(library, feed)?);
+    }
     let mut unknown_tag = false;
     for tag in &query.tags {
         match library.tag_id(&TagKey::of(tag)) {
@@ -47,22 +77,36 @@ pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> 
         }
     }
     // A tag no article has matches nothing: alone, or in --all-tags mode, nothing shows.
-    let nothing = unknown_tag && (query.all_tags || filter.tags.is_empty());
-    let entries: Vec<&Entry> = if nothing {
-        Vec::new()
-    } else {
-        // Cached articles are listed without their bodies: their text is searched in the index.
-        let found: HashSet<usize> = match &store {
-            Some(store) if !filter.search_words().is_empty() => store
-                .search_cached(&filter.search_words())?
-                .iter()
-                .filter_map(|id| library.position(id))
-                .collect(),
-            _ => HashSet::new(),
-        };
-        let indices = filter.apply_with(&library, |i| found.contains(&i));
-        indices.into_iter().map(|i| library.entry(i)).collect()
-    };
+    if unknown_tag && (query.all_tags || filter.tags.is_empty()) {
+        return Ok(None);
+    }
+    Ok(Some(filter))
+}
+
+/// The source a person names: a feed by its address or name (without regard to case), or
+/// "Local articles" or "Samples".
+fn find_feed(library: &Library, named: &str) -> anyhow::Result<usize> {
+    let named = named.trim();
+    let lower = named.to_lowercase();
+    library
+        .find_source(&SourceKey::Feed(named.into()))
+        .or_else(|| {
+            library
+                .sources_by_name()
+                .into_iter()
+                .find(|&id| library.sources()[id].name.to_lowercase() == lower)
+        })
+        .ok_or_else(|| {
+            anyhow::anyhow!("no feed has the address or name \"{named}\" (see tidings feeds list)")
+        })
+}
+
+pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> anyhow::Result<()> {
+    let (library, store) = read_library(context, sources)?;
+    let entries: Vec<&Entry> = matching(&library, store.as_ref(), query)?
+        .into_iter()
+        .map(|i| library.entry(i))
+        .collect();
     if json {
         print_json(
             &entries
@@ -80,6 +124,7 @@ pub fn show(
     sources: &Sources,
     id: &str,
     width: Option<u16>,
+    full_text: bool,
 ) -> anyhow::Result<()> {
     let (mut library, store) = read_library(context, sources)?;
     let index = library.find(id)?;
@@ -95,7 +140,36 @@ pub fn show(
         &context.config.date_format.0,
         Local::now().offset().fix(),
     );
-    let lines = wrap_article(&entry.article, &byline, width).lines;
+    if !full_text {
+        let lines = wrap_article(&entry.article, &byline, width).lines;
+        return emit(lines.into_iter().map(|line| line.text));
+    }
+    let article = &entry.article;
+    let Some(url) = article.url.clone() else {
+        bail!(
+            "article {} has no address to read its full text from",
+            article.id
+        );
+    };
+    let job = full_text::Job {
+        id: article.id.clone(),
+        url: url.clone(),
+        title: article.title.clone(),
+        summary: article.body.plain_text(),
+    };
+    let settings = Options::from_config(&context.config, true).fetch;
+    let text = full_text::read_one(store.as_ref(), &settings, &job).map_err(|error| {
+        anyhow!(
+            "cannot read the full text of {} from {url}: {error}",
+            article.id
+        )
+    })?;
+    let note = format!("full text from {}", text.site());
+    let shown = Article {
+        body: text.body,
+        ..article.clone()
+    };
+    let lines = wrap_article_with(&shown, &byline, Some(&note), width, None).lines;
     emit(lines.into_iter().map(|line| line.text))
 }
 
@@ -106,7 +180,7 @@ pub fn tags(context: &Context, sources: &Sources, json: bool) -> anyhow::Result<
         .into_iter()
         .map(|id| TagJson {
             tag: library.tags()[id].tag.to_string(),
-            count: library.tags()[id].count,
+            count: library.tags()[id].members.total,
         })
         .collect();
     if json {
@@ -151,6 +225,48 @@ pub fn bookmarks(context: &Context, json: bool) -> anyhow::Result<()> {
     }))
 }
 
+#[derive(serde::Serialize)]
+struct UnstarredJson<'a> {
+    #[serde(flatten)]
+    article: ArticleJson<'a>,
+    saved_at: String,
+    unstarred_at: String,
+}
+
+/// The bookmarks a star removed on another device took away, most recent first.
+pub fn unstarred(context: &Context, json: bool) -> anyhow::Result<()> {
+    let store = context.open_store()?;
+    let kept = store.unstarred_bookmarks()?;
+    let read = store.read_ids()?;
+    if json {
+        let items: Vec<UnstarredJson> = kept
+            .iter()
+            .map(|u| UnstarredJson {
+                article: ArticleJson::new(
+                    &u.bookmark.article,
+                    false,
+                    read.contains(&u.bookmark.article.id),
+                ),
+                saved_at: u.bookmark.saved_at.to_rfc3339(),
+                unstarred_at: u.unstarred_at.to_rfc3339(),
+            })
+            .collect();
+        return print_json(&items);
+    }
+    emit(kept.iter().map(|u| {
+        let article = &u.bookmark.article;
+        let when = u
+            .unstarred_at
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M");
+        let line = format!(
+            "{}  unstarred {when}  {}  ({})",
+            article.id, article.title, article.source
+        );
+        crate::sanitize::clean_line(&line)
+    }))
+}
+
 pub fn bookmark(context: &Context, sources: &Sources, id: &str, add: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let mut run = context.sources(sources, Some(&store))?;
@@ -170,9 +286,15 @@ pub fn bookmark(context: &Context, sources: &Sources, id: &str, add: bool) -> an
         }
         bail!("{not_found}");
     }
-    let article = &library.entry(found?).article;
+    let mut article = library.entry(found?).article.clone();
     if add {
-        store.add_bookmark(article, Utc::now())?;
+        // A bookmark keeps the whole article; the list's copy of a cached one has no body.
+        if article.body.blocks.is_empty()
+            && let Some(body) = store.cached_body(&article.id)?
+        {
+            article.body = body;
+        }
+        store.add_bookmark(&article, Utc::now())?;
         emit([format!("bookmarked {}: {}", article.id, article.title)])
     } else if store.remove_bookmark(&article.id)? {
         emit([format!(

@@ -1,7 +1,7 @@
 //! What one run reads: the config, the data folder, the articles of its sources and the
 //! feed cache, and the store's bookmarks and read marks; and the start of the reader.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -9,16 +9,17 @@ use chrono::{Local, Offset, Utc};
 
 use super::output::warn;
 use super::{Cli, Sources};
-use crate::app::{App, FullLibrary, Settings};
+use crate::app::{App, Settings};
 use crate::config::Config;
-use crate::event::Event;
+use crate::event::{Event, FullLibrary};
 use crate::keymap::Keymap;
-use crate::model::Subscription;
 use crate::model::library::Library;
+use crate::model::{Article, Subscription};
 use crate::refresh::{self, FeedResult};
 use crate::source::load::{self, Loaded};
 use crate::store::Store;
-use crate::ui::theme::Theme;
+use crate::sync::SyncConfig;
+use crate::theme::Theme;
 
 /// A feed cache larger than this is read in the background: the reader starts on its
 /// newest [`FIRST_READ`] articles.
@@ -36,6 +37,8 @@ pub struct Context {
 /// command line, and whether the feed cache of the subscriptions belongs in it.
 pub struct RunSources {
     pub loaded: Loaded,
+    /// The bundled samples, when this run shows them.
+    pub samples: Vec<Article>,
     /// Feeds given as SOURCE by address, for this run only, not yet fetched.
     pub remote: Vec<Subscription>,
     /// No SOURCE was given: the configured articles and the subscribed feeds are shown.
@@ -69,9 +72,11 @@ impl Context {
                     || text.starts_with("file://")
                 {
                     remote.push(Subscription {
+                        full_text: false,
                         url: text.into_owned(),
                         name: None,
                         tags: Vec::new(),
+                        every: None,
                     });
                 } else if path.exists() {
                     paths.push(path.clone());
@@ -88,19 +93,24 @@ impl Context {
             }
             return Ok(RunSources {
                 loaded: load::load_paths(&paths),
+                samples: Vec::new(),
                 remote,
                 subscribed: false,
             });
         }
-        let mut loaded = load::load_paths(&self.config.articles);
-        let has_feeds = !refresh::subscriptions(&self.config, store)
-            .unwrap_or_default()
-            .is_empty();
-        if (self.config.articles.is_empty() && !has_feeds) || self.config.samples {
-            loaded.articles.extend(load::samples());
-        }
+        let loaded = load::load_paths(&self.config.articles);
+        let has_feeds = self.config.sync.is_some()
+            || !refresh::subscriptions(&self.config, store)
+                .unwrap_or_default()
+                .is_empty();
+        let samples = if (self.config.articles.is_empty() && !has_feeds) || self.config.samples {
+            load::samples()
+        } else {
+            Vec::new()
+        };
         Ok(RunSources {
             loaded,
+            samples,
             remote: Vec::new(),
             subscribed: true,
         })
@@ -143,6 +153,7 @@ impl RunSources {
                 feeds: self.loaded.feeds.clone(),
                 problems: Vec::new(),
             },
+            samples: self.samples.clone(),
             remote: self.remote.clone(),
             subscribed: self.subscribed,
         }
@@ -160,6 +171,7 @@ pub fn library(
     cache_limit: Option<usize>,
 ) -> (Library, Vec<String>) {
     let mut library = Library::new(run.loaded.articles);
+    library.add_samples(run.samples);
     let mut problems = run.loaded.problems;
     for (url, articles) in run.loaded.feeds {
         library.merge(Some(&url), articles);
@@ -210,14 +222,14 @@ pub fn library(
     for (ids, read) in [(store.bookmarked_ids(), false), (read_ids, true)] {
         match ids {
             Ok(ids) => {
-                for id in ids {
-                    if let Some(index) = library.position(&id) {
-                        let entry = library.entry_mut(index);
-                        if read {
-                            entry.read = true;
-                        } else {
-                            entry.bookmarked = true;
-                        }
+                for id in &ids {
+                    let Some(index) = library.position(id) else {
+                        continue;
+                    };
+                    if read {
+                        library.set_read(index, true);
+                    } else {
+                        library.entry_mut(index).bookmarked = true;
                     }
                 }
             }
@@ -262,8 +274,16 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     } else {
         run.remote.clone()
     };
-    let refresh_now =
-        !run.remote.is_empty() || (run.subscribed && config.refresh_on_start && !feeds.is_empty());
+    // Sync needs the store, for its queue, and is for the subscribed feeds.
+    let sync = config
+        .sync
+        .as_ref()
+        .filter(|_| run.subscribed && store.is_some());
+    // Read before the screen is taken: a password_command may ask for a passphrase.
+    let password = sync.map(SyncConfig::password);
+    let syncing = matches!(password, Some(Ok(_)));
+    let refresh_now = !run.remote.is_empty()
+        || (run.subscribed && config.refresh_on_start && (!feeds.is_empty() || syncing));
     let keep_cache = run.subscribed;
     // Counting every cached article would cost start-up a pass over them all.
     let in_background = match &store {
@@ -288,6 +308,7 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         offset: Local::now().offset().fix(),
         theme: Theme::from_env(&config.theme),
         keymap: Keymap::with_overrides(&config.keys),
+        refresh_every: u32::from(config.refresh_every.0),
     };
     let mut app = App::new(
         library,
@@ -303,18 +324,33 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         .as_ref()
         .and_then(|s| s.feed_states().ok())
         .unwrap_or_default();
-    let counts = match &store {
-        Some(store) if !in_background => store.cached_counts().unwrap_or_default(),
-        _ => HashMap::new(),
+    app.set_feeds(&feeds, &states);
+    let password = match password {
+        Some(Ok(password)) => Some(password),
+        Some(Err(problem)) => {
+            app.set_error(format!("sync is off in this run: {problem}"));
+            None
+        }
+        None => None,
     };
-    app.set_feeds(&feeds, &states, &counts);
+    if let (Some(sync), Some(store), Some(_)) = (sync, &store, &password) {
+        let held = store.server_feeds().unwrap_or_default();
+        app.enable_sync(sync.every, held.into_iter().map(|f| f.url));
+    }
     let refresher = crate::tui::Refresher {
-        feeds,
+        feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),
         options: refresh::Options::from_config(config, false),
         data_dir: keep_cache.then(|| context.data_dir.clone()),
         on_start: refresh_now,
+        sync: password.map(|password| {
+            crate::sync::Worker::new(config.clone(), context.data_dir.clone(), password)
+        }),
     };
-    crate::tui::run(app, store, config.mouse, refresher, list_loader)
+    let pictures = super::pictures::settings(config, &context.data_dir).map(|(settings, rows)| {
+        app.show_pictures(rows);
+        settings
+    });
+    crate::tui::run(app, store, config.mouse, refresher, list_loader, pictures)
 }
 
 /// The whole library of a run, on its own connection to the store, for a reader that
@@ -326,10 +362,5 @@ fn read_everything(run: RunSources, config: &Config, data_dir: &Path) -> Event {
     };
     let (library, problems) = library(run, config, Some(&store), None);
     library.prepare_search();
-    let counts = store.cached_counts().unwrap_or_default();
-    Event::FullLibrary(Ok(Box::new(FullLibrary {
-        library,
-        problems,
-        counts,
-    })))
+    Event::FullLibrary(Ok(Box::new(FullLibrary { library, problems })))
 }

@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::output::{emit, print_json};
+use super::sync;
+use crate::full_text;
 use crate::model::{Subscription, counted};
 use crate::refresh::{self, FeedResult, Options};
 use crate::sanitize::clean_line;
@@ -16,7 +18,15 @@ use crate::source::opml;
 
 pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
-    let feeds = refresh::subscriptions(&context.config, Some(&store))?;
+    let all = refresh::subscriptions(&context.config, Some(&store))?;
+    let held = all.len();
+    let feeds = refresh::fetched_here(&context.config, Some(&store), all)?;
+    if feeds.is_empty() && held > 0 {
+        return emit([
+            "every feed comes from the sync server: `tidings sync` brings their articles"
+                .to_string(),
+        ]);
+    }
     if feeds.is_empty() {
         return emit(["no feeds are subscribed: add one with `tidings feeds add URL`".to_string()]);
     }
@@ -50,6 +60,19 @@ pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
         eprint!("\r\x1b[K");
     }
     lines.push(summary.describe());
+    let settings = Options::from_config(&context.config, force).fetch;
+    let texts = full_text::read_pending(&store, &feeds, &settings, |job, result| {
+        if let Err(error) = result {
+            eprintln!(
+                "full text of {}: {}",
+                clean_line(&job.url),
+                clean_line(error)
+            );
+        }
+    });
+    if texts.read + texts.failed > 0 {
+        lines.push(texts.describe());
+    }
     emit(lines)?;
     if summary.failed_wholly() {
         bail!("no feed could be refreshed: {}", summary.describe());
@@ -85,6 +108,8 @@ pub fn add(
     url: &str,
     name: Option<String>,
     tags: Vec<String>,
+    every: Option<u32>,
+    full_text: bool,
 ) -> anyhow::Result<()> {
     let url = feed_address(url)?;
     if context.config.feeds.iter().any(|f| f.url == url) {
@@ -92,15 +117,28 @@ pub fn add(
     }
     let store = context.open_store()?;
     let subscription = Subscription {
+        full_text,
         url: url.clone(),
         name,
         tags,
+        every,
     };
+    if store.server_feeds()?.iter().any(|f| f.url == url) && context.config.sync.is_some() {
+        bail!("{url} is already subscribed on the sync server");
+    }
+    if sync::add(context, &subscription)?.is_some() {
+        return Ok(());
+    }
     if !store.add_subscription(&subscription, Utc::now())? {
         bail!("{url} is already subscribed");
     }
+    let full_text = if full_text {
+        ", with the full text of its new articles"
+    } else {
+        ""
+    };
     emit([format!(
-        "subscribed to {url}; `tidings refresh` or r in the reader fetches it"
+        "subscribed to {url}{full_text}; `tidings refresh` or r in the reader fetches it"
     )])
 }
 
@@ -110,9 +148,14 @@ struct FeedJson {
     name: Option<String>,
     title: Option<String>,
     tags: Vec<String>,
-    /// "config" or "added".
+    /// The full text of its new articles is fetched after each refresh.
+    full_text: bool,
+    /// "config", "added" or "server" (held by the sync server).
     origin: &'static str,
     articles: usize,
+    unread: usize,
+    /// Minutes between refreshes in the reader, when the feed names its own.
+    every: Option<u32>,
     last_refresh: Option<String>,
     last_attempt: Option<String>,
     last_error: Option<String>,
@@ -122,27 +165,37 @@ struct FeedJson {
 pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let states = store.feed_states()?;
-    let counts = store.cached_counts()?;
-    let feeds: Vec<FeedJson> = refresh::subscriptions(&context.config, Some(&store))?
+    let counts = store.feed_counts()?;
+    let all = refresh::subscriptions(&context.config, Some(&store))?;
+    let here: Vec<String> = refresh::fetched_here(&context.config, Some(&store), all.clone())?
+        .into_iter()
+        .map(|f| f.url)
+        .collect();
+    let feeds: Vec<FeedJson> = all
         .into_iter()
         .map(|feed| {
             let state = states.get(&feed.url);
             let time = |t: Option<chrono::DateTime<Utc>>| t.map(|t| t.to_rfc3339());
             FeedJson {
-                origin: if context.config.feeds.iter().any(|f| f.url == feed.url) {
+                origin: if !here.contains(&feed.url) {
+                    "server"
+                } else if context.config.feeds.iter().any(|f| f.url == feed.url) {
                     "config"
                 } else {
                     "added"
                 },
-                articles: counts.get(&feed.url).copied().unwrap_or(0),
+                articles: counts.get(&feed.url).map_or(0, |c| c.total),
+                unread: counts.get(&feed.url).map_or(0, |c| c.unread),
                 title: state.and_then(|s| s.title.clone()),
                 last_refresh: time(state.and_then(|s| s.last_success)),
                 last_attempt: time(state.and_then(|s| s.last_attempt)),
                 last_error: state.and_then(|s| s.last_error.clone()),
                 retry_after: time(state.and_then(|s| s.retry_after)),
+                every: feed.every,
                 url: feed.url,
                 name: feed.name,
                 tags: feed.tags,
+                full_text: feed.full_text,
             }
         })
         .collect();
@@ -166,10 +219,17 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             },
             None => "never refreshed".to_string(),
         };
+        let every = match feed.every {
+            Some(0) => " · refreshed only when asked".to_string(),
+            Some(minutes) => format!(" · every {minutes} min"),
+            None => String::new(),
+        };
+        let full_text = if feed.full_text { " · full text" } else { "" };
         lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {}",
+            "{name}  {}  [{}]  {refreshed} · {} unread of {}{every}{full_text}",
             feed.url,
             feed.origin,
+            feed.unread,
             counted(feed.articles, "article")
         )));
         if let Some(error) = &feed.last_error {
@@ -184,6 +244,9 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
 
 pub fn remove(context: &Context, feed: &str) -> anyhow::Result<()> {
     let store = context.open_store()?;
+    if sync::remove(context, &store, feed)?.is_some() {
+        return Ok(());
+    }
     let named = |s: &Subscription| {
         s.url == feed
             || s.name
@@ -215,6 +278,15 @@ pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
     })?;
     let feeds = opml::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let store = context.open_store()?;
+    let feeds = if context.config.sync.is_some() {
+        let here = sync::import(context, &store, feeds, file)?;
+        if here.is_empty() {
+            return Ok(());
+        }
+        here
+    } else {
+        feeds
+    };
     let now = Utc::now();
     let mut added = 0;
     for feed in &feeds {

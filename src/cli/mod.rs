@@ -4,7 +4,11 @@
 mod articles;
 mod context;
 mod feeds;
+mod marks;
 mod output;
+mod pictures;
+mod read;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -39,7 +43,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Default)]
 pub struct Sources {
     /// Article files or folders of them; when given, only they are read in this run
     #[arg(value_name = "SOURCE")]
@@ -50,6 +54,9 @@ pub struct Sources {
 pub enum Command {
     /// List articles, newest first
     List {
+        /// Only articles of this feed, by name or address (repeat for several: any of them)
+        #[arg(long = "feed", value_name = "FEED")]
+        feeds: Vec<String>,
         /// Only articles with this tag (repeat for several: any of them, or all with --all-tags)
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
@@ -78,8 +85,23 @@ pub enum Command {
         /// Wrap at this many columns [default: the terminal's width up to 100, else 80]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
         width: Option<u16>,
+        /// Show the full text from the article's web page (fetched and kept, if it is not yet)
+        #[arg(long)]
+        full_text: bool,
         #[command(flatten)]
         sources: Sources,
+    },
+    /// A web page's article in reader mode: fetched (or read from a saved HTML file) and
+    /// printed as `show` prints an article
+    Read {
+        /// The page's web address (http or https), or a saved HTML file
+        page: String,
+        /// Wrap at this many columns [default: the terminal's width up to 100, else 80]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+        width: Option<u16>,
+        /// Print one JSON object: title, byline, site, published, url, text, links
+        #[arg(long)]
+        json: bool,
     },
     /// Tags with their article counts, most used first
     Tags {
@@ -89,11 +111,45 @@ pub enum Command {
         #[command(flatten)]
         sources: Sources,
     },
+    /// The number of unread articles, first on one line (for status bars)
+    Unread {
+        /// Print one JSON object: the total and each feed's unread and total
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark articles read: by id, or with --all every article `list` would show
+    MarkRead {
+        /// Article ids, or unique prefixes of at least 4 characters
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        ids: Vec<String>,
+        /// Every article `list` shows with the same --feed and --tag options
+        #[arg(long)]
+        all: bool,
+        /// With --all: only articles of this feed, by name or address (repeatable)
+        #[arg(long = "feed", value_name = "FEED", requires = "all")]
+        feeds: Vec<String>,
+        /// With --all: only articles with this tag (repeatable: any of them)
+        #[arg(long = "tag", value_name = "TAG", requires = "all")]
+        tags: Vec<String>,
+        /// With several --tag: only articles that have all of them
+        #[arg(long, requires = "all")]
+        all_tags: bool,
+    },
+    /// Mark articles unread again
+    MarkUnread {
+        /// Article ids, or unique prefixes of at least 4 characters
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
     /// Saved bookmarks, newest first
     Bookmarks {
         /// Print one JSON array, each article with its saved_at time
         #[arg(long)]
         json: bool,
+        /// Instead, the bookmarks whose star was removed on another device (with [sync]),
+        /// most recent first; `bookmark add ID` brings one back
+        #[arg(long)]
+        unstarred: bool,
     },
     /// Add or remove a bookmark
     Bookmark {
@@ -118,6 +174,15 @@ pub enum Command {
     },
     /// Print every subscription as OPML 2.0
     ExportOpml,
+    /// Sync feeds, read state and bookmarks with the [sync] server (Google Reader API)
+    Sync {
+        /// Print the summary (pushed, pulled, new, failed) as one JSON object
+        #[arg(long)]
+        json: bool,
+        /// Show the server, the last sync and the changes waiting, without syncing
+        #[arg(long)]
+        status: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,8 +197,15 @@ pub enum FeedsCommand {
         /// A tag for every article of the feed (repeat for several)
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
+        /// Minutes between refreshes while the reader runs, in place of refresh_every (0: only
+        /// when asked)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10080))]
+        every: Option<u32>,
+        /// Fetch the full text of new articles from their web pages after each refresh
+        #[arg(long)]
+        full_text: bool,
     },
-    /// Every feed, with its last refresh, article count and last error
+    /// Every feed, with its last refresh, unread and total articles and last error
     List {
         /// Print one JSON array
         #[arg(long)]
@@ -170,6 +242,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         None => context::reader(&context, &cli.sources),
         Some(Command::List {
+            feeds,
             tags,
             all_tags,
             bookmarked,
@@ -179,6 +252,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             sources,
         }) => {
             let query = articles::Query {
+                feeds,
                 tags,
                 all_tags,
                 bookmarked,
@@ -187,11 +261,42 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             };
             articles::list(&context, &sources, &query, json)
         }
-        Some(Command::Show { id, width, sources }) => {
-            articles::show(&context, &sources, &id, width)
-        }
+        Some(Command::Show {
+            id,
+            width,
+            full_text,
+            sources,
+        }) => articles::show(&context, &sources, &id, width, full_text),
+        Some(Command::Read { page, width, json }) => read::read(&context, &page, width, json),
         Some(Command::Tags { json, sources }) => articles::tags(&context, &sources, json),
-        Some(Command::Bookmarks { json }) => articles::bookmarks(&context, json),
+        Some(Command::Unread { json }) => marks::unread(&context, json),
+        Some(Command::MarkRead {
+            ids,
+            all,
+            feeds,
+            tags,
+            all_tags,
+        }) => {
+            if all {
+                let query = articles::Query {
+                    feeds,
+                    tags,
+                    all_tags,
+                    ..articles::Query::default()
+                };
+                marks::mark_all_read(&context, &query)
+            } else {
+                marks::mark(&context, &ids, true)
+            }
+        }
+        Some(Command::MarkUnread { ids }) => marks::mark(&context, &ids, false),
+        Some(Command::Bookmarks { json, unstarred }) => {
+            if unstarred {
+                articles::unstarred(&context, json)
+            } else {
+                articles::bookmarks(&context, json)
+            }
+        }
         Some(Command::Bookmark { change }) => match change {
             BookmarkChange::Add { id, sources } => {
                 articles::bookmark(&context, &sources, &id, true)
@@ -202,12 +307,25 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Some(Command::Refresh { force }) => feeds::refresh(&context, force),
         Some(Command::Feeds { change }) => match change {
-            FeedsCommand::Add { url, name, tags } => feeds::add(&context, &url, name, tags),
+            FeedsCommand::Add {
+                url,
+                name,
+                tags,
+                every,
+                full_text,
+            } => feeds::add(&context, &url, name, tags, every, full_text),
             FeedsCommand::List { json } => feeds::list(&context, json),
             FeedsCommand::Remove { feed } => feeds::remove(&context, &feed),
         },
         Some(Command::ImportOpml { file }) => feeds::import_opml(&context, &file),
         Some(Command::ExportOpml) => feeds::export_opml(&context),
+        Some(Command::Sync { json, status }) => {
+            if status {
+                sync::status(&context, json)
+            } else {
+                sync::run(&context, json)
+            }
+        }
     }
 }
 

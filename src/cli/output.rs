@@ -47,7 +47,7 @@ pub fn list_line(entry: &Entry) -> String {
     format!(
         "{}  {}{}  {date}  {}  ({}){tags}",
         article.id,
-        if entry.read { ' ' } else { '●' },
+        if entry.is_read() { ' ' } else { '●' },
         if entry.bookmarked { '★' } else { ' ' },
         article.title,
         article.source
@@ -94,7 +94,7 @@ impl<'a> ArticleJson<'a> {
     }
 
     pub fn of(entry: &'a Entry) -> Self {
-        Self::new(&entry.article, entry.bookmarked, entry.read)
+        Self::new(&entry.article, entry.bookmarked, entry.is_read())
     }
 }
 

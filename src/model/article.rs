@@ -137,14 +137,53 @@ pub enum Block {
     /// A block quote: one or more paragraphs.
     Quote(Vec<Vec<Span>>),
     Code(String),
-    /// A picture's label (may be empty) and its caption with the credit.
+    /// A picture's label (may be empty), its caption with the credit, and where the picture
+    /// itself can be fetched when the source said (snapshots from before pictures have none).
     Image {
         label: String,
         caption: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        picture: Option<Picture>,
     },
     /// The addresses of the links in the text, in order: link text is followed by its
     /// number, `[1]`, and this list closes the article.
     Links(Vec<String>),
+}
+
+/// Where a picture is and what the source said of its size. Every address is absolute
+/// (`http` or `https`) and sanitized.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    /// The address to fetch when no other size fits better.
+    pub src: String,
+    /// Other sizes of the same picture (an `<img>`'s `srcset`): address and width in pixels,
+    /// narrowest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sizes: Vec<(String, u32)>,
+    /// Width and height in pixels, when the source gave them (for the room kept on screen
+    /// before the picture itself is fetched).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<(u32, u32)>,
+}
+
+impl Picture {
+    /// The address that best fills `width` pixels: the narrowest of the sizes at least that
+    /// wide, else the widest size when it is wider than what `src` is known to be, else `src`.
+    pub fn address_for(&self, width: u32) -> &str {
+        if let Some((url, _)) = self.sizes.iter().find(|(_, w)| *w >= width) {
+            return url;
+        }
+        match (self.sizes.last(), self.dimensions) {
+            (Some((url, widest)), Some((known, _))) if *widest > known => url,
+            (Some((url, _)), None) => url,
+            _ => &self.src,
+        }
+    }
+
+    /// Every address this picture may be fetched from.
+    pub fn addresses(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.src.as_str()).chain(self.sizes.iter().map(|(url, _)| url.as_str()))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -236,7 +275,7 @@ impl Body {
                         out.push('\n');
                     }
                 }
-                Block::Image { label, caption } => {
+                Block::Image { label, caption, .. } => {
                     out.push_str(label);
                     out.push(' ');
                     out.push_str(caption);
@@ -246,6 +285,17 @@ impl Body {
             out.push('\n');
         }
         out
+    }
+
+    /// The pictures of the body, in order.
+    pub fn pictures(&self) -> impl Iterator<Item = &Picture> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Image {
+                picture: Some(picture),
+                ..
+            } => Some(picture),
+            _ => None,
+        })
     }
 
     pub fn word_count(&self) -> usize {

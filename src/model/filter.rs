@@ -1,4 +1,5 @@
-//! What the list shows: tag selection (any or all), search words, bookmarks only. Pure.
+//! What the list shows: sources (feeds, local articles, samples), tag selection (any or
+//! all), search words, bookmarks only, unread only. Pure.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -32,6 +33,9 @@ impl TagMode {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
+    /// Selected source ids of the library: the list shows their articles (all of them when
+    /// none is selected).
+    pub sources: BTreeSet<usize>,
     /// Selected tag ids of the library.
     pub tags: BTreeSet<usize>,
     pub mode: TagMode,
@@ -43,7 +47,8 @@ pub struct Filter {
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
-        self.tags.is_empty()
+        self.sources.is_empty()
+            && self.tags.is_empty()
             && self.search_words().is_empty()
             && !self.bookmarks_only
             && !self.unread_only
@@ -57,15 +62,19 @@ impl Filter {
             .collect()
     }
 
-    /// Whether an entry's marks and origin let it through: a saved-only copy shows only among
-    /// the bookmarks.
-    fn passes_marks(&self, entry: &Entry) -> bool {
+    /// Whether an entry's source, marks and origin let it through: a saved-only copy shows
+    /// only among the bookmarks; a `kept` one shows in the unread-only list though read.
+    fn passes_marks(&self, entry: &Entry, kept: bool) -> bool {
         let origin_ok = if self.bookmarks_only {
             entry.bookmarked
         } else {
             entry.origin != Origin::SavedOnly
         };
-        origin_ok && !(self.unread_only && entry.read)
+        let source_ok = self.sources.is_empty()
+            || entry
+                .source
+                .is_some_and(|source| self.sources.contains(&source));
+        origin_ok && source_ok && !(self.unread_only && entry.is_read() && !kept)
     }
 
     /// For each entry, how many of the selected tags it has, counted from the library's list
@@ -85,13 +94,20 @@ impl Filter {
 
     /// Indices of the library's entries that match, in list order.
     pub fn apply(&self, library: &Library) -> Vec<usize> {
-        self.apply_with(library, |_| false)
+        self.apply_with(library, |_| false, None)
     }
 
     /// Like [`Filter::apply`], with `found(index)` telling which entries the store's
     /// full-text index found for the search: those need not have the words in their text
-    /// (an article from the feed cache is searched there by its title alone).
-    pub fn apply_with(&self, library: &Library, found: impl Fn(usize) -> bool) -> Vec<usize> {
+    /// (an article from the feed cache is searched there by its title alone); and `kept`,
+    /// an entry that shows even though it was read in the unread-only list, while it is
+    /// selected.
+    pub fn apply_with(
+        &self,
+        library: &Library,
+        found: impl Fn(usize) -> bool,
+        kept: Option<usize>,
+    ) -> Vec<usize> {
         let words = self.search_words();
         let saved_only = library.len() - library.source_count();
         if saved_only == 0 && self.is_empty() {
@@ -109,7 +125,7 @@ impl Filter {
             .copied()
             .filter(|&i| {
                 (needed == 0 || counts[i] >= needed)
-                    && self.passes_marks(library.entry(i))
+                    && self.passes_marks(library.entry(i), kept == Some(i))
                     && (words.is_empty() || found(i) || {
                         let text = library.search_text(i);
                         words.iter().all(|w| text.contains(w.as_str()))
@@ -231,12 +247,60 @@ mod tests {
     #[test]
     fn unread_only() {
         let mut library = library();
-        library.entry_mut(0).read = true;
+        library.set_read(0, true);
         let filter = Filter {
             unread_only: true,
             ..Filter::default()
         };
         assert_eq!(filter.apply(&library), [1, 2]);
+    }
+
+    #[test]
+    fn sources_are_a_union_and_combine_with_tags() {
+        let mut library = library();
+        library.merge(
+            Some("https://one.example/feed"),
+            vec![article("d", "One", "Climate", Some(4))],
+        );
+        library.merge(
+            Some("https://two.example/feed"),
+            vec![article("e", "Two", "Economy", Some(5))],
+        );
+        let source = |url: &str| {
+            library
+                .find_source(&crate::model::library::SourceKey::Feed(url.into()))
+                .unwrap()
+        };
+        let mut filter = Filter::default();
+        filter.sources.insert(source("https://one.example/feed"));
+        assert_eq!(filter.apply(&library), [3]);
+        filter.sources.insert(source("https://two.example/feed"));
+        assert_eq!(filter.apply(&library), [4, 3]);
+        filter.tags.insert(tag(&library, "economy"));
+        assert_eq!(filter.apply(&library), [4], "feeds AND tags");
+        filter.sources.clear();
+        assert_eq!(filter.apply(&library), [4, 1]);
+    }
+
+    #[test]
+    fn a_kept_entry_shows_in_the_unread_list_though_read() {
+        let mut library = library();
+        library.set_read(1, true);
+        let filter = Filter {
+            unread_only: true,
+            ..Filter::default()
+        };
+        assert_eq!(filter.apply_with(&library, |_| false, Some(1)), [0, 1, 2]);
+        assert_eq!(filter.apply_with(&library, |_| false, Some(0)), [0, 2]);
+        let other_tag = Filter {
+            tags: [tag(&library, "space")].into(),
+            ..filter
+        };
+        assert_eq!(
+            other_tag.apply_with(&library, |_| false, Some(1)),
+            [2],
+            "kept only from the unread criterion"
+        );
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Lays an article out as lines of a given width: title, byline, then the body blocks, each
-//! line with styled runs. Done once per article and width and cached by the app; the reading
-//! pane only turns the visible lines into terminal text.
+//! line with styled runs, and room for the pictures. Done once per article and width and
+//! cached by the app; the reading pane only turns the visible lines into terminal text and
+//! paints the pictures it has into their room.
 
 use textwrap::WordSeparator;
 use textwrap::core::{Word, break_words, display_width};
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
-use super::{Article, Block, Span, SpanStyle};
+use super::room::{Known, Room, room};
+use super::{Article, Block, Picture, Span, SpanStyle};
 
 /// What a run of text is, so the theme can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,13 +60,54 @@ impl Line {
 pub struct Wrapped {
     pub width: usize,
     pub lines: Vec<Line>,
+    /// The room kept for each picture, in order: its lines are blank.
+    pub pictures: Vec<Slot>,
 }
 
-/// Lays out `article` at `width` columns, under a one-line `byline` (source, author, date).
+/// Where a picture goes in a laid-out article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    /// The address of the size of the picture that fits this width.
+    pub url: String,
+    /// The first of the lines it takes; it takes `room.rows` lines.
+    pub line: usize,
+    pub room: Room,
+}
+
+impl Slot {
+    pub fn lines(&self) -> std::ops::Range<usize> {
+        self.line..self.line + usize::from(self.room.rows)
+    }
+}
+
+/// How pictures are laid out when they are shown.
+pub struct PictureLayout<'a> {
+    /// The most rows a picture takes.
+    pub max_rows: u16,
+    /// What is known of a picture, by the address fetched for it.
+    pub known: &'a dyn Fn(&str) -> Known,
+}
+
+/// Lays out `article` at `width` columns, under a one-line `byline` (source, author, date),
+/// with pictures as their label and caption.
 pub fn wrap_article(article: &Article, byline: &str, width: usize) -> Wrapped {
+    wrap_article_with(article, byline, None, width, None)
+}
+
+/// Lays out `article` as [`wrap_article`] does, with a `note` under the byline (where the
+/// text shown comes from) and room for its pictures when `pictures` is given.
+pub fn wrap_article_with(
+    article: &Article,
+    byline: &str,
+    note: Option<&str>,
+    width: usize,
+    pictures: Option<&PictureLayout>,
+) -> Wrapped {
     let mut out = Builder {
         width: width.max(1),
         lines: Vec::new(),
+        pictures,
+        slots: Vec::new(),
     };
     out.paragraph(
         &[Span::plain(&article.title)],
@@ -78,6 +121,14 @@ pub fn wrap_article(article: &Article, byline: &str, width: usize) -> Wrapped {
         SpanStyle::default(),
         ("", ""),
     );
+    if let Some(note) = note {
+        out.paragraph(
+            &[Span::plain(note)],
+            Role::Byline,
+            SpanStyle::default(),
+            ("", ""),
+        );
+    }
     if !article.tags.is_empty() {
         let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
         let tags = format!("Tags: {}", tags.join(", "));
@@ -95,7 +146,44 @@ pub fn wrap_article(article: &Article, byline: &str, width: usize) -> Wrapped {
     Wrapped {
         width: out.width,
         lines: out.lines,
+        pictures: out.slots,
     }
+}
+
+/// The address and room of each picture of `article` laid out at `width`, in order, as
+/// [`wrap_article_with`] would lay them out (without wrapping the text).
+pub fn picture_slots(
+    article: &Article,
+    width: usize,
+    layout: &PictureLayout,
+) -> Vec<(String, Room)> {
+    article
+        .body
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Image {
+                picture: Some(picture),
+                ..
+            } => Some(place(picture, width.max(1), layout)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The address of the size of `picture` that fits `width` columns, and its room there.
+fn place(picture: &Picture, width: usize, layout: &PictureLayout) -> (String, Room) {
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    // A column shows one pixel across.
+    let url = picture.address_for(u32::from(width)).to_string();
+    let known = match (layout.known)(&url) {
+        Known::Unknown => picture
+            .dimensions
+            .map_or(Known::Unknown, |(w, h)| Known::Size(w, h)),
+        known => known,
+    };
+    let room = room(known, width, layout.max_rows);
+    (url, room)
 }
 
 fn strong() -> SpanStyle {
@@ -105,16 +193,34 @@ fn strong() -> SpanStyle {
     }
 }
 
-struct Builder {
+struct Builder<'a> {
     width: usize,
     lines: Vec<Line>,
+    pictures: Option<&'a PictureLayout<'a>>,
+    slots: Vec<Slot>,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn blank(&mut self) {
-        if self.lines.last().is_some_and(|line| !line.is_blank()) {
+        let after_picture = self
+            .slots
+            .last()
+            .is_some_and(|slot| slot.lines().end == self.lines.len());
+        if after_picture || self.lines.last().is_some_and(|line| !line.is_blank()) {
             self.lines.push(Line::default());
         }
+    }
+
+    /// Keeps blank lines as room for a picture, sized for what is known of it.
+    fn picture_room(&mut self, picture: &Picture, layout: &PictureLayout) {
+        let (url, room) = place(picture, self.width, layout);
+        self.slots.push(Slot {
+            url,
+            line: self.lines.len(),
+            room,
+        });
+        self.lines
+            .extend(std::iter::repeat_n(Line::default(), usize::from(room.rows)));
     }
 
     fn block(&mut self, block: &Block) {
@@ -166,7 +272,22 @@ impl Builder {
                     );
                 }
             }
-            Block::Image { label, caption } => {
+            Block::Image {
+                caption,
+                picture: Some(picture),
+                ..
+            } if self.pictures.is_some() => {
+                if let Some(layout) = self.pictures {
+                    self.picture_room(picture, layout);
+                }
+                self.paragraph(
+                    &[Span::plain(caption)],
+                    Role::Caption,
+                    SpanStyle::default(),
+                    ("", ""),
+                );
+            }
+            Block::Image { label, caption, .. } => {
                 let label = if label.is_empty() { "image" } else { label };
                 let label = format!("[{label}]");
                 self.paragraph(
@@ -319,192 +440,5 @@ fn hard_break(text: &str, width: usize) -> Vec<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{ArticleId, Body, ListItem};
-
-    fn article(blocks: Vec<Block>) -> Article {
-        Article {
-            id: ArticleId::from_identity("t"),
-            title: "A title that is long enough to wrap".into(),
-            source: "Test".into(),
-            author: None,
-            published: None,
-            url: None,
-            tags: crate::model::tag::parse_tag_list("One, Two"),
-            body: Body { blocks },
-        }
-    }
-
-    fn texts(wrapped: &Wrapped) -> Vec<&str> {
-        wrapped.lines.iter().map(|l| l.text.as_str()).collect()
-    }
-
-    #[test]
-    fn header_then_blocks_with_blank_lines_between() {
-        let wrapped = wrap_article(
-            &article(vec![
-                Block::Heading("Heading".into()),
-                Block::Paragraph(vec![Span::plain("Some words that wrap here.")]),
-            ]),
-            "Test · 1 Oct 2026",
-            16,
-        );
-        assert_eq!(
-            texts(&wrapped),
-            [
-                "A title that is",
-                "long enough to",
-                "wrap",
-                "Test · 1 Oct",
-                "2026",
-                "Tags: One, Two",
-                "",
-                "Heading",
-                "",
-                "Some words that",
-                "wrap here.",
-            ]
-        );
-        assert_eq!(wrapped.lines[0].runs[0].role, Role::Title);
-        assert_eq!(wrapped.lines[7].runs[0].role, Role::Heading);
-    }
-
-    #[test]
-    fn no_line_is_wider_than_the_width() {
-        let text = "東京の朝は早い。Emoji 🎉🌍 and a verylongwordthatcannotfitanywhere at all.";
-        for width in [1, 2, 5, 9, 20, 33] {
-            let wrapped = wrap_article(
-                &article(vec![Block::Paragraph(vec![Span::plain(text)])]),
-                "",
-                width,
-            );
-            for line in &wrapped.lines {
-                assert!(
-                    display_width(&line.text) <= width.max(2),
-                    "{:?} at {width}",
-                    line.text
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn deeply_nested_lists_stay_within_the_width() {
-        let items = [0, 30, 255]
-            .map(|depth| ListItem {
-                depth,
-                number: None,
-                spans: vec![Span::plain("deep words in a list")],
-            })
-            .to_vec();
-        for width in [20, 40, 80] {
-            let wrapped = wrap_article(&article(vec![Block::List(items.clone())]), "", width);
-            for line in &wrapped.lines {
-                assert!(
-                    display_width(&line.text) <= width,
-                    "{:?} at {width}",
-                    line.text
-                );
-            }
-            let words: Vec<&str> = wrapped
-                .lines
-                .iter()
-                .flat_map(|l| l.text.split_whitespace())
-                .collect();
-            assert_eq!(words.iter().filter(|w| **w == "deep").count(), 3);
-        }
-    }
-
-    #[test]
-    fn styles_split_into_runs_across_lines() {
-        let bold = SpanStyle {
-            strong: true,
-            ..SpanStyle::default()
-        };
-        let wrapped = wrap_article(
-            &article(vec![Block::Paragraph(vec![
-                Span::plain("plain "),
-                Span::styled("bold words here", bold),
-                Span::plain(" end"),
-            ])]),
-            "",
-            11,
-        );
-        let body_start = wrapped.lines.iter().position(Line::is_blank).unwrap() + 1;
-        let body: Vec<(String, bool)> = wrapped.lines[body_start..]
-            .iter()
-            .flat_map(|line| {
-                line.segments()
-                    .map(|(range, _, style)| (line.text[range].to_string(), style.strong))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        assert_eq!(
-            body,
-            [
-                ("plain ".to_string(), false),
-                ("bold".to_string(), true),
-                ("words here".to_string(), true),
-                ("end".to_string(), false),
-            ]
-        );
-    }
-
-    #[test]
-    fn lists_quotes_code_and_images() {
-        let wrapped = wrap_article(
-            &article(vec![
-                Block::List(vec![
-                    ListItem {
-                        depth: 0,
-                        number: Some(3),
-                        spans: vec![Span::plain("third item wraps")],
-                    },
-                    ListItem {
-                        depth: 1,
-                        number: None,
-                        spans: vec![Span::plain("nested")],
-                    },
-                ]),
-                Block::Quote(vec![
-                    vec![Span::plain("quoted")],
-                    vec![Span::plain("again")],
-                ]),
-                Block::Code("fn main() {\n\tgo();\n}".into()),
-                Block::Image {
-                    label: String::new(),
-                    caption: "A caption. Photo: X".into(),
-                },
-                Block::Links(vec!["https://example.com/a".into()]),
-            ]),
-            "",
-            14,
-        );
-        assert_eq!(
-            texts(&wrapped)[5..],
-            [
-                "3. third item",
-                "   wraps",
-                "  • nested",
-                "",
-                "│ quoted",
-                "│",
-                "│ again",
-                "",
-                "  fn main() {",
-                "      go();",
-                "  }",
-                "",
-                "[image]",
-                "A caption.",
-                "Photo: X",
-                "",
-                "Links",
-                "[1] https://",
-                "    example.co",
-                "    m/a",
-            ]
-        );
-    }
-}
+#[path = "wrap_tests.rs"]
+mod tests;

@@ -18,7 +18,7 @@ use std::time::Duration;
 use feed_rs::model::{Entry, Feed, Text};
 use serde::{Deserialize, Serialize};
 
-use super::html;
+use super::{html, media};
 use crate::model::tag::parse_tag_list;
 use crate::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Tag};
 use crate::sanitize::clean_line;
@@ -82,6 +82,9 @@ pub struct ItemBody {
     /// Attached files: their address and a label ("Enclosure: audio/mpeg, 1.2 MB").
     #[serde(default)]
     pub enclosures: Vec<(String, String)>,
+    /// The picture the feed gives beside the text, shown first unless the text shows it.
+    #[serde(default)]
+    pub lead: Option<media::Lead>,
 }
 
 impl ItemBody {
@@ -92,6 +95,9 @@ impl ItemBody {
             html::to_body(&self.text, self.base.as_deref())
         };
         add_enclosures(&mut body, &self.enclosures);
+        if let Some(lead) = &self.lead {
+            lead.add_to(&mut body);
+        }
         body
     }
 }
@@ -128,14 +134,16 @@ pub fn read_items<T: Send>(
     each: impl FnMut(T),
 ) -> Result<FeedHead, String> {
     if sniff(bytes) == Some(Format::Json) {
-        let feed = parse_whole(&json::canonical(bytes)?)?;
-        return Ok(read_entries(feed, source, prepare, each));
+        let canonical = json::canonical(bytes)?;
+        let images = media::json_feed_images(&canonical);
+        let feed = parse_whole(&canonical)?;
+        return Ok(read_entries(feed, &images, source, prepare, each));
     }
     match split::Split::scan(bytes) {
         Some(split) => read_split(&split, source, prepare, each),
         None => {
             let feed = parse_whole(&without_late_declarations(bytes))?;
-            Ok(read_entries(feed, source, prepare, each))
+            Ok(read_entries(feed, &[], source, prepare, each))
         }
     }
 }
@@ -186,7 +194,11 @@ fn read_split<T: Send>(
 /// its own, leaving out those that cannot be read.
 fn read_run(split: &split::Split<'_>, run: std::ops::Range<usize>, context: &Context) -> Vec<Item> {
     match parse_piece(split.document(run.clone())) {
-        Ok(feed) => feed.entries.into_iter().map(|e| item(e, context)).collect(),
+        Ok(feed) => feed
+            .entries
+            .into_iter()
+            .map(|e| item(e, None, context))
+            .collect(),
         Err(_) if run.len() > 1 => run
             .flat_map(|one| read_run(split, one..one + 1, context))
             .collect(),
@@ -194,8 +206,10 @@ fn read_run(split: &split::Split<'_>, run: std::ops::Range<usize>, context: &Con
     }
 }
 
+/// The items of a document read whole; `images` are its items' JSON Feed images, in order.
 fn read_entries<T: Send>(
     mut feed: Feed,
+    images: &[Option<String>],
     source: FeedSource,
     prepare: impl Fn(Vec<Item>) -> T + Sync,
     each: impl FnMut(T),
@@ -203,15 +217,22 @@ fn read_entries<T: Send>(
     let entries = std::mem::take(&mut feed.entries);
     let context = Context::new(&mut feed, source);
     let count = entries.len();
-    let mut runs: Vec<Vec<Entry>> = Vec::new();
-    let mut entries = entries.into_iter().peekable();
+    let mut runs: Vec<Vec<(Entry, Option<&str>)>> = Vec::new();
+    let images = images
+        .iter()
+        .map(Option::as_deref)
+        .chain(std::iter::repeat(None));
+    let mut entries = entries.into_iter().zip(images).peekable();
     while entries.peek().is_some() {
         runs.push(entries.by_ref().take(RUN).collect());
     }
     in_order(
         runs,
         count >= ITEMS_FOR_THREADS,
-        |run| prepare(run.into_iter().map(|e| item(e, &context)).collect()),
+        |run| {
+            let items = run.into_iter().map(|(e, image)| item(e, image, &context));
+            prepare(items.collect())
+        },
         each,
     );
     context.head
@@ -304,7 +325,8 @@ fn names(people: &[feed_rs::model::Person]) -> Vec<String> {
     names
 }
 
-fn item(entry: Entry, context: &Context) -> Item {
+/// An item of the feed; `json_image` is its JSON Feed `image`, which feed-rs does not read.
+fn item(entry: Entry, json_image: Option<&str>, context: &Context) -> Item {
     let url = entry
         .links
         .iter()
@@ -330,7 +352,7 @@ fn item(entry: Entry, context: &Context) -> Item {
         }
     }
     let guid = entry.id.trim().to_string();
-    let body = body_of(entry, url.clone());
+    let body = body_of(entry, json_image, url.clone());
     let identity = if !guid.is_empty() {
         guid
     } else if let Some(url) = &url {
@@ -360,8 +382,9 @@ fn item(entry: Entry, context: &Context) -> Item {
 }
 
 /// The full content when the item has it, else its summary, with its enclosures.
-fn body_of(entry: Entry, base: Option<String>) -> ItemBody {
+fn body_of(entry: Entry, json_image: Option<&str>, base: Option<String>) -> ItemBody {
     let enclosures = enclosures_of(&entry);
+    let lead = media::lead_picture(&entry, json_image);
     let content = entry.content.and_then(|c| c.body);
     let summary = entry.summary.map(|s| s.content);
     let media = entry
@@ -377,6 +400,7 @@ fn body_of(entry: Entry, base: Option<String>) -> ItemBody {
         text,
         base,
         enclosures,
+        lead,
     }
 }
 

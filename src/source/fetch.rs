@@ -107,6 +107,8 @@ pub enum Outcome {
         last_modified: Option<String>,
         fresh_for: Option<Duration>,
         final_url: String,
+        /// The `Content-Type` header, for a web page's character set.
+        content_type: Option<String>,
         /// For a file, its stamp as it was read.
         file_stamp: Option<FileStamp>,
     },
@@ -250,6 +252,7 @@ fn read_file(path: &Path, request: &Request, max_bytes: u64) -> Outcome {
         last_modified: None,
         fresh_for: None,
         final_url: request.url.clone(),
+        content_type: None,
         file_stamp,
     }
 }

@@ -7,9 +7,10 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use super::entities;
+use super::{entities, img};
+
 use crate::model::article::normalize_spans;
-use crate::model::{Block, Body, ListItem, Span, SpanStyle};
+use crate::model::{Block, Body, ListItem, Picture, Span, SpanStyle};
 use crate::sanitize::{clean_line, clean_text};
 
 /// Elements deeper than this lose their meaning: their text is read as plain inline text.
@@ -99,6 +100,7 @@ struct LinkFrame {
 struct Figure {
     alt: String,
     caption: String,
+    picture: Option<Picture>,
 }
 
 #[derive(Default)]
@@ -216,7 +218,9 @@ impl Builder<'_> {
             "figcaption" => Kind::Caption,
             "img" => {
                 let alt = clean_line(&attr(attrs, "alt").unwrap_or_default());
-                self.image(alt);
+                let picture =
+                    img::picture(|name| attr(attrs, name), |href| resolve(href, self.base));
+                self.image(alt, picture);
                 return None;
             }
             _ if BLOCKS.contains(&name) => Kind::Block,
@@ -354,7 +358,7 @@ impl Builder<'_> {
                 } else {
                     figure.caption
                 };
-                self.image(caption);
+                self.image(caption, figure.picture);
             }
             Kind::Caption => {
                 self.flush();
@@ -446,24 +450,28 @@ impl Builder<'_> {
         }
     }
 
-    /// An image with its caption: a block of its own at the top level, else text in place.
-    fn image(&mut self, caption: String) {
+    /// An image with its caption and picture: a block of its own at the top level, else its
+    /// caption as text in place.
+    fn image(&mut self, caption: String, picture: Option<Picture>) {
         if let Some(figure) = self.figures.last_mut()
             && figure.alt.is_empty()
+            && figure.picture.is_none()
         {
             figure.alt = caption;
-            return;
-        }
-        if caption.is_empty() {
+            figure.picture = picture;
             return;
         }
         if self.containers.is_empty() && self.headings == 0 && self.cells == 0 {
+            if caption.is_empty() && picture.is_none() {
+                return;
+            }
             self.flush();
             self.blocks.push(Block::Image {
                 label: "image".into(),
                 caption,
+                picture,
             });
-        } else {
+        } else if !caption.is_empty() {
             self.spans
                 .push(Span::plain(format!(" [image: {caption}] ")));
         }
@@ -596,7 +604,7 @@ const RAW_TEXT: [&str; 7] = [
 /// tags; their text is kept. Borrowed unchanged when nothing is that deep. The scan is a rough
 /// tokenizer (comments, quoted attributes and raw-text elements are skipped over), enough to
 /// count levels.
-fn flatten_deep_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn flatten_deep_nesting(html: &str) -> std::borrow::Cow<'_, str> {
     let bytes = html.as_bytes();
     let find = |from: usize, needle: &[u8]| {
         bytes[from.min(bytes.len())..]
@@ -683,7 +691,7 @@ fn has_tags(text: &str) -> bool {
 
 /// A link's address as it can be opened, or `None` when it is not a link worth listing:
 /// empty, a `#fragment` of the page, a script or data, or relative with no base to join.
-fn resolve(href: &str, base: Option<&str>) -> Option<String> {
+pub(super) fn resolve(href: &str, base: Option<&str>) -> Option<String> {
     // Browsers ignore tabs and newlines anywhere in an address.
     let href = clean_text(href).replace(['\t', '\n'], "");
     let href = href.trim().replace(' ', "%20");
@@ -984,6 +992,7 @@ mod tests {
         let image = |caption: &str| Block::Image {
             label: "image".into(),
             caption: caption.into(),
+            picture: None,
         };
         assert_eq!(
             blocks(html),
@@ -994,6 +1003,51 @@ mod tests {
                 image("The caption. Photo: X"),
                 image("Only a caption"),
                 image("just alt"),
+            ]
+        );
+    }
+
+    #[test]
+    fn pictures_keep_their_address_beside_alt_and_caption() {
+        let html = "<p>text <img src='/a.png' alt='A cat' width='600' height='400'></p>\
+                    <img data-src='lazy.jpg' src='data:image/gif;base64,R0lGOD' srcset='s.jpg 300w'>\
+                    <figure><img src='c.png' alt='alt'><figcaption>The caption</figcaption></figure>\
+                    <img src='pixel.gif' width='1' height='1'><img src='javascript:x'>\
+                    <ul><li>in a list <img src='d.png' alt='listed'></li></ul>";
+        let body = to_body(html, Some("https://news.example/2026/story.html"));
+        let picture = |src: &str, sizes: &[(&str, u32)], dimensions| {
+            Some(Picture {
+                src: src.into(),
+                sizes: sizes.iter().map(|(u, w)| ((*u).to_string(), *w)).collect(),
+                dimensions,
+            })
+        };
+        let image = |caption: &str, picture| Block::Image {
+            label: "image".into(),
+            caption: caption.into(),
+            picture,
+        };
+        assert_eq!(
+            body.blocks,
+            [
+                para("text"),
+                image(
+                    "A cat",
+                    picture("https://news.example/a.png", &[], Some((600, 400)))
+                ),
+                image(
+                    "",
+                    picture(
+                        "https://news.example/2026/lazy.jpg",
+                        &[("https://news.example/2026/s.jpg", 300)],
+                        None
+                    )
+                ),
+                image(
+                    "The caption",
+                    picture("https://news.example/2026/c.png", &[], None)
+                ),
+                Block::List(vec![item(0, None, "in a list [image: listed]")]),
             ]
         );
     }

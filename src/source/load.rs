@@ -207,7 +207,11 @@ mod tests {
         let ids: HashSet<_> = samples.iter().map(|a| a.id.clone()).collect();
         assert_eq!(ids.len(), samples.len(), "sample ids are unique");
         let library = crate::model::library::Library::new(samples.clone());
-        let shared = library.tags().iter().filter(|t| t.count >= 2).count();
+        let shared = library
+            .tags()
+            .iter()
+            .filter(|t| t.members.total >= 2)
+            .count();
         assert!(shared >= 8, "{shared} tags shared by two or more samples");
         let has =
             |f: &dyn Fn(char) -> bool| samples.iter().any(|a| a.body.plain_text().chars().any(f));

@@ -343,6 +343,7 @@ impl BodyBuilder {
             self.blocks.push(Block::Image {
                 label: String::new(),
                 caption: alt,
+                picture: None,
             });
         }
     }
@@ -593,7 +594,8 @@ mod tests {
                 para("Before"),
                 Block::Image {
                     label: String::new(),
-                    caption: "The harbour at dawn".into()
+                    caption: "The harbour at dawn".into(),
+                    picture: None,
                 },
                 para("after."),
             ]

@@ -1,12 +1,16 @@
 //! Sources turn bytes into `Article`s.
 
+pub mod charset;
 pub mod common;
 pub mod entities;
 pub mod feed;
 pub mod fetch;
+pub mod fulltext;
 pub mod html;
+mod img;
 pub mod load;
 pub mod markdown;
+mod media;
 pub mod opml;
 pub mod text;
 pub mod words;

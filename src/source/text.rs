@@ -142,12 +142,14 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
                 blocks.push(Block::Image {
                     label: clean_line(label),
                     caption: clean_line(caption),
+                    picture: None,
                 });
             }
             [line] if has_colon_credit(line) && line.chars().count() < CAPTION_LINE => {
                 blocks.push(Block::Image {
                     label: String::new(),
                     caption: clean_line(line),
+                    picture: None,
                 });
             }
             [line] if is_heading(line) => blocks.push(Block::Heading(clean_line(line))),
@@ -267,6 +269,7 @@ Europe
                     caption: "Soldiers take part in the drills near the border. \
                               Photograph: Ivan Petrov/Getty Images"
                         .into(),
+                    picture: None,
                 },
                 heading("What comes next"),
                 para("Analysts expect further exercises later this year."),
@@ -418,7 +421,8 @@ Europe
             parsed.article.body.blocks,
             [Block::Image {
                 label: String::new(),
-                caption: "Illustration: Guardian Design".into()
+                caption: "Illustration: Guardian Design".into(),
+                picture: None,
             }]
         );
     }

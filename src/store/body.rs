@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Body};
 use crate::source::feed::ItemBody;
+use crate::source::words::{Markup, index_words};
 
 /// What is stored for a body.
 #[derive(Debug, Serialize, Deserialize)]
@@ -56,19 +57,37 @@ pub fn pack(json: &[u8]) -> Vec<u8> {
 
 /// The body of a stored row: `packed` when the row has one, else its whole-article snapshot.
 pub fn unpack(packed: Option<&[u8]>, snapshot: &str) -> Result<Body, String> {
-    let Some(packed) = packed else {
-        return serde_json::from_str::<Article>(snapshot)
+    match packed {
+        None => serde_json::from_str::<Article>(snapshot)
             .map(|article| article.body)
-            .map_err(|error| error.to_string());
-    };
+            .map_err(|error| error.to_string()),
+        Some(packed) => match inflate(packed)? {
+            Stored::Item(item) => Ok(item.to_body()),
+            Stored::Made(body) => Ok(body.into_owned()),
+        },
+    }
+}
+
+/// The words of a stored row's body for the search index, as [`unpack`] finds it.
+pub fn words(packed: Option<&[u8]>, snapshot: &str) -> Result<String, String> {
+    match packed {
+        None => Ok(index_words(
+            &unpack(None, snapshot)?.plain_text(),
+            Markup::Plain,
+        )),
+        Some(packed) => match inflate(packed)? {
+            Stored::Item(item) => Ok(index_words(&item.text, Markup::Html)),
+            Stored::Made(body) => Ok(index_words(&body.plain_text(), Markup::Plain)),
+        },
+    }
+}
+
+fn inflate(packed: &[u8]) -> Result<Stored<'static>, String> {
     let mut json = Vec::with_capacity(packed.len() * 3);
     DeflateDecoder::new(packed)
         .read_to_end(&mut json)
         .map_err(|error| format!("the stored body does not inflate ({error})"))?;
-    match serde_json::from_slice::<Stored<'_>>(&json).map_err(|error| error.to_string())? {
-        Stored::Item(item) => Ok(item.to_body()),
-        Stored::Made(body) => Ok(body.into_owned()),
-    }
+    serde_json::from_slice(&json).map_err(|error| error.to_string())
 }
 
 #[cfg(test)]
@@ -83,6 +102,7 @@ mod tests {
             text: "<p>Late <b>sailings</b>.</p>".repeat(20),
             base: Some("https://e.com/a".into()),
             enclosures: vec![("https://e.com/a.mp3".into(), "Enclosure: audio".into())],
+            lead: None,
         };
         let packed = pack(&json(&Stored::Item(Cow::Borrowed(&item))));
         assert!(

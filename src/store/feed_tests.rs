@@ -55,9 +55,11 @@ fn version_and_tables(dir: &Path) -> (i64, Vec<String>) {
 
 fn subscription(url: &str, name: Option<&str>, tags: &[&str]) -> Subscription {
     Subscription {
+        full_text: false,
         url: url.to_string(),
         name: name.map(str::to_string),
         tags: tags.iter().map(|tag| tag.to_string()).collect(),
+        every: None,
     }
 }
 
@@ -70,7 +72,17 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
         let v1 = Store::open_at_version(dir.path(), SHORT_TIMEOUT, 1).unwrap();
         for n in 0..20 {
             let saved = article(&format!("sample:{n}"));
-            v1.add_bookmark(&saved, at(n)).unwrap();
+            // As a version 1 build wrote them: today's writes also queue changes for sync.
+            v1.conn
+                .execute(
+                    "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)",
+                    rusqlite::params![
+                        saved.id.as_str(),
+                        stored_time(at(n)),
+                        serde_json::to_string(&saved).unwrap()
+                    ],
+                )
+                .unwrap();
             expected_bookmarks.insert(
                 0,
                 Bookmark {
@@ -79,7 +91,12 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
                 },
             );
             let read = ArticleId::from_identity(&format!("read:{n}"));
-            v1.mark_read(&read, at(n)).unwrap();
+            v1.conn
+                .execute(
+                    "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)",
+                    rusqlite::params![read.as_str(), stored_time(at(n))],
+                )
+                .unwrap();
             expected_read.insert(read);
         }
     }
@@ -103,9 +120,16 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
                 "feed_text_data",
                 "feed_text_docsize",
                 "feed_text_idx",
+                "full_texts",
                 "pruned_articles",
                 "read_marks",
-                "subscriptions"
+                "sqlite_sequence",
+                "subscriptions",
+                "sync_feeds",
+                "sync_items",
+                "sync_queue",
+                "sync_status",
+                "unstarred_bookmarks"
             ])
         )
     );

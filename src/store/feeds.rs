@@ -55,13 +55,15 @@ impl Store {
     /// hand-edited database has such) read as no tags.
     pub fn subscriptions(&self) -> Result<Vec<Subscription>, StoreError> {
         self.query_all(
-            "SELECT url, name, tags FROM subscriptions ORDER BY rowid",
+            "SELECT url, name, tags, every, full_text FROM subscriptions ORDER BY rowid",
             |row| {
                 let tags = row.get_ref(2)?.as_bytes()?;
                 Ok(Subscription {
                     url: row.get(0)?,
                     name: row.get(1)?,
                     tags: serde_json::from_slice(tags).unwrap_or_default(),
+                    every: row.get(3)?,
+                    full_text: row.get(4)?,
                 })
             },
         )
@@ -76,9 +78,17 @@ impl Store {
         let tags = serde_json::Value::from(sub.tags.clone()).to_string();
         self.change(|conn| {
             conn.execute(
-                "INSERT INTO subscriptions (url, name, tags, added_at) VALUES (?1, ?2, ?3, ?4)
+                "INSERT INTO subscriptions (url, name, tags, added_at, every, full_text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (url) DO NOTHING",
-                params![sub.url, sub.name, tags, stored_time(at)],
+                params![
+                    sub.url,
+                    sub.name,
+                    tags,
+                    stored_time(at),
+                    sub.every,
+                    sub.full_text
+                ],
             )
         })
         .map(|added| added > 0)
@@ -250,21 +260,7 @@ impl Store {
             let mut rows = statement.query([limit])?;
             while let Some(row) = rows.next()? {
                 let published = row.get_ref(7)?.as_str_or_null()?;
-                let article = Article {
-                    id: ArticleId::from_stored(row.get(1)?),
-                    title: row.get(2)?,
-                    source: row.get(3)?,
-                    author: row.get(4)?,
-                    url: row.get(5)?,
-                    tags: row
-                        .get_ref(6)?
-                        .as_str()?
-                        .split(TAG_SEPARATOR)
-                        .filter_map(Tag::from_stored)
-                        .collect(),
-                    published: published.and_then(parse_time),
-                    body: Body::default(),
-                };
+                let article = list_article(row)?;
                 if published.is_some() && article.published.is_none() {
                     unreadable += 1;
                 } else {
@@ -393,6 +389,56 @@ pub(super) fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite
     Ok(())
 }
 
+/// A cached article without its body, from a row whose columns 1 to 7 are `id, title,
+/// source, author, url, tags, published`.
+fn list_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: ArticleId::from_stored(row.get(1)?),
+        title: row.get(2)?,
+        source: row.get(3)?,
+        author: row.get(4)?,
+        url: row.get(5)?,
+        tags: row
+            .get_ref(6)?
+            .as_str()?
+            .split(TAG_SEPARATOR)
+            .filter_map(Tag::from_stored)
+            .collect(),
+        published: row.get_ref(7)?.as_str_or_null()?.and_then(parse_time),
+        body: Body::default(),
+    })
+}
+
+/// A cached article whole, as a bookmark keeps it: its snapshot if it was stored before
+/// schema version 7, else made of its list columns and its body. `None` if it is not cached
+/// or cannot be read back.
+pub(super) fn cached_snapshot(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT feed_url, id, title, source, author, url, tags, published, snapshot, body
+             FROM feed_articles WHERE id = ?1",
+        )?
+        .query_row([id], |row| {
+            Ok((
+                list_article(row)?,
+                row.get::<_, String>(8)?,
+                row.get::<_, Option<Vec<u8>>>(9)?,
+            ))
+        })
+        .optional()?;
+    let Some((mut article, snapshot, packed)) = row else {
+        return Ok(None);
+    };
+    if packed.is_none() {
+        return Ok(Some(snapshot));
+    }
+    let Ok(body) = body::unpack(packed.as_deref(), &snapshot) else {
+        return Ok(None);
+    };
+    article.body = body;
+    Ok(serde_json::to_string(&article).ok())
+}
+
 /// Joins tags for the list column: tags are sanitized, so they never hold this control character.
 pub(super) const TAG_SEPARATOR: char = '\u{1f}';
 
@@ -401,7 +447,7 @@ fn read_time(text: Option<String>) -> Option<DateTime<Utc>> {
     parse_time(&text?)
 }
 
-fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+pub(super) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     let time = DateTime::parse_from_rfc3339(text).ok()?;
     Some(time.with_timezone(&Utc))
 }

@@ -12,20 +12,34 @@ mod body;
 #[cfg(test)]
 mod cache_tests;
 #[cfg(test)]
-mod cache_v4_tests;
+mod cache_v7_tests;
 #[cfg(test)]
 mod feed_tests;
 mod feeds;
+#[cfg(test)]
+mod full_text_tests;
+mod full_texts;
+mod read_marks;
+#[cfg(test)]
+mod read_marks_tests;
 #[cfg(test)]
 mod refusal_tests;
 mod rows;
 mod schema;
 mod search;
+mod sync;
+mod sync_queue;
+#[cfg(test)]
+mod sync_tests;
 #[cfg(test)]
 mod tests;
 
 pub use feeds::{FeedState, Ingested, Subscription};
+pub use full_texts::{PendingFullText, StoredFullText};
+pub use read_marks::FeedCount;
 pub use rows::CacheRow;
+pub use sync::{ServerFeed, ServerItem, ServerState, StateChanges, SyncStatus, Unstarred};
+pub use sync_queue::{Change, MarkKind, Queued, ReadScope};
 
 use std::collections::HashSet;
 use std::fmt;
@@ -304,8 +318,8 @@ impl Store {
         result
     }
 
-    /// Saves a snapshot of the article. Idempotent: an article already bookmarked keeps its
-    /// original snapshot and time.
+    /// Saves a snapshot of the article, with its full text if one is kept. Idempotent: an
+    /// article already bookmarked keeps its original snapshot and time.
     pub fn add_bookmark(
         &self,
         article: &Article,
@@ -315,22 +329,33 @@ impl Store {
             id: article.id.clone(),
             detail: one_line(error),
         })?;
+        let at = stored_time(saved_at);
         self.change(|conn| {
-            conn.execute(
+            let added = conn.execute(
                 "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)
                  ON CONFLICT (article_id) DO NOTHING",
-                params![article.id.as_str(), stored_time(saved_at), snapshot],
-            )
+                params![article.id.as_str(), at, snapshot],
+            )?;
+            if added > 0 {
+                sync::forget_unstarred(conn, article.id.as_str())?;
+                sync_queue::queue_mark(conn, article.id.as_str(), MarkKind::Starred, true, &at)?;
+            }
+            // The full text read so far goes into the snapshot too.
+            full_texts::copy_into_bookmark(conn, &article.id)
         })
-        .map(drop)
     }
 
     /// Removes a bookmark; true if there was one to remove.
     pub fn remove_bookmark(&self, id: &ArticleId) -> Result<bool, StoreError> {
+        let at = stored_time(Utc::now());
         self.change(|conn| {
-            conn.execute("DELETE FROM bookmarks WHERE article_id = ?1", [id.as_str()])
+            let removed =
+                conn.execute("DELETE FROM bookmarks WHERE article_id = ?1", [id.as_str()])? > 0;
+            if removed {
+                sync_queue::queue_mark(conn, id.as_str(), MarkKind::Starred, false, &at)?;
+            }
+            Ok(removed)
         })
-        .map(|removed| removed > 0)
     }
 
     /// Every bookmark, newest first. A snapshot that cannot be read back is reported in
@@ -369,44 +394,6 @@ impl Store {
     /// The ids of every bookmarked article; works even when a snapshot is damaged.
     pub fn bookmarked_ids(&self) -> Result<HashSet<ArticleId>, StoreError> {
         self.ids_in("SELECT article_id FROM bookmarks")
-    }
-
-    /// Marks an article read. Idempotent: the first time it was read is kept.
-    pub fn mark_read(&self, id: &ArticleId, at: DateTime<Utc>) -> Result<(), StoreError> {
-        self.change(|conn| {
-            conn.execute(
-                "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)
-                 ON CONFLICT (article_id) DO NOTHING",
-                params![id.as_str(), stored_time(at)],
-            )
-        })
-        .map(drop)
-    }
-
-    /// The ids of every article marked read.
-    pub fn read_ids(&self) -> Result<HashSet<ArticleId>, StoreError> {
-        self.ids_in("SELECT article_id FROM read_marks")
-    }
-
-    /// Which of `ids` are marked read: for a few articles, without reading every mark.
-    pub fn read_among<'a>(
-        &self,
-        ids: impl IntoIterator<Item = &'a ArticleId>,
-    ) -> Result<HashSet<ArticleId>, StoreError> {
-        let mut read = HashSet::new();
-        let find = || {
-            let mut is_read = self
-                .conn
-                .prepare_cached("SELECT 1 FROM read_marks WHERE article_id = ?1")?;
-            for id in ids {
-                if is_read.exists([id.as_str()])? {
-                    read.insert(id.clone());
-                }
-            }
-            Ok(())
-        };
-        find().map_err(|error: rusqlite::Error| StoreError::from_sqlite(&self.path, &error))?;
-        Ok(read)
     }
 
     /// Runs one change in its own IMMEDIATE transaction and commits it to disk.

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::body::{self, Stored};
 use super::feeds::{FeedState, Ingested, TAG_SEPARATOR, write_feed_state};
+use super::full_texts;
 use super::stored_time;
 use crate::digest::digest;
 use crate::model::{Article, ArticleId, Tag};
@@ -130,14 +131,23 @@ pub(super) fn write_rows(
         match known {
             None => {
                 insert.execute(values)?;
+                // A new article has no full text yet: it is indexed with it when one comes.
                 index_text.execute(params![conn.last_insert_rowid(), row.title, row.words])?;
                 ingested.new += 1;
             }
             Some((hash, feed, _)) if hash == row.hash && feed == feed_url => {}
             Some((hash, _, rowid)) => {
                 replace.execute(values)?;
+                // A full text read from another address is not this article's now.
+                full_texts::forget_stale(conn, &row.id, row.url.as_deref())?;
                 unindex_text.execute([rowid])?;
-                index_text.execute(params![rowid, row.title, row.words])?;
+                let words = full_texts::indexed_words(
+                    conn,
+                    &row.id,
+                    row.url.as_deref(),
+                    row.words.clone(),
+                )?;
+                index_text.execute(params![rowid, row.title, words])?;
                 // A row stored before version 4 has no hash: it is stored again, but it may
                 // well be the same article.
                 if hash != LEGACY_HASH {

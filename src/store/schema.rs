@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 4;
+pub const CURRENT_VERSION: i64 = 7;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -14,7 +14,10 @@ const MIGRATIONS: &[&str] = &[
     V1_BOOKMARKS_AND_READ_MARKS,
     V2_FEEDS_AND_FEED_CACHE,
     V3_LIST_INDEX,
-    V4_PACKED_BODIES,
+    V4_REFRESH_INTERVALS,
+    V5_SYNC,
+    V6_FULL_TEXT,
+    V7_PACKED_BODIES,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -100,7 +103,80 @@ const V3_LIST_INDEX: &str = "
         ON feed_articles (published, id, feed_url, title, source, author, url, tags);
 ";
 
-/// Version 4: a cached article keeps its body as the feed gave it, deflated, in `body`
+/// Version 4: how often a subscription is refreshed while the reader runs, in minutes
+/// (NULL: the config's `refresh_every`; 0: only when asked).
+const V4_REFRESH_INTERVALS: &str = "
+    ALTER TABLE subscriptions ADD COLUMN every INTEGER CHECK (every >= 0);
+";
+
+/// Version 5: sync with a feed server (the Google Reader API). `sync_feeds` are the server's
+/// subscriptions (`stream` is its id for the feed, `feed/12`; `url` the feed's address, under
+/// which its articles are cached; `tags` its folders, a JSON array). `sync_items` ties each
+/// article that came from the server to the server's item id (a 64-bit number) and its feed's
+/// stream, with the time the server got it, in microseconds. `sync_queue` holds every local
+/// change not yet accepted by the server, in order: read (`value` 1) or unread (0), starred or
+/// not, each item at most once per kind (the latest change), and mark-all-read requests
+/// (`stream` and `ts_usec`, the newest article the reader saw). `unstarred_bookmarks` keeps the
+/// bookmarks a star removed on another device took away, with their snapshots, to restore.
+/// `sync_status` is what the last sync with each server came to.
+const V5_SYNC: &str = "
+    CREATE TABLE sync_feeds (
+        stream TEXT PRIMARY KEY NOT NULL,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        tags TEXT NOT NULL CHECK (json_type(tags) = 'array')
+    ) STRICT;
+    CREATE TABLE sync_items (
+        article_id TEXT PRIMARY KEY NOT NULL,
+        item INTEGER NOT NULL UNIQUE,
+        stream TEXT NOT NULL,
+        crawl_usec INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE sync_queue (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('read', 'starred', 'read_all')),
+        item INTEGER,
+        value INTEGER NOT NULL CHECK (value IN (0, 1)),
+        stream TEXT,
+        ts_usec INTEGER,
+        queued_at TEXT NOT NULL,
+        UNIQUE (item, kind)
+    ) STRICT;
+    CREATE TABLE unstarred_bookmarks (
+        article_id TEXT PRIMARY KEY NOT NULL,
+        saved_at TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        unstarred_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE sync_status (
+        server TEXT PRIMARY KEY NOT NULL,
+        last_attempt TEXT,
+        last_success TEXT,
+        last_error TEXT
+    ) STRICT;
+";
+
+/// Version 6: the full text of articles, read from their web pages (issue 12), one row an
+/// article: the Body as JSON, or why it could not be had, with the address it was read
+/// from (a text read from an address the article no longer has is stale); a cached
+/// article's row goes with it. Subscriptions say whether their articles' full text is
+/// fetched after each refresh.
+const V6_FULL_TEXT: &str = "
+    CREATE TABLE full_texts (
+        article_id TEXT PRIMARY KEY NOT NULL,
+        url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        body TEXT,
+        error TEXT,
+        CHECK ((body IS NULL) <> (error IS NULL))
+    ) STRICT;
+    CREATE TRIGGER feed_articles_forget_full_text AFTER DELETE ON feed_articles BEGIN
+        DELETE FROM full_texts WHERE article_id = old.id;
+    END;
+    ALTER TABLE subscriptions ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+";
+
+/// Version 7: a cached article keeps its body as the feed gave it, deflated, in `body`
 /// (`snapshot` is empty from now on; rows stored before keep their whole-article snapshot and
 /// are read from it), with a hash of the row in `hash` (0 for those older rows), so that an
 /// unchanged article is told without reading its body and is not written again. A feed's
@@ -109,7 +185,7 @@ const V3_LIST_INDEX: &str = "
 /// index keeps no positions (`detail = none`): a quarter of the work and a tenth of the size
 /// of the full index, for the same answers to the word-prefix searches asked of it; it is
 /// built again from the old rows' snapshots, whose text is every string of their body.
-const V4_PACKED_BODIES: &str = "
+const V7_PACKED_BODIES: &str = "
     ALTER TABLE feed_articles ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE feed_articles ADD COLUMN body BLOB;
     ALTER TABLE feed_state ADD COLUMN content_hash INTEGER;
@@ -223,8 +299,9 @@ mod tests {
         assert_eq!(tables(&conn), 2);
         migrate(&conn, CURRENT_VERSION).unwrap();
         assert_eq!(read_version(&conn).unwrap(), CURRENT_VERSION);
-        // Six tables, the full-text index and its five shadow tables.
-        assert_eq!(tables(&conn), 11);
+        // Seven tables, the full-text index and its five shadow tables, SQLite's table of
+        // AUTOINCREMENT counters, and five tables of sync.
+        assert_eq!(tables(&conn), 18);
     }
 
     #[test]

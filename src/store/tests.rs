@@ -48,6 +48,7 @@ pub(super) fn article(identity: &str) -> Article {
                 Block::Image {
                     label: String::new(),
                     caption: "The harbour at dawn. Photo: Getty Images".to_string(),
+                    picture: None,
                 },
             ],
         },

@@ -7,9 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::{padded, truncate};
+use crate::action::Action;
 use crate::app::App;
 use crate::dates;
 use crate::model::counted;
+use crate::model::library::SourceKey;
 
 pub fn draw_feeds(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.settings.theme;
@@ -22,14 +24,20 @@ pub fn draw_feeds(frame: &mut Frame, area: Rect, app: &App) {
             ),
             None => "never refreshed".to_string(),
         };
+        let articles = if app.loading_list {
+            "… articles".to_string()
+        } else {
+            let source = app
+                .library
+                .find_source(&SourceKey::Feed(feed.url.as_str().into()));
+            let members = source.map(|id| &app.library.sources()[id].members);
+            let (total, unread) = members.map_or((0, 0), |m| (m.total, m.unread));
+            format!("{} · {unread} unread", counted(total, "article"))
+        };
         let mut lines = vec![
             Line::from(Span::styled(feed.name.clone(), theme.accent())),
             Line::from(Span::styled(
-                format!(
-                    "  {} · {} · {refreshed}",
-                    feed.url,
-                    counted(feed.articles, "article")
-                ),
+                format!("  {} · {articles} · {refreshed}", feed.url),
                 theme.dim(),
             )),
         ];
@@ -82,8 +90,14 @@ pub fn draw_links(frame: &mut Frame, area: Rect, app: &App) {
             ])]
         })
         .collect();
-    let hint = " Enter/o or 1-9 open · y copy · other keys close ";
-    draw_list(frame, area, app, " Links ", rows, "No links.", hint);
+    let read = app.settings.keymap.first_key(Action::FullText);
+    let read = if read.is_empty() {
+        String::new()
+    } else {
+        format!(" · {read} read it here")
+    };
+    let hint = format!(" Enter/o or 1-9 open{read} · y copy · other keys close ");
+    draw_list(frame, area, app, " Links ", rows, "No links.", &hint);
 }
 
 /// A centred window listing rows of one or more lines, the selected row in reverse video,

@@ -10,15 +10,10 @@ use unicode_width::UnicodeWidthStr;
 use super::truncate;
 use crate::action::Action;
 use crate::app::App;
+use crate::keymap::HELP_NOTES;
 
-const NOTES: [&str; 3] = [
-    "Mouse: the wheel scrolls the pane under the pointer, a click selects,",
-    "a click on the selected article opens it.",
-    "Searching: type, Backspace, ↑↓ move, Enter keeps, Esc cancels.",
-];
-
-/// Lines of help: one an action, a blank line, the notes.
-pub const LINES: usize = Action::ALL.len() + 1 + NOTES.len();
+/// Columns between the two columns of keys on a wide terminal.
+const COLUMN_GAP: usize = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.settings.theme;
@@ -29,33 +24,60 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .max()
         .unwrap_or(0)
         .min(20);
-    let mut lines: Vec<Line> = Action::ALL
-        .iter()
-        .map(|&action| {
-            let keys = truncate(&keymap.describe_keys(action), keys_width);
-            let pad = keys_width - keys.width();
-            Line::from(vec![
-                Span::styled(format!("{keys}{}  ", " ".repeat(pad)), theme.accent()),
-                Span::raw(action.describe()),
-            ])
+    let entry = |action: Action| {
+        let keys = truncate(&keymap.describe_keys(action), keys_width);
+        let pad = keys_width - keys.width();
+        let description = action.describe();
+        let spans = vec![
+            Span::styled(format!("{keys}{}  ", " ".repeat(pad)), theme.accent()),
+            Span::raw(description),
+        ];
+        (spans, keys_width + 2 + description.width())
+    };
+    let entries: Vec<_> = Action::ALL.iter().map(|&a| entry(a)).collect();
+    let column = entries.iter().map(|(_, w)| *w).max().unwrap_or(0);
+    // Side by side where the terminal is wide enough, so that the keys fit without scrolling.
+    let two_columns = usize::from(area.width) >= 2 * column + COLUMN_GAP + 6;
+    let rows = if two_columns {
+        entries.len().div_ceil(2)
+    } else {
+        entries.len()
+    };
+    let mut lines: Vec<Line> = (0..rows)
+        .map(|row| {
+            let (mut spans, used) = entries[row].clone();
+            if two_columns && let Some((right, _)) = entries.get(row + rows) {
+                spans.push(Span::raw(" ".repeat(column - used + COLUMN_GAP)));
+                spans.extend(right.iter().cloned());
+            }
+            Line::from(spans)
         })
         .collect();
+    let width = if two_columns {
+        2 * column + COLUMN_GAP + 2
+    } else {
+        72
+    };
     lines.push(Line::default());
     lines.extend(
-        NOTES
+        HELP_NOTES
             .iter()
             .map(|note| Line::from(Span::styled(*note, theme.dim()))),
     );
 
-    let width = area.width.saturating_sub(4).min(72);
+    let total = lines.len();
+    let width = area
+        .width
+        .saturating_sub(4)
+        .min(u16::try_from(width).unwrap_or(u16::MAX));
     let height = area
         .height
         .saturating_sub(2)
-        .min(u16::try_from(LINES + 2).unwrap_or(u16::MAX));
+        .min(u16::try_from(total + 2).unwrap_or(u16::MAX));
     let popup = super::centered(area, width, height);
     let shown = usize::from(height.saturating_sub(2));
-    let scroll = app.overlay_cursor.min(LINES.saturating_sub(shown));
-    let hint = if shown < LINES {
+    let scroll = app.overlay_cursor.min(total.saturating_sub(shown));
+    let hint = if shown < total {
         " j k scroll · other keys close "
     } else {
         " any key closes "

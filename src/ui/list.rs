@@ -7,13 +7,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{highlighted, padded, pane_block, truncate};
-use crate::app::{App, Focus};
+use crate::app::App;
 use crate::dates;
+use crate::layout::Focus;
 use crate::model::library::Entry;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let title = if app.filter.bookmarks_only {
         "Bookmarks"
+    } else if app.filter.unread_only {
+        "Unread"
     } else {
         "Articles"
     };
@@ -23,6 +26,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if app.visible.is_empty() {
         let hint = if app.filter.bookmarks_only && app.filter.is_empty() {
             "No bookmarks yet: press b on an article to keep it."
+        } else if app.filter.unread_only {
+            "Nothing unread here: u shows every article, c clears the filter."
         } else {
             "Nothing matches: c clears the filter, B leaves bookmarks."
         };
@@ -70,7 +75,7 @@ fn row<'a>(
     } else {
         Span::raw(" ")
     };
-    let unread = if entry.read {
+    let unread = if entry.is_read() {
         Span::raw(" ")
     } else {
         Span::styled("●", theme.unread())
@@ -82,7 +87,7 @@ fn row<'a>(
     } else {
         Span::raw(" ")
     };
-    let title_style = if entry.read {
+    let title_style = if entry.is_read() {
         ratatui::style::Style::new()
     } else {
         ratatui::style::Style::new().add_modifier(Modifier::BOLD)

@@ -2,23 +2,23 @@
 
 pub mod feeds;
 pub mod help;
-pub mod layout;
 pub mod list;
+pub mod nav;
+pub mod picture;
 pub mod reader;
 pub mod status;
-pub mod tags;
-pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::app::{App, Focus, Overlay};
+use crate::app::{App, Overlay};
+use crate::layout::{Fit, Focus, MIN_HEIGHT, MIN_WIDTH};
 use crate::model::filter::find_matches;
-use layout::{Fit, MIN_HEIGHT, MIN_WIDTH};
-use theme::Theme;
+use crate::theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let panes = app.panes();
@@ -26,8 +26,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, frame.area());
         return;
     }
-    if let Some(area) = panes.tags {
-        tags::draw(frame, area, app);
+    if let Some(area) = panes.nav {
+        nav::draw(frame, area, app);
     }
     if let Some(area) = panes.list {
         list::draw(frame, area, app);
@@ -132,13 +132,20 @@ pub(crate) fn highlighted<'a>(
     spans
 }
 
+/// The columns `text` takes on screen, grapheme by grapheme as the buffer places it. This can
+/// differ from the width of the whole string: a lam-alef pair in Arabic counts as one
+/// column there, but its two letters take a cell each.
+pub(crate) fn columns(text: &str) -> usize {
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
 /// A line of `width` columns: `line` padded with spaces in `style`, so a selection fills the row.
 pub(crate) fn padded<'a>(
     mut line: Line<'a>,
     width: usize,
     style: ratatui::style::Style,
 ) -> Line<'a> {
-    let used = line.width();
+    let used: usize = line.spans.iter().map(|span| columns(&span.content)).sum();
     if used < width {
         line.spans
             .push(Span::styled(" ".repeat(width - used), style));
@@ -159,5 +166,7 @@ mod tests {
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate_start("the weather today", 8), "…r today");
         assert_eq!(truncate_start("short", 8), "short");
+        assert_eq!(columns("الأخبار"), 7, "lam-alef takes two cells");
+        assert_eq!(columns("👩‍🔬 ok"), 5);
     }
 }

@@ -1,14 +1,15 @@
 //! The reading pane: the visible lines of the laid-out article, styled, with search matches
-//! marked and the scroll position in the bottom border.
+//! marked, its pictures painted in, and the scroll position in the bottom border.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::layout::reader_text;
-use super::{highlighted, pane_block};
-use crate::app::{App, Focus};
+use super::{highlighted, pane_block, picture};
+use crate::app::App;
+use crate::layout::Focus;
+use crate::layout::reader_text;
 use crate::model::filter::find_matches;
 use crate::model::wrap;
 
@@ -51,6 +52,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), text_area);
+    picture::draw(
+        frame.buffer_mut(),
+        text_area,
+        &reader.wrapped,
+        reader.scroll,
+        &app.pictures,
+        &app.settings.theme,
+    );
 }
 
 fn styled<'a>(line: &wrap::Line, words: &[String], app: &App) -> Line<'a> {

@@ -31,10 +31,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (right, right_style) = match &app.status {
         Some(status) if status.is_error => (status.text.clone(), theme.error()),
         Some(status) => (status.text.clone(), ratatui::style::Style::new()),
-        None => match app.refreshing {
-            Some(progress) => (gauge(progress), theme.accent()),
-            None if app.loading_list => ("reading the whole cache…".to_string(), theme.accent()),
-            None => (hints(app), theme.dim()),
+        None => match (app.refreshing, app.sync_activity()) {
+            (Some(progress), _) => (gauge(progress), theme.accent()),
+            (None, Some(syncing)) => (syncing, theme.accent()),
+            (None, None) if app.loading_list => {
+                ("reading the whole cache…".to_string(), theme.accent())
+            }
+            (None, None) => (hints(app), theme.dim()),
         },
     };
     let left = truncate(&shown, width);
@@ -49,16 +52,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// "12 of 40 · tags: china, russia (any) · search: storm".
+/// "Daring Fireball · 12 unread of 48 · tags: china, russia (any) · search: storm": the
+/// feeds chosen, the count of the list, the tags chosen, the search.
 pub fn shown(app: &App) -> String {
-    let mut parts = vec![if app.filter.bookmarks_only {
+    let mut parts = Vec::new();
+    let sources: Vec<&str> = app
+        .nav
+        .sources
+        .iter()
+        .filter(|id| app.filter.sources.contains(id))
+        .map(|&id| app.library.sources()[id].name.as_str())
+        .collect();
+    if !sources.is_empty() {
+        parts.push(sources.join(", "));
+    }
+    parts.push(if app.filter.bookmarks_only {
         crate::model::counted(app.visible.len(), "bookmark")
+    } else if app.filter.unread_only {
+        format!("{} unread (only)", app.visible_unread)
     } else {
-        format!("{} of {}", app.visible.len(), app.library.source_count())
-    }];
+        format!("{} unread of {}", app.visible_unread, app.visible.len())
+    });
     if !app.filter.tags.is_empty() {
         let names: Vec<String> = app
-            .tag_order
+            .nav
+            .tags
             .iter()
             .filter(|id| app.filter.tags.contains(id))
             .map(|&id| app.library.tags()[id].tag.as_str().to_lowercase())
@@ -72,6 +90,7 @@ pub fn shown(app: &App) -> String {
     if !app.filter.search.trim().is_empty() {
         parts.push(format!("search: {}", app.filter.search.trim()));
     }
+    parts.extend(app.offline_text());
     parts.join(" · ")
 }
 
@@ -96,7 +115,8 @@ fn hints(app: &App) -> String {
     [
         (Action::Help, "help"),
         (Action::Search, "search"),
-        (Action::FocusTags, "tags"),
+        (Action::FocusNav, "feeds"),
+        (Action::UnreadOnly, "unread"),
         (Action::ToggleBookmark, "bookmark"),
         (Action::Quit, "quit"),
     ]

@@ -75,6 +75,7 @@ impl Env {
             .current_dir(self.root())
             .env_remove("TIDINGS_CONFIG")
             .env_remove("TIDINGS_DATA_DIR")
+            .env_remove("TIDINGS_SYNC_PASSWORD")
             .env("TIDINGS_CONFIG", self.config())
             .env("TIDINGS_DATA_DIR", self.data_dir())
             .env("HOME", self.root())

@@ -19,6 +19,8 @@ pub struct ServerRequest {
     pub path: String,
     /// Header names lower-cased.
     pub headers: HashMap<String, String>,
+    /// The body sent with a Content-Length (a form), empty otherwise.
+    pub body: Vec<u8>,
 }
 
 impl ServerRequest {
@@ -224,8 +226,8 @@ fn serve(stream: TcpStream, shared: &Shared) -> io::Result<()> {
     write_response(stream, &response)
 }
 
-/// Reads the request line and headers (and skips a body with a Content-Length); `None` if
-/// the client went away first.
+/// Reads the request line, the headers and a body with a Content-Length; `None` if the
+/// client went away first.
 fn read_request(reader: &mut impl BufRead) -> io::Result<Option<ServerRequest>> {
     let mut line = String::new();
     if reader.read_line(&mut line)? == 0 {
@@ -251,11 +253,15 @@ fn read_request(reader: &mut impl BufRead) -> io::Result<Option<ServerRequest>> 
         .get("content-length")
         .and_then(|v: &String| v.parse().ok())
         .unwrap_or(0);
-    io::copy(&mut reader.take(body_length), &mut io::sink())?;
+    let mut body = Vec::new();
+    reader
+        .take(body_length.min(64 << 20))
+        .read_to_end(&mut body)?;
     Ok(Some(ServerRequest {
         method,
         path,
         headers,
+        body,
     }))
 }
 
@@ -295,6 +301,8 @@ fn reason(status: u16) -> &'static str {
         301 => "Moved Permanently",
         302 => "Found",
         304 => "Not Modified",
+        400 => "Bad Request",
+        401 => "Unauthorized",
         404 => "Not Found",
         429 => "Too Many Requests",
         500 => "Internal Server Error",

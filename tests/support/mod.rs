@@ -4,7 +4,13 @@
 pub mod cli;
 
 #[allow(dead_code)]
+pub mod devices;
+
+#[allow(dead_code)]
 pub mod feed_fixtures;
+
+#[allow(dead_code)]
+pub mod greader;
 
 #[allow(dead_code)]
 pub mod hostile;
@@ -14,3 +20,6 @@ pub mod http_server;
 
 #[allow(dead_code)]
 pub mod tmux;
+
+#[allow(dead_code)]
+pub mod pictures;

@@ -120,6 +120,8 @@ fn canonical_item(item: &Map<String, Value>) -> Map<String, Value> {
         "content_html",
         "content_text",
         "summary",
+        "image",
+        "banner_image",
     ] {
         copy_text(item, &mut out, key);
     }

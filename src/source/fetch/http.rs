@@ -133,6 +133,7 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
         200..=299 => {
             let etag = header_text(&response, header::ETAG);
             let last_modified = header_text(&response, header::LAST_MODIFIED);
+            let content_type = header_text(&response, header::CONTENT_TYPE);
             match read_body(response, settings) {
                 Ok(body) => Attempt::done(Outcome::Fetched {
                     body,
@@ -140,6 +141,7 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
                     last_modified,
                     fresh_for,
                     final_url,
+                    content_type,
                     file_stamp: None,
                 }),
                 Err(failure) => *failure,
@@ -165,19 +167,19 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
 }
 
 /// The decoded body, refused as soon as it (or its announced length) passes `max_bytes`.
-/// (The failure is boxed: an `Attempt` is large beside a vector.)
+/// The failure is boxed: an `Attempt` is large, and the body is what usually comes back.
 fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u8>, Box<Attempt>> {
     let max_bytes = settings.max_bytes;
     let too_large = || {
-        Attempt::failed(format!(
+        Box::new(Attempt::failed(format!(
             "the response is larger than {}",
             size_words(max_bytes)
-        ))
+        )))
     };
     let announced =
         header_text(&response, header::CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
     if announced.is_some_and(|length| length > max_bytes) {
-        return Err(Box::new(too_large()));
+        return Err(too_large());
     }
     // ureq decodes gzip itself and then removes the Content-Encoding header.
     let encoding = header_text(&response, header::CONTENT_ENCODING)
@@ -210,7 +212,7 @@ fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u
             ))
         })?;
     if body.len() as u64 > max_bytes {
-        return Err(Box::new(too_large()));
+        return Err(too_large());
     }
     Ok(body)
 }

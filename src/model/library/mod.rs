@@ -1,5 +1,9 @@
-//! The article index of one run: every article with its tag ids, search text and read and
-//! bookmark flags, and every tag with its article count.
+//! The article index of one run: every article with its tag ids, source, search text and
+//! read and bookmark flags; every tag and every source with its articles and their counts.
+
+mod groups;
+
+pub use groups::{Members, SourceInfo, SourceKey, TagInfo};
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -10,7 +14,7 @@ use super::{Article, ArticleId, Tag, TagKey};
 /// Where an entry of the library comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// A source of this run: samples, article files.
+    /// A source of this run: samples, article files, feeds.
     Source,
     /// Only a bookmark's snapshot: its source is not part of this run, or is gone.
     SavedOnly,
@@ -22,7 +26,10 @@ pub struct Entry {
     pub origin: Origin,
     /// Indices into [`Library::tags`].
     pub tag_ids: Vec<usize>,
-    pub read: bool,
+    /// Index into [`Library::sources`]; `None` for a saved-only copy.
+    pub source: Option<usize>,
+    /// Changed only through [`Library::set_read`], which keeps the counts.
+    read: bool,
     pub bookmarked: bool,
     /// The address of the feed the article came from, if it came from one; one copy shared
     /// by every article of the feed.
@@ -34,6 +41,10 @@ pub struct Entry {
 }
 
 impl Entry {
+    pub fn is_read(&self) -> bool {
+        self.read
+    }
+
     /// The title and text in lower case, for search; for an article from the feed cache, the
     /// title alone, whether or not its body has been read.
     fn search_text(&self) -> Box<str> {
@@ -47,14 +58,6 @@ impl Entry {
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct TagInfo {
-    /// The first spelling met.
-    pub tag: Tag,
-    /// How many articles from this run's sources carry it.
-    pub count: usize,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     entries: Vec<Entry>,
@@ -65,14 +68,12 @@ pub struct Library {
     /// size of the bodies. A cached article's text is its title alone: the store's full-text
     /// index searches its body.
     search_texts: OnceCell<Vec<Box<str>>>,
-    /// The address of each feed met, shared by its entries.
-    feed_urls: HashMap<Box<str>, Arc<str>>,
     tags: Vec<TagInfo>,
-    /// For each tag id, the indices of the entries that carry it, in order.
-    tagged: Vec<Vec<u32>>,
     tag_ids: HashMap<TagKey, usize>,
     /// Each spelling of a tag met so far, to its id and the one copy articles share.
     spellings: HashMap<Box<str>, (usize, Tag)>,
+    sources: Vec<SourceInfo>,
+    source_ids: HashMap<SourceKey, usize>,
     positions: HashMap<ArticleId, usize>,
     /// Entries from this run's sources (not saved-only), for "12 of 40".
     source_count: usize,
@@ -113,7 +114,7 @@ impl std::fmt::Display for LookupError {
 impl std::error::Error for LookupError {}
 
 impl Library {
-    /// Builds the index of articles from files and samples. An article whose id was already
+    /// Builds the index of articles from article files. An article whose id was already
     /// seen (the same file given twice) is left out.
     pub fn new(articles: Vec<Article>) -> Self {
         let mut library = Self::default();
@@ -121,21 +122,36 @@ impl Library {
         library
     }
 
+    /// Adds the bundled sample articles, as a source of their own.
+    pub fn add_samples(&mut self, articles: Vec<Article>) {
+        let source = self.source_id(SourceKey::Samples);
+        for article in articles {
+            if !self.positions.contains_key(&article.id) {
+                self.push(article, Origin::Source, Some(source), false);
+            }
+        }
+        self.sort();
+    }
+
     /// Adds the articles of a source: `feed` is the feed's address, or `None` for files. An
     /// article of a feed seen before (same id) replaces its earlier copy and keeps its read
     /// and bookmark marks. Returns how many articles were new.
     pub fn merge(&mut self, feed: Option<&str>, articles: Vec<Article>) -> usize {
+        let source = self.source_id(match feed {
+            Some(url) => SourceKey::Feed(url.into()),
+            None => SourceKey::Local,
+        });
         let mut new = 0;
         for article in articles {
             match self.positions.get(&article.id) {
                 Some(&index)
                     if feed.is_some() || self.entries[index].origin == Origin::SavedOnly =>
                 {
-                    self.replace(index, feed, article);
+                    self.replace(index, source, article);
                 }
                 Some(_) => {}
                 None => {
-                    self.push(article, Origin::Source, feed, false);
+                    self.push(article, Origin::Source, Some(source), false);
                     new += 1;
                 }
             }
@@ -156,6 +172,39 @@ impl Library {
         self.sort();
     }
 
+    /// Makes a feed known by its address, whether or not it has articles yet, with the name
+    /// to show if there is one (the reader's name or the feed's title); a feed known
+    /// already takes the name.
+    pub fn add_feed(&mut self, url: &str, name: Option<&str>) {
+        let id = self.source_id(SourceKey::Feed(url.into()));
+        if let Some(name) = name {
+            let source = &mut self.sources[id];
+            name.clone_into(&mut source.name);
+            source.named = true;
+        }
+    }
+
+    /// Knows every feed `other` knows, by the names `other` gave them.
+    pub fn add_feeds_of(&mut self, other: &Library) {
+        for source in &other.sources {
+            if let SourceKey::Feed(url) = &source.key {
+                self.add_feed(url, source.named.then_some(source.name.as_str()));
+            }
+        }
+    }
+
+    /// The id of a source, registering it if it is new.
+    fn source_id(&mut self, key: SourceKey) -> usize {
+        if let Some(&id) = self.source_ids.get(&key) {
+            return id;
+        }
+        let id = self.sources.len();
+        let name = groups::default_name(&key);
+        self.source_ids.insert(key.clone(), id);
+        self.sources.push(SourceInfo::new(key, name));
+        id
+    }
+
     /// Puts the list in order: newest first, undated last. Entries added in that order
     /// (as the store hands out the cache) cost one pass.
     pub fn sort(&mut self) {
@@ -173,19 +222,9 @@ impl Library {
         self.positions.reserve(more);
     }
 
-    fn shared_feed(&mut self, feed: Option<&str>) -> Option<Arc<str>> {
-        let feed = feed?;
-        if let Some(shared) = self.feed_urls.get(feed) {
-            return Some(Arc::clone(shared));
-        }
-        let shared: Arc<str> = Arc::from(feed);
-        self.feed_urls.insert(feed.into(), Arc::clone(&shared));
-        Some(shared)
-    }
-
-    /// Tag ids of `tags`, registering new tags and counting them for articles of a source;
-    /// each tag becomes the library's shared copy of its spelling.
-    fn tag_ids_for(&mut self, tags: &mut [Tag], counted: bool) -> Vec<usize> {
+    /// Tag ids of `tags`, registering new tags; each tag becomes the library's shared copy of
+    /// its spelling.
+    fn tag_ids_for(&mut self, tags: &mut [Tag]) -> Vec<usize> {
         let mut ids = Vec::with_capacity(tags.len());
         for tag in tags {
             // Most tags recur with the same spelling: found without lower-casing them.
@@ -200,21 +239,31 @@ impl Library {
                     if id == next {
                         self.tags.push(TagInfo {
                             tag: tag.clone(),
-                            count: 0,
+                            members: Members::default(),
                         });
-                        self.tagged.push(Vec::new());
                     }
                     self.spellings
                         .insert(tag.as_str().into(), (id, tag.clone()));
                     id
                 }
             };
-            if counted {
-                self.tags[id].count += 1;
-            }
             ids.push(id);
         }
         ids
+    }
+
+    /// Applies `change` to the members of each tag and of the source of an entry, with the
+    /// entry's number, whether it is counted (from a source of this run) and whether unread.
+    fn update_groups(&mut self, index: usize, change: impl Fn(&mut Members, u32, bool, bool)) {
+        let number = entry_number(index);
+        let entry = &self.entries[index];
+        let (counted, unread) = (entry.origin == Origin::Source, !entry.read);
+        for &tag in &entry.tag_ids {
+            change(&mut self.tags[tag].members, number, counted, unread);
+        }
+        if let Some(source) = entry.source {
+            change(&mut self.sources[source].members, number, counted, unread);
+        }
     }
 
     /// Adds an entry; `from_cache` when it was read from the feed cache, with its body left
@@ -223,10 +272,10 @@ impl Library {
         &mut self,
         mut article: Article,
         origin: Origin,
-        feed: Option<&str>,
+        source: Option<usize>,
         from_cache: bool,
     ) -> usize {
-        let tag_ids = self.tag_ids_for(&mut article.tags, origin == Origin::Source);
+        let tag_ids = self.tag_ids_for(&mut article.tags);
         if origin == Origin::Source {
             self.source_count += 1;
         }
@@ -235,59 +284,59 @@ impl Library {
         }
         let index = self.entries.len();
         self.positions.insert(article.id.clone(), index);
-        for &id in &tag_ids {
-            self.tagged[id].push(entry_number(index));
-        }
-        let feed = self.shared_feed(feed);
+        let feed = source.and_then(|id| self.feed_of(id, &article));
         let article_has_no_body = article.body.blocks.is_empty();
         self.entries.push(Entry {
             article,
             origin,
             tag_ids,
+            source,
             read: false,
             bookmarked: false,
             feed,
             body_in_store: from_cache && article_has_no_body,
             from_cache,
         });
+        self.update_groups(index, Members::add);
         if let Some(texts) = self.search_texts.get_mut() {
             texts.push(self.entries[index].search_text());
         }
         index
     }
 
-    fn replace(&mut self, index: usize, feed: Option<&str>, mut article: Article) {
-        let number = entry_number(index);
-        for &id in &self.entries[index].tag_ids {
-            if self.entries[index].origin == Origin::Source {
-                self.tags[id].count -= 1;
-            }
-            let tagged = &mut self.tagged[id];
-            if let Ok(at) = tagged.binary_search(&number) {
-                tagged.remove(at);
-            }
-        }
+    fn replace(&mut self, index: usize, source: usize, mut article: Article) {
+        self.update_groups(index, Members::remove);
         if self.entries[index].origin == Origin::SavedOnly {
             self.source_count += 1;
         }
-        let tag_ids = self.tag_ids_for(&mut article.tags, true);
-        for &id in &tag_ids {
-            let tagged = &mut self.tagged[id];
-            if let Err(at) = tagged.binary_search(&number) {
-                tagged.insert(at, number);
-            }
-        }
-        let feed = self.shared_feed(feed);
+        let tag_ids = self.tag_ids_for(&mut article.tags);
+        let feed = self.feed_of(source, &article);
         let entry = &mut self.entries[index];
         entry.article = article;
         entry.tag_ids = tag_ids;
         entry.origin = Origin::Source;
+        entry.source = Some(source);
         entry.feed = feed;
         entry.body_in_store = false;
         entry.from_cache = false;
+        self.update_groups(index, Members::add);
         if let Some(texts) = self.search_texts.get_mut() {
-            texts[index] = entry.search_text();
+            texts[index] = self.entries[index].search_text();
         }
+    }
+
+    /// The shared address of a source that is a feed; a feed not yet named takes the
+    /// source name of its first article (the feed's own title).
+    fn feed_of(&mut self, source: usize, article: &Article) -> Option<Arc<str>> {
+        let info = &mut self.sources[source];
+        let SourceKey::Feed(url) = &info.key else {
+            return None;
+        };
+        if !info.named && !article.source.is_empty() {
+            info.name.clone_from(&article.source);
+            info.named = true;
+        }
+        Some(Arc::clone(url))
     }
 
     /// Adds an article read from the feed cache without its body, with its feed's address;
@@ -295,8 +344,23 @@ impl Library {
     /// here is left as it is.
     pub fn add_cached(&mut self, feed: &str, article: Article) {
         if !self.positions.contains_key(&article.id) {
-            self.push(article, Origin::Source, Some(feed), true);
+            let source = self.source_id(SourceKey::Feed(feed.into()));
+            self.push(article, Origin::Source, Some(source), true);
         }
+    }
+
+    /// Marks an entry read or unread, keeping the counts of its tags and source.
+    pub fn set_read(&mut self, index: usize, read: bool) {
+        let entry = &mut self.entries[index];
+        if entry.read == read {
+            return;
+        }
+        entry.read = read;
+        self.update_groups(index, |members, _, counted, _| {
+            if counted {
+                members.mark(read);
+            }
+        });
     }
 
     /// Whether articles came from the feed cache: a search then asks the store's index.
@@ -363,7 +427,9 @@ impl Library {
 
     /// The indices of the entries that carry a tag, in order.
     pub fn tagged(&self, tag: usize) -> &[u32] {
-        self.tagged.get(tag).map_or(&[], Vec::as_slice)
+        self.tags
+            .get(tag)
+            .map_or(&[], |info| info.members.entries())
     }
 
     pub fn tag_id(&self, key: &TagKey) -> Option<usize> {
@@ -373,15 +439,51 @@ impl Library {
     /// Tag ids that articles of this run's sources carry, most used first, then by name.
     pub fn tags_by_count(&self) -> Vec<usize> {
         let mut ids: Vec<usize> = (0..self.tags.len())
-            .filter(|&id| self.tags[id].count > 0)
+            .filter(|&id| self.tags[id].members.total > 0)
             .collect();
-        ids.sort_by(|&a, &b| {
-            let (a, b) = (&self.tags[a], &self.tags[b]);
-            b.count
-                .cmp(&a.count)
-                .then_with(|| a.tag.key().cmp(&b.tag.key()))
+        ids.sort_by_cached_key(|&id| {
+            let tag = &self.tags[id];
+            (std::cmp::Reverse(tag.members.total), tag.tag.key())
         });
         ids
+    }
+
+    pub fn sources(&self) -> &[SourceInfo] {
+        &self.sources
+    }
+
+    /// The id of a source known to the library.
+    pub fn find_source(&self, key: &SourceKey) -> Option<usize> {
+        self.source_ids.get(key).copied()
+    }
+
+    /// Source ids as the navigation pane lists them: feeds by name, then local articles,
+    /// then the samples. Sources with no articles are listed when they are feeds (a feed
+    /// not fetched yet) and left out otherwise.
+    pub fn sources_by_name(&self) -> Vec<usize> {
+        let rank = |key: &SourceKey| match key {
+            SourceKey::Feed(_) => 0,
+            SourceKey::Local => 1,
+            SourceKey::Samples => 2,
+        };
+        let mut ids: Vec<usize> = (0..self.sources.len())
+            .filter(|&id| {
+                let source = &self.sources[id];
+                source.members.total > 0 || matches!(source.key, SourceKey::Feed(_))
+            })
+            .collect();
+        let names: Vec<String> = self.sources.iter().map(|s| s.name.to_lowercase()).collect();
+        ids.sort_by(|&a, &b| {
+            rank(&self.sources[a].key)
+                .cmp(&rank(&self.sources[b].key))
+                .then_with(|| names[a].cmp(&names[b]))
+        });
+        ids
+    }
+
+    /// How many articles of this run's sources are unread.
+    pub fn unread_count(&self) -> usize {
+        self.sources.iter().map(|s| s.members.unread).sum()
     }
 
     pub fn position(&self, id: &ArticleId) -> Option<usize> {
@@ -413,182 +515,11 @@ impl Library {
     }
 }
 
-/// An entry index as the lists of entries per tag keep it: four bytes, as a library holds
+/// An entry index as the lists of entries per group keep it: four bytes, as a library holds
 /// far fewer than four billion articles.
 fn entry_number(index: usize) -> u32 {
     u32::try_from(index).expect("fewer than 2^32 articles")
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use crate::model::Body;
-    use crate::model::tag::parse_tag_list;
-    use chrono::{TimeZone, Utc};
-
-    pub(crate) fn article(identity: &str, title: &str, tags: &str, day: Option<u32>) -> Article {
-        Article {
-            id: ArticleId::from_identity(identity),
-            title: title.into(),
-            source: "Test".into(),
-            author: None,
-            published: day.map(|d| Utc.with_ymd_and_hms(2026, 10, d, 9, 0, 0).unwrap()),
-            url: None,
-            tags: parse_tag_list(tags),
-            body: Body::default(),
-        }
-    }
-
-    #[test]
-    fn newest_first_then_undated_in_order() {
-        let library = Library::new(vec![
-            article("a", "Undated one", "", None),
-            article("b", "Older", "", Some(1)),
-            article("c", "Newer", "", Some(9)),
-            article("d", "Undated two", "", None),
-        ]);
-        let titles: Vec<&str> = library
-            .order()
-            .iter()
-            .map(|&i| library.entry(i).article.title.as_str())
-            .collect();
-        assert_eq!(titles, ["Newer", "Older", "Undated one", "Undated two"]);
-    }
-
-    #[test]
-    fn tags_are_counted_case_insensitively() {
-        let library = Library::new(vec![
-            article("a", "A", "China, Russia", Some(3)),
-            article("b", "B", "china, U.S.", Some(2)),
-            article("c", "C", "u.s., CHINA", Some(1)),
-        ]);
-        let ranked: Vec<(String, usize)> = library
-            .tags_by_count()
-            .into_iter()
-            .map(|id| (library.tags()[id].tag.to_string(), library.tags()[id].count))
-            .collect();
-        assert_eq!(
-            ranked,
-            [
-                ("China".into(), 3),
-                ("U.S.".into(), 2),
-                ("Russia".into(), 1)
-            ]
-        );
-    }
-
-    #[test]
-    fn saved_snapshots_join_without_duplicates_or_counts() {
-        let mut library = Library::new(vec![article("a", "A", "Space", Some(1))]);
-        library.add_saved(vec![
-            article("a", "A", "Space", Some(1)),
-            article("gone", "Gone", "Space, Lost", Some(2)),
-        ]);
-        assert_eq!(library.len(), 2);
-        assert!(library.entries().iter().all(|e| e.bookmarked));
-        assert_eq!(library.entry(1).origin, Origin::SavedOnly);
-        assert_eq!(library.source_count(), 1);
-        library.merge(
-            Some("https://f.example/rss"),
-            vec![article("gone", "Back", "", Some(2))],
-        );
-        assert_eq!(
-            library.source_count(),
-            2,
-            "a saved copy whose feed came back counts"
-        );
-        assert_eq!(
-            library.tags_by_count().len(),
-            1,
-            "a tag only on a saved snapshot is not listed"
-        );
-    }
-
-    #[test]
-    fn a_refreshed_feed_replaces_its_articles_in_place() {
-        let mut library = Library::new(vec![article("file", "File", "Local", Some(5))]);
-        let new = library.merge(
-            Some("https://f.example/rss"),
-            vec![article("a", "A", "News", Some(1))],
-        );
-        assert_eq!(new, 1);
-        let a = library.position(&ArticleId::from_identity("a")).unwrap();
-        library.entry_mut(a).read = true;
-        let new = library.merge(
-            Some("https://f.example/rss"),
-            vec![
-                article("a", "A, updated", "World", Some(1)),
-                article("b", "B", "News", Some(9)),
-            ],
-        );
-        assert_eq!(new, 1);
-        let entry = library.entry(a);
-        assert_eq!(
-            (entry.article.title.as_str(), entry.read),
-            ("A, updated", true)
-        );
-        assert_eq!(entry.feed.as_deref(), Some("https://f.example/rss"));
-        let counts: Vec<(String, usize)> = library
-            .tags_by_count()
-            .into_iter()
-            .map(|id| (library.tags()[id].tag.to_string(), library.tags()[id].count))
-            .collect();
-        assert_eq!(
-            counts,
-            [("Local".into(), 1), ("News".into(), 1), ("World".into(), 1)]
-        );
-        let titles: Vec<&str> = library
-            .order()
-            .iter()
-            .map(|&i| library.entry(i).article.title.as_str())
-            .collect();
-        assert_eq!(titles, ["B", "File", "A, updated"]);
-        assert_eq!(
-            library.merge(None, vec![article("file", "File again", "", Some(5))]),
-            0
-        );
-        assert_eq!(
-            library.entry(0).article.title,
-            "File",
-            "a file given twice keeps its first copy"
-        );
-    }
-
-    #[test]
-    fn the_entries_of_each_tag_follow_replacements() {
-        let mut library = Library::new(vec![
-            article("a", "A", "News", Some(1)),
-            article("b", "B", "News, World", Some(2)),
-        ]);
-        let news = library.tag_id(&TagKey::of("news")).unwrap();
-        let world = library.tag_id(&TagKey::of("world")).unwrap();
-        assert_eq!(library.tagged(news), [0, 1]);
-        assert_eq!(library.tagged(world), [1]);
-        library.merge(
-            Some("https://f.example/rss"),
-            vec![article("a", "A", "World", Some(1))],
-        );
-        assert_eq!(library.tagged(news), [1]);
-        assert_eq!(library.tagged(world), [0, 1]);
-        assert!(library.tagged(99).is_empty());
-    }
-
-    #[test]
-    fn ids_are_found_by_unique_prefix() {
-        let library = Library::new(vec![
-            article("a", "A", "", None),
-            article("b", "B", "", None),
-        ]);
-        let id = library.entry(1).article.id.to_string();
-        assert_eq!(library.find(&id), Ok(1));
-        assert_eq!(library.find(&id[..5].to_uppercase()), Ok(1));
-        assert!(matches!(
-            library.find(&id[..3]),
-            Err(LookupError::TooShort(_))
-        ));
-        assert!(matches!(
-            library.find("zzzzzz"),
-            Err(LookupError::NotFound(_))
-        ));
-    }
-}
+pub(crate) mod tests;

@@ -1,4 +1,4 @@
-//! Schema version 4: a store written by the build before (version 3: a whole-article snapshot
+//! Schema version 7: a store written by the build before (version 6: a whole-article snapshot
 //! per cached article, a full-text index with positions) migrates keeping every cached
 //! article, bookmark, read mark and feed state; and search finds an article as soon as it is
 //! stored, whichever connection stored it.
@@ -26,8 +26,8 @@ fn without_body(article: &Article) -> Article {
     }
 }
 
-/// Stores `article` as version 3 did: its snapshot, its list columns, its text indexed.
-fn store_as_version_3(conn: &rusqlite::Connection, article: &Article, feed: &str) {
+/// Stores `article` as versions 2 to 6 did: its snapshot, its list columns, its text indexed.
+pub(super) fn store_as_before(conn: &rusqlite::Connection, article: &Article, feed: &str) {
     let tags: Vec<&str> = article.tags.iter().map(crate::model::Tag::as_str).collect();
     conn.execute(
         "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
@@ -55,22 +55,22 @@ fn store_as_version_3(conn: &rusqlite::Connection, article: &Article, feed: &str
 }
 
 #[test]
-fn a_version_3_store_migrates_keeping_its_cache_bookmarks_read_marks_and_feed_states() {
+fn a_version_6_store_migrates_keeping_its_cache_bookmarks_read_marks_and_feed_states() {
     let dir = tempfile::tempdir().unwrap();
     let articles: Vec<Article> = (0..30).map(cached).collect();
     {
-        let v3 = Store::open_at_version(dir.path(), SHORT_TIMEOUT, 3).unwrap();
+        let before = Store::open_at_version(dir.path(), SHORT_TIMEOUT, 6).unwrap();
         for article in &articles {
-            store_as_version_3(&v3.conn, article, FEED_A);
+            store_as_before(&before.conn, article, FEED_A);
         }
-        v3.conn
+        before.conn
             .execute(
                 "INSERT INTO feed_state (url, title, etag, last_success) VALUES (?1, 'A', '\"e\"', ?2)",
                 params![FEED_A, stored_time(at(3))],
             )
             .unwrap();
-        v3.add_bookmark(&articles[3], at(4)).unwrap();
-        v3.mark_read(&articles[4].id, at(5)).unwrap();
+        before.add_bookmark(&articles[3], at(4)).unwrap();
+        before.mark_read(&articles[4].id, at(5)).unwrap();
     }
     let store = open(dir.path());
     let (listed, unreadable) = store.cached_articles().unwrap();
@@ -183,6 +183,8 @@ fn search_finds_an_article_as_soon_as_it_is_stored_by_this_connection_or_another
         url: FEED_B.to_string(),
         name: None,
         tags: Vec::new(),
+        every: None,
+        full_text: false,
     };
     other.add_subscription(&subscription, at(3)).unwrap();
     assert!(other.remove_subscription(FEED_B).unwrap());

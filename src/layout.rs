@@ -1,10 +1,19 @@
-//! Where each pane goes for a terminal size and focus. Pure, so the app uses the same
-//! answer for page sizes and mouse clicks as the drawing does.
+//! Which pane has the focus, and where each pane goes for a terminal size and focus. Pure
+//! vocabulary below both the app and the drawing, so the app uses the same answer for page
+//! sizes and mouse clicks as the drawing does.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::Focus;
 use crate::config;
+
+/// The pane that takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The navigation pane: feeds and tags.
+    Nav,
+    List,
+    Reader,
+}
 
 /// The smallest terminal that shows anything useful.
 pub const MIN_WIDTH: u16 = 30;
@@ -15,16 +24,16 @@ pub enum Fit {
     TooSmall,
     /// One pane at a time.
     Narrow,
-    /// List and reader; the tag filter in place of the reader while it has focus.
+    /// List and reader; the navigation pane in place of the reader while it has focus.
     Medium,
-    /// Tags, list and reader side by side.
+    /// Navigation, list and reader side by side.
     Wide,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
     pub fit: Fit,
-    pub tags: Option<Rect>,
+    pub nav: Option<Rect>,
     pub list: Option<Rect>,
     pub reader: Option<Rect>,
     pub status: Rect,
@@ -43,32 +52,32 @@ pub fn panes(area: Rect, focus: Focus, settings: &config::Layout) -> Panes {
     let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let mut panes = Panes {
         fit,
-        tags: None,
+        nav: None,
         list: None,
         reader: None,
         status,
     };
-    let tags_width = Constraint::Length(settings.tags_width.0);
+    let nav_width = Constraint::Length(settings.nav_width.0);
     let list_share = Constraint::Percentage(settings.list_percent.0);
     match fit {
         Fit::TooSmall => {}
         Fit::Narrow => match focus {
-            Focus::Tags => panes.tags = Some(main),
+            Focus::Nav => panes.nav = Some(main),
             Focus::List => panes.list = Some(main),
             Focus::Reader => panes.reader = Some(main),
         },
-        Fit::Medium if focus == Focus::Tags => {
-            let [tags, list] = Layout::horizontal([tags_width, Constraint::Fill(1)]).areas(main);
-            (panes.tags, panes.list) = (Some(tags), Some(list));
+        Fit::Medium if focus == Focus::Nav => {
+            let [nav, list] = Layout::horizontal([nav_width, Constraint::Fill(1)]).areas(main);
+            (panes.nav, panes.list) = (Some(nav), Some(list));
         }
         Fit::Medium => {
             let [list, reader] = Layout::horizontal([list_share, Constraint::Fill(1)]).areas(main);
             (panes.list, panes.reader) = (Some(list), Some(reader));
         }
         Fit::Wide => {
-            let [tags, rest] = Layout::horizontal([tags_width, Constraint::Fill(1)]).areas(main);
+            let [nav, rest] = Layout::horizontal([nav_width, Constraint::Fill(1)]).areas(main);
             let [list, reader] = Layout::horizontal([list_share, Constraint::Fill(1)]).areas(rest);
-            (panes.tags, panes.list, panes.reader) = (Some(tags), Some(list), Some(reader));
+            (panes.nav, panes.list, panes.reader) = (Some(nav), Some(list), Some(reader));
         }
     }
     panes
@@ -103,24 +112,24 @@ mod tests {
     fn wide_shows_three_panes() {
         let p = at(120, 40, Focus::List);
         assert_eq!(p.fit, Fit::Wide);
-        assert_eq!(p.tags.unwrap().width, 24);
+        assert_eq!(p.nav.unwrap().width, 26);
         assert!(p.list.is_some() && p.reader.is_some());
         assert_eq!(p.status, Rect::new(0, 39, 120, 1));
     }
 
     #[test]
-    fn medium_shows_tags_on_demand() {
+    fn medium_shows_the_navigation_on_demand() {
         let p = at(100, 30, Focus::List);
-        assert_eq!((p.tags, p.fit), (None, Fit::Medium));
-        let p = at(100, 30, Focus::Tags);
-        assert!(p.tags.is_some() && p.list.is_some() && p.reader.is_none());
+        assert_eq!((p.nav, p.fit), (None, Fit::Medium));
+        let p = at(100, 30, Focus::Nav);
+        assert!(p.nav.is_some() && p.list.is_some() && p.reader.is_none());
     }
 
     #[test]
     fn narrow_shows_the_focused_pane() {
         let p = at(50, 16, Focus::Reader);
         assert_eq!(p.reader, Some(Rect::new(0, 0, 50, 15)));
-        assert!(p.list.is_none() && p.tags.is_none());
+        assert!(p.list.is_none() && p.nav.is_none());
     }
 
     #[test]

@@ -1,0 +1,108 @@
+//! The navigation pane and the unread workflow with a big library: 500 feeds, 2,000 tags
+//! (the 60 of the pool and one of 2,000 topics on every article), each key press timed on
+//! its own as `keystrokes` does; and mark-all-read in its two halves, the key (which asks
+//! the store) and the store's answer (which updates the counts and the list).
+
+mod common;
+
+use std::cell::RefCell;
+
+use common::{SIZES, bench_key, press};
+use divan::Bencher;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use tidings::app::App;
+use tidings::effect::Effect;
+use tidings::event::{Event, StoreReport};
+
+fn main() {
+    divan::main();
+}
+
+/// The app with the navigation pane focused, its cursor on the feeds.
+fn in_the_pane(n: usize) -> App {
+    let mut app = common::followed_app(n);
+    press(&mut app, KeyCode::Char('t'));
+    app
+}
+
+/// `j` in the pane, back to the top before the end of the feeds and tags.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn pane_move_down(bencher: Bencher, n: usize) {
+    let rewind = |app: &mut App| {
+        if app.nav.cursor + 2 >= app.nav.len() {
+            press(app, KeyCode::Char('g'));
+        }
+    };
+    bench_key(bencher, in_the_pane(n), rewind, KeyCode::Char('j'));
+}
+
+/// `G` in the pane: from the first feed to the last of 2,000 tags.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn pane_to_the_end(bencher: Bencher, n: usize) {
+    let top = |app: &mut App| press(app, KeyCode::Char('g'));
+    bench_key(bencher, in_the_pane(n), top, KeyCode::Char('G'));
+}
+
+/// Space on a feed: the list narrows to it, from everything.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn select_a_feed(bencher: Bencher, n: usize) {
+    let unselect = |app: &mut App| {
+        if !app.filter.sources.is_empty() {
+            press(app, KeyCode::Char(' '));
+        }
+    };
+    bench_key(bencher, in_the_pane(n), unselect, KeyCode::Char(' '));
+}
+
+/// `u` in the list of everything: unread only.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn unread_only(bencher: Bencher, n: usize) {
+    let app = common::followed_app(n);
+    let everything = |app: &mut App| {
+        if app.filter.unread_only {
+            press(app, KeyCode::Char('u'));
+        }
+    };
+    bench_key(bencher, app, everything, KeyCode::Char('u'));
+}
+
+/// `]` from the top of the list: the first unread article, opened in the reader.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn next_unread(bencher: Bencher, n: usize) {
+    let app = common::followed_app(n);
+    let at_the_top = |app: &mut App| {
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::Char('g'));
+    };
+    bench_key(bencher, app, at_the_top, KeyCode::Char(']'));
+}
+
+/// `A` on the whole list: every unread article's id gathered for the store.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn mark_all_read_key(bencher: Bencher, n: usize) {
+    let app = RefCell::new(common::followed_app(n));
+    bencher.bench_local(|| press(&mut app.borrow_mut(), KeyCode::Char('A')));
+}
+
+/// The store's answer to `A` on the whole list: every article read, the counts of 500 feeds
+/// and 2,000 tags and the list brought up to date.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn mark_all_read_answer(bencher: Bencher, n: usize) {
+    let app = RefCell::new(common::followed_app(n));
+    bencher
+        .with_inputs(|| {
+            // Everything unread again, then `A`, untimed.
+            let mut app = app.borrow_mut();
+            for index in 0..app.library.len() {
+                app.library.set_read(index, false);
+            }
+            let effects = app.handle(Event::Key(KeyEvent::from(KeyCode::Char('A'))));
+            match effects.into_iter().next() {
+                Some(Effect::SetRead { ids, read, change }) => {
+                    StoreReport::ReadSet { ids, read, change }
+                }
+                other => panic!("A asked for {other:?}"),
+            }
+        })
+        .bench_local_values(|report| app.borrow_mut().handle(Event::Store(report)));
+}

@@ -1,0 +1,108 @@
+//! The room a picture takes in a laid-out article, in character cells, decided before the
+//! picture is fetched so that nothing moves when it arrives. A cell shows two pixels, one
+//! above the other, so a pixel is about square and a picture `w` pixels wide takes `w`
+//! columns and `h / 2` rows.
+
+/// What is known of a picture before it is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// Nothing: the room is [`DEFAULT_ASPECT`] of the width, up to the most rows.
+    Unknown,
+    /// Its width and height in pixels (from the source, or from an earlier fetch).
+    Size(u32, u32),
+    /// It cannot be shown (an earlier fetch failed): one line for the note.
+    Failed,
+}
+
+/// The shape assumed for a picture whose size is unknown, width to height: the usual shape
+/// of a news photograph.
+pub const DEFAULT_ASPECT: (u32, u32) = (3, 2);
+
+/// The room for a picture: `cols` columns by `rows` rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Room {
+    pub cols: u16,
+    pub rows: u16,
+}
+
+/// The room for a picture in a pane `width` columns wide with at most `max_rows` rows: as
+/// wide as the pane (never wider than the picture: it is not enlarged) and as tall as its
+/// shape then asks, narrower when that would be more than `max_rows`.
+pub fn room(known: Known, width: u16, max_rows: u16) -> Room {
+    let width = width.max(1);
+    let max_rows = max_rows.max(1);
+    let (w, h) = match known {
+        Known::Failed => {
+            return Room {
+                cols: width,
+                rows: 1,
+            };
+        }
+        Known::Size(w, h) if w > 0 && h > 0 => (w, h),
+        Known::Size(..) | Known::Unknown => {
+            let (w, h) = DEFAULT_ASPECT;
+            (w * u32::from(width), h * u32::from(width))
+        }
+    };
+    let (w, h) = (u64::from(w), u64::from(h));
+    let cols = w.min(u64::from(width));
+    // The picture's height at that width, in whole pixels as it is scaled, two a row.
+    let rows = (cols * h / w).max(1).div_ceil(2);
+    if rows <= u64::from(max_rows) {
+        return Room {
+            cols: to_u16(cols),
+            rows: to_u16(rows),
+        };
+    }
+    let cols = (u64::from(max_rows) * 2 * w / h).clamp(1, u64::from(width));
+    Room {
+        cols: to_u16(cols),
+        rows: max_rows,
+    }
+}
+
+fn to_u16(n: u64) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_known_picture_takes_its_shape_at_the_pane_width() {
+        // 1200×800 at 88 columns: 88 px wide, 58 px tall, 29 rows: more than 20, so
+        // narrower: 20 rows are 40 px, 60 px wide.
+        assert_eq!(
+            room(Known::Size(1200, 800), 88, 20),
+            Room { cols: 60, rows: 20 }
+        );
+        assert_eq!(
+            room(Known::Size(1200, 800), 88, 40),
+            Room { cols: 88, rows: 29 }
+        );
+        // A wide banner is short; a small picture is not enlarged.
+        assert_eq!(
+            room(Known::Size(1000, 100), 80, 20),
+            Room { cols: 80, rows: 4 }
+        );
+        assert_eq!(
+            room(Known::Size(32, 32), 80, 20),
+            Room { cols: 32, rows: 16 }
+        );
+        // A tall, thin one at most rows is at least one column.
+        assert_eq!(
+            room(Known::Size(1, 10_000), 80, 20),
+            Room { cols: 1, rows: 20 }
+        );
+    }
+
+    #[test]
+    fn an_unknown_picture_gets_a_photographs_shape_and_a_failed_one_a_line() {
+        assert_eq!(room(Known::Unknown, 30, 20), Room { cols: 30, rows: 10 });
+        assert_eq!(room(Known::Unknown, 88, 20), Room { cols: 60, rows: 20 });
+        assert_eq!(room(Known::Size(0, 5), 30, 20), Room { cols: 30, rows: 10 });
+        assert_eq!(room(Known::Failed, 88, 20), Room { cols: 88, rows: 1 });
+        assert_eq!(room(Known::Unknown, 0, 0), Room { cols: 1, rows: 1 });
+    }
+}

@@ -1,0 +1,217 @@
+//! The picture workers: threads that take the pictures the reader wants now, get each from
+//! the disk cache or the web (through `source::fetch`: per-host limit, User-Agent, timeouts,
+//! size limit), decode and scale it for its room, and send what came of it. The reader says
+//! what it wants as one list, most wanted first; whatever it no longer wants leaves the queue.
+
+use std::collections::{HashSet, VecDeque};
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread;
+
+use super::cache::DiskCache;
+use super::{Colours, Drawn, decode};
+use crate::model::room::Room;
+use crate::source::fetch::{self, FetchSettings, Outcome, Request};
+
+/// The largest picture fetched, in bytes; the config's `max_size_mb` lowers it further.
+pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
+/// Threads fetching and decoding (decoding itself is one at a time).
+const THREADS: usize = 2;
+
+/// One picture for one room.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Job {
+    pub url: String,
+    pub room: Room,
+}
+
+/// What came of a job: the picture ready to draw, or a one-line note saying why not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PictureReport {
+    pub job: Job,
+    pub result: Result<Drawn, String>,
+}
+
+/// How the workers fetch, keep and draw.
+pub struct Settings {
+    pub fetch: FetchSettings,
+    /// The disk cache's folder and cap in bytes; `None` keeps nothing on disk.
+    pub cache: Option<(PathBuf, u64)>,
+    pub colours: Colours,
+    /// The addresses of the pictures of bookmarked articles, asked when the cache is full.
+    pub keep: Box<dyn Fn() -> HashSet<String> + Send + Sync>,
+}
+
+/// The handle on the workers. Dropping it lets them stop after the picture in hand.
+pub struct PictureWorker {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    wake: Condvar,
+}
+
+struct State {
+    queue: VecDeque<Job>,
+    /// Pictures to keep on disk, after every picture to draw.
+    keeping: VecDeque<String>,
+    /// The jobs in hand, not asked for twice.
+    busy: Vec<Job>,
+    stopped: bool,
+}
+
+enum Task {
+    Draw(Job),
+    Keep(String),
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl PictureWorker {
+    /// Starts the workers; each report goes to `send`, which answers false once no one
+    /// listens any more (the workers then stop).
+    pub fn spawn(
+        settings: Settings,
+        send: impl Fn(PictureReport) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State {
+                queue: VecDeque::new(),
+                keeping: VecDeque::new(),
+                busy: Vec::new(),
+                stopped: false,
+            }),
+            wake: Condvar::new(),
+        });
+        let cache = settings
+            .cache
+            .as_ref()
+            .map(|(dir, cap)| Mutex::new(DiskCache::new(dir.clone(), *cap)));
+        let work = Arc::new((settings, cache, send));
+        for _ in 0..THREADS {
+            let shared = Arc::clone(&shared);
+            let work = Arc::clone(&work);
+            thread::spawn(move || {
+                let (settings, cache, send) = &*work;
+                while let Some(task) = next(&shared) {
+                    let job = match task {
+                        Task::Keep(url) => {
+                            keep(settings, cache.as_ref(), &url);
+                            continue;
+                        }
+                        Task::Draw(job) => job,
+                    };
+                    let result = picture(settings, cache.as_ref(), &job);
+                    shared.lock().busy.retain(|busy| *busy != job);
+                    if !send(PictureReport { job, result }) {
+                        shared.lock().stopped = true;
+                        shared.wake.notify_all();
+                        return;
+                    }
+                }
+            });
+        }
+        Self { shared }
+    }
+
+    /// Replaces what is waiting with `jobs`, most wanted first.
+    pub fn want(&self, jobs: Vec<Job>) {
+        let mut state = self.shared.lock();
+        let busy = std::mem::take(&mut state.busy);
+        state.queue = jobs.into_iter().filter(|job| !busy.contains(job)).collect();
+        state.busy = busy;
+        drop(state);
+        self.shared.wake.notify_all();
+    }
+
+    /// Fetches into the disk cache those of `urls` it does not hold, when nothing is
+    /// waiting to be drawn.
+    pub fn keep(&self, urls: Vec<String>) {
+        self.shared.lock().keeping.extend(urls);
+        self.shared.wake.notify_all();
+    }
+}
+
+impl Drop for PictureWorker {
+    fn drop(&mut self) {
+        let mut state = self.shared.lock();
+        state.stopped = true;
+        state.queue.clear();
+        drop(state);
+        self.shared.wake.notify_all();
+    }
+}
+
+/// The next task, waiting for one; `None` once stopped.
+fn next(shared: &Shared) -> Option<Task> {
+    let mut state = shared.lock();
+    loop {
+        if state.stopped {
+            return None;
+        }
+        if let Some(job) = state.queue.pop_front() {
+            state.busy.push(job.clone());
+            return Some(Task::Draw(job));
+        }
+        if let Some(url) = state.keeping.pop_front() {
+            return Some(Task::Keep(url));
+        }
+        state = shared
+            .wake
+            .wait(state)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+}
+
+/// Fetches `url` into the disk cache unless it is there; what fails is left (the article is
+/// still shown without it).
+fn keep(settings: &Settings, cache: Option<&Mutex<DiskCache>>, url: &str) {
+    let Some(cache) = cache else {
+        return;
+    };
+    if lock(cache).contains(url) {
+        return;
+    }
+    if let Outcome::Fetched { body, .. } = fetch::fetch(&settings.fetch, &Request::new(url))
+        && decode::is_picture(&body)
+    {
+        let _ = lock(cache).put(url, &body, &*settings.keep);
+    }
+}
+
+/// The disk cache is only files: one whose holder panicked mid-way is still usable.
+fn lock(cache: &Mutex<DiskCache>) -> MutexGuard<'_, DiskCache> {
+    cache.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// One picture: from the disk cache, else fetched (and kept once it decodes), then drawn.
+fn picture(
+    settings: &Settings,
+    cache: Option<&Mutex<DiskCache>>,
+    job: &Job,
+) -> Result<Drawn, String> {
+    if let Some(bytes) = cache.and_then(|cache| lock(cache).get(&job.url)) {
+        return decode::decode(&bytes, job.room, settings.colours);
+    }
+    let bytes = match fetch::fetch(&settings.fetch, &Request::new(job.url.clone())) {
+        Outcome::Fetched { body, .. } => body,
+        Outcome::Failed(error) => return Err(error.message),
+        Outcome::RetryLater { status, .. } => {
+            return Err(format!("the server is busy (HTTP {status})"));
+        }
+        Outcome::NotModified { .. } => {
+            return Err("the server answered as if it had been asked before".to_string());
+        }
+    };
+    let drawn = decode::decode(&bytes, job.room, settings.colours)?;
+    if let Some(cache) = cache {
+        // A picture that cannot be kept is still shown.
+        let _ = lock(cache).put(&job.url, &bytes, &*settings.keep);
+    }
+    Ok(drawn)
+}

@@ -1,0 +1,266 @@
+//! The `[sync]` section of the config, and the password it names: read from a file, the first
+//! line of a command's output or `TIDINGS_SYNC_PASSWORD`, and never shown anywhere.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde::Deserialize;
+
+use crate::config::Bounded;
+
+/// The environment variable that gives the password in place of the config.
+pub const PASSWORD_VARIABLE: &str = "TIDINGS_SYNC_PASSWORD";
+
+/// A feed server to sync with.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawSync")]
+pub struct SyncConfig {
+    /// The API's address, without a final slash: `https://rss.example.com/api/greader.php`.
+    pub url: String,
+    pub username: String,
+    pub password: PasswordSource,
+    /// Minutes between syncs while the reader runs; 0: only when asked (`r`).
+    pub every: u16,
+}
+
+/// Where the password comes from (the environment variable wins over both).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasswordSource {
+    File(PathBuf),
+    Command(String),
+    /// Neither is set: only the environment variable can give it.
+    Environment,
+}
+
+/// The section as written, checked by `TryFrom`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSync {
+    server: ServerKind,
+    url: String,
+    username: String,
+    #[serde(default)]
+    password_file: Option<PathBuf>,
+    #[serde(default)]
+    password_command: Option<String>,
+    #[serde(default = "default_every")]
+    every: Bounded<0, 1440>,
+}
+
+/// The APIs tidings speaks: only the Google Reader API so far.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum ServerKind {
+    Greader,
+}
+
+fn default_every() -> Bounded<0, 1440> {
+    Bounded(15)
+}
+
+impl TryFrom<RawSync> for SyncConfig {
+    type Error = String;
+
+    fn try_from(raw: RawSync) -> Result<Self, String> {
+        let ServerKind::Greader = raw.server;
+        let url = raw.url.trim().trim_end_matches('/').to_string();
+        let authority = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+        if authority.split('/').next().unwrap_or("").contains('@') {
+            return Err(
+                "the sync url holds a user name or password: give them as username and \
+                 password_file instead, so that they are never shown"
+                    .to_string(),
+            );
+        }
+        if !(url.starts_with("https://") || url.starts_with("http://"))
+            || url.contains(char::is_whitespace)
+        {
+            return Err(format!(
+                "sync url \"{}\" is not a web address: give the API's address, such as \
+                 https://rss.example.com/api/greader.php",
+                crate::sanitize::clean_line(&raw.url)
+            ));
+        }
+        if raw.username.trim().is_empty() {
+            return Err("sync username is empty".to_string());
+        }
+        let password = match (raw.password_file, raw.password_command) {
+            (Some(_), Some(_)) => {
+                return Err(
+                    "give the sync password as password_file or password_command, not both"
+                        .to_string(),
+                );
+            }
+            (Some(file), None) => PasswordSource::File(file),
+            (None, Some(command)) => PasswordSource::Command(command),
+            (None, None) => PasswordSource::Environment,
+        };
+        Ok(Self {
+            url,
+            username: raw.username.trim().to_string(),
+            password,
+            every: raw.every.0,
+        })
+    }
+}
+
+impl SyncConfig {
+    /// Makes a relative password file relative to the config's folder (`base`), and expands `~/`.
+    pub fn resolve_paths(&mut self, resolve: impl Fn(&Path) -> PathBuf) {
+        if let PasswordSource::File(file) = &mut self.password {
+            *file = resolve(file);
+        }
+    }
+
+    /// The host of the server, for messages.
+    pub fn host(&self) -> &str {
+        let rest = self
+            .url
+            .split_once("://")
+            .map_or(&*self.url, |(_, rest)| rest);
+        rest.split('/').next().unwrap_or(rest)
+    }
+
+    /// Reads the password: `TIDINGS_SYNC_PASSWORD`, else the file, else the command. The
+    /// error names where it looked, never what it found.
+    pub fn password(&self) -> Result<Password, String> {
+        if let Some(value) = std::env::var_os(PASSWORD_VARIABLE) {
+            let value = value.to_string_lossy();
+            return first_line(&value)
+                .ok_or_else(|| format!("{PASSWORD_VARIABLE} is set but empty"));
+        }
+        match &self.password {
+            PasswordSource::File(file) => {
+                let text = std::fs::read_to_string(file).map_err(|e| {
+                    format!(
+                        "cannot read the sync password file {}: {}",
+                        file.display(),
+                        crate::source::load::describe(&e)
+                    )
+                })?;
+                first_line(&text)
+                    .ok_or_else(|| format!("the sync password file {} is empty", file.display()))
+            }
+            PasswordSource::Command(command) => run_password_command(command),
+            PasswordSource::Environment => Err(format!(
+                "no sync password: set password_file or password_command in [sync], or \
+                 {PASSWORD_VARIABLE}"
+            )),
+        }
+    }
+}
+
+/// The first line of a command's output. Its stderr goes to ours (a password manager may
+/// ask for a passphrase there); its output is never shown.
+fn run_password_command(command: &str) -> Result<Password, String> {
+    let output = Command::new("sh")
+        .args(["-c", command])
+        .stdin(Stdio::inherit())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run the sync password_command: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "the sync password_command failed ({})",
+            output.status
+        ));
+    }
+    first_line(&String::from_utf8_lossy(&output.stdout))
+        .ok_or_else(|| "the sync password_command printed nothing".to_string())
+}
+
+fn first_line(text: &str) -> Option<Password> {
+    let line = text.lines().next()?.trim_end_matches('\r');
+    (!line.is_empty()).then(|| Password(line.to_string()))
+}
+
+/// The server's API password. It has no `Display`, and its `Debug` hides it, so that it cannot
+/// reach a message by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    /// The password, to send in the login request and nowhere else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(…)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SyncConfig, String> {
+        toml::from_str::<SyncConfig>(text).map_err(|e| e.message().to_string())
+    }
+
+    #[test]
+    fn a_full_section_reads() {
+        let config = parse(
+            "server = \"greader\"\nurl = \"https://rss.example.com/api/greader.php/\"\n\
+             username = \"alice\"\npassword_command = \"pass show rss\"\nevery = 0\n",
+        )
+        .unwrap();
+        assert_eq!(config.url, "https://rss.example.com/api/greader.php");
+        assert_eq!(config.host(), "rss.example.com");
+        assert_eq!(config.every, 0);
+        assert_eq!(
+            config.password,
+            PasswordSource::Command("pass show rss".into())
+        );
+    }
+
+    #[test]
+    fn bad_sections_are_refused() {
+        let base = "server = \"greader\"\nusername = \"a\"\n";
+        let with_secret = format!("{base}url = \"https://alice:s3cret@rss.example/api\"");
+        let error = parse(&with_secret).unwrap_err();
+        assert!(
+            error.contains("user name or password") && !error.contains("s3cret"),
+            "{error}"
+        );
+        assert!(
+            parse(&format!("{base}url = \"ftp://x\""))
+                .unwrap_err()
+                .contains("not a web address")
+        );
+        let both =
+            format!("{base}url = \"https://x\"\npassword_file = \"f\"\npassword_command = \"c\"");
+        assert!(parse(&both).unwrap_err().contains("not both"));
+        assert!(parse("server = \"fever\"\nurl = \"https://x\"\nusername = \"a\"").is_err());
+        assert!(parse(&format!("{base}url = \"https://x\"\nevery = 5000")).is_err());
+        assert!(parse(&format!("{base}url = \"https://x\"\npasword = \"x\"")).is_err());
+    }
+
+    #[test]
+    fn the_password_comes_from_a_file_or_a_command_and_never_shows() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("pw");
+        std::fs::write(&file, "s3cret\nignored\n").unwrap();
+        let mut config = parse(
+            "server = \"greader\"\nurl = \"https://x\"\nusername = \"a\"\npassword_file = \"pw\"",
+        )
+        .unwrap();
+        config.resolve_paths(|p| dir.path().join(p));
+        // The environment variable is not set in this test binary's runs of it.
+        if std::env::var_os(PASSWORD_VARIABLE).is_none() {
+            let password = config.password().unwrap();
+            assert_eq!(password.expose(), "s3cret");
+            assert!(!format!("{password:?}").contains("s3cret"));
+            config.password = PasswordSource::Command("printf 'abc\\n'".into());
+            assert_eq!(config.password().unwrap().expose(), "abc");
+            config.password = PasswordSource::Command("exit 3".into());
+            assert!(config.password().unwrap_err().contains("failed"));
+            config.password = PasswordSource::File(dir.path().join("missing"));
+            let error = config.password().unwrap_err();
+            assert!(error.contains("missing"), "{error}");
+        }
+    }
+}

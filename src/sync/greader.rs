@@ -1,0 +1,405 @@
+//! What Google Reader API servers send and how their items become articles. Servers differ
+//! (FreshRSS, Miniflux, Inoreader…): ids come as decimal numbers or as long hex ids
+//! (`tag:google.com,2005:reader/item/<16 hex digits>`), continuations as text or numbers,
+//! states as `user/-/state/…` or `user/<number>/state/…`, and any list may be missing or null.
+//! Everything read here is taken leniently, and every string passes through the sanitizer.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer};
+
+use crate::model::{Article, ArticleId, Tag};
+use crate::sanitize::clean_line;
+use crate::source::html;
+
+pub const READING_LIST: &str = "user/-/state/com.google/reading-list";
+pub const READ: &str = "user/-/state/com.google/read";
+pub const STARRED: &str = "user/-/state/com.google/starred";
+const LONG_ID_PREFIX: &str = "tag:google.com,2005:reader/item/";
+
+/// An item id as the server gave it, as a number: a long id is hexadecimal, a short one decimal
+/// (signed, as Google's were).
+pub fn item_number(id: &str) -> Option<i64> {
+    let id = id.trim();
+    match id.strip_prefix(LONG_ID_PREFIX) {
+        // The bits of an unsigned hex id, kept as the signed number a short id would be.
+        Some(hex) => u64::from_str_radix(hex, 16).ok().map(|n| n.cast_signed()),
+        None => id.parse::<i64>().ok(),
+    }
+}
+
+/// The long form of an item id, which every server reads (Miniflux takes a short id for hex).
+pub fn long_id(item: i64) -> String {
+    format!("{LONG_ID_PREFIX}{:016x}", item.cast_unsigned())
+}
+
+/// `subscription/list`.
+#[derive(Debug, Deserialize)]
+pub struct SubscriptionList {
+    #[serde(default, deserialize_with = "nullable")]
+    pub subscriptions: Vec<Subscription>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Subscription {
+    pub id: String,
+    #[serde(default, deserialize_with = "nullable")]
+    pub title: String,
+    #[serde(default, deserialize_with = "nullable")]
+    pub url: String,
+    #[serde(default, deserialize_with = "nullable")]
+    pub categories: Vec<Category>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Category {
+    pub id: String,
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+impl Subscription {
+    /// Its folders, by their labels (else the end of their ids).
+    pub fn folders(&self) -> Vec<String> {
+        self.categories
+            .iter()
+            .filter_map(|c| {
+                c.label
+                    .clone()
+                    .filter(|l| !l.trim().is_empty())
+                    .or_else(|| label_of(&c.id).map(ToString::to_string))
+            })
+            .map(|l| clean_line(&l))
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+}
+
+/// `stream/items/ids`: a page of item ids, and where the next page starts, if there is one.
+#[derive(Debug, Deserialize)]
+pub struct ItemIds {
+    #[serde(default, rename = "itemRefs", deserialize_with = "nullable")]
+    pub item_refs: Vec<ItemRef>,
+    #[serde(default)]
+    pub continuation: Option<Loose>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ItemRef {
+    pub id: Loose,
+}
+
+impl ItemIds {
+    /// The continuation to ask for the next page with; none when empty or zero (Miniflux's
+    /// offsets are numbers, and 0 means the end).
+    pub fn next(&self) -> Option<String> {
+        let text = self.continuation.as_ref()?.text();
+        (!text.is_empty() && text != "0").then_some(text)
+    }
+}
+
+/// Text or a number, as servers send ids, times and continuations either way.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Loose {
+    Text(String),
+    Number(serde_json::Number),
+}
+
+impl Loose {
+    pub fn text(&self) -> String {
+        match self {
+            Loose::Text(text) => text.trim().to_string(),
+            Loose::Number(number) => number.to_string(),
+        }
+    }
+
+    fn number(&self) -> Option<i64> {
+        match self {
+            Loose::Text(text) => text.trim().parse().ok(),
+            Loose::Number(number) => number.as_i64(),
+        }
+    }
+}
+
+/// `stream/items/contents`.
+#[derive(Debug, Deserialize)]
+pub struct Contents {
+    #[serde(default, deserialize_with = "nullable")]
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Item {
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub published: Option<Loose>,
+    #[serde(default, rename = "crawlTimeMsec")]
+    pub crawl_msec: Option<Loose>,
+    #[serde(default, rename = "timestampUsec")]
+    pub timestamp_usec: Option<Loose>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub categories: Vec<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub canonical: Vec<Link>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub alternate: Vec<Link>,
+    #[serde(default)]
+    pub origin: Option<Origin>,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub content: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Link {
+    #[serde(default)]
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Origin {
+    #[serde(default, rename = "streamId")]
+    pub stream_id: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Text {
+    #[serde(default)]
+    pub content: Option<String>,
+}
+
+/// A missing or null list or text reads as empty.
+fn nullable<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// The label in `user/-/label/News` or `user/1/label/News`.
+pub fn label_of(category: &str) -> Option<&str> {
+    let rest = category.strip_prefix("user/")?;
+    let (_, label) = rest.split_once("/label/")?;
+    Some(label)
+}
+
+/// A server feed as its items need it: where its articles are cached and its name.
+#[derive(Debug, Clone)]
+pub struct FeedInfo {
+    pub url: String,
+    pub name: String,
+}
+
+/// A server item as an article, with its number, its feed's stream and when the server got
+/// it; `None` for an item without a readable id.
+pub struct Converted {
+    pub article: Article,
+    pub item: i64,
+    pub stream: String,
+    pub feed_url: String,
+    pub crawl_usec: i64,
+}
+
+/// The stable id of a server item: the same on every run and every device.
+pub fn article_id(server: &str, item: i64) -> ArticleId {
+    ArticleId::from_identity(&format!("greader:{server}\n{item}"))
+}
+
+/// Converts an item. Its feed is looked up by stream in `feeds`; an item of a feed the server
+/// no longer lists (a starred one) is kept under an address of its own.
+pub fn convert(item: &Item, server: &str, feeds: &HashMap<String, FeedInfo>) -> Option<Converted> {
+    let number = item_number(&item.id)?;
+    let origin = item.origin.as_ref();
+    let stream = origin.and_then(|o| o.stream_id.clone()).unwrap_or_default();
+    let (feed_url, source) = match feeds.get(&stream) {
+        Some(feed) => (feed.url.clone(), feed.name.clone()),
+        None => (
+            format!("{server}#{stream}"),
+            origin
+                .and_then(|o| o.title.as_deref())
+                .map(text_of)
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| clean_line(&stream)),
+        ),
+    };
+    let url = item
+        .canonical
+        .iter()
+        .chain(&item.alternate)
+        .filter_map(|link| link.href.as_deref())
+        .map(clean_line)
+        .find(|href| !href.is_empty());
+    let published = item
+        .published
+        .as_ref()
+        .and_then(Loose::number)
+        .and_then(|seconds| DateTime::<Utc>::from_timestamp(seconds, 0));
+    let html = [&item.content, &item.summary]
+        .into_iter()
+        .flatten()
+        .filter_map(|text| text.content.as_deref())
+        .find(|text| !text.trim().is_empty());
+    let crawl_usec = item
+        .timestamp_usec
+        .as_ref()
+        .and_then(Loose::number)
+        .or_else(|| {
+            item.crawl_msec
+                .as_ref()
+                .and_then(Loose::number)
+                .map(|ms| ms.saturating_mul(1000))
+        })
+        .or_else(|| published.map(|p| p.timestamp_micros()))
+        .unwrap_or(0);
+    let article = Article {
+        id: article_id(server, number),
+        title: item
+            .title
+            .as_deref()
+            .map(text_of)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "(no title)".to_string()),
+        source,
+        author: item
+            .author
+            .as_deref()
+            .map(clean_line)
+            .filter(|a| !a.is_empty()),
+        published,
+        tags: tags_of(&item.categories),
+        body: html
+            .map(|html| html::to_body(html, url.as_deref()))
+            .unwrap_or_default(),
+        url,
+    };
+    Some(Converted {
+        article,
+        item: number,
+        stream,
+        feed_url,
+        crawl_usec,
+    })
+}
+
+/// The item's labels (its folder among them) and its own categories, without the states.
+fn tags_of(categories: &[String]) -> Vec<Tag> {
+    let mut seen = std::collections::HashSet::new();
+    categories
+        .iter()
+        .filter_map(|category| match label_of(category) {
+            Some(label) => Some(label),
+            None if category.starts_with("user/") => None,
+            None => Some(category.as_str()),
+        })
+        .filter_map(|text| Tag::new(&clean_line(text)))
+        .filter(|tag| seen.insert(tag.key()))
+        .collect()
+}
+
+/// A title or name, whatever markup the server left in it, as one clean line.
+pub fn text_of(text: &str) -> String {
+    let text = text.trim();
+    if text.contains('<') || text.contains('&') {
+        clean_line(&html::to_body(text, None).plain_text())
+    } else {
+        clean_line(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_ids_read_in_both_forms_and_are_sent_long() {
+        assert_eq!(item_number("1796055924992004"), Some(1_796_055_924_992_004));
+        assert_eq!(
+            item_number("tag:google.com,2005:reader/item/00066180db67e804"),
+            Some(0x0006_6180_db67_e804)
+        );
+        assert_eq!(item_number("-2"), Some(-2));
+        assert_eq!(
+            item_number("tag:google.com,2005:reader/item/fffffffffffffffe"),
+            Some(-2)
+        );
+        assert_eq!(item_number("feed/1"), None);
+        assert_eq!(
+            long_id(0x0006_6180_db67_e804),
+            "tag:google.com,2005:reader/item/00066180db67e804"
+        );
+        assert_eq!(item_number(&long_id(-2)), Some(-2));
+        assert_eq!(item_number(&long_id(42)), Some(42));
+    }
+
+    #[test]
+    fn continuations_end_when_empty_or_zero() {
+        let page: ItemIds = serde_json::from_str(r#"{"itemRefs":null,"continuation":0}"#).unwrap();
+        assert!(page.item_refs.is_empty() && page.next().is_none());
+        let page: ItemIds =
+            serde_json::from_str(r#"{"itemRefs":[{"id":"5"}],"continuation":"40"}"#).unwrap();
+        assert_eq!(page.next().as_deref(), Some("40"));
+        let page: ItemIds =
+            serde_json::from_str(r#"{"itemRefs":[{"id":5}],"continuation":40}"#).unwrap();
+        assert_eq!(page.item_refs[0].id.text(), "5");
+        assert_eq!(page.next().as_deref(), Some("40"));
+    }
+
+    #[test]
+    fn an_item_becomes_a_clean_article() {
+        let json = r#"{
+            "id": "tag:google.com,2005:reader/item/000000000000002a",
+            "title": "Fish &amp; chips \u001b[31mred\u001b[0m",
+            "published": 1793840400,
+            "timestampUsec": "1796055924992004",
+            "categories": ["user/-/state/com.google/reading-list", "user/3/state/com.google/read",
+                           "user/-/label/Food", "user/3/label/News", "Cat0", "food"],
+            "canonical": [{"href": "https://example.com/fish"}],
+            "origin": {"streamId": "feed/7", "title": "Ignored"},
+            "summary": {"content": "<p>Hot <b>and</b> salty</p><script>x</script>"}
+        }"#;
+        let item: Item = serde_json::from_str(json).unwrap();
+        let feeds = HashMap::from([(
+            "feed/7".to_string(),
+            FeedInfo {
+                url: "https://example.com/rss".into(),
+                name: "Kitchen".into(),
+            },
+        )]);
+        let converted = convert(&item, "https://rss.example", &feeds).unwrap();
+        let article = &converted.article;
+        assert_eq!(converted.item, 42);
+        assert_eq!(converted.stream, "feed/7");
+        assert_eq!(converted.feed_url, "https://example.com/rss");
+        assert_eq!(converted.crawl_usec, 1_796_055_924_992_004);
+        assert_eq!(article.id, article_id("https://rss.example", 42));
+        assert!(!article.title.contains('\u{1b}'), "{:?}", article.title);
+        assert!(
+            article.title.starts_with("Fish & chips"),
+            "{:?}",
+            article.title
+        );
+        assert_eq!(article.source, "Kitchen");
+        assert_eq!(article.url.as_deref(), Some("https://example.com/fish"));
+        let tags: Vec<&str> = article.tags.iter().map(Tag::as_str).collect();
+        assert_eq!(tags, ["Food", "News", "Cat0"]);
+        assert_eq!(article.body.plain_text().trim(), "Hot and salty");
+        assert_eq!(
+            article.published.map(|p| p.timestamp()),
+            Some(1_793_840_400)
+        );
+        // Of a feed the server no longer lists.
+        let orphan = convert(&item, "https://rss.example", &HashMap::new()).unwrap();
+        assert_eq!(orphan.feed_url, "https://rss.example#feed/7");
+        assert_eq!(orphan.article.source, "Ignored");
+    }
+}
