@@ -165,6 +165,11 @@ const QUICK_CHECK_LIMIT: u64 = 64 * 1024 * 1024;
 /// The page size of a new database.
 const PAGE_SIZE: i64 = 16 * 1024;
 
+/// The page cache of a connection, in KiB as `PRAGMA cache_size` counts them when negative: the
+/// reader's connections read the list and the index a page at a time and again, and the
+/// system keeps the file in memory anyway; the reader's budget has little room.
+const CACHE_KIB: i64 = -1024;
+
 /// A time as stored: RFC 3339 in UTC with a fixed nine fractional digits, so that text order
 /// is time order and the value reads back exactly.
 fn stored_time(time: DateTime<Utc>) -> String {
@@ -264,8 +269,19 @@ impl Store {
         // too slow for a large feed cache, where damage shows as an error when it is read.
         let small = std::fs::metadata(&path).is_ok_and(|meta| meta.len() <= QUICK_CHECK_LIMIT);
         let check: String = if small {
-            conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
-                .map_err(sqlite_error)?
+            // In one snapshot with the schema it reads: another tidings migrating the same new
+            // file may replace the full-text index meanwhile (schema version 7 does).
+            let snapshot =
+                rusqlite::Transaction::new_unchecked(&conn, TransactionBehavior::Deferred)
+                    .map_err(sqlite_error)?;
+            snapshot
+                .query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+                .map_err(sqlite_error)?;
+            let check = snapshot
+                .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
+                .map_err(sqlite_error)?;
+            snapshot.finish().map_err(sqlite_error)?;
+            check
         } else {
             "ok".to_string()
         };
@@ -283,6 +299,8 @@ impl Store {
             .map_err(sqlite_error)?;
         use_write_ahead_log(&conn, busy_timeout).map_err(sqlite_error)?;
         conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sqlite_error)?;
+        conn.pragma_update(None, "cache_size", CACHE_KIB)
             .map_err(sqlite_error)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(sqlite_error)?;
@@ -309,7 +327,7 @@ impl Store {
         let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 0);
         let _ = self.conn.pragma_update(None, "cache_size", -16384);
         let result = work();
-        let _ = self.conn.pragma_update(None, "cache_size", -2000);
+        let _ = self.conn.pragma_update(None, "cache_size", CACHE_KIB);
         let _ = self
             .conn
             .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
