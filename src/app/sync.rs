@@ -183,6 +183,11 @@ impl App {
             }
         }
         let row = self.selected.saturating_sub(self.list_offset);
+        if !outcome.new.is_empty() || !outcome.removed_feeds.is_empty() {
+            // Laid out before, an article may be a saved copy now (its feed went), or the
+            // cached article again (its feed came back).
+            self.wrap_cache.clear();
+        }
         for (url, articles) in outcome.new {
             for article in articles {
                 self.library.add_cached(&url, article);

@@ -161,15 +161,6 @@ impl Library {
         new
     }
 
-    /// Adds bookmarked snapshots whose article is not already here, marked as bookmarked.
-    pub fn add_saved(&mut self, saved: Vec<Article>) {
-        for article in saved {
-            let index = self.add_snapshot(article);
-            self.entries[index].bookmarked = true;
-        }
-        self.sort();
-    }
-
     /// Makes a feed known by its address, whether or not it has articles yet, with the name
     /// to show if there is one (the reader's name or the feed's title); a feed known
     /// already takes the name.
@@ -348,17 +339,7 @@ impl Library {
                 self.push(article, Origin::Source, Some(source), true);
             }
             Some(&index) if self.entries[index].origin == Origin::SavedOnly => {
-                let source = self.source_id(SourceKey::Feed(feed.into()));
-                let without_body = article.body.blocks.is_empty();
-                let counted = self.entries[index].from_cache;
-                self.replace(index, source, article);
-                let entry = &mut self.entries[index];
-                entry.body_in_store = without_body;
-                entry.from_cache = true;
-                self.cached_count += usize::from(!counted);
-                if let Some(texts) = self.search_texts.get_mut() {
-                    texts[index] = self.entries[index].search_text();
-                }
+                self.cached_in_place_of_copy(index, feed, article);
             }
             Some(_) => {}
         }
