@@ -23,6 +23,9 @@ pub struct Unstarred {
     /// Those the bookmarks view lists, by library index: un-starred recently, in the
     /// library, not bookmarked again. Made again each time the list is filtered anew.
     shown: HashMap<usize, DateTime<Utc>>,
+    /// The same, for the filter to ask of every entry in the bookmarks view: a flag by
+    /// library index (empty when there are none), cheaper to look up than the map.
+    flags: Vec<bool>,
 }
 
 impl App {
@@ -84,11 +87,19 @@ impl App {
                 (!library.entry(index).bookmarked).then_some((index, at))
             })
             .collect();
+        let flags = &mut self.unstarred.flags;
+        flags.clear();
+        if self.filter.bookmarks_only && !self.unstarred.shown.is_empty() {
+            flags.resize(library.len(), false);
+            for &index in self.unstarred.shown.keys() {
+                flags[index] = true;
+            }
+        }
     }
 
     /// Whether the bookmarks view lists the entry at `index` as recently un-starred.
     pub(super) fn is_listed_unstarred(&self, index: usize) -> bool {
-        self.unstarred.shown.contains_key(&index)
+        self.unstarred.flags.get(index) == Some(&true)
     }
 
     /// `visible` of the bookmarks view with the un-starred articles below the bookmarks,
