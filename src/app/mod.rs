@@ -12,12 +12,14 @@ mod reading;
 mod saving;
 mod search;
 mod sync;
+mod unstarred;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
 pub use full_text::{FullTextState, FullTexts, PageState};
 pub use nav::{Nav, NavItem, NavRow};
 pub use pictures::{Pictures, Shown};
 pub use sync::SyncView;
+pub use unstarred::RECENTLY_UNSTARRED_DAYS;
 
 pub use search::match_lines;
 
@@ -123,6 +125,9 @@ pub struct App {
     pub status: Option<Status>,
     /// Bookmark changes sent to the store and not yet confirmed.
     pub pending: Vec<ArticleId>,
+    /// Bookmarks a star removed on another device took away: the bookmarks view lists the
+    /// recent ones below the bookmarks.
+    unstarred: unstarred::Unstarred,
     /// The article last marked read by opening it: opening marks an article read once, so
     /// that one marked unread again with the reader open stays unread.
     opened: Option<ArticleId>,
@@ -170,6 +175,7 @@ impl App {
             size,
             status: None,
             pending: Vec::new(),
+            unstarred: unstarred::Unstarred::default(),
             opened: None,
             loading: None,
             searched: String::new(),
@@ -546,6 +552,9 @@ impl App {
     /// on), else from the whole library; the selected article stays selected if it shows.
     fn apply_filter(&mut self, only_narrower: bool) {
         let before = self.visible.get(self.selected).copied();
+        if !only_narrower {
+            self.list_unstarred();
+        }
         // What the store's full-text index found for this very search, if it has answered.
         let hits = self
             .cache_hits
@@ -567,7 +576,12 @@ impl App {
             });
             visible
         } else {
-            self.filter.apply_with(&self.library, found, self.lingering)
+            let visible =
+                self.filter
+                    .apply_among_bookmarks(&self.library, found, self.lingering, |index| {
+                        self.is_listed_unstarred(index)
+                    });
+            self.unstarred_last(visible)
         };
         self.filtered_by = self.filter.clone();
         self.selected = before
@@ -684,3 +698,5 @@ mod sync_tests;
 mod tests;
 #[cfg(test)]
 mod unread_tests;
+#[cfg(test)]
+mod unstarred_tests;

@@ -214,6 +214,11 @@ pub fn library(
         }
         Err(e) => problems.push(e.to_string()),
     }
+    // Bookmarks a star removed elsewhere took away: found by id, listed by the reader.
+    match store.unstarred_bookmarks() {
+        Ok(kept) => library.add_kept(kept.into_iter().map(|u| u.bookmark.article).collect()),
+        Err(e) => problems.push(e.to_string()),
+    }
     let read_ids = match cache_limit {
         Some(_) => store.read_among(library.entries().iter().map(|e| &e.article.id)),
         None => store.read_ids(),
@@ -336,6 +341,9 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     if let (Some(sync), Some(store), Some(_)) = (sync, &store, &password) {
         let held = store.server_feeds().unwrap_or_default();
         app.enable_sync(sync.every, held.into_iter().map(|f| f.url));
+    }
+    if let Some(store) = &store {
+        app.set_unstarred(store.unstarred_times().unwrap_or_default());
     }
     let refresher = crate::tui::Refresher {
         feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),

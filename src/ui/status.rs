@@ -67,7 +67,13 @@ pub fn shown(app: &App) -> String {
         parts.push(sources.join(", "));
     }
     parts.push(if app.filter.bookmarks_only {
-        crate::model::counted(app.visible.len(), "bookmark")
+        let unstarred = app.unstarred_shown();
+        let bookmarks = crate::model::counted(app.visible.len() - unstarred, "bookmark");
+        if unstarred > 0 {
+            format!("{bookmarks} · {unstarred} unstarred elsewhere")
+        } else {
+            bookmarks
+        }
     } else if app.filter.unread_only {
         format!("{} unread (only)", app.visible_unread)
     } else {

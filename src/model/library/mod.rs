@@ -2,6 +2,7 @@
 //! read and bookmark flags; every tag and every source with its articles and their counts.
 
 mod groups;
+mod kept;
 
 pub use groups::{Members, SourceInfo, SourceKey, TagInfo};
 
@@ -160,18 +161,6 @@ impl Library {
         new
     }
 
-    /// Adds bookmarked snapshots whose article is not already here, marked as bookmarked.
-    pub fn add_saved(&mut self, saved: Vec<Article>) {
-        for article in saved {
-            let index = match self.positions.get(&article.id) {
-                Some(&index) => index,
-                None => self.push(article, Origin::SavedOnly, None, false),
-            };
-            self.entries[index].bookmarked = true;
-        }
-        self.sort();
-    }
-
     /// Makes a feed known by its address, whether or not it has articles yet, with the name
     /// to show if there is one (the reader's name or the feed's title); a feed known
     /// already takes the name.
@@ -186,16 +175,17 @@ impl Library {
 
     /// Knows every feed `other` knows, by the names `other` gave them.
     pub fn add_feeds_of(&mut self, other: &Library) {
-        for source in &other.sources {
+        for source in other.sources.iter().filter(|s| !s.dropped) {
             if let SourceKey::Feed(url) = &source.key {
                 self.add_feed(url, source.named.then_some(source.name.as_str()));
             }
         }
     }
 
-    /// The id of a source, registering it if it is new.
+    /// The id of a source, registering it if it is new; a feed taken out of the run is back.
     fn source_id(&mut self, key: SourceKey) -> usize {
         if let Some(&id) = self.source_ids.get(&key) {
+            self.sources[id].dropped = false;
             return id;
         }
         let id = self.sources.len();
@@ -341,11 +331,17 @@ impl Library {
 
     /// Adds an article read from the feed cache without its body, with its feed's address;
     /// [`Library::sort`] puts the list in order once they are all in. An article already
-    /// here is left as it is.
+    /// here from a source is left as it is; a saved-only copy becomes the cached article.
     pub fn add_cached(&mut self, feed: &str, article: Article) {
-        if !self.positions.contains_key(&article.id) {
-            let source = self.source_id(SourceKey::Feed(feed.into()));
-            self.push(article, Origin::Source, Some(source), true);
+        match self.positions.get(&article.id) {
+            None => {
+                let source = self.source_id(SourceKey::Feed(feed.into()));
+                self.push(article, Origin::Source, Some(source), true);
+            }
+            Some(&index) if self.entries[index].origin == Origin::SavedOnly => {
+                self.cached_in_place_of_copy(index, feed, article);
+            }
+            Some(_) => {}
         }
     }
 
@@ -469,7 +465,8 @@ impl Library {
         let mut ids: Vec<usize> = (0..self.sources.len())
             .filter(|&id| {
                 let source = &self.sources[id];
-                source.members.total > 0 || matches!(source.key, SourceKey::Feed(_))
+                !source.dropped
+                    && (source.members.total > 0 || matches!(source.key, SourceKey::Feed(_)))
             })
             .collect();
         let names: Vec<String> = self.sources.iter().map(|s| s.name.to_lowercase()).collect();
