@@ -10,7 +10,7 @@ use super::{App, Effect, Focus, offset_index};
 use crate::action::Action;
 use crate::event::RefreshEvent;
 use crate::model::{Block, Subscription};
-use crate::refresh::{FeedResult, display_name};
+use crate::refresh::{FeedResult, display_name, given_name};
 use crate::sanitize;
 use crate::store::FeedState;
 
@@ -64,9 +64,7 @@ impl App {
             .iter()
             .map(|feed| {
                 let state = states.get(&feed.url).cloned().unwrap_or_default();
-                // A name the reader gave comes from a config file or the command line.
-                let named = feed.name.as_deref().or(state.title.as_deref());
-                let named = named.map(sanitize::clean_line);
+                let named = given_name(feed, &state);
                 self.library.add_feed(&feed.url, named.as_deref());
                 FeedStatus {
                     url: feed.url.clone(),
