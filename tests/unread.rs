@@ -236,3 +236,14 @@ fn a_subscribed_feed_with_no_articles_is_known_by_name_and_address() {
         "every subscribed feed, as feeds list has them: {feeds:?}"
     );
 }
+
+#[test]
+fn an_article_named_twice_is_marked_and_counted_once() {
+    let env = subscribed();
+    let gazette = ids(&env, &["--feed", GAZETTE]);
+    assert_eq!(
+        env.ok(&["mark-read", &gazette[0], &gazette[1], &gazette[0][..6]]),
+        "marked 2 articles read\n"
+    );
+    assert_eq!(unread(&env), 2);
+}
