@@ -52,6 +52,8 @@ pub struct Progress {
     pub total: usize,
     /// Started by the clock rather than by a person: it tells only of what it brought.
     pub by_the_clock: bool,
+    /// When it was asked for: the feeds it checks are due again an interval after that.
+    pub started: DateTime<Utc>,
 }
 
 impl App {
@@ -154,6 +156,7 @@ impl App {
             done: 0,
             total,
             by_the_clock,
+            started: self.now,
         });
         vec![Effect::Refresh { only, force }]
     }
@@ -161,8 +164,12 @@ impl App {
     pub(super) fn on_refresh(&mut self, event: RefreshEvent) {
         match event {
             RefreshEvent::Feed { done, report } => {
+                // Counted from the tick that asked, not from the answer a moment later: a
+                // feed due every N minutes is then due on the Nth tick after, not the N+1th.
+                let mut checked = self.now;
                 if let Some(progress) = &mut self.refreshing {
                     progress.done = done;
+                    checked = progress.started;
                 }
                 if !report.articles.is_empty() {
                     self.merge_feed(&report.url, report.articles);
@@ -175,7 +182,7 @@ impl App {
                 let now = self.now;
                 if let Some(status) = self.feeds.iter_mut().find(|f| f.url == report.url) {
                     status.name = name;
-                    status.last_checked = Some(now);
+                    status.last_checked = Some(checked);
                     status.note = None;
                     match report.result {
                         FeedResult::Failed(error) => status.error = Some(error),
