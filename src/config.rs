@@ -10,8 +10,8 @@ use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
+use crate::focus::Focus;
 use crate::keymap::{Key, Keymap};
-use crate::layout::Focus;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
