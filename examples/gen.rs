@@ -634,6 +634,7 @@ fn main() -> anyhow::Result<()> {
             while let Some((url, size, parsed)) = pending.remove(&next) {
                 bytes += size;
                 let sub = Subscription {
+                    full_text: false,
                     url: url.clone(),
                     name: None,
                     tags: Vec::new(),

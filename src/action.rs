@@ -45,12 +45,13 @@ pub enum Action {
     OpenInBrowser,
     ShowLinks,
     CopyUrl,
+    FullText,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 36] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Top,
@@ -84,6 +85,7 @@ impl Action {
         Action::OpenInBrowser,
         Action::ShowLinks,
         Action::CopyUrl,
+        Action::FullText,
         Action::Help,
         Action::Quit,
     ];
@@ -135,6 +137,7 @@ impl Action {
             Action::OpenInBrowser => "open the article in the browser",
             Action::ShowLinks => "the article's links, to open one",
             Action::CopyUrl => "copy the article's address",
+            Action::FullText => "full text from the page ↔ the feed's text",
             Action::Help => "this help",
             Action::Quit => "quit",
         }

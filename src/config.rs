@@ -80,6 +80,9 @@ pub struct FeedConfig {
     pub name: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Fetch the full text of new articles from their pages after each refresh.
+    #[serde(default)]
+    pub full_text: bool,
     /// Minutes between refreshes of this feed while the reader runs, in place of
     /// `refresh_every` (0: only when asked).
     #[serde(default)]
@@ -430,7 +433,8 @@ mod tests {
     fn feeds_and_fetching() {
         let config = parse(
             "keep_days = 30\n[fetch]\nworkers = 2\n[[feeds]]\nurl = \"https://a.example/rss\"\n\
-             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\nevery = 10\n",
+             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\nevery = 10\n\
+             full_text = true\n",
         )
         .unwrap();
         assert_eq!(config.keep_days, 30);
@@ -443,12 +447,14 @@ mod tests {
                     url: "https://a.example/rss".into(),
                     name: None,
                     tags: vec![],
+                    full_text: false,
                     every: None,
                 },
                 FeedConfig {
                     url: "https://b.example/atom".into(),
                     name: Some("B".into()),
                     tags: vec!["News".into()],
+                    full_text: true,
                     every: Some(Bounded(10)),
                 },
             ]

@@ -35,6 +35,10 @@ pub enum Effect {
     },
     OpenUrl(String),
     CopyUrl(String),
+    /// Read an article's full text from its page (or the store), off the UI thread.
+    ReadFullText(Box<crate::full_text::Job>),
+    /// Read the page a link points to as an article.
+    ReadPage(String),
     /// Fetch and draw these pictures, most wanted first, in place of those asked before.
     Pictures(Vec<Job>),
     /// Keep these pictures on disk (fetching those not there yet): a bookmark's.

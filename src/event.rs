@@ -11,9 +11,10 @@ use chrono::{DateTime, Utc};
 
 use crate::effect::ReadChange;
 use crate::model::library::Library;
-use crate::model::{ArticleId, Body};
+use crate::model::{Article, ArticleId, Body, FullText};
 use crate::picture::worker::PictureReport;
 use crate::refresh::{FeedReport, Summary};
+use crate::store::StoredFullText;
 use crate::sync::SyncEvent;
 
 #[derive(Debug)]
@@ -26,6 +27,8 @@ pub enum Event {
     Refresh(RefreshEvent),
     /// The whole list, read from a large feed cache in the background, or why it could not be.
     FullLibrary(Result<Box<FullLibrary>, String>),
+    /// What came of reading an article's full text, or a linked page.
+    FullText(FullTextEvent),
     /// A picture for the reading pane, ready to draw or with why it cannot be shown.
     Picture(Box<PictureReport>),
     /// A minute has passed: feeds may be due for a refresh, relative dates move on.
@@ -52,6 +55,24 @@ pub struct FullLibrary {
 pub enum RefreshEvent {
     Feed { done: usize, report: FeedReport },
     Finished(Summary),
+}
+
+/// Full texts and pages read off the UI thread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FullTextEvent {
+    /// An article's full text was read from its page (asked for, or after a refresh), or
+    /// why it could not be.
+    Read {
+        id: ArticleId,
+        result: Result<FullText, String>,
+    },
+    /// What the store keeps of an article's full text, read when its body was.
+    Kept { id: ArticleId, kept: StoredFullText },
+    /// A page a link points to, read as an article, or why it could not be.
+    Page {
+        url: String,
+        result: Result<Box<Article>, String>,
+    },
 }
 
 /// What the store worker did with an `Effect`.

@@ -189,6 +189,7 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::OpenInBrowser, &["o"]),
     (Action::ShowLinks, &["L"]),
     (Action::CopyUrl, &["y"]),
+    (Action::FullText, &["f"]),
     (Action::Help, &["?"]),
     (Action::Quit, &["q", "ctrl-c"]),
 ];

@@ -11,6 +11,7 @@ pub mod desktop;
 pub mod effect;
 pub mod event;
 pub mod focus;
+pub mod full_text;
 pub mod keymap;
 pub mod layout;
 pub mod model;

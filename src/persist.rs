@@ -7,7 +7,7 @@ use std::thread::{self, JoinHandle};
 use chrono::Utc;
 
 use crate::effect::Effect;
-use crate::event::{Event, StoreReport};
+use crate::event::{Event, FullTextEvent, StoreReport};
 use crate::store::Store;
 
 /// The handle on the worker. Dropping it waits until every change asked for is saved,
@@ -22,6 +22,7 @@ impl Persist {
         let (effects, inbox) = mpsc::channel::<Effect>();
         let worker = thread::spawn(move || {
             for effect in inbox {
+                let kept = kept_full_text(&store, &effect);
                 let changes_marks = matches!(
                     effect,
                     Effect::SaveBookmark(_)
@@ -33,6 +34,9 @@ impl Persist {
                 // When the screen is gone the send fails; saving goes on all the same.
                 if let Some(report) = apply(&store, effect) {
                     let _ = events.send(Event::Store(report));
+                }
+                if let Some(event) = kept {
+                    let _ = events.send(event);
                 }
                 // What waits for the sync server, for the status line while it is away.
                 if changes_marks && let Ok(queued @ 1..) = store.queue_len() {
@@ -61,6 +65,18 @@ impl Drop for Persist {
             let _ = worker.join();
         }
     }
+}
+
+/// With the body of an article, what the store keeps of its full text, if anything.
+fn kept_full_text(store: &Store, effect: &Effect) -> Option<Event> {
+    let Effect::LoadBody(id) = effect else {
+        return None;
+    };
+    let kept = store.full_text(id).ok().flatten()?;
+    Some(Event::FullText(FullTextEvent::Kept {
+        id: id.clone(),
+        kept,
+    }))
 }
 
 /// Saves one change. Effects that are not changes to the store never reach the worker.
@@ -123,7 +139,9 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
         | Effect::CopyUrl(_)
         | Effect::Sync
         | Effect::Pictures(_)
-        | Effect::KeepPictures(_) => return None,
+        | Effect::KeepPictures(_)
+        | Effect::ReadFullText(_)
+        | Effect::ReadPage(_) => return None,
     })
 }
 

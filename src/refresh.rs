@@ -123,6 +123,7 @@ pub fn subscriptions(
         .feeds
         .iter()
         .map(|f| Subscription {
+            full_text: f.full_text,
             url: f.url.clone(),
             name: f.name.clone(),
             tags: f.tags.clone(),
@@ -144,6 +145,7 @@ pub fn subscriptions(
                         tags: held.tags,
                         // Never refreshed here: the sync brings its articles.
                         every: Some(0),
+                        full_text: false,
                     });
                 }
             }

@@ -17,11 +17,13 @@ use ratatui::crossterm::execute;
 use crate::app::App;
 use crate::desktop;
 use crate::effect::Effect;
-use crate::event::{self, Event, RefreshEvent};
+use crate::event::{self, Event, FullTextEvent, RefreshEvent};
+use crate::full_text;
 use crate::model::Subscription;
 use crate::persist::Persist;
 use crate::picture::worker::{self, PictureWorker};
 use crate::refresh::{self, Options};
+use crate::source::fulltext::{self, Known};
 use crate::store::Store;
 use crate::ui;
 
@@ -60,6 +62,43 @@ impl Refresher {
                 let _ = events.send(Event::Refresh(RefreshEvent::Feed { done, report }));
             });
             let _ = events.send(Event::Refresh(RefreshEvent::Finished(summary)));
+            let Some(store) = store else { return };
+            let texts = full_text::read_pending(&store, &feeds, &options.fetch, |job, result| {
+                let _ = events.send(Event::FullText(FullTextEvent::Read {
+                    id: job.id.clone(),
+                    result: result.clone(),
+                }));
+            });
+            if texts.read + texts.failed > 0 {
+                let _ = events.send(Event::Notice {
+                    text: texts.describe(),
+                    is_error: false,
+                });
+            }
+        });
+    }
+
+    /// Reads an article's full text (or takes the one kept) on a thread of its own.
+    fn read_full_text(&self, job: full_text::Job, events: &Sender<Event>) {
+        let settings = self.options.fetch.clone();
+        let data_dir = self.data_dir.clone();
+        let events = events.clone();
+        thread::spawn(move || {
+            let store = data_dir.and_then(|dir| Store::open(&dir).ok());
+            let result = full_text::read_one(store.as_ref(), &settings, &job);
+            let _ = events.send(Event::FullText(FullTextEvent::Read { id: job.id, result }));
+        });
+    }
+
+    /// Reads the page a link points to as an article, on a thread of its own.
+    fn read_page(&self, url: String, events: &Sender<Event>) {
+        let settings = self.options.fetch.clone();
+        let events = events.clone();
+        thread::spawn(move || {
+            let result = fulltext::read(&settings, &url, Known::default())
+                .map(|page| Box::new(page.into_article(&url)))
+                .map_err(|error| error.message);
+            let _ = events.send(Event::FullText(FullTextEvent::Page { url, result }));
         });
     }
 }
@@ -140,6 +179,14 @@ impl Runtime<'_> {
         match effect {
             Effect::Refresh { only, force } => {
                 self.refresher.start(only.as_deref(), force, self.events);
+                None
+            }
+            Effect::ReadFullText(job) => {
+                self.refresher.read_full_text(*job, self.events);
+                None
+            }
+            Effect::ReadPage(url) => {
+                self.refresher.read_page(url, self.events);
                 None
             }
             Effect::Pictures(jobs) => {

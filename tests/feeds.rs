@@ -75,6 +75,7 @@ fn hits(server: &TestServer, path: &str) -> usize {
 
 fn subscription(url: &str) -> Subscription {
     Subscription {
+        full_text: false,
         url: url.to_string(),
         name: None,
         tags: Vec::new(),
@@ -692,6 +693,7 @@ url = "https://b.example/atom"
     .expect("a valid config");
     let store = Store::open(&dir.path().join("data")).expect("open the store");
     let added = |url: &str, name: &str| Subscription {
+        full_text: false,
         url: url.to_string(),
         name: Some(name.to_string()),
         tags: vec!["Added".to_string()],
@@ -709,6 +711,7 @@ url = "https://b.example/atom"
         feeds,
         [
             Subscription {
+                full_text: false,
                 url: "https://a.example/rss".into(),
                 name: Some("A in the config".into()),
                 tags: vec!["News".into()],

@@ -84,6 +84,7 @@ fn second_fetch_with_validators_is_not_modified() {
         last_modified,
         final_url,
         fresh_for,
+        ..
     } = get(&url)
     else {
         panic!("first fetch should bring the feed");

@@ -14,10 +14,10 @@ use std::collections::HashMap;
 use tidings::app::{App, Settings};
 use tidings::config::Config;
 
-use tidings::event::{Event, RefreshEvent, StoreReport};
+use tidings::event::{Event, FullTextEvent, RefreshEvent, StoreReport};
 use tidings::keymap::Keymap;
-use tidings::model::Subscription;
 use tidings::model::library::Library;
+use tidings::model::{Block, Body, FullText, Span, Subscription};
 use tidings::picture::Colours;
 use tidings::picture::decode;
 use tidings::picture::worker::PictureReport;
@@ -261,6 +261,7 @@ fn feed_app(width: u16, height: u16) -> App {
             feed::parse(&fixture(file), source).unwrap().articles,
         );
         subscriptions.push(Subscription {
+            full_text: false,
             url: url.into(),
             name: None,
             tags: Vec::new(),
@@ -372,6 +373,59 @@ fn the_newest_articles_while_the_whole_list_is_read() {
     });
 }
 
+/// The feed app with its newest article's full text asked for with `f`.
+fn full_text_app(width: u16, height: u16) -> (App, tidings::model::ArticleId, String) {
+    let mut app = feed_app(width, height);
+    let effects = app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('f'),
+        KeyModifiers::NONE,
+    )));
+    let job = effects
+        .into_iter()
+        .find_map(|effect| match effect {
+            tidings::effect::Effect::ReadFullText(job) => Some(job),
+            _ => None,
+        })
+        .expect("f asks for the full text");
+    (app, job.id, job.url)
+}
+
+#[test]
+fn the_full_text_of_an_article_and_its_states() {
+    for (width, height) in SIZES {
+        let (mut app, id, url) = full_text_app(width, height);
+        insta::assert_snapshot!(
+            format!("full_text_reading_{width}x{height}"),
+            draw(&app).backend()
+        );
+        let paragraphs = [
+            "The whole story, from the page: the harbour wall held through the night, \
+             and the fleet stayed in port until the wind dropped at dawn.",
+            "The harbour master said the new gates had been tested twice this winter.",
+        ];
+        let body = Body {
+            blocks: paragraphs
+                .iter()
+                .map(|text| Block::Paragraph(vec![Span::plain(*text)]))
+                .collect(),
+        };
+        app.handle(Event::FullText(FullTextEvent::Read {
+            id: id.clone(),
+            result: Ok(FullText { url, body }),
+        }));
+        insta::assert_snapshot!(format!("full_text_{width}x{height}"), draw(&app).backend());
+        let (mut app, id, _) = full_text_app(width, height);
+        app.handle(Event::FullText(FullTextEvent::Read {
+            id,
+            result: Err("HTTP 403 Forbidden".into()),
+        }));
+        insta::assert_snapshot!(
+            format!("full_text_failed_{width}x{height}"),
+            draw(&app).backend()
+        );
+    }
+}
+
 /// Feeds as a reader follows them: one with unread articles, one read out, one with a very
 /// long name, one named right to left, one not fetched yet; and the samples.
 fn following_app(width: u16, height: u16) -> App {
@@ -408,6 +462,7 @@ fn following_app(width: u16, height: u16) -> App {
             name: Some(name.into()),
             tags: Vec::new(),
             every: None,
+            full_text: false,
         });
     }
     let mut app = app_with(library, width, height, true);

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use support::cli::Env;
 use support::hostile::{fixture, s};
+use support::http_server::{ServerResponse, TestServer};
 
 // ---------------------------------------------------------------------------------------
 // The allow-list
@@ -424,6 +425,65 @@ fn only_the_renderers_own_sequences_reach_the_terminal() {
         text[restored..].contains("\x1b[?25h"),
         "the cursor is shown again"
     );
+}
+
+/// A hostile web page read with `f`: escape sequences in its title, site name, byline,
+/// text, captions and links, raw and as character references, in a page that declares a
+/// character set of C1 controls. Its linked page is read too (`L`, then `f`).
+#[test]
+fn a_hostile_page_read_with_f_reaches_the_terminal_only_as_text() {
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}P1$tpwned\u{1b}\\\u{9b}31m\u{7}\u{8}\u{202e}";
+    let paragraph = |n: usize| {
+        format!(
+            "<p>Paragraph {n} of the hostile page {evil} with &#27;[31m and &#x9b;2J and \
+             &#7; in it, and a <a href='https://evil.example/{evil}/{n}'>link {evil}</a> \
+             that goes on long enough to be read as the article's text.</p>"
+        )
+    };
+    let page = format!(
+        "<html><head><meta charset='utf-8'><title>hostile-page {evil}</title>\
+         <meta property='og:site_name' content='Site {evil}'>\
+         <meta name='author' content='Author {evil}'></head><body><article>\
+         <h1>hostile-page {evil}</h1>{}<figure><img src='/p.jpg' alt='alt {evil}'>\
+         <figcaption>Caption {evil}</figcaption></figure>{}</article></body></html>",
+        (0..3).map(paragraph).collect::<String>(),
+        (3..6).map(paragraph).collect::<String>(),
+    );
+    let server = TestServer::start(move |_| {
+        ServerResponse::ok(page.clone()).header("Content-Type", "text/html; charset=utf-8")
+    });
+    let env = Env::new();
+    let feed = env.write(
+        "hostile-link.rss",
+        format!(
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>Links</title>\
+             <item><title>hostile-item</title><link>{}</link><description>A teaser.\
+             </description></item></channel></rss>",
+            server.url("/story.html")
+        ),
+    );
+    let feed = s(&feed);
+    let mut pty = Pty::start(&env, &[feed]);
+    pty.wait_for("hostile-item");
+    pty.settle();
+    pty.keys("\r");
+    pty.keys("f");
+    // Drawn word by word: a link number of the page's text means the full text is shown.
+    pty.wait_for("[3]");
+    pty.keys(" ");
+    pty.keys("L");
+    pty.keys("j");
+    pty.keys("f");
+    pty.keys("f");
+    pty.keys("L");
+    pty.keys("\x1b");
+    pty.keys("q");
+    let (code, output) = pty.finish();
+    let text = String::from_utf8_lossy(&output);
+    assert_eq!(code, Some(0), "tidings exits cleanly: {text:?}");
+    assert!(text.contains("from 127.0.0.1"), "the full text was shown");
+    let problems = forbidden(&output);
+    assert!(problems.is_empty(), "{}", report(&problems, &output));
 }
 
 /// An illustrated feed whose pictures come from a real server on 127.0.0.1: good ones, a

@@ -412,6 +412,7 @@ pub fn followed_app(n: usize) -> App {
     let mut app = app(library);
     let feeds: Vec<Subscription> = (0..MANY_FEEDS)
         .map(|feed| Subscription {
+            full_text: false,
             url: many_feed_url(feed),
             name: Some(format!("Feed number {feed}")),
             tags: Vec::new(),

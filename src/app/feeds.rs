@@ -235,8 +235,9 @@ impl App {
         let Some(entry) = self.selected_entry() else {
             return Vec::new();
         };
-        let mut links: Vec<String> = entry.article.url.iter().cloned().collect();
-        for block in &entry.article.body.blocks {
+        let (url, body) = self.shown(entry);
+        let mut links: Vec<String> = url.into_iter().collect();
+        for block in &body.blocks {
             if let Block::Links(urls) = block {
                 links.extend(
                     urls.iter()
@@ -250,8 +251,8 @@ impl App {
     }
 
     /// Keys in a window: the moving keys move or scroll; in the links list Enter, `o` or a
-    /// digit opens a link and `y` copies it; in the feeds list `r` refreshes; any other
-    /// key closes the window.
+    /// digit opens a link, `f` reads it here and `y` copies it; in the feeds list `r`
+    /// refreshes; any other key closes the window.
     pub(super) fn on_overlay_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let action = self.settings.keymap.action_for(key, Focus::Reader);
         let rows = match self.overlay {
@@ -289,6 +290,11 @@ impl App {
                     && let Some(url) = links.get(cursor)
                 {
                     return vec![Effect::CopyUrl(url.clone())];
+                }
+                if action == Some(Action::FullText)
+                    && let Some(url) = links.get(cursor)
+                {
+                    return self.read_page(url.clone());
                 }
                 Vec::new()
             }

@@ -50,6 +50,7 @@ fn started() -> (App, Vec<Article>) {
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     let mut app = App::new(read(&cache[..10]), settings(), Size::new(120, 40), now);
     let feed = crate::model::Subscription {
+        full_text: false,
         url: FEED.into(),
         name: Some("Example".into()),
         tags: Vec::new(),

@@ -4,6 +4,7 @@
 
 mod feeds;
 mod full_list;
+mod full_text;
 mod mouse;
 mod nav;
 mod pictures;
@@ -13,6 +14,7 @@ mod search;
 mod sync;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
+pub use full_text::{FullTextState, FullTexts, PageState};
 pub use nav::{Nav, NavItem, NavRow};
 pub use pictures::{Pictures, Shown};
 pub use sync::SyncView;
@@ -133,6 +135,8 @@ pub struct App {
     cache_hits: Option<(String, Vec<bool>)>,
     /// The list holds only the newest cached articles while the rest are read.
     pub loading_list: bool,
+    /// Full texts and linked pages read in this run, and which the reader shows.
+    pub full_text: FullTexts,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
     pub store_problem: Option<String>,
     pub settings: Settings,
@@ -172,6 +176,7 @@ impl App {
             searched: String::new(),
             cache_hits: None,
             loading_list: false,
+            full_text: FullTexts::default(),
             store_problem: None,
             settings,
             now,
@@ -280,6 +285,10 @@ impl App {
             Event::FullLibrary(Err(problem)) => {
                 self.loading_list = false;
                 self.set_error(format!("only the newest articles are listed: {problem}"));
+                Vec::new()
+            }
+            Event::FullText(event) => {
+                self.on_full_text(event);
                 Vec::new()
             }
             Event::Picture(report) => {
@@ -433,6 +442,7 @@ impl App {
                 Some(url) => effects.push(Effect::CopyUrl(url)),
                 None => self.set_info("this article has no address".to_string()),
             },
+            Action::FullText => effects.extend(self.toggle_full_text()),
             Action::Help => self.open_overlay(Overlay::Help),
             Action::Quit => self.should_quit = true,
         }
@@ -597,15 +607,11 @@ impl App {
             Some(reader) if reader.article == article => (reader.scroll, reader.match_line),
             _ => (0, None),
         };
+        self.close_page_unless(article);
         let wrapped = match self.wrap_cache.get(&(article, width)) {
             Some(wrapped) => Rc::clone(wrapped),
             None => {
-                let entry = self.library.entry(article);
-                let wrapped = Rc::new(self.pictures.wrap(
-                    &entry.article,
-                    &self.byline(entry),
-                    width,
-                ));
+                let wrapped = Rc::new(self.lay_out(article, width));
                 if self.wrap_cache.len() >= WRAP_CACHE_LIMIT {
                     self.wrap_cache.clear();
                 }
@@ -673,6 +679,8 @@ fn keep_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
 
 #[cfg(test)]
 mod full_list_tests;
+#[cfg(test)]
+mod full_text_tests;
 #[cfg(test)]
 mod sync_tests;
 #[cfg(test)]

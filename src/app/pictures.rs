@@ -79,14 +79,21 @@ impl Pictures {
         }
     }
 
-    /// Lays out `article` with room for its pictures (their label and caption when off).
-    pub fn wrap(&self, article: &Article, byline: &str, width: usize) -> Wrapped {
+    /// Lays out `article` with room for its pictures (their label and caption when off),
+    /// with `note` under its byline.
+    pub fn wrap(
+        &self,
+        article: &Article,
+        byline: &str,
+        note: Option<&str>,
+        width: usize,
+    ) -> Wrapped {
         let known = |url: &str| self.known(url);
         let layout = self.max_rows.map(|max_rows| PictureLayout {
             max_rows,
             known: &known,
         });
-        wrap_article_with(article, byline, width, layout.as_ref())
+        wrap_article_with(article, byline, note, width, layout.as_ref())
     }
 
     /// Keeps what a worker made of a picture.

@@ -35,6 +35,7 @@ fn app() -> App {
     );
     let mut app = App::new(library, settings(), Size::new(120, 40), now());
     let feed = |url: &str, every| Subscription {
+        full_text: false,
         url: url.into(),
         name: None,
         tags: Vec::new(),

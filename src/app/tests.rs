@@ -663,6 +663,7 @@ fn app_with_a_feed() -> App {
         .merge(Some("https://example.com/feed"), vec![first]);
     app.visible = app.filter.apply(&app.library);
     let feed = crate::model::Subscription {
+        full_text: false,
         url: "https://example.com/feed".into(),
         name: Some("Example".into()),
         tags: Vec::new(),

@@ -36,6 +36,7 @@ fn app() -> App {
     library.merge(Some(HARBOUR), articles(6, 10));
     let mut app = App::new(library, settings(), Size::new(120, 40), now());
     let feed = |url: &str, name: &str| Subscription {
+        full_text: false,
         url: url.into(),
         name: Some(name.into()),
         tags: Vec::new(),
@@ -446,6 +447,7 @@ fn feeds_are_refreshed_by_the_clock_when_their_time_has_come() {
 fn a_feed_refreshed_only_when_asked_is_never_due() {
     let mut app = app();
     let feed = Subscription {
+        full_text: false,
         url: DARING.into(),
         name: None,
         tags: Vec::new(),
@@ -457,6 +459,7 @@ fn a_feed_refreshed_only_when_asked_is_never_due() {
     settings.refresh_every = 0;
     let mut app = App::new(Library::default(), settings, Size::new(120, 40), now());
     let feed = Subscription {
+        full_text: false,
         url: DARING.into(),
         name: None,
         tags: Vec::new(),
@@ -493,6 +496,7 @@ fn when_the_article_read_leaves_the_list_the_reader_does_not_open_the_next_one()
 fn a_feed_name_from_the_config_reaches_the_pane_clean() {
     let mut app = app();
     let feed = Subscription {
+        full_text: false,
         url: DARING.into(),
         name: Some("Evil\u{1b}]0;pwned\u{7} News\u{202e}".into()),
         tags: Vec::new(),

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use anyhow::bail;
+use anyhow::{anyhow, bail};
 use chrono::{Local, Offset, Utc};
 
 use super::Sources;
@@ -10,10 +10,12 @@ use super::context::{Context, library, read_library};
 use super::output::{
     ArticleJson, BookmarkJson, TagJson, default_width, emit, list_line, print_json, warn,
 };
+use crate::full_text;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, SourceKey};
-use crate::model::wrap::wrap_article;
-use crate::model::{ArticleId, TagKey};
+use crate::model::wrap::{wrap_article, wrap_article_with};
+use crate::model::{Article, ArticleId, TagKey};
+use crate::refresh::Options;
 use crate::store::Store;
 
 /// What `list` narrows the articles to.
@@ -122,6 +124,7 @@ pub fn show(
     sources: &Sources,
     id: &str,
     width: Option<u16>,
+    full_text: bool,
 ) -> anyhow::Result<()> {
     let (mut library, store) = read_library(context, sources)?;
     let index = library.find(id)?;
@@ -137,7 +140,36 @@ pub fn show(
         &context.config.date_format.0,
         Local::now().offset().fix(),
     );
-    let lines = wrap_article(&entry.article, &byline, width).lines;
+    if !full_text {
+        let lines = wrap_article(&entry.article, &byline, width).lines;
+        return emit(lines.into_iter().map(|line| line.text));
+    }
+    let article = &entry.article;
+    let Some(url) = article.url.clone() else {
+        bail!(
+            "article {} has no address to read its full text from",
+            article.id
+        );
+    };
+    let job = full_text::Job {
+        id: article.id.clone(),
+        url: url.clone(),
+        title: article.title.clone(),
+        summary: article.body.plain_text(),
+    };
+    let settings = Options::from_config(&context.config, true).fetch;
+    let text = full_text::read_one(store.as_ref(), &settings, &job).map_err(|error| {
+        anyhow!(
+            "cannot read the full text of {} from {url}: {error}",
+            article.id
+        )
+    })?;
+    let note = format!("full text from {}", text.site());
+    let shown = Article {
+        body: text.body,
+        ..article.clone()
+    };
+    let lines = wrap_article_with(&shown, &byline, Some(&note), width, None).lines;
     emit(lines.into_iter().map(|line| line.text))
 }
 

@@ -72,6 +72,7 @@ impl Context {
                     || text.starts_with("file://")
                 {
                     remote.push(Subscription {
+                        full_text: false,
                         url: text.into_owned(),
                         name: None,
                         tags: Vec::new(),

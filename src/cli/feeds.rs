@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::context::Context;
 use super::output::{emit, print_json};
 use super::sync;
+use crate::full_text;
 use crate::model::{Subscription, counted};
 use crate::refresh::{self, FeedResult, Options};
 use crate::sanitize::clean_line;
@@ -60,6 +61,19 @@ pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
         eprint!("\r\x1b[K");
     }
     lines.push(summary.describe());
+    let settings = Options::from_config(&context.config, force).fetch;
+    let texts = full_text::read_pending(&store, &feeds, &settings, |job, result| {
+        if let Err(error) = result {
+            eprintln!(
+                "full text of {}: {}",
+                clean_line(&job.url),
+                clean_line(error)
+            );
+        }
+    });
+    if texts.read + texts.failed > 0 {
+        lines.push(texts.describe());
+    }
     emit(lines)?;
     if !summary.any_succeeded() {
         bail!("every feed failed to refresh ({} feeds)", summary.feeds);
@@ -96,6 +110,7 @@ pub fn add(
     name: Option<String>,
     tags: Vec<String>,
     every: Option<u32>,
+    full_text: bool,
 ) -> anyhow::Result<()> {
     let url = feed_address(url)?;
     if context.config.feeds.iter().any(|f| f.url == url) {
@@ -103,6 +118,7 @@ pub fn add(
     }
     let store = context.open_store()?;
     let subscription = Subscription {
+        full_text,
         url: url.clone(),
         name,
         tags,
@@ -117,8 +133,13 @@ pub fn add(
     if !store.add_subscription(&subscription, Utc::now())? {
         bail!("{url} is already subscribed");
     }
+    let full_text = if full_text {
+        ", with the full text of its new articles"
+    } else {
+        ""
+    };
     emit([format!(
-        "subscribed to {url}; `tidings refresh` or r in the reader fetches it"
+        "subscribed to {url}{full_text}; `tidings refresh` or r in the reader fetches it"
     )])
 }
 
@@ -128,6 +149,8 @@ struct FeedJson {
     name: Option<String>,
     title: Option<String>,
     tags: Vec<String>,
+    /// The full text of its new articles is fetched after each refresh.
+    full_text: bool,
     /// "config", "added" or "server" (held by the sync server).
     origin: &'static str,
     articles: usize,
@@ -173,6 +196,7 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
                 url: feed.url,
                 name: feed.name,
                 tags: feed.tags,
+                full_text: feed.full_text,
             }
         })
         .collect();
@@ -201,8 +225,9 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             Some(minutes) => format!(" · every {minutes} min"),
             None => String::new(),
         };
+        let full_text = if feed.full_text { " · full text" } else { "" };
         lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {} unread of {}{every}",
+            "{name}  {}  [{}]  {refreshed} · {} unread of {}{every}{full_text}",
             feed.url,
             feed.origin,
             feed.unread,

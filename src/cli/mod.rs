@@ -7,6 +7,7 @@ mod feeds;
 mod marks;
 mod output;
 mod pictures;
+mod read;
 mod sync;
 
 use std::path::PathBuf;
@@ -84,8 +85,23 @@ pub enum Command {
         /// Wrap at this many columns [default: the terminal's width up to 100, else 80]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
         width: Option<u16>,
+        /// Show the full text from the article's web page (fetched and kept, if it is not yet)
+        #[arg(long)]
+        full_text: bool,
         #[command(flatten)]
         sources: Sources,
+    },
+    /// A web page's article in reader mode: fetched (or read from a saved HTML file) and
+    /// printed as `show` prints an article
+    Read {
+        /// The page's web address (http or https), or a saved HTML file
+        page: String,
+        /// Wrap at this many columns [default: the terminal's width up to 100, else 80]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+        width: Option<u16>,
+        /// Print one JSON object: title, byline, site, published, url, text, links
+        #[arg(long)]
+        json: bool,
     },
     /// Tags with their article counts, most used first
     Tags {
@@ -185,6 +201,9 @@ pub enum FeedsCommand {
         /// when asked)
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10080))]
         every: Option<u32>,
+        /// Fetch the full text of new articles from their web pages after each refresh
+        #[arg(long)]
+        full_text: bool,
     },
     /// Every feed, with its last refresh, unread and total articles and last error
     List {
@@ -242,9 +261,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             };
             articles::list(&context, &sources, &query, json)
         }
-        Some(Command::Show { id, width, sources }) => {
-            articles::show(&context, &sources, &id, width)
-        }
+        Some(Command::Show {
+            id,
+            width,
+            full_text,
+            sources,
+        }) => articles::show(&context, &sources, &id, width, full_text),
+        Some(Command::Read { page, width, json }) => read::read(&context, &page, width, json),
         Some(Command::Tags { json, sources }) => articles::tags(&context, &sources, json),
         Some(Command::Unread { json }) => marks::unread(&context, json),
         Some(Command::MarkRead {
@@ -289,7 +312,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 name,
                 tags,
                 every,
-            } => feeds::add(&context, &url, name, tags, every),
+                full_text,
+            } => feeds::add(&context, &url, name, tags, every, full_text),
             FeedsCommand::List { json } => feeds::list(&context, json),
             FeedsCommand::Remove { feed } => feeds::remove(&context, &feed),
         },

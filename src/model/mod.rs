@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod filter;
+pub mod full_text;
 pub mod library;
 pub mod room;
 pub mod subscription;
@@ -9,6 +10,7 @@ pub mod tag;
 pub mod wrap;
 
 pub use article::{Article, ArticleId, Block, Body, ListItem, Picture, Span, SpanStyle};
+pub use full_text::FullText;
 pub use subscription::Subscription;
 
 /// "1 article", "3 articles".

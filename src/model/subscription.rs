@@ -8,6 +8,8 @@ pub struct Subscription {
     pub name: Option<String>,
     /// Tags given to every article of the feed.
     pub tags: Vec<String>,
+    /// The full text of its articles is fetched from their pages after each refresh.
+    pub full_text: bool,
     /// Minutes between refreshes while the reader runs, in place of the config's
     /// `refresh_every` (0: only when asked).
     pub every: Option<u32>,

@@ -91,14 +91,15 @@ pub struct PictureLayout<'a> {
 /// Lays out `article` at `width` columns, under a one-line `byline` (source, author, date),
 /// with pictures as their label and caption.
 pub fn wrap_article(article: &Article, byline: &str, width: usize) -> Wrapped {
-    wrap_article_with(article, byline, width, None)
+    wrap_article_with(article, byline, None, width, None)
 }
 
-/// Lays out `article` as [`wrap_article`] does, with room for its pictures when `pictures`
-/// is given.
+/// Lays out `article` as [`wrap_article`] does, with a `note` under the byline (where the
+/// text shown comes from) and room for its pictures when `pictures` is given.
 pub fn wrap_article_with(
     article: &Article,
     byline: &str,
+    note: Option<&str>,
     width: usize,
     pictures: Option<&PictureLayout>,
 ) -> Wrapped {
@@ -120,6 +121,14 @@ pub fn wrap_article_with(
         SpanStyle::default(),
         ("", ""),
     );
+    if let Some(note) = note {
+        out.paragraph(
+            &[Span::plain(note)],
+            Role::Byline,
+            SpanStyle::default(),
+            ("", ""),
+        );
+    }
     if !article.tags.is_empty() {
         let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
         let tags = format!("Tags: {}", tags.join(", "));

@@ -83,6 +83,8 @@ pub enum Outcome {
         last_modified: Option<String>,
         fresh_for: Option<Duration>,
         final_url: String,
+        /// The `Content-Type` header, for a web page's character set.
+        content_type: Option<String>,
     },
     /// 304: what we have is current.
     NotModified {
@@ -217,6 +219,7 @@ fn read_file(path: &Path, url: &str, max_bytes: u64) -> Outcome {
         last_modified: None,
         fresh_for: None,
         final_url: url.to_string(),
+        content_type: None,
     }
 }
 

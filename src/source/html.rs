@@ -597,7 +597,7 @@ const RAW_TEXT: [&str; 7] = [
 /// tags; their text is kept. Borrowed unchanged when nothing is that deep. The scan is a rough
 /// tokenizer (comments, quoted attributes and raw-text elements are skipped over), enough to
 /// count levels.
-fn flatten_deep_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn flatten_deep_nesting(html: &str) -> std::borrow::Cow<'_, str> {
     let bytes = html.as_bytes();
     let find = |from: usize, needle: &[u8]| {
         bytes[from.min(bytes.len())..]

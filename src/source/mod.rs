@@ -1,8 +1,10 @@
 //! Sources turn bytes into `Article`s.
 
+pub mod charset;
 pub mod common;
 pub mod feed;
 pub mod fetch;
+pub mod fulltext;
 pub mod html;
 mod img;
 pub mod load;

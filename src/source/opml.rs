@@ -88,6 +88,7 @@ fn outline(element: &BytesStart) -> Result<Option<Outline>, String> {
         Some(url) => Outline {
             folder: None,
             feed: Some(Subscription {
+                full_text: false,
                 url,
                 name,
                 tags: categories,
@@ -169,6 +170,7 @@ mod tests {
 
     fn sub(url: &str, name: Option<&str>, tags: &[&str]) -> Subscription {
         Subscription {
+            full_text: false,
             url: url.into(),
             name: name.map(Into::into),
             tags: tags.iter().map(|t| t.to_string()).collect(),

@@ -55,6 +55,7 @@ fn version_and_tables(dir: &Path) -> (i64, Vec<String>) {
 
 fn subscription(url: &str, name: Option<&str>, tags: &[&str]) -> Subscription {
     Subscription {
+        full_text: false,
         url: url.to_string(),
         name: name.map(str::to_string),
         tags: tags.iter().map(|tag| tag.to_string()).collect(),
@@ -119,6 +120,7 @@ fn a_version_1_database_migrates_keeping_every_bookmark_and_read_mark() {
                 "feed_text_data",
                 "feed_text_docsize",
                 "feed_text_idx",
+                "full_texts",
                 "pruned_articles",
                 "read_marks",
                 "sqlite_sequence",

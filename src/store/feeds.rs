@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError, one_line, stored_time};
+use super::{Store, StoreError, full_texts, one_line, stored_time};
 use crate::model::{Article, ArticleId, Body, Tag};
 
 pub use crate::model::Subscription;
@@ -47,7 +47,7 @@ impl Store {
     /// hand-edited database has such) read as no tags.
     pub fn subscriptions(&self) -> Result<Vec<Subscription>, StoreError> {
         self.query_all(
-            "SELECT url, name, tags, every FROM subscriptions ORDER BY rowid",
+            "SELECT url, name, tags, every, full_text FROM subscriptions ORDER BY rowid",
             |row| {
                 let tags = row.get_ref(2)?.as_bytes()?;
                 Ok(Subscription {
@@ -55,6 +55,7 @@ impl Store {
                     name: row.get(1)?,
                     tags: serde_json::from_slice(tags).unwrap_or_default(),
                     every: row.get(3)?,
+                    full_text: row.get(4)?,
                 })
             },
         )
@@ -69,10 +70,17 @@ impl Store {
         let tags = serde_json::Value::from(sub.tags.clone()).to_string();
         self.change(|conn| {
             conn.execute(
-                "INSERT INTO subscriptions (url, name, tags, added_at, every)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO subscriptions (url, name, tags, added_at, every, full_text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (url) DO NOTHING",
-                params![sub.url, sub.name, tags, stored_time(at), sub.every],
+                params![
+                    sub.url,
+                    sub.name,
+                    tags,
+                    stored_time(at),
+                    sub.every,
+                    sub.full_text
+                ],
             )
         })
         .map(|added| added > 0)
@@ -196,6 +204,7 @@ impl Store {
                 match known {
                     None => {
                         insert.execute(listed)?;
+                        // A new article has no full text yet: it is indexed when one comes.
                         let text = article.body.plain_text();
                         index_text.execute(params![conn.last_insert_rowid(), article.title, text])?;
                         ingested.new += 1;
@@ -207,8 +216,10 @@ impl Store {
                     }
                     Some((_, _, rowid)) => {
                         replace.execute(listed)?;
+                        // A full text read from another address is not this article's now.
+                        full_texts::forget_stale(conn, &article.id, article.url.as_deref())?;
                         unindex_text.execute([rowid])?;
-                        let text = article.body.plain_text();
+                        let text = full_texts::indexed_text(conn, article)?;
                         index_text.execute(params![rowid, article.title, text])?;
                         ingested.updated += 1;
                     }
@@ -463,7 +474,7 @@ fn read_time(text: Option<String>) -> Option<DateTime<Utc>> {
     parse_time(&text?)
 }
 
-fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+pub(super) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     let time = DateTime::parse_from_rfc3339(text).ok()?;
     Some(time.with_timezone(&Utc))
 }

@@ -12,6 +12,9 @@ mod cache_tests;
 #[cfg(test)]
 mod feed_tests;
 mod feeds;
+#[cfg(test)]
+mod full_text_tests;
+mod full_texts;
 mod read_marks;
 #[cfg(test)]
 mod read_marks_tests;
@@ -26,6 +29,7 @@ mod sync_tests;
 mod tests;
 
 pub use feeds::{FeedState, Ingested, Subscription};
+pub use full_texts::{PendingFullText, StoredFullText};
 pub use read_marks::FeedCount;
 pub use sync::{ServerFeed, ServerItem, ServerState, StateChanges, SyncStatus, Unstarred};
 pub use sync_queue::{Change, MarkKind, Queued, ReadScope};
@@ -276,8 +280,8 @@ impl Store {
         &self.path
     }
 
-    /// Saves a snapshot of the article. Idempotent: an article already bookmarked keeps its
-    /// original snapshot and time.
+    /// Saves a snapshot of the article, with its full text if one is kept. Idempotent: an
+    /// article already bookmarked keeps its original snapshot and time.
     pub fn add_bookmark(
         &self,
         article: &Article,
@@ -298,7 +302,8 @@ impl Store {
                 sync::forget_unstarred(conn, article.id.as_str())?;
                 sync_queue::queue_mark(conn, article.id.as_str(), MarkKind::Starred, true, &at)?;
             }
-            Ok(())
+            // The full text read so far goes into the snapshot too.
+            full_texts::copy_into_bookmark(conn, &article.id)
         })
     }
 

@@ -89,6 +89,7 @@ fn a_version_3_database_gains_refresh_intervals_and_keeps_its_subscriptions() {
     assert_eq!(
         subscriptions,
         [Subscription {
+            full_text: false,
             url: "https://old.example/feed".into(),
             name: Some("Old".into()),
             tags: vec!["News".into()],
@@ -96,6 +97,7 @@ fn a_version_3_database_gains_refresh_intervals_and_keeps_its_subscriptions() {
         }]
     );
     let every = Subscription {
+        full_text: false,
         url: FEED_B.into(),
         name: None,
         tags: Vec::new(),

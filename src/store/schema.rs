@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 5;
+pub const CURRENT_VERSION: i64 = 6;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     V3_LIST_INDEX,
     V4_REFRESH_INTERVALS,
     V5_SYNC,
+    V6_FULL_TEXT,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -154,6 +155,26 @@ const V5_SYNC: &str = "
     ) STRICT;
 ";
 
+/// Version 6: the full text of articles, read from their web pages (issue 12), one row an
+/// article: the Body as JSON, or why it could not be had, with the address it was read
+/// from (a text read from an address the article no longer has is stale); a cached
+/// article's row goes with it. Subscriptions say whether their articles' full text is
+/// fetched after each refresh.
+const V6_FULL_TEXT: &str = "
+    CREATE TABLE full_texts (
+        article_id TEXT PRIMARY KEY NOT NULL,
+        url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        body TEXT,
+        error TEXT,
+        CHECK ((body IS NULL) <> (error IS NULL))
+    ) STRICT;
+    CREATE TRIGGER feed_articles_forget_full_text AFTER DELETE ON feed_articles BEGIN
+        DELETE FROM full_texts WHERE article_id = old.id;
+    END;
+    ALTER TABLE subscriptions ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+";
+
 /// What the header and schema of an opened file say about it, before anything is written.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -250,9 +271,9 @@ mod tests {
         assert_eq!(tables(&conn), 2);
         migrate(&conn, CURRENT_VERSION).unwrap();
         assert_eq!(read_version(&conn).unwrap(), CURRENT_VERSION);
-        // Six tables, the full-text index and its five shadow tables, SQLite's table of
+        // Seven tables, the full-text index and its five shadow tables, SQLite's table of
         // AUTOINCREMENT counters, and five tables of sync.
-        assert_eq!(tables(&conn), 17);
+        assert_eq!(tables(&conn), 18);
     }
 
     #[test]

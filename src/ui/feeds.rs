@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::{padded, truncate};
+use crate::action::Action;
 use crate::app::App;
 use crate::dates;
 use crate::model::counted;
@@ -89,8 +90,14 @@ pub fn draw_links(frame: &mut Frame, area: Rect, app: &App) {
             ])]
         })
         .collect();
-    let hint = " Enter/o or 1-9 open · y copy · other keys close ";
-    draw_list(frame, area, app, " Links ", rows, "No links.", hint);
+    let read = app.settings.keymap.first_key(Action::FullText);
+    let read = if read.is_empty() {
+        String::new()
+    } else {
+        format!(" · {read} read it here")
+    };
+    let hint = format!(" Enter/o or 1-9 open{read} · y copy · other keys close ");
+    draw_list(frame, area, app, " Links ", rows, "No links.", &hint);
 }
 
 /// A centred window listing rows of one or more lines, the selected row in reverse video,

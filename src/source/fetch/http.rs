@@ -133,6 +133,7 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
         200..=299 => {
             let etag = header_text(&response, header::ETAG);
             let last_modified = header_text(&response, header::LAST_MODIFIED);
+            let content_type = header_text(&response, header::CONTENT_TYPE);
             match read_body(response, settings) {
                 Ok(body) => Attempt::done(Outcome::Fetched {
                     body,
@@ -140,8 +141,9 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
                     last_modified,
                     fresh_for,
                     final_url,
+                    content_type,
                 }),
-                Err(failure) => failure,
+                Err(failure) => *failure,
             }
         }
         429 | 503 => {
@@ -164,13 +166,14 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
 }
 
 /// The decoded body, refused as soon as it (or its announced length) passes `max_bytes`.
-fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u8>, Attempt> {
+/// The failure is boxed: an `Attempt` is large, and the body is what usually comes back.
+fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u8>, Box<Attempt>> {
     let max_bytes = settings.max_bytes;
     let too_large = || {
-        Attempt::failed(format!(
+        Box::new(Attempt::failed(format!(
             "the response is larger than {}",
             size_words(max_bytes)
-        ))
+        )))
     };
     let announced =
         header_text(&response, header::CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
@@ -184,11 +187,13 @@ fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u
     let raw = response.into_body().into_reader();
     let reader: Box<dyn Read> = match encoding.as_deref() {
         None => Box::new(raw),
-        Some("deflate") => inflate(raw).map_err(|error| body_error(error, "deflate", settings))?,
+        Some("deflate") => {
+            inflate(raw).map_err(|error| Box::new(body_error(error, "deflate", settings)))?
+        }
         Some(other) => {
-            return Err(Attempt::failed(format!(
+            return Err(Box::new(Attempt::failed(format!(
                 "the response is in an encoding tidings cannot read ({other})"
-            )));
+            ))));
         }
     };
     let mut body = Vec::new();
@@ -196,7 +201,13 @@ fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut body)
         // Without a header left, only ureq's gzip decoding can find the body malformed.
-        .map_err(|error| body_error(error, encoding.as_deref().unwrap_or("gzip"), settings))?;
+        .map_err(|error| {
+            Box::new(body_error(
+                error,
+                encoding.as_deref().unwrap_or("gzip"),
+                settings,
+            ))
+        })?;
     if body.len() as u64 > max_bytes {
         return Err(too_large());
     }

@@ -1,0 +1,39 @@
+//! An article's plain text, as `tidings read --json` gives it: one paragraph (heading, list
+//! item, quoted paragraph, caption, code block) after another, separated by blank lines.
+
+use crate::model::{Block, Body, Span};
+
+/// The text of `body` without its list of links; link numbers are the caller's to leave out
+/// (a body converted without addresses has none).
+pub fn plain_text(body: &Body) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut push = |text: String| {
+        let text = text.trim();
+        if !text.is_empty() {
+            paragraphs.push(text.to_string());
+        }
+    };
+    for block in &body.blocks {
+        match block {
+            Block::Heading(text) | Block::Code(text) => push(text.clone()),
+            Block::Paragraph(spans) => push(joined(spans)),
+            Block::List(items) => {
+                for item in items {
+                    push(joined(&item.spans));
+                }
+            }
+            Block::Quote(paragraphs) => {
+                for spans in paragraphs {
+                    push(joined(spans));
+                }
+            }
+            Block::Image { caption, .. } => push(caption.clone()),
+            Block::Links(_) => {}
+        }
+    }
+    paragraphs.join("\n\n")
+}
+
+fn joined(spans: &[Span]) -> String {
+    spans.iter().map(|span| span.text.as_str()).collect()
+}
