@@ -40,10 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             (None, None) => (hints(app), theme.dim()),
         },
     };
-    // A message answers the last key, so it keeps its words and what the list shows gives
-    // way; hints and progress give way to what the list shows.
-    let (left, right) = if app.status.is_some() {
-        let right = truncate(&right, width);
+    // A short message (half the line at most) answers the last key, so it keeps its words
+    // and what the list shows gives way; a long one (an error naming an address), hints and
+    // progress give way to what the list shows.
+    let (left, right) = if app.status.is_some() && right.width() <= width / 2 {
         (
             truncate(&shown, width.saturating_sub(right.width() + 3)),
             right,
