@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
-use crate::layout::Focus;
+use crate::focus::Focus;
 
 /// One key with its modifiers, as written in the config: `j`, `G`, `ctrl-d`, `shift-tab`,
 /// `pagedown`, `space`, `f5`.

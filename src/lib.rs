@@ -10,6 +10,7 @@ pub mod dates;
 pub mod desktop;
 pub mod effect;
 pub mod event;
+pub mod focus;
 pub mod full_text;
 pub mod keymap;
 pub mod layout;

@@ -140,6 +140,8 @@ fn stars_and_feeds_removed_elsewhere_show_in_the_running_reader_at_the_next_sync
     });
     assert!(status_line(&screen).starts_with("2 bookmarks"), "{screen}");
     tmux.keys(&["g", "Enter"]);
-    let screen = tmux.wait_for("saved copy");
-    assert!(screen.contains("The text of Comet seen."), "{screen}");
+    // The saved copy's text is read from the store after the reader shows its heading.
+    tmux.wait_until("the saved copy with its text", |s| {
+        s.contains("saved copy") && s.contains("The text of Comet seen.")
+    });
 }

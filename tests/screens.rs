@@ -487,6 +487,14 @@ fn marking_the_list_read_says_how_to_undo() {
     for (width, height) in SIZES {
         let mut app = following_app(width, height);
         keys(&mut app, "t\nuA");
+        let status = draw(&app).backend().buffer().content()[usize::from((height - 1) * width)..]
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect::<String>();
+        assert!(
+            status.trim_end().ends_with("marked 12 read · U undoes"),
+            "the message keeps its words at {width}x{height}: {status}"
+        );
         insta::assert_snapshot!(
             format!("marked_all_read_{width}x{height}"),
             draw(&app).backend()

@@ -35,8 +35,9 @@ use crate::config;
 use crate::dates;
 use crate::effect::Effect;
 use crate::event::Event;
+use crate::focus::Focus;
 use crate::keymap::Keymap;
-use crate::layout::{self, Focus, Panes};
+use crate::layout::{self, Panes};
 use crate::model::ArticleId;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, Origin};
@@ -505,7 +506,8 @@ impl App {
         direction * isize::try_from(rows).unwrap_or(1)
     }
 
-    /// Moves in the focused pane: the tag cursor, the list selection or the reader's scroll.
+    /// Moves in the focused pane: the navigation cursor, the list selection or the reader's
+    /// scroll.
     fn move_by(&mut self, delta: isize) {
         match self.focus {
             Focus::Nav => self.nav.cursor = offset_index(self.nav.cursor, delta, self.nav.len()),
@@ -601,7 +603,8 @@ impl App {
     }
 
     /// Brings derived state in line after any change: clamps cursors, scrolls the list and
-    /// tags to keep the cursor in view, and lays out the selected article for the reader.
+    /// the navigation pane to keep their cursors in view, and lays out the selected article
+    /// for the reader.
     fn settle(&mut self) {
         self.let_go_of_lingering();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));

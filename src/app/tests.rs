@@ -690,7 +690,8 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         Some(Progress {
             done: 0,
             total: 1,
-            by_the_clock: false
+            by_the_clock: false,
+            started: app.now,
         })
     );
     assert!(
@@ -713,7 +714,8 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         Some(Progress {
             done: 1,
             total: 1,
-            by_the_clock: false
+            by_the_clock: false,
+            started: app.now,
         })
     );
     assert_eq!(app.visible.len(), 32, "the new article is in the list");

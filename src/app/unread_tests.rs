@@ -507,3 +507,30 @@ fn a_feed_name_from_the_config_reaches_the_pane_clean() {
     assert_eq!(name, "Evil]0;pwned News");
     assert_eq!(app.feeds[0].name, "Evil]0;pwned News");
 }
+
+#[test]
+fn a_feed_is_due_again_a_whole_interval_after_the_tick_that_refreshed_it() {
+    let mut app = app();
+    assert_eq!(app.handle(Event::Tick(now())).len(), 1);
+    // The reports come in a moment after the tick, as the event loop has moved on.
+    app.now = now() + TimeDelta::seconds(2);
+    for (done, url) in [(1, DARING), (2, HARBOUR)] {
+        app.handle(Event::Refresh(RefreshEvent::Feed {
+            done,
+            report: FeedReport {
+                url: url.into(),
+                name: url.into(),
+                result: FeedResult::NotModified,
+                articles: Vec::new(),
+            },
+        }));
+    }
+    app.handle(Event::Refresh(RefreshEvent::Finished(Summary::default())));
+    // Ticks come a minute apart (or a little more): the tenth after is ten minutes on.
+    assert_eq!(
+        app.handle(Event::Tick(now() + TimeDelta::minutes(10)))
+            .len(),
+        1,
+        "every 10 minutes means every 10 minutes, not every 11"
+    );
+}

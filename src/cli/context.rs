@@ -180,11 +180,14 @@ pub fn library(
         return (library, problems);
     };
     if run.subscribed {
-        let subscribed: HashSet<String> = refresh::subscriptions(config, Some(store))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| s.url)
-            .collect();
+        let feeds = refresh::subscriptions(config, Some(store)).unwrap_or_default();
+        let states = store.feed_states().unwrap_or_default();
+        // Every feed is known, by the name the reader shows, whether or not it has articles.
+        for feed in &feeds {
+            let state = states.get(&feed.url).cloned().unwrap_or_default();
+            library.add_feed(&feed.url, refresh::given_name(feed, &state).as_deref());
+        }
+        let subscribed: HashSet<&str> = feeds.iter().map(|s| s.url.as_str()).collect();
         if cache_limit.is_none()
             && let Ok(count) = store.cached_count()
         {

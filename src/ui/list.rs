@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{highlighted, padded, pane_block, truncate};
 use crate::app::App;
 use crate::dates;
-use crate::layout::Focus;
+use crate::focus::Focus;
 use crate::model::library::Entry;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {

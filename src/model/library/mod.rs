@@ -295,11 +295,19 @@ impl Library {
     }
 
     fn replace(&mut self, index: usize, source: usize, mut article: Article) {
-        self.update_groups(index, Members::remove);
+        let tag_ids = self.tag_ids_for(&mut article.tags);
+        let entry = &self.entries[index];
+        // A feed sends most articles again as they were: their groups and counts stay, and
+        // a large group's list of entries is not shifted twice for each of them.
+        let same_groups = entry.origin == Origin::Source
+            && entry.source == Some(source)
+            && entry.tag_ids == tag_ids;
+        if !same_groups {
+            self.update_groups(index, Members::remove);
+        }
         if self.entries[index].origin == Origin::SavedOnly {
             self.source_count += 1;
         }
-        let tag_ids = self.tag_ids_for(&mut article.tags);
         let feed = self.feed_of(source, &article);
         let entry = &mut self.entries[index];
         entry.article = article;
@@ -309,7 +317,9 @@ impl Library {
         entry.feed = feed;
         entry.body_in_store = false;
         entry.from_cache = false;
-        self.update_groups(index, Members::add);
+        if !same_groups {
+            self.update_groups(index, Members::add);
+        }
         if let Some(texts) = self.search_texts.get_mut() {
             texts[index] = self.entries[index].search_text();
         }
