@@ -137,18 +137,6 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
-/// What the help overlay says below the keys.
-pub const HELP_NOTES: [&str; 4] = [
-    "Space at the end of an article goes on to the next unread one.",
-    "Mouse: the wheel scrolls the pane under the pointer, a click selects,",
-    "a click on the selected article opens it.",
-    "Searching: type, Backspace, ↑↓ move, Enter keeps, Esc cancels.",
-];
-
-/// Lines of help at most (one an action, a blank line, the notes): the help scrolls no
-/// further.
-pub const HELP_LINES: usize = Action::ALL.len() + 1 + HELP_NOTES.len();
-
 /// The keys of every action, in force for this run.
 #[derive(Debug, Clone)]
 pub struct Keymap {

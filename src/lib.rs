@@ -12,6 +12,7 @@ pub mod effect;
 pub mod event;
 pub mod focus;
 pub mod full_text;
+pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod model;

@@ -7,7 +7,8 @@ use std::path::Path;
 
 /// The modules of the reader's flow from keys to screen, whose imports must not go round.
 const FLOW: &[&str] = &[
-    "action", "app", "config", "effect", "event", "focus", "keymap", "layout", "theme", "ui",
+    "action", "app", "config", "effect", "event", "focus", "help", "keymap", "layout", "theme",
+    "ui",
 ];
 
 /// The top-level modules each module of `FLOW` names as `crate::…` outside its tests.

@@ -247,3 +247,20 @@ fn an_article_named_twice_is_marked_and_counted_once() {
     );
     assert_eq!(unread(&env), 2);
 }
+
+#[test]
+fn a_name_two_feeds_share_names_both() {
+    let env = Env::new();
+    for file in ["rss2.xml", "atom.xml"] {
+        env.ok(&[
+            "feeds",
+            "add",
+            &format!("file://{}", fixture(file)),
+            "--name",
+            "Morning",
+        ]);
+    }
+    let refreshed = env.run(&["refresh"]);
+    assert_eq!(refreshed.code, Some(0), "{}", refreshed.stderr);
+    assert_eq!(listed(&env, &["--feed", "morning"]).len(), 4);
+}

@@ -214,10 +214,11 @@ impl App {
     /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor
     /// and the selected article; a list scrolled down keeps the selection on its row, a
     /// list at its top shows what came above it. A selection on the newest article, with
-    /// the reader not reading it, stays on the newest.
+    /// no article chosen yet (as while the first refresh fills the list), stays on the
+    /// newest.
     fn merge_feed(&mut self, url: &str, articles: Vec<crate::model::Article>) {
         let row = self.selected.saturating_sub(self.list_offset);
-        let on_the_newest = self.selected == 0 && self.focus != Focus::Reader;
+        let on_the_newest = self.selected == 0 && !self.article_chosen;
         self.library.merge(Some(url), articles);
         self.relist_nav();
         self.refilter_all();
@@ -256,7 +257,9 @@ impl App {
     pub(super) fn on_overlay_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let action = self.settings.keymap.action_for(key, Focus::Reader);
         let rows = match self.overlay {
-            Some(Overlay::Help) => crate::keymap::HELP_LINES,
+            Some(Overlay::Help) => {
+                crate::help::HelpLayout::new(&self.settings.keymap, self.size).last_scroll() + 1
+            }
             Some(Overlay::Feeds) => self.feeds.len(),
             Some(Overlay::Links) => self.links().len(),
             None => 0,

@@ -103,6 +103,9 @@ pub struct App {
     /// Where the articles of the read marks last asked of the store were in the library,
     /// in the order of their ids: found again without a lookup when the store answers.
     marking: Vec<usize>,
+    /// A person has moved the selection or opened an article: from then on a refresh keeps
+    /// the selection on its article.
+    article_chosen: bool,
     /// The navigation pane: sources and tags, its cursor and scroll.
     pub nav: Nav,
     pub focus: Focus,
@@ -162,6 +165,7 @@ impl App {
             visible_unread: 0,
             lingering: None,
             last_marked: None,
+            article_chosen: false,
             marking: Vec::new(),
             focus: Focus::List,
             overlay: None,
@@ -258,6 +262,7 @@ impl App {
         );
         let reading =
             (self.focus == Focus::Reader).then(|| self.visible.get(self.selected).copied());
+        let selected = self.visible.get(self.selected).copied();
         let effects = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
             Event::Key(_) => Vec::new(),
@@ -319,6 +324,9 @@ impl App {
                 Vec::new()
             }
         };
+        if from_person {
+            self.note_choice(selected);
+        }
         // The list changed under the reader by itself (marks saved, a search's results, the
         // whole list read): the reader does not go on to another article unasked.
         if !from_person
@@ -349,10 +357,20 @@ impl App {
 
     /// Does what an action asks, as its key would. Tested directly.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let selected = self.visible.get(self.selected).copied();
         let effects = self.apply(action);
+        self.note_choice(selected);
         let effects = self.finish(effects);
         self.remember_changes(&effects);
         effects
+    }
+
+    /// Whether a person's key or click chose an article: moved the selection from
+    /// `before`, or has the reader open.
+    fn note_choice(&mut self, before: Option<usize>) {
+        if self.focus == Focus::Reader || self.visible.get(self.selected).copied() != before {
+            self.article_chosen = true;
+        }
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
