@@ -123,6 +123,29 @@ fn search_first_letter_cold(bencher: Bencher, n: usize) {
         .bench_local_refs(|app| press(app, KeyCode::Char('m')));
 }
 
+/// `B` from the whole list to the bookmarks view: one article in 100 bookmarked, and one in
+/// 100 others un-starred on another device in the last days, listed below the bookmarks.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn show_bookmarks(bencher: Bencher, n: usize) {
+    let mut app = common::app(common::cached_library(n));
+    let mut unstarred = Vec::new();
+    for index in (0..n).step_by(100) {
+        app.library.entry_mut(index).bookmarked = true;
+        let other = app.library.entry(index + 50).article.id.clone();
+        unstarred.push((
+            other,
+            common::now() - chrono::TimeDelta::hours(index as i64),
+        ));
+    }
+    app.set_unstarred(unstarred);
+    let everything = |app: &mut App| {
+        if app.filter.bookmarks_only {
+            press(app, KeyCode::Char('B'));
+        }
+    };
+    bench_key(bencher, app, everything, KeyCode::Char('B'));
+}
+
 /// `Filter::apply` with the two most used tags, any of them, without the app around it.
 #[divan::bench(args = SIZES)]
 fn filter_two_tags(bencher: Bencher, n: usize) {

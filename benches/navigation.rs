@@ -12,7 +12,8 @@ use divan::Bencher;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tidings::app::App;
 use tidings::effect::Effect;
-use tidings::event::{Event, StoreReport};
+use tidings::event::{Event, RefreshEvent, StoreReport};
+use tidings::refresh::{FeedReport, FeedResult};
 
 fn main() {
     divan::main();
@@ -105,4 +106,34 @@ fn mark_all_read_answer(bencher: Bencher, n: usize) {
             }
         })
         .bench_local_values(|report| app.borrow_mut().handle(Event::Store(report)));
+}
+
+/// A refresh of a large feed lands while the list shows everything: one of 20 feeds, its
+/// 5,000 articles (at 100,000) sent again unchanged, as a server that ignores conditional
+/// requests sends them, merged into the library, the counts and the list.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn a_refresh_lands(bencher: Bencher, n: usize) {
+    let app = RefCell::new(common::app(common::cached_library(n)));
+    let url = common::feed_url(0);
+    bencher
+        .with_inputs(|| {
+            let app = app.borrow();
+            let articles: Vec<_> = app
+                .library
+                .entries()
+                .iter()
+                .filter(|entry| entry.feed.as_deref() == Some(url.as_str()))
+                .map(|entry| entry.article.clone())
+                .collect();
+            Event::Refresh(RefreshEvent::Feed {
+                done: 1,
+                report: FeedReport {
+                    url: url.clone(),
+                    name: url.clone(),
+                    result: FeedResult::Updated { new: 0, updated: 0 },
+                    articles,
+                },
+            })
+        })
+        .bench_local_values(|event| app.borrow_mut().handle(event));
 }

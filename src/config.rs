@@ -10,8 +10,8 @@ use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
+use crate::focus::Focus;
 use crate::keymap::{Key, Keymap};
-use crate::layout::Focus;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -150,7 +150,7 @@ pub struct Layout {
     pub nav_width: Bounded<12, 60>,
     /// Share of the width left of the reader that the article list takes, in percent.
     pub list_percent: Bounded<20, 80>,
-    /// From this width on, tags, list and reader are shown together.
+    /// From this width on, the navigation pane, list and reader are shown together.
     pub wide_from: Bounded<60, 1000>,
     /// Below this width one pane is shown at a time.
     pub narrow_below: Bounded<30, 1000>,
@@ -324,8 +324,9 @@ fn bindings<'de, D: Deserializer<'de>>(
     for (first, first_keys) in &bindings {
         for (second, second_keys) in bindings.range(first..).skip(1) {
             let shared = first_keys.iter().find(|key| second_keys.contains(key));
-            // The earlier action wins where both apply (Space toggles a tag in the tag filter
-            // and pages elsewhere); the later one must still have a pane of its own.
+            // The earlier action wins where both apply (Space chooses a feed or tag in the
+            // navigation pane and pages elsewhere); the later one must still have a pane of
+            // its own.
             let shadowed = panes
                 .iter()
                 .filter(|&&pane| second.applies_in(pane))

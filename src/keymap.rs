@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
-use crate::layout::Focus;
+use crate::focus::Focus;
 
 /// One key with its modifiers, as written in the config: `j`, `G`, `ctrl-d`, `shift-tab`,
 /// `pagedown`, `space`, `f5`.
@@ -136,18 +136,6 @@ impl<'de> Deserialize<'de> for Key {
         text.parse().map_err(serde::de::Error::custom)
     }
 }
-
-/// What the help overlay says below the keys.
-pub const HELP_NOTES: [&str; 4] = [
-    "Space at the end of an article goes on to the next unread one.",
-    "Mouse: the wheel scrolls the pane under the pointer, a click selects,",
-    "a click on the selected article opens it.",
-    "Searching: type, Backspace, ↑↓ move, Enter keeps, Esc cancels.",
-];
-
-/// Lines of help at most (one an action, a blank line, the notes): the help scrolls no
-/// further.
-pub const HELP_LINES: usize = Action::ALL.len() + 1 + HELP_NOTES.len();
 
 /// The keys of every action, in force for this run.
 #[derive(Debug, Clone)]

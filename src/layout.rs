@@ -1,19 +1,11 @@
-//! Which pane has the focus, and where each pane goes for a terminal size and focus. Pure
-//! vocabulary below both the app and the drawing, so the app uses the same answer for page
-//! sizes and mouse clicks as the drawing does.
+//! Where each pane goes for a terminal size and focus. Pure vocabulary below both the app
+//! and the drawing, so the app uses the same answer for page sizes and mouse clicks as the
+//! drawing does.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::config;
-
-/// The pane that takes the keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// The navigation pane: feeds and tags.
-    Nav,
-    List,
-    Reader,
-}
+use crate::focus::Focus;
 
 /// The smallest terminal that shows anything useful.
 pub const MIN_WIDTH: u16 = 30;

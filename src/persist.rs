@@ -104,7 +104,7 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
         Effect::SaveBookmark(mut article) => {
             // A bookmark keeps the whole article; the list's copy of a cached one has no body.
             if article.body.blocks.is_empty()
-                && let Ok(Some(body)) = store.cached_body(&article.id)
+                && let Ok(Some(body)) = stored_body(store, &article.id)
             {
                 article.body = body;
             }
@@ -121,7 +121,7 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
                 found: found.into_iter().collect(),
             }
         }
-        Effect::LoadBody(id) => match store.cached_body(&id) {
+        Effect::LoadBody(id) => match stored_body(store, &id) {
             Ok(Some(body)) => StoreReport::BodyLoaded(id, Box::new(body)),
             Ok(None) => failed(id, "read the article", &"it is no longer in the cache"),
             Err(e) => failed(id, "read the article", &e),
@@ -161,6 +161,18 @@ fn apply(store: &Store, effect: Effect) -> Option<StoreReport> {
         | Effect::ReadFullText(_)
         | Effect::ReadPage(_) => return None,
     })
+}
+
+/// The body of an article from the feed cache, else, when its cached copy went (its feed
+/// left the sync server), from the copy kept of it.
+fn stored_body(
+    store: &Store,
+    id: &crate::model::ArticleId,
+) -> Result<Option<crate::model::Body>, crate::store::StoreError> {
+    match store.cached_body(id)? {
+        Some(body) => Ok(Some(body)),
+        None => store.saved_body(id),
+    }
 }
 
 fn failed(
@@ -211,8 +223,27 @@ mod tests {
         let loaded = apply(&store, Effect::LoadBody(article.id.clone()));
         assert_eq!(
             loaded,
-            Some(StoreReport::BodyLoaded(article.id, Box::new(body)))
+            Some(StoreReport::BodyLoaded(
+                article.id.clone(),
+                Box::new(body.clone())
+            ))
         );
         assert_eq!(apply(&store, Effect::OpenUrl("https://e.com".into())), None);
+
+        // Its feed goes (it left the sync server): the body is read from the bookmark.
+        let held = crate::store::ServerFeed {
+            stream: "feed/1".into(),
+            url: "x".into(),
+            title: "X".into(),
+            tags: Vec::new(),
+        };
+        store.set_server_feeds(&[held]).unwrap();
+        assert_eq!(store.set_server_feeds(&[]).unwrap(), ["x"]);
+        assert_eq!(store.cached_body(&article.id).unwrap(), None);
+        let loaded = apply(&store, Effect::LoadBody(article.id.clone()));
+        assert_eq!(
+            loaded,
+            Some(StoreReport::BodyLoaded(article.id, Box::new(body)))
+        );
     }
 }

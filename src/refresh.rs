@@ -458,8 +458,12 @@ fn report(feed: &Subscription, name: String, result: FeedResult) -> FeedReport {
 
 /// The reader's name for a feed, else its own title, else its address.
 pub fn display_name(feed: &Subscription, state: &FeedState) -> String {
-    feed.name
-        .clone()
-        .or_else(|| state.title.clone())
-        .unwrap_or_else(|| feed.url.clone())
+    given_name(feed, state).unwrap_or_else(|| feed.url.clone())
+}
+
+/// The reader's name for a feed, else the title the store has from its last refresh, made
+/// safe to show; `None` for a feed never fetched and never named.
+pub fn given_name(feed: &Subscription, state: &FeedState) -> Option<String> {
+    let name = feed.name.as_deref().or(state.title.as_deref())?;
+    Some(crate::sanitize::clean_line(name))
 }

@@ -8,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 
 use std::collections::HashMap;
 use tidings::app::{App, Settings};
@@ -487,6 +487,14 @@ fn marking_the_list_read_says_how_to_undo() {
     for (width, height) in SIZES {
         let mut app = following_app(width, height);
         keys(&mut app, "t\nuA");
+        let status = draw(&app).backend().buffer().content()[usize::from((height - 1) * width)..]
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect::<String>();
+        assert!(
+            status.trim_end().ends_with("marked 12 read · U undoes"),
+            "the message keeps its words at {width}x{height}: {status}"
+        );
         insta::assert_snapshot!(
             format!("marked_all_read_{width}x{height}"),
             draw(&app).backend()
@@ -613,4 +621,41 @@ fn sync_progress_and_offline_in_the_status_line() {
         app.handle(Event::Store(StoreReport::Queued(3)));
         keys(app, "j");
     });
+}
+
+/// Two bookmarks, sent with a sync; the next says the star of the second went on another
+/// device. The bookmarks view, with that one selected below the bookmark.
+fn unstar_the_second_bookmark(app: &mut App) {
+    use tidings::store::StateChanges;
+    use tidings::sync::{Outcome, SyncEvent};
+    app.enable_sync(0, []);
+    keys(app, "bjjbr");
+    app.handle(Event::Sync(SyncEvent::Finished(Ok(Box::default()))));
+    let second = app.selected_entry().unwrap().article.id.clone();
+    keys(app, "r");
+    app.handle(Event::Sync(SyncEvent::Finished(Ok(Box::new(Outcome {
+        changes: StateChanges {
+            unstarred: vec![second],
+            ..StateChanges::default()
+        },
+        ..Outcome::default()
+    })))));
+    keys(app, "Bj");
+}
+
+#[test]
+fn articles_unstarred_elsewhere_below_the_bookmarks() {
+    snapshot_at_every_size("bookmarks_and_unstarred", unstar_the_second_bookmark);
+    // Dim, with a hollow star.
+    let mut app = app(50, 16);
+    unstar_the_second_bookmark(&mut app);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(3, 3)].symbol(), "☆");
+    assert_eq!(buffer[(5, 3)].symbol(), "H");
+    assert!(buffer[(5, 3)].modifier.contains(Modifier::DIM));
+    assert!(
+        !buffer[(5, 1)].modifier.contains(Modifier::DIM),
+        "a bookmark is not"
+    );
 }

@@ -343,3 +343,38 @@ fn feeds_added_imported_and_removed_act_on_the_server_and_say_so() {
         );
     }
 }
+
+#[test]
+fn a_feed_removed_on_the_server_goes_with_its_articles_and_its_bookmark_stays() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        account(&server);
+        let env = device(&server);
+        sync(&env);
+        let comet = id_of(&env, "Comet seen");
+        let lab = server.feeds()[1].id;
+        server.remove_feed(lab);
+        sync(&env);
+        let titles: BTreeSet<String> = listed(&env).into_keys().collect();
+        assert_eq!(
+            titles,
+            BTreeSet::from(["Harbour reopens", "Ferry timetable", "Bridge vote"].map(String::from)),
+            "{mode:?}"
+        );
+        let feeds = env.json(&["feeds", "list", "--json"]);
+        let names: Vec<&str> = feeds
+            .as_array()
+            .expect("an array")
+            .iter()
+            .filter_map(|f| f["name"].as_str())
+            .collect();
+        assert_eq!(names, ["World"]);
+        let tags = env.ok(&["tags"]);
+        assert!(!tags.contains("Science"), "{tags}");
+        // The star went with the feed on the server; the bookmark stays here, readable.
+        let bookmarks = env.json(&["bookmarks", "--json"]);
+        assert_eq!(bookmarks[0]["title"], "Comet seen");
+        let shown = env.ok(&["show", &comet]);
+        assert!(shown.contains("The text of Comet seen."), "{shown}");
+    }
+}

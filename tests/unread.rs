@@ -206,3 +206,61 @@ fn feeds_add_refuses_an_interval_out_of_range() {
         "nothing added"
     );
 }
+
+#[test]
+fn a_subscribed_feed_with_no_articles_is_known_by_name_and_address() {
+    let env = subscribed();
+    let quiet = format!("file://{}", fixture("empty.xml"));
+    env.ok(&["feeds", "add", &quiet]);
+    assert_eq!(env.run(&["refresh"]).code, Some(0));
+    let never_fetched = "https://never.example/feed";
+    env.ok(&["feeds", "add", never_fetched]);
+    assert!(listed(&env, &["--feed", "Quiet Feed"]).is_empty());
+    assert!(listed(&env, &["--feed", &quiet, "--unread"]).is_empty());
+    assert!(listed(&env, &["--feed", never_fetched]).is_empty());
+    assert_eq!(
+        env.ok(&["mark-read", "--all", "--feed", "quiet feed"]),
+        "marked 0 articles read\n"
+    );
+    let json = env.json(&["unread", "--json"]);
+    let feeds = json["feeds"].as_array().unwrap();
+    let quiet = feeds.iter().find(|f| f["url"] == quiet.as_str()).unwrap();
+    assert_eq!(quiet["name"], "Quiet Feed");
+    assert_eq!(
+        (quiet["unread"].as_u64(), quiet["total"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(
+        feeds.len(),
+        4,
+        "every subscribed feed, as feeds list has them: {feeds:?}"
+    );
+}
+
+#[test]
+fn an_article_named_twice_is_marked_and_counted_once() {
+    let env = subscribed();
+    let gazette = ids(&env, &["--feed", GAZETTE]);
+    assert_eq!(
+        env.ok(&["mark-read", &gazette[0], &gazette[1], &gazette[0][..6]]),
+        "marked 2 articles read\n"
+    );
+    assert_eq!(unread(&env), 2);
+}
+
+#[test]
+fn a_name_two_feeds_share_names_both() {
+    let env = Env::new();
+    for file in ["rss2.xml", "atom.xml"] {
+        env.ok(&[
+            "feeds",
+            "add",
+            &format!("file://{}", fixture(file)),
+            "--name",
+            "Morning",
+        ]);
+    }
+    let refreshed = env.run(&["refresh"]);
+    assert_eq!(refreshed.code, Some(0), "{}", refreshed.stderr);
+    assert_eq!(listed(&env, &["--feed", "morning"]).len(), 4);
+}

@@ -10,7 +10,7 @@ use super::{App, Effect, Focus, offset_index};
 use crate::action::Action;
 use crate::event::RefreshEvent;
 use crate::model::{Block, Subscription};
-use crate::refresh::{FeedResult, display_name};
+use crate::refresh::{FeedResult, display_name, given_name};
 use crate::sanitize;
 use crate::store::FeedState;
 
@@ -52,6 +52,8 @@ pub struct Progress {
     pub total: usize,
     /// Started by the clock rather than by a person: it tells only of what it brought.
     pub by_the_clock: bool,
+    /// When it was asked for: the feeds it checks are due again an interval after that.
+    pub started: DateTime<Utc>,
 }
 
 impl App {
@@ -64,9 +66,7 @@ impl App {
             .iter()
             .map(|feed| {
                 let state = states.get(&feed.url).cloned().unwrap_or_default();
-                // A name the reader gave comes from a config file or the command line.
-                let named = feed.name.as_deref().or(state.title.as_deref());
-                let named = named.map(sanitize::clean_line);
+                let named = given_name(feed, &state);
                 self.library.add_feed(&feed.url, named.as_deref());
                 FeedStatus {
                     url: feed.url.clone(),
@@ -156,6 +156,7 @@ impl App {
             done: 0,
             total,
             by_the_clock,
+            started: self.now,
         });
         vec![Effect::Refresh { only, force }]
     }
@@ -163,8 +164,12 @@ impl App {
     pub(super) fn on_refresh(&mut self, event: RefreshEvent) {
         match event {
             RefreshEvent::Feed { done, report } => {
+                // Counted from the tick that asked, not from the answer a moment later: a
+                // feed due every N minutes is then due on the Nth tick after, not the N+1th.
+                let mut checked = self.now;
                 if let Some(progress) = &mut self.refreshing {
                     progress.done = done;
+                    checked = progress.started;
                 }
                 if !report.articles.is_empty() {
                     self.merge_feed(&report.url, report.articles);
@@ -177,7 +182,7 @@ impl App {
                 let now = self.now;
                 if let Some(status) = self.feeds.iter_mut().find(|f| f.url == report.url) {
                     status.name = name;
-                    status.last_checked = Some(now);
+                    status.last_checked = Some(checked);
                     status.note = None;
                     match report.result {
                         FeedResult::Failed(error) => status.error = Some(error),
@@ -209,10 +214,11 @@ impl App {
     /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor
     /// and the selected article; a list scrolled down keeps the selection on its row, a
     /// list at its top shows what came above it. A selection on the newest article, with
-    /// the reader not reading it, stays on the newest.
+    /// no article chosen yet (as while the first refresh fills the list), stays on the
+    /// newest.
     fn merge_feed(&mut self, url: &str, articles: Vec<crate::model::Article>) {
         let row = self.selected.saturating_sub(self.list_offset);
-        let on_the_newest = self.selected == 0 && self.focus != Focus::Reader;
+        let on_the_newest = self.selected == 0 && !self.article_chosen;
         self.library.merge(Some(url), articles);
         self.relist_nav();
         self.refilter_all();
@@ -251,7 +257,9 @@ impl App {
     pub(super) fn on_overlay_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let action = self.settings.keymap.action_for(key, Focus::Reader);
         let rows = match self.overlay {
-            Some(Overlay::Help) => crate::keymap::HELP_LINES,
+            Some(Overlay::Help) => {
+                crate::help::HelpLayout::new(&self.settings.keymap, self.size).last_scroll() + 1
+            }
             Some(Overlay::Feeds) => self.feeds.len(),
             Some(Overlay::Links) => self.links().len(),
             None => 0,

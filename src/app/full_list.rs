@@ -22,6 +22,7 @@ impl App {
         } = full;
         let before = std::mem::take(&mut self.library);
         carry_over(&before, &mut library);
+        self.drop_feeds_left(&mut library);
 
         let id_of = |index: usize| before.entry(index).article.id.clone();
         let selected = self.visible.get(self.selected).map(|&i| id_of(i));

@@ -12,12 +12,14 @@ mod reading;
 mod saving;
 mod search;
 mod sync;
+mod unstarred;
 
 pub use feeds::{FeedStatus, Overlay, Progress};
 pub use full_text::{FullTextState, FullTexts, PageState};
 pub use nav::{Nav, NavItem, NavRow};
 pub use pictures::{Pictures, Shown};
 pub use sync::SyncView;
+pub use unstarred::RECENTLY_UNSTARRED_DAYS;
 
 pub use search::match_lines;
 
@@ -33,8 +35,9 @@ use crate::config;
 use crate::dates;
 use crate::effect::Effect;
 use crate::event::Event;
+use crate::focus::Focus;
 use crate::keymap::Keymap;
-use crate::layout::{self, Focus, Panes};
+use crate::layout::{self, Panes};
 use crate::model::ArticleId;
 use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, Origin};
@@ -100,6 +103,9 @@ pub struct App {
     /// Where the articles of the read marks last asked of the store were in the library,
     /// in the order of their ids: found again without a lookup when the store answers.
     marking: Vec<usize>,
+    /// A person has moved the selection or opened an article: from then on a refresh keeps
+    /// the selection on its article.
+    article_chosen: bool,
     /// The navigation pane: sources and tags, its cursor and scroll.
     pub nav: Nav,
     pub focus: Focus,
@@ -123,6 +129,9 @@ pub struct App {
     pub status: Option<Status>,
     /// Bookmark changes sent to the store and not yet confirmed.
     pub pending: Vec<ArticleId>,
+    /// Bookmarks a star removed on another device took away: the bookmarks view lists the
+    /// recent ones below the bookmarks.
+    unstarred: unstarred::Unstarred,
     /// The article last marked read by opening it: opening marks an article read once, so
     /// that one marked unread again with the reader open stays unread.
     opened: Option<ArticleId>,
@@ -156,6 +165,7 @@ impl App {
             visible_unread: 0,
             lingering: None,
             last_marked: None,
+            article_chosen: false,
             marking: Vec::new(),
             focus: Focus::List,
             overlay: None,
@@ -170,6 +180,7 @@ impl App {
             size,
             status: None,
             pending: Vec::new(),
+            unstarred: unstarred::Unstarred::default(),
             opened: None,
             loading: None,
             searched: String::new(),
@@ -251,6 +262,7 @@ impl App {
         );
         let reading =
             (self.focus == Focus::Reader).then(|| self.visible.get(self.selected).copied());
+        let selected = self.visible.get(self.selected).copied();
         let effects = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
             Event::Key(_) => Vec::new(),
@@ -312,6 +324,9 @@ impl App {
                 Vec::new()
             }
         };
+        if from_person {
+            self.note_choice(selected);
+        }
         // The list changed under the reader by itself (marks saved, a search's results, the
         // whole list read): the reader does not go on to another article unasked.
         if !from_person
@@ -342,10 +357,20 @@ impl App {
 
     /// Does what an action asks, as its key would. Tested directly.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let selected = self.visible.get(self.selected).copied();
         let effects = self.apply(action);
+        self.note_choice(selected);
         let effects = self.finish(effects);
         self.remember_changes(&effects);
         effects
+    }
+
+    /// Whether a person's key or click chose an article: moved the selection from
+    /// `before`, or has the reader open.
+    fn note_choice(&mut self, before: Option<usize>) {
+        if self.focus == Focus::Reader || self.visible.get(self.selected).copied() != before {
+            self.article_chosen = true;
+        }
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -499,7 +524,8 @@ impl App {
         direction * isize::try_from(rows).unwrap_or(1)
     }
 
-    /// Moves in the focused pane: the tag cursor, the list selection or the reader's scroll.
+    /// Moves in the focused pane: the navigation cursor, the list selection or the reader's
+    /// scroll.
     fn move_by(&mut self, delta: isize) {
         match self.focus {
             Focus::Nav => self.nav.cursor = offset_index(self.nav.cursor, delta, self.nav.len()),
@@ -546,6 +572,9 @@ impl App {
     /// on), else from the whole library; the selected article stays selected if it shows.
     fn apply_filter(&mut self, only_narrower: bool) {
         let before = self.visible.get(self.selected).copied();
+        if !only_narrower {
+            self.list_unstarred();
+        }
         // What the store's full-text index found for this very search, if it has answered.
         let hits = self
             .cache_hits
@@ -567,7 +596,12 @@ impl App {
             });
             visible
         } else {
-            self.filter.apply_with(&self.library, found, self.lingering)
+            let visible =
+                self.filter
+                    .apply_among_bookmarks(&self.library, found, self.lingering, |index| {
+                        self.is_listed_unstarred(index)
+                    });
+            self.unstarred_last(visible)
         };
         self.filtered_by = self.filter.clone();
         self.selected = before
@@ -587,7 +621,8 @@ impl App {
     }
 
     /// Brings derived state in line after any change: clamps cursors, scrolls the list and
-    /// tags to keep the cursor in view, and lays out the selected article for the reader.
+    /// the navigation pane to keep their cursors in view, and lays out the selected article
+    /// for the reader.
     fn settle(&mut self) {
         self.let_go_of_lingering();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
@@ -684,3 +719,5 @@ mod sync_tests;
 mod tests;
 #[cfg(test)]
 mod unread_tests;
+#[cfg(test)]
+mod unstarred_tests;

@@ -150,7 +150,7 @@ impl Nav {
 impl App {
     /// Rows of the navigation pane on screen.
     pub(crate) fn nav_rows(&self) -> usize {
-        usize::from(crate::layout::inner(self.pane_rect(crate::layout::Focus::Nav)).height).max(1)
+        usize::from(crate::layout::inner(self.pane_rect(crate::focus::Focus::Nav)).height).max(1)
     }
 
     /// Selects or unselects the item under the cursor: a source or a tag.
@@ -182,12 +182,12 @@ impl App {
             NavItem::Tag(id) => self.filter.tags.insert(id),
         };
         self.refilter();
-        self.focus = crate::layout::Focus::List;
+        self.focus = crate::focus::Focus::List;
     }
 
     /// A click on a row of the pane: the item there is selected or unselected.
     pub(super) fn click_nav_row(&mut self, row: usize) {
-        self.focus = crate::layout::Focus::Nav;
+        self.focus = crate::focus::Focus::Nav;
         if row >= self.nav_rows() {
             return;
         }

@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::effect::{Effect, ReadChange};
-use crate::layout::Focus;
+use crate::focus::Focus;
 use crate::model::ArticleId;
 
 impl App {

@@ -70,9 +70,13 @@ impl App {
             | StoreReport::ReadSet { .. }
             | StoreReport::ReadSetFailed { .. }
             | StoreReport::Queued(_) => {}
-            StoreReport::BookmarkSaved(_) => {
+            StoreReport::BookmarkSaved(ref id) => {
                 self.library.entry_mut(index).bookmarked = true;
                 self.set_info(format!("★ bookmarked “{title}”"));
+                // An un-starred article bookmarked again goes up among the bookmarks.
+                if self.starred_again(id) && self.filter.bookmarks_only {
+                    self.refilter_all();
+                }
             }
             StoreReport::BookmarkRemoved(_) => {
                 self.library.entry_mut(index).bookmarked = false;

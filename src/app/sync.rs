@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::{App, Effect, FeedStatus};
+use crate::model::library::Library;
 use crate::model::{ArticleId, counted};
 use crate::store::ReadScope;
 use crate::sync::{Outcome, Progress, SyncEvent};
@@ -30,6 +31,9 @@ pub struct SyncView {
     touched: HashSet<ArticleId>,
     /// The addresses of the feeds the server holds: they are not refreshed here.
     server_feeds: HashSet<String>,
+    /// The feeds the server stopped holding in this run, taken out of the library: taken out
+    /// again of a whole list read in the background meanwhile.
+    dropped: HashSet<String>,
 }
 
 impl App {
@@ -153,6 +157,7 @@ impl App {
         let now = self.now;
         for feed in &outcome.feeds {
             sync.server_feeds.insert(feed.url.clone());
+            sync.dropped.remove(&feed.url);
             let name = if feed.title.is_empty() {
                 feed.url.clone()
             } else {
@@ -178,6 +183,11 @@ impl App {
             }
         }
         let row = self.selected.saturating_sub(self.list_offset);
+        if !outcome.new.is_empty() || !outcome.removed_feeds.is_empty() {
+            // Laid out before, an article may be a saved copy now (its feed went), or the
+            // cached article again (its feed came back).
+            self.wrap_cache.clear();
+        }
         for (url, articles) in outcome.new {
             for article in articles {
                 self.library.add_cached(&url, article);
@@ -197,19 +207,50 @@ impl App {
                 if let Some(index) = self.library.position(id) {
                     self.library.entry_mut(index).bookmarked = starred;
                 }
+                if starred {
+                    self.starred_again(id);
+                } else {
+                    self.lost_stars([id.clone()]);
+                }
+            }
+        }
+        for url in &outcome.removed_feeds {
+            sync.server_feeds.remove(url);
+            sync.dropped.insert(url.clone());
+            self.feeds.retain(|feed| feed.url != *url);
+            if let Some(source) = self.library.drop_feed(url) {
+                self.filter.sources.remove(&source);
             }
         }
         self.relist_nav();
         self.refilter_all();
         self.list_offset = self.selected.saturating_sub(row);
         let summary = outcome.summary;
-        if !sync.by_the_clock || summary.new > 0 || summary.pulled > 0 || sync.offline.is_some() {
-            self.set_info(format!("synced: {}", summary.describe()));
+        let gone = outcome.removed_feeds.len();
+        if !sync.by_the_clock
+            || summary.new > 0
+            || summary.pulled > 0
+            || gone > 0
+            || sync.offline.is_some()
+        {
+            let mut text = format!("synced: {}", summary.describe());
+            if gone > 0 {
+                text.push_str(&format!(" · {} left the server", counted(gone, "feed")));
+            }
+            self.set_info(text);
         }
         sync.touched.clear();
         sync.running = None;
         sync.offline = None;
         self.sync = Some(sync);
+    }
+
+    /// Takes the feeds the server stopped holding in this run out of a library read
+    /// meanwhile.
+    pub(super) fn drop_feeds_left(&self, library: &mut Library) {
+        for url in self.sync.iter().flat_map(|sync| &sync.dropped) {
+            library.drop_feed(url);
+        }
     }
 
     /// "syncing 200/5000 articles", while a sync runs.

@@ -224,3 +224,201 @@ fn while_the_server_is_away_the_status_line_counts_the_changes_waiting() {
     finished(&mut app, Outcome::default());
     assert_eq!(app.offline_text(), None);
 }
+
+fn server_feed(title: &str, tags: &[&str]) -> ServerFeed {
+    ServerFeed {
+        stream: "feed/1".into(),
+        url: SERVER_FEED.into(),
+        title: title.into(),
+        tags: tags.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn source_row(app: &App, name: &str) -> Option<(usize, usize)> {
+    app.nav.sources.iter().find_map(|&id| {
+        let source = &app.library.sources()[id];
+        (source.name == name).then_some((source.members.unread, source.members.total))
+    })
+}
+
+/// The pane's row of the server's feed, by its address.
+fn server_feed_row(app: &App) -> Option<(usize, usize)> {
+    app.nav.sources.iter().find_map(|&id| {
+        let source = &app.library.sources()[id];
+        (source.key.feed_url() == Some(SERVER_FEED))
+            .then_some((source.members.unread, source.members.total))
+    })
+}
+
+fn tag_row(app: &App, name: &str) -> Option<(usize, usize)> {
+    app.nav.tags.iter().find_map(|&id| {
+        let tag = &app.library.tags()[id];
+        (tag.tag.as_str() == name).then_some((tag.members.unread, tag.members.total))
+    })
+}
+
+#[test]
+fn the_pane_lists_the_servers_feeds_by_name_with_folders_as_tags_and_counts_its_marks() {
+    // A first sync: nothing of the server here yet.
+    let mut app = App::new(
+        Library::new(Vec::new()),
+        settings(),
+        Size::new(120, 40),
+        now(),
+    );
+    app.enable_sync(0, []);
+    app.update(Action::Refresh);
+    let new = (0..3)
+        .map(|n| {
+            let mut article = article(n, "World news", "");
+            article.body = Default::default();
+            article
+        })
+        .collect();
+    finished(
+        &mut app,
+        Outcome {
+            changes: StateChanges {
+                read: vec![id(0)],
+                ..StateChanges::default()
+            },
+            new: vec![(SERVER_FEED.to_string(), new)],
+            feeds: vec![server_feed("World", &["World news"])],
+            ..Outcome::default()
+        },
+    );
+    assert_eq!(source_row(&app, "World"), Some((2, 3)));
+    assert_eq!(tag_row(&app, "World news"), Some((2, 3)));
+    assert_eq!(app.visible_unread, 2);
+    // The server's read marks change the counts.
+    app.update(Action::Refresh);
+    finished(
+        &mut app,
+        Outcome {
+            changes: StateChanges {
+                read: vec![id(1), id(2)],
+                unread: vec![id(0)],
+                ..StateChanges::default()
+            },
+            feeds: vec![server_feed("World (renamed)", &["World news"])],
+            ..Outcome::default()
+        },
+    );
+    assert_eq!(source_row(&app, "World (renamed)"), Some((1, 3)));
+    assert_eq!(tag_row(&app, "World news"), Some((1, 3)));
+    assert_eq!(app.library.unread_count(), 1);
+    assert_eq!(app.visible_unread, 1);
+}
+
+/// A sync after which the server no longer holds its feed.
+fn drop_server_feed(app: &mut App) {
+    app.update(Action::Refresh);
+    finished(
+        app,
+        Outcome {
+            removed_feeds: vec![SERVER_FEED.to_string()],
+            ..Outcome::default()
+        },
+    );
+}
+
+#[test]
+fn a_feed_the_server_dropped_leaves_the_list_and_the_pane_at_once_and_bookmarks_stay() {
+    let mut app = app();
+    let bookmarked = app.library.position(&id(0)).unwrap();
+    app.library.entry_mut(bookmarked).bookmarked = true;
+    // Reading an article of that feed, with the list narrowed to it.
+    let source = app
+        .library
+        .find_source(&SourceKey::Feed(SERVER_FEED.into()))
+        .unwrap();
+    app.filter.sources.insert(source);
+    app.refilter_all();
+    app.update(Action::Open);
+    assert_eq!(server_feed_row(&app), Some((4, 4)));
+
+    drop_server_feed(&mut app);
+    assert!(app.filter.sources.is_empty(), "no longer narrowed to it");
+    let shown: Vec<ArticleId> = app
+        .visible
+        .iter()
+        .map(|&i| app.library.entry(i).article.id.clone())
+        .collect();
+    assert_eq!(shown, [id(4), id(5)]);
+    assert_eq!(app.focus, Focus::List, "the reader let go of the article");
+    assert_eq!(server_feed_row(&app), None);
+    assert_eq!(tag_row(&app, "News"), None, "its tag had no other articles");
+    assert_eq!(app.nav.sources.len(), 1);
+    assert_eq!(app.library.unread_count(), 2);
+    assert_eq!(app.visible_unread, 2);
+    let urls: Vec<&str> = app.feeds.iter().map(|f| f.url.as_str()).collect();
+    assert_eq!(urls, [LOCAL_FEED]);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .ends_with("· 1 feed left the server"),
+        "{:?}",
+        app.status
+    );
+    // The bookmark stays, as a saved copy.
+    app.update(Action::ShowBookmarks);
+    assert_eq!(app.visible, [bookmarked]);
+    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(reader.article, bookmarked);
+    assert!(
+        reader.wrapped.lines[1].text.ends_with("saved copy"),
+        "{:?}",
+        reader.wrapped.lines[1]
+    );
+    // A refresh asks for what is fetched here, as before.
+    assert_eq!(app.fetched_here(None), Some(vec![LOCAL_FEED.to_string()]));
+}
+
+#[test]
+fn a_feed_back_on_the_server_is_listed_again_with_what_it_brings() {
+    let mut app = app();
+    drop_server_feed(&mut app);
+    app.update(Action::Refresh);
+    let mut again = article(0, "News", "");
+    again.body = Default::default();
+    finished(
+        &mut app,
+        Outcome {
+            new: vec![(SERVER_FEED.to_string(), vec![again])],
+            feeds: vec![server_feed("Back", &["News"])],
+            ..Outcome::default()
+        },
+    );
+    assert_eq!(source_row(&app, "Back"), Some((1, 1)));
+    assert!(entry(&app, 0).body_in_store);
+    assert!(app.visible.contains(&app.library.position(&id(0)).unwrap()));
+    assert_eq!(app.visible.len(), 3);
+}
+
+#[test]
+fn a_feed_dropped_while_the_whole_list_was_read_stays_out_of_it() {
+    let mut app = app();
+    app.start_with_newest();
+    // The whole list was read before the sync took the feed away.
+    let mut whole = Library::new(Vec::new());
+    whole.merge(
+        Some(SERVER_FEED),
+        (0..8).map(|n| article(n, "News", "Text")).collect(),
+    );
+    drop_server_feed(&mut app);
+    app.handle(Event::FullLibrary(Ok(Box::new(
+        crate::event::FullLibrary {
+            library: whole,
+            problems: Vec::new(),
+        },
+    ))));
+    let shown: Vec<ArticleId> = app
+        .visible
+        .iter()
+        .map(|&i| app.library.entry(i).article.id.clone())
+        .collect();
+    assert_eq!(shown, [id(4), id(5)]);
+    assert_eq!(server_feed_row(&app), None);
+}

@@ -442,9 +442,19 @@ fn help_scrolls_with_the_moving_keys_and_other_keys_close_it() {
     app.update(Action::Help);
     assert_eq!(app.overlay, Some(Overlay::Help));
     press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.overlay_cursor, 0, "at 120x40 the help shows whole");
+    app.handle(Event::Resize(80, 24));
+    press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(app.overlay_cursor, 1);
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let end = crate::help::HelpLayout::new(&app.settings.keymap, app.size).last_scroll();
+    assert_eq!(app.overlay_cursor, end, "no further than its last line");
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.overlay_cursor, end - 1, "and back at once");
     assert_eq!(app.overlay, Some(Overlay::Help));
     press(&mut app, KeyCode::Char('q'));
     assert_eq!(app.overlay, None);
@@ -690,7 +700,8 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         Some(Progress {
             done: 0,
             total: 1,
-            by_the_clock: false
+            by_the_clock: false,
+            started: app.now,
         })
     );
     assert!(
@@ -713,7 +724,8 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         Some(Progress {
             done: 1,
             total: 1,
-            by_the_clock: false
+            by_the_clock: false,
+            started: app.now,
         })
     );
     assert_eq!(app.visible.len(), 32, "the new article is in the list");

@@ -378,12 +378,30 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
     brought(&mut app, HARBOUR, vec![newest]);
     assert_eq!(app.list_offset, 0);
     assert_eq!(app.selected, 2, "the selection stays on its article");
-    // On the newest article, in the list, the selection stays on the newest.
-    act(&mut app, Action::Top);
-    let mut newer = article(31, "Go", "Newer still");
-    newer.published = Some(now() + TimeDelta::minutes(2));
-    brought(&mut app, HARBOUR, vec![newer]);
-    assert_eq!(selected_title(&app), "Article 31");
+}
+
+#[test]
+fn until_an_article_is_chosen_the_selection_stays_on_the_newest() {
+    let mut app = app();
+    let newest = |n: usize, minutes: i64| {
+        let mut newest = article(n, "Go", "Newest");
+        newest.published = Some(now() + TimeDelta::minutes(minutes));
+        vec![newest]
+    };
+    brought(&mut app, HARBOUR, newest(30, 1));
+    assert_eq!(
+        selected_title(&app),
+        "Article 30",
+        "the first refresh fills the list"
+    );
+    act(&mut app, Action::MoveDown);
+    act(&mut app, Action::MoveUp);
+    brought(&mut app, HARBOUR, newest(31, 2));
+    assert_eq!(
+        selected_title(&app),
+        "Article 30",
+        "once a person has moved, the selection keeps its article"
+    );
 }
 
 #[test]
@@ -506,4 +524,31 @@ fn a_feed_name_from_the_config_reaches_the_pane_clean() {
     let name = &app.library.sources()[source(&app, DARING)].name;
     assert_eq!(name, "Evil]0;pwned News");
     assert_eq!(app.feeds[0].name, "Evil]0;pwned News");
+}
+
+#[test]
+fn a_feed_is_due_again_a_whole_interval_after_the_tick_that_refreshed_it() {
+    let mut app = app();
+    assert_eq!(app.handle(Event::Tick(now())).len(), 1);
+    // The reports come in a moment after the tick, as the event loop has moved on.
+    app.now = now() + TimeDelta::seconds(2);
+    for (done, url) in [(1, DARING), (2, HARBOUR)] {
+        app.handle(Event::Refresh(RefreshEvent::Feed {
+            done,
+            report: FeedReport {
+                url: url.into(),
+                name: url.into(),
+                result: FeedResult::NotModified,
+                articles: Vec::new(),
+            },
+        }));
+    }
+    app.handle(Event::Refresh(RefreshEvent::Finished(Summary::default())));
+    // Ticks come a minute apart (or a little more): the tenth after is ten minutes on.
+    assert_eq!(
+        app.handle(Event::Tick(now() + TimeDelta::minutes(10)))
+            .len(),
+        1,
+        "every 10 minutes means every 10 minutes, not every 11"
+    );
 }

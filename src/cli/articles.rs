@@ -65,7 +65,7 @@ pub fn query_filter(library: &Library, query: &Query) -> anyhow::Result<Option<F
         ..Filter::default()
     };
     for feed in &query.feeds {
-        filter.sources.insert(find_feed(library, feed)?);
+        filter.sources.extend(find_feeds(library, feed)?);
     }
     let mut unknown_tag = false;
     for tag in &query.tags {
@@ -83,22 +83,23 @@ pub fn query_filter(library: &Library, query: &Query) -> anyhow::Result<Option<F
     Ok(Some(filter))
 }
 
-/// The source a person names: a feed by its address or name (without regard to case), or
-/// "Local articles" or "Samples".
-fn find_feed(library: &Library, named: &str) -> anyhow::Result<usize> {
+/// The sources a person names: a feed by its address, or every feed of a name (without
+/// regard to case; two feeds may share one), or "Local articles" or "Samples".
+fn find_feeds(library: &Library, named: &str) -> anyhow::Result<Vec<usize>> {
     let named = named.trim();
+    if let Some(id) = library.find_source(&SourceKey::Feed(named.into())) {
+        return Ok(vec![id]);
+    }
     let lower = named.to_lowercase();
-    library
-        .find_source(&SourceKey::Feed(named.into()))
-        .or_else(|| {
-            library
-                .sources_by_name()
-                .into_iter()
-                .find(|&id| library.sources()[id].name.to_lowercase() == lower)
-        })
-        .ok_or_else(|| {
-            anyhow::anyhow!("no feed has the address or name \"{named}\" (see tidings feeds list)")
-        })
+    let found: Vec<usize> = library
+        .sources_by_name()
+        .into_iter()
+        .filter(|&id| library.sources()[id].name.to_lowercase() == lower)
+        .collect();
+    if found.is_empty() {
+        anyhow::bail!("no feed has the address or name \"{named}\" (see tidings feeds list)");
+    }
+    Ok(found)
 }
 
 pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> anyhow::Result<()> {

@@ -180,11 +180,14 @@ pub fn library(
         return (library, problems);
     };
     if run.subscribed {
-        let subscribed: HashSet<String> = refresh::subscriptions(config, Some(store))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| s.url)
-            .collect();
+        let feeds = refresh::subscriptions(config, Some(store)).unwrap_or_default();
+        let states = store.feed_states().unwrap_or_default();
+        // Every feed is known, by the name the reader shows, whether or not it has articles.
+        for feed in &feeds {
+            let state = states.get(&feed.url).cloned().unwrap_or_default();
+            library.add_feed(&feed.url, refresh::given_name(feed, &state).as_deref());
+        }
+        let subscribed: HashSet<&str> = feeds.iter().map(|s| s.url.as_str()).collect();
         if cache_limit.is_none()
             && let Ok(count) = store.cached_count()
         {
@@ -212,6 +215,11 @@ pub fn library(
             library.add_saved(bookmarks.saved.into_iter().map(|b| b.article).collect());
             problems.extend(bookmarks.unreadable.iter().map(ToString::to_string));
         }
+        Err(e) => problems.push(e.to_string()),
+    }
+    // Bookmarks a star removed elsewhere took away: found by id, listed by the reader.
+    match store.unstarred_bookmarks() {
+        Ok(kept) => library.add_kept(kept.into_iter().map(|u| u.bookmark.article).collect()),
         Err(e) => problems.push(e.to_string()),
     }
     let read_ids = match cache_limit {
@@ -336,6 +344,9 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     if let (Some(sync), Some(store), Some(_)) = (sync, &store, &password) {
         let held = store.server_feeds().unwrap_or_default();
         app.enable_sync(sync.every, held.into_iter().map(|f| f.url));
+    }
+    if let Some(store) = &store {
+        app.set_unstarred(store.unstarred_times().unwrap_or_default());
     }
     let refresher = crate::tui::Refresher {
         feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),

@@ -66,11 +66,14 @@ fn library_and_store(context: &Context) -> anyhow::Result<(Library, Store)> {
 pub fn mark(context: &Context, ids: &[String], read: bool) -> anyhow::Result<()> {
     let (library, store) = library_and_store(context)?;
     let mut found = Vec::with_capacity(ids.len());
+    // The same article named twice (by its id and by a prefix, say) is one article.
+    let mut seen = std::collections::HashSet::new();
     for id in ids {
         let index = library.find(id)?;
-        found.push(library.entry(index).article.id.clone());
+        if seen.insert(index) {
+            found.push(library.entry(index).article.id.clone());
+        }
     }
-    found.dedup();
     store.set_read(&found, read, Utc::now())?;
     let what = if read { "read" } else { "unread" };
     emit([format!("marked {} {what}", counted(found.len(), "article"))])

@@ -63,10 +63,11 @@ impl Filter {
     }
 
     /// Whether an entry's source, marks and origin let it through: a saved-only copy shows
-    /// only among the bookmarks; a `kept` one shows in the unread-only list though read.
-    fn passes_marks(&self, entry: &Entry, kept: bool) -> bool {
+    /// only among the bookmarks, as does an entry `among_bookmarks` though not bookmarked; a
+    /// `kept` one shows in the unread-only list though read.
+    fn passes_marks(&self, entry: &Entry, kept: bool, among_bookmarks: impl Fn() -> bool) -> bool {
         let origin_ok = if self.bookmarks_only {
-            entry.bookmarked
+            entry.bookmarked || among_bookmarks()
         } else {
             entry.origin != Origin::SavedOnly
         };
@@ -108,6 +109,18 @@ impl Filter {
         found: impl Fn(usize) -> bool,
         kept: Option<usize>,
     ) -> Vec<usize> {
+        self.apply_among_bookmarks(library, found, kept, |_| false)
+    }
+
+    /// Like [`Filter::apply_with`], with the bookmarks view showing the entries
+    /// `among_bookmarks` names as well as the bookmarked ones (recently un-starred articles).
+    pub fn apply_among_bookmarks(
+        &self,
+        library: &Library,
+        found: impl Fn(usize) -> bool,
+        kept: Option<usize>,
+        among_bookmarks: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
         let words = self.search_words();
         let saved_only = library.len() - library.source_count();
         if saved_only == 0 && self.is_empty() {
@@ -125,7 +138,7 @@ impl Filter {
             .copied()
             .filter(|&i| {
                 (needed == 0 || counts[i] >= needed)
-                    && self.passes_marks(library.entry(i), kept == Some(i))
+                    && self.passes_marks(library.entry(i), kept == Some(i), || among_bookmarks(i))
                     && (words.is_empty() || found(i) || {
                         let text = library.search_text(i);
                         words.iter().all(|w| text.contains(w.as_str()))

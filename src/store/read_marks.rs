@@ -53,17 +53,19 @@ impl Store {
     ) -> Result<usize, StoreError> {
         let at = stored_time(at);
         self.change(|conn| {
-            let mut statement = if read {
-                conn.prepare_cached(
-                    "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)
-                     ON CONFLICT (article_id) DO NOTHING",
-                )?
-            } else {
-                conn.prepare_cached("DELETE FROM read_marks WHERE article_id = ?1 AND ?2 = ?2")?
-            };
+            let mut mark = conn.prepare_cached(
+                "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)
+                 ON CONFLICT (article_id) DO NOTHING",
+            )?;
+            let mut unmark = conn.prepare_cached("DELETE FROM read_marks WHERE article_id = ?1")?;
             let mut changed = 0;
             for id in ids {
-                if statement.execute(params![id.as_str(), at])? > 0 {
+                let done = if read {
+                    mark.execute(params![id.as_str(), at])?
+                } else {
+                    unmark.execute([id.as_str()])?
+                };
+                if done > 0 {
                     changed += 1;
                     sync_queue::queue_mark(conn, id.as_str(), MarkKind::Read, read, &at)?;
                 }

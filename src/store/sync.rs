@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Bookmark, Store, StoreError, stored_time};
-use crate::model::ArticleId;
+use super::{Bookmark, Store, StoreError, one_line, stored_time};
+use crate::model::{Article, ArticleId, Body};
 
 /// A feed the server holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,7 +289,8 @@ impl Store {
             conn.execute(
                 "DELETE FROM sync_items WHERE item NOT IN (SELECT item FROM temp.sync_listed)
                    AND article_id NOT IN (SELECT id FROM feed_articles)
-                   AND article_id NOT IN (SELECT article_id FROM bookmarks)",
+                   AND article_id NOT IN (SELECT article_id FROM bookmarks)
+                   AND article_id NOT IN (SELECT article_id FROM unstarred_bookmarks)",
                 [],
             )?;
             Ok(StateChanges {
@@ -328,6 +329,46 @@ impl Store {
                 })
             })
             .collect())
+    }
+
+    /// When each bookmark a star removed on another device took away went, most recent
+    /// first, without reading their snapshots.
+    pub fn unstarred_times(&self) -> Result<Vec<(ArticleId, DateTime<Utc>)>, StoreError> {
+        let rows = self.query_all(
+            "SELECT article_id, unstarred_at FROM unstarred_bookmarks
+             ORDER BY unstarred_at DESC, rowid DESC",
+            |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+        )?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, at)| Some((ArticleId::from_stored(id), parse_time(&at)?)))
+            .collect())
+    }
+
+    /// The body of the copy kept of an article: its bookmark's snapshot, else the one kept
+    /// when its star was removed elsewhere. For an article whose cached copy went (its feed
+    /// left the server, or retention took it) while the reader shows it.
+    pub fn saved_body(&self, id: &ArticleId) -> Result<Option<Body>, StoreError> {
+        let snapshot: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT snapshot FROM bookmarks WHERE article_id = ?1
+                 UNION ALL SELECT snapshot FROM unstarred_bookmarks WHERE article_id = ?1
+                 LIMIT 1",
+                [id.as_str()],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
+        let Some(snapshot) = snapshot else {
+            return Ok(None);
+        };
+        serde_json::from_str::<Article>(&snapshot)
+            .map(|article| Some(article.body))
+            .map_err(|error| StoreError::BadSnapshot {
+                id: id.clone(),
+                detail: one_line(error),
+            })
     }
 
     /// What the last sync with `server` came to, if there was one.

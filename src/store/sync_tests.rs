@@ -290,3 +290,40 @@ fn a_database_of_version_4_gains_the_sync_tables_and_keeps_its_bookmarks() {
     assert!(store.remove_bookmark(&kept.id).unwrap());
     assert_eq!(store.queue_len().unwrap(), 0);
 }
+
+#[test]
+fn a_copy_unstarred_elsewhere_outlives_its_cached_article_and_can_be_starred_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, articles) = server_store(dir.path());
+    let first = articles[0].id.clone();
+    store
+        .apply_server_state(&state(&[], &[101]), at(20))
+        .unwrap();
+    store.apply_server_state(&state(&[], &[]), at(21)).unwrap();
+    assert_eq!(store.unstarred_times().unwrap(), [(first.clone(), at(21))]);
+    // Retention takes the cached article (the oldest), and the server lists it no more.
+    store.prune(None, Some(3), at(30)).unwrap();
+    assert_eq!(store.cached_body(&first).unwrap(), None);
+    let mut unlisted = state(&[], &[]);
+    unlisted.listed.remove(&101);
+    store.apply_server_state(&unlisted, at(31)).unwrap();
+    assert_eq!(
+        store.saved_body(&first).unwrap(),
+        Some(articles[0].body.clone()),
+        "read from the copy kept"
+    );
+    // Bookmarked here again: the star still goes to the server.
+    store.add_bookmark(&articles[0], at(32)).unwrap();
+    assert_eq!(marks(&store), [(101, MarkKind::Starred, true)]);
+    assert!(store.unstarred_times().unwrap().is_empty());
+}
+
+#[test]
+fn the_body_of_a_bookmark_is_found_without_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let saved = article("saved");
+    store.add_bookmark(&saved, at(1)).unwrap();
+    assert_eq!(store.saved_body(&saved.id).unwrap(), Some(saved.body));
+    assert_eq!(store.saved_body(&article("other").id).unwrap(), None);
+}

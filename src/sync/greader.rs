@@ -193,11 +193,13 @@ pub fn label_of(category: &str) -> Option<&str> {
     Some(label)
 }
 
-/// A server feed as its items need it: where its articles are cached and its name.
+/// A server feed as its items need it: where its articles are cached, its name, and its
+/// folders, which become tags of its items (whether or not the server labels the items).
 #[derive(Debug, Clone)]
 pub struct FeedInfo {
     pub url: String,
     pub name: String,
+    pub folders: Vec<String>,
 }
 
 /// A server item as an article, with its number, its feed's stream and when the server got
@@ -221,7 +223,8 @@ pub fn convert(item: &Item, server: &str, feeds: &HashMap<String, FeedInfo>) -> 
     let number = item_number(&item.id)?;
     let origin = item.origin.as_ref();
     let stream = origin.and_then(|o| o.stream_id.clone()).unwrap_or_default();
-    let (feed_url, source) = match feeds.get(&stream) {
+    let feed = feeds.get(&stream);
+    let (feed_url, source) = match feed {
         Some(feed) => (feed.url.clone(), feed.name.clone()),
         None => (
             format!("{server}#{stream}"),
@@ -276,7 +279,7 @@ pub fn convert(item: &Item, server: &str, feeds: &HashMap<String, FeedInfo>) -> 
             .map(clean_line)
             .filter(|a| !a.is_empty()),
         published,
-        tags: tags_of(&item.categories),
+        tags: tags_of(&item.categories, feed.map_or(&[], |f| &f.folders)),
         body: html
             .map(|html| html::to_body(html, url.as_deref()))
             .unwrap_or_default(),
@@ -291,8 +294,9 @@ pub fn convert(item: &Item, server: &str, feeds: &HashMap<String, FeedInfo>) -> 
     })
 }
 
-/// The item's labels (its folder among them) and its own categories, without the states.
-fn tags_of(categories: &[String]) -> Vec<Tag> {
+/// The item's labels (its folder among them) and its own categories, without the states,
+/// then its feed's folders.
+fn tags_of(categories: &[String], folders: &[String]) -> Vec<Tag> {
     let mut seen = std::collections::HashSet::new();
     categories
         .iter()
@@ -301,6 +305,7 @@ fn tags_of(categories: &[String]) -> Vec<Tag> {
             None if category.starts_with("user/") => None,
             None => Some(category.as_str()),
         })
+        .chain(folders.iter().map(String::as_str))
         .filter_map(|text| Tag::new(&clean_line(text)))
         .filter(|tag| seen.insert(tag.key()))
         .collect()
@@ -373,6 +378,7 @@ mod tests {
             FeedInfo {
                 url: "https://example.com/rss".into(),
                 name: "Kitchen".into(),
+                folders: vec!["news".into(), "Recipes".into()],
             },
         )]);
         let converted = convert(&item, "https://rss.example", &feeds).unwrap();
@@ -391,7 +397,11 @@ mod tests {
         assert_eq!(article.source, "Kitchen");
         assert_eq!(article.url.as_deref(), Some("https://example.com/fish"));
         let tags: Vec<&str> = article.tags.iter().map(Tag::as_str).collect();
-        assert_eq!(tags, ["Food", "News", "Cat0"]);
+        assert_eq!(
+            tags,
+            ["Food", "News", "Cat0", "Recipes"],
+            "the feed's folders too, once"
+        );
         assert_eq!(article.body.plain_text().trim(), "Hot and salty");
         assert_eq!(
             article.published.map(|p| p.timestamp()),

@@ -115,6 +115,7 @@ pub fn pull(
                 } else {
                     f.title.clone()
                 },
+                folders: f.tags.clone(),
             };
             (f.stream.clone(), info)
         })

@@ -1,5 +1,6 @@
 //! The article list: two rows an article, only the rows on screen are built.
 
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -9,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{highlighted, padded, pane_block, truncate};
 use crate::app::App;
 use crate::dates;
-use crate::layout::Focus;
+use crate::focus::Focus;
 use crate::model::library::Entry;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -48,13 +49,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .skip(app.list_offset)
         .take(app.list_rows())
         .flat_map(|(position, &index)| {
-            row(
-                app,
-                app.library.entry(index),
-                position == app.selected,
-                width,
-                &words,
-            )
+            let entry = app.library.entry(index);
+            let selected = position == app.selected;
+            match app.unstarred_at(index) {
+                Some(at) => unstarred_row(app, entry, at, selected, width, &words),
+                None => row(app, entry, selected, width, &words),
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -70,11 +70,7 @@ fn row<'a>(
 ) -> [Line<'a>; 2] {
     let theme = &app.settings.theme;
     let article = &entry.article;
-    let bar = if selected {
-        Span::styled("▌", theme.selection_bar())
-    } else {
-        Span::raw(" ")
-    };
+    let bar = bar(app, selected);
     let unread = if entry.is_read() {
         Span::raw(" ")
     } else {
@@ -107,8 +103,63 @@ fn row<'a>(
     let meta = truncate(&meta.join(" · "), width.saturating_sub(4));
     let second = vec![bar, Span::raw("   "), Span::styled(meta, theme.dim())];
 
+    finish(app, first, second, selected, width)
+}
+
+/// The two lines of an article un-starred on another device, below the bookmarks: dim, with
+/// a hollow star, and when the star went.
+fn unstarred_row<'a>(
+    app: &App,
+    entry: &Entry,
+    at: DateTime<Utc>,
+    selected: bool,
+    width: usize,
+    words: &[String],
+) -> [Line<'a>; 2] {
+    let theme = &app.settings.theme;
+    let article = &entry.article;
+    let bar = bar(app, selected);
+    let unread = if entry.is_read() {
+        Span::raw(" ")
+    } else {
+        Span::styled("●", theme.unread())
+    };
+    let mark = if app.pending.contains(&article.id) {
+        Span::styled("…", theme.bookmark())
+    } else {
+        Span::styled("☆", theme.dim())
+    };
+    let title = truncate(&article.title, width.saturating_sub(4));
+    let mut first = vec![bar.clone(), unread, mark, Span::raw(" ")];
+    first.extend(highlighted(&title, theme.dim(), words, theme));
+    let meta = [
+        "unstarred elsewhere".to_string(),
+        dates::relative(at, app.now, app.settings.offset),
+        article.source.clone(),
+    ];
+    let meta = truncate(&meta.join(" · "), width.saturating_sub(4));
+    let second = vec![bar, Span::raw("   "), Span::styled(meta, theme.dim())];
+    finish(app, first, second, selected, width)
+}
+
+fn bar<'a>(app: &App, selected: bool) -> Span<'a> {
+    if selected {
+        Span::styled("▌", app.settings.theme.selection_bar())
+    } else {
+        Span::raw(" ")
+    }
+}
+
+/// The two lines of a row, padded to the width, in the selection's style when selected.
+fn finish<'a>(
+    app: &App,
+    first: Vec<Span<'a>>,
+    second: Vec<Span<'a>>,
+    selected: bool,
+    width: usize,
+) -> [Line<'a>; 2] {
     let style = if selected {
-        theme.selected(app.focus == Focus::List)
+        app.settings.theme.selected(app.focus == Focus::List)
     } else {
         ratatui::style::Style::new()
     };

@@ -16,7 +16,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Overlay};
-use crate::layout::{Fit, Focus, MIN_HEIGHT, MIN_WIDTH};
+use crate::focus::Focus;
+use crate::layout::{Fit, MIN_HEIGHT, MIN_WIDTH};
 use crate::model::filter::find_matches;
 use crate::theme::Theme;
 

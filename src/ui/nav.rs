@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{columns, padded, pane_block, truncate};
 use crate::action::Action;
 use crate::app::{App, NavItem, NavRow};
-use crate::layout::Focus;
+use crate::focus::Focus;
 use crate::model::library::Members;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {

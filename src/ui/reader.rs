@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{highlighted, pane_block, picture};
 use crate::app::App;
-use crate::layout::Focus;
+use crate::focus::Focus;
 use crate::layout::reader_text;
 use crate::model::filter::find_matches;
 use crate::model::wrap;

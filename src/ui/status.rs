@@ -40,9 +40,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             (None, None) => (hints(app), theme.dim()),
         },
     };
-    let left = truncate(&shown, width);
-    let room = width.saturating_sub(left.width() + 3);
-    let right = truncate(&right, room);
+    // A short message (half the line at most) answers the last key, so it keeps its words
+    // and what the list shows gives way; a long one (an error naming an address), hints and
+    // progress give way to what the list shows.
+    let (left, right) = if app.status.is_some() && right.width() <= width / 2 {
+        (
+            truncate(&shown, width.saturating_sub(right.width() + 3)),
+            right,
+        )
+    } else {
+        let left = truncate(&shown, width);
+        let right = truncate(&right, width.saturating_sub(left.width() + 3));
+        (left, right)
+    };
     let gap = width.saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::styled(left, theme.accent()),
@@ -67,7 +77,13 @@ pub fn shown(app: &App) -> String {
         parts.push(sources.join(", "));
     }
     parts.push(if app.filter.bookmarks_only {
-        crate::model::counted(app.visible.len(), "bookmark")
+        let unstarred = app.unstarred_shown();
+        let bookmarks = crate::model::counted(app.visible.len() - unstarred, "bookmark");
+        if unstarred > 0 {
+            format!("{bookmarks} · {unstarred} unstarred elsewhere")
+        } else {
+            bookmarks
+        }
     } else if app.filter.unread_only {
         format!("{} unread (only)", app.visible_unread)
     } else {

@@ -161,6 +161,14 @@ impl GReader {
         state.account.add_item(mode, feed, title)
     }
 
+    /// Unsubscribes from a feed, as from another device: it goes with its items.
+    pub fn remove_feed(&self, id: i64) {
+        let mut state = lock(&self.state);
+        let account = &mut state.account;
+        account.feeds.retain(|f| f.id != id);
+        account.items.retain(|i| i.feed != id);
+    }
+
     pub fn item(&self, id: i64) -> Item {
         let state = lock(&self.state);
         state

@@ -315,7 +315,8 @@ pub fn status_line(screen: &str) -> &str {
 }
 
 /// The markers of the list row whose title starts with `title_start`: selection bar, unread
-/// dot, bookmark star and a space, as in `│▌●★ Title`; `None` while no such row is on screen.
+/// dot, bookmark star (hollow for one un-starred elsewhere) and a space, as in `│▌●★ Title`;
+/// `None` while no such row is on screen.
 /// The reader's heading, which shows the same title, has no markers and is not matched.
 pub fn list_markers(screen: &str, title_start: &str) -> Option<String> {
     screen.lines().find_map(|line| {
@@ -323,7 +324,7 @@ pub fn list_markers(screen: &str, title_start: &str) -> Option<String> {
             let before: Vec<char> = line[..at].chars().rev().take(5).collect();
             match before[..] {
                 [' ', star, dot, bar, '│']
-                    if matches!(star, '★' | '…' | ' ')
+                    if matches!(star, '★' | '☆' | '…' | ' ')
                         && matches!(dot, '●' | ' ')
                         && matches!(bar, '▌' | ' ') =>
                 {

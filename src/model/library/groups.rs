@@ -96,6 +96,9 @@ pub struct SourceInfo {
     /// The name was given (by the subscription or the feed's title in the store); until
     /// then a feed takes the source name of its first article.
     pub(super) named: bool,
+    /// A feed taken out of the run (the sync server no longer holds it): not listed until it
+    /// comes back.
+    pub(super) dropped: bool,
 }
 
 impl SourceInfo {
@@ -105,6 +108,7 @@ impl SourceInfo {
             key,
             name,
             members: Members::default(),
+            dropped: false,
         }
     }
 }

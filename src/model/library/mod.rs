@@ -2,6 +2,7 @@
 //! read and bookmark flags; every tag and every source with its articles and their counts.
 
 mod groups;
+mod kept;
 
 pub use groups::{Members, SourceInfo, SourceKey, TagInfo};
 
@@ -160,18 +161,6 @@ impl Library {
         new
     }
 
-    /// Adds bookmarked snapshots whose article is not already here, marked as bookmarked.
-    pub fn add_saved(&mut self, saved: Vec<Article>) {
-        for article in saved {
-            let index = match self.positions.get(&article.id) {
-                Some(&index) => index,
-                None => self.push(article, Origin::SavedOnly, None, false),
-            };
-            self.entries[index].bookmarked = true;
-        }
-        self.sort();
-    }
-
     /// Makes a feed known by its address, whether or not it has articles yet, with the name
     /// to show if there is one (the reader's name or the feed's title); a feed known
     /// already takes the name.
@@ -186,16 +175,17 @@ impl Library {
 
     /// Knows every feed `other` knows, by the names `other` gave them.
     pub fn add_feeds_of(&mut self, other: &Library) {
-        for source in &other.sources {
+        for source in other.sources.iter().filter(|s| !s.dropped) {
             if let SourceKey::Feed(url) = &source.key {
                 self.add_feed(url, source.named.then_some(source.name.as_str()));
             }
         }
     }
 
-    /// The id of a source, registering it if it is new.
+    /// The id of a source, registering it if it is new; a feed taken out of the run is back.
     fn source_id(&mut self, key: SourceKey) -> usize {
         if let Some(&id) = self.source_ids.get(&key) {
+            self.sources[id].dropped = false;
             return id;
         }
         let id = self.sources.len();
@@ -305,11 +295,19 @@ impl Library {
     }
 
     fn replace(&mut self, index: usize, source: usize, mut article: Article) {
-        self.update_groups(index, Members::remove);
+        let tag_ids = self.tag_ids_for(&mut article.tags);
+        let entry = &self.entries[index];
+        // A feed sends most articles again as they were: their groups and counts stay, and
+        // a large group's list of entries is not shifted twice for each of them.
+        let same_groups = entry.origin == Origin::Source
+            && entry.source == Some(source)
+            && entry.tag_ids == tag_ids;
+        if !same_groups {
+            self.update_groups(index, Members::remove);
+        }
         if self.entries[index].origin == Origin::SavedOnly {
             self.source_count += 1;
         }
-        let tag_ids = self.tag_ids_for(&mut article.tags);
         let feed = self.feed_of(source, &article);
         let entry = &mut self.entries[index];
         entry.article = article;
@@ -319,7 +317,9 @@ impl Library {
         entry.feed = feed;
         entry.body_in_store = false;
         entry.from_cache = false;
-        self.update_groups(index, Members::add);
+        if !same_groups {
+            self.update_groups(index, Members::add);
+        }
         if let Some(texts) = self.search_texts.get_mut() {
             texts[index] = self.entries[index].search_text();
         }
@@ -341,11 +341,17 @@ impl Library {
 
     /// Adds an article read from the feed cache without its body, with its feed's address;
     /// [`Library::sort`] puts the list in order once they are all in. An article already
-    /// here is left as it is.
+    /// here from a source is left as it is; a saved-only copy becomes the cached article.
     pub fn add_cached(&mut self, feed: &str, article: Article) {
-        if !self.positions.contains_key(&article.id) {
-            let source = self.source_id(SourceKey::Feed(feed.into()));
-            self.push(article, Origin::Source, Some(source), true);
+        match self.positions.get(&article.id) {
+            None => {
+                let source = self.source_id(SourceKey::Feed(feed.into()));
+                self.push(article, Origin::Source, Some(source), true);
+            }
+            Some(&index) if self.entries[index].origin == Origin::SavedOnly => {
+                self.cached_in_place_of_copy(index, feed, article);
+            }
+            Some(_) => {}
         }
     }
 
@@ -469,7 +475,8 @@ impl Library {
         let mut ids: Vec<usize> = (0..self.sources.len())
             .filter(|&id| {
                 let source = &self.sources[id];
-                source.members.total > 0 || matches!(source.key, SourceKey::Feed(_))
+                !source.dropped
+                    && (source.members.total > 0 || matches!(source.key, SourceKey::Feed(_)))
             })
             .collect();
         let names: Vec<String> = self.sources.iter().map(|s| s.name.to_lowercase()).collect();

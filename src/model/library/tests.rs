@@ -291,3 +291,81 @@ fn feeds_are_named_by_subscription_else_by_their_articles_and_listed_by_name() {
         .unwrap();
     assert_eq!(library.sources()[a].name, "A, renamed");
 }
+
+#[test]
+fn kept_copies_are_found_by_id_but_not_bookmarked_nor_counted() {
+    let mut library = Library::new(vec![article("a", "A", "Space", Some(1))]);
+    library.add_kept(vec![
+        article("a", "A kept", "Space", Some(1)),
+        article("kept", "Kept", "Space", Some(2)),
+    ]);
+    assert_eq!(library.len(), 2);
+    assert_eq!(
+        library.entry(0).article.title,
+        "A",
+        "the article here stays"
+    );
+    let id = ArticleId::from_identity("kept");
+    let index = library.find(&id.as_str()[..6]).unwrap();
+    assert_eq!(library.entry(index).origin, Origin::SavedOnly);
+    assert!(!library.entry(index).bookmarked);
+    let space = library.tag_id(&TagKey::of("space")).unwrap();
+    assert_eq!(counts(&library.tags()[space].members), (1, 1));
+    assert_eq!(library.source_count(), 1);
+}
+
+#[test]
+fn a_dropped_feed_leaves_the_counts_and_the_sources_until_it_comes_back() {
+    const OTHER: &str = "https://other.example/rss";
+    let mut library = Library::new(Vec::new());
+    library.merge(
+        Some(FEED),
+        vec![
+            article("a", "A", "News", Some(3)),
+            article("b", "B", "News, World", Some(2)),
+        ],
+    );
+    library.merge(Some(OTHER), vec![article("c", "C", "News", Some(1))]);
+    library.entry_mut(1).bookmarked = true;
+    library.set_read(0, true);
+    let feed = library.find_source(&SourceKey::Feed(FEED.into()));
+    assert_eq!(library.drop_feed(FEED), feed);
+    assert_eq!(library.drop_feed("https://unknown.example/rss"), None);
+    let news = library.tag_id(&TagKey::of("news")).unwrap();
+    let world = library.tag_id(&TagKey::of("world")).unwrap();
+    assert_eq!(counts(&library.tags()[news].members), (1, 1));
+    assert_eq!(library.tags_by_count(), [news], "World has nothing counted");
+    assert_eq!(
+        library.tagged(world),
+        [1],
+        "the bookmark is still found by tag"
+    );
+    assert_eq!(library.unread_count(), 1);
+    assert_eq!(library.source_count(), 1);
+    let listed: Vec<&str> = library
+        .sources_by_name()
+        .into_iter()
+        .filter_map(|id| library.sources()[id].key.feed_url())
+        .collect();
+    assert_eq!(listed, [OTHER]);
+    for index in [0, 1] {
+        let entry = library.entry(index);
+        assert_eq!((entry.origin, entry.source), (Origin::SavedOnly, None));
+        assert_eq!(entry.feed, None);
+    }
+    assert!(library.entry(1).bookmarked, "a bookmark stays one");
+    // Knowing another library's feeds does not bring it back.
+    let mut other = Library::new(Vec::new());
+    other.add_feeds_of(&library);
+    assert_eq!(other.sources_by_name().len(), 1);
+    // Its articles coming again from the cache do.
+    library.add_cached(FEED, article("a", "A", "News", Some(3)));
+    assert_eq!(
+        source_counts(&library, &SourceKey::Feed(FEED.into())),
+        (0, 1)
+    );
+    let entry = library.entry(0);
+    assert_eq!(entry.origin, Origin::Source);
+    assert!(entry.is_read() && entry.body_in_store && entry.from_cache);
+    assert_eq!(library.sources_by_name().len(), 2);
+}
