@@ -39,7 +39,14 @@ fn source() -> FeedSource<'static> {
 /// The items of the document, as the refresh reads them (bodies not made).
 fn items(doc: &[u8]) -> Vec<Item> {
     let mut items = Vec::new();
-    feed::read_items(doc, source(), |run| run, |run| items.extend(run)).unwrap();
+    feed::read_items(
+        doc,
+        source(),
+        feed::cores(),
+        |run| run,
+        |run| items.extend(run),
+    )
+    .unwrap();
     items
 }
 

@@ -622,6 +622,7 @@ fn main() -> anyhow::Result<()> {
                         let head = feed::read_items(
                             xml.as_bytes(),
                             source,
+                            1,
                             |items| items.iter().map(CacheRow::from_item).collect::<Vec<_>>(),
                             |run| rows.extend(run),
                         )

@@ -92,6 +92,7 @@ impl Reader<'_> {
                     let read = feed::read_items(
                         &body,
                         source,
+                        feed::cores(),
                         |items| self.prepare(items),
                         |(rows, articles)| {
                             let _ = sender.send(Message::Items {

@@ -108,6 +108,7 @@ pub fn parse(bytes: &[u8], source: FeedSource) -> Result<ParsedFeed, String> {
     let head = read_items(
         bytes,
         source,
+        cores(),
         |items| items.into_iter().map(Item::into_article).collect(),
         |made: Vec<Article>| articles.extend(made),
     )?;
@@ -123,13 +124,20 @@ pub const RUN: usize = 64;
 /// Feeds with fewer items are read on one thread.
 const ITEMS_FOR_THREADS: usize = 256;
 
+/// The cores of this machine.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 /// Reads a feed's items in document order, in runs of [`RUN`]: each run goes through
-/// `prepare` (on several cores for a large feed), and what comes of it to `each`, in order.
+/// `prepare` (on up to `threads` threads for a large feed), and what comes of it to `each`,
+/// in order.
 /// A feed is refused, with one line for a person ("not a feed: …"), only when nothing in it
 /// can be read; items that cannot be read are left out and the others kept.
 pub fn read_items<T: Send>(
     bytes: &[u8],
     source: FeedSource,
+    threads: usize,
     prepare: impl Fn(Vec<Item>) -> T + Sync,
     each: impl FnMut(T),
 ) -> Result<FeedHead, String> {
@@ -137,13 +145,13 @@ pub fn read_items<T: Send>(
         let canonical = json::canonical(bytes)?;
         let images = media::json_feed_images(&canonical);
         let feed = parse_whole(&canonical)?;
-        return Ok(read_entries(feed, &images, source, prepare, each));
+        return Ok(read_entries(feed, &images, source, threads, prepare, each));
     }
     match split::Split::scan(bytes) {
-        Some(split) => read_split(&split, source, prepare, each),
+        Some(split) => read_split(&split, source, threads, prepare, each),
         None => {
             let feed = parse_whole(&without_late_declarations(bytes))?;
-            Ok(read_entries(feed, &[], source, prepare, each))
+            Ok(read_entries(feed, &[], source, threads, prepare, each))
         }
     }
 }
@@ -171,6 +179,7 @@ fn parse_piece(piece: Vec<u8>) -> Result<Feed, String> {
 fn read_split<T: Send>(
     split: &split::Split<'_>,
     source: FeedSource,
+    threads: usize,
     prepare: impl Fn(Vec<Item>) -> T + Sync,
     each: impl FnMut(T),
 ) -> Result<FeedHead, String> {
@@ -181,9 +190,14 @@ fn read_split<T: Send>(
         .step_by(RUN)
         .map(|start| start..(start + RUN).min(count))
         .collect();
+    let threads = if count >= ITEMS_FOR_THREADS {
+        threads
+    } else {
+        1
+    };
     in_order(
         runs,
-        count >= ITEMS_FOR_THREADS,
+        threads,
         |run| prepare(read_run(split, run, &context)),
         each,
     );
@@ -211,6 +225,7 @@ fn read_entries<T: Send>(
     mut feed: Feed,
     images: &[Option<String>],
     source: FeedSource,
+    threads: usize,
     prepare: impl Fn(Vec<Item>) -> T + Sync,
     each: impl FnMut(T),
 ) -> FeedHead {
@@ -226,9 +241,14 @@ fn read_entries<T: Send>(
     while entries.peek().is_some() {
         runs.push(entries.by_ref().take(RUN).collect());
     }
+    let threads = if count >= ITEMS_FOR_THREADS {
+        threads
+    } else {
+        1
+    };
     in_order(
         runs,
-        count >= ITEMS_FOR_THREADS,
+        threads,
         |run| {
             let items = run.into_iter().map(|(e, image)| item(e, image, &context));
             prepare(items.collect())
@@ -238,24 +258,23 @@ fn read_entries<T: Send>(
     context.head
 }
 
-/// `work` done on each input, on every core when `parallel`, and `each` given what comes of
-/// them in their order. At most one input per core is under way, so a large feed is never
-/// in memory as articles all at once.
+/// `work` done on each input, on `threads` threads, and `each` given what comes of them in
+/// their order. At most one input per thread is under way, so a large feed is never in
+/// memory as articles all at once.
 fn in_order<I: Send, T: Send>(
     inputs: Vec<I>,
-    parallel: bool,
+    threads: usize,
     work: impl Fn(I) -> T + Sync,
     mut each: impl FnMut(T),
 ) {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    if !parallel || cores < 2 {
+    if threads < 2 {
         inputs.into_iter().map(&work).for_each(each);
         return;
     }
     let work = &work;
     let mut inputs = inputs.into_iter().peekable();
     while inputs.peek().is_some() {
-        let round: Vec<I> = inputs.by_ref().take(cores).collect();
+        let round: Vec<I> = inputs.by_ref().take(threads).collect();
         std::thread::scope(|scope| {
             let mut round = round.into_iter();
             let first = round.next();

@@ -184,7 +184,14 @@ fn a_feed_is_read_a_run_at_a_time_in_order_and_the_same_as_whole() {
         tags: &[],
     };
     let mut runs = Vec::new();
-    let head = read_items(doc.as_bytes(), source, |items| items, |run| runs.push(run)).unwrap();
+    let head = read_items(
+        doc.as_bytes(),
+        source,
+        2,
+        |items| items,
+        |run| runs.push(run),
+    )
+    .unwrap();
     assert_eq!(head.title.as_deref(), Some("Many"));
     let sizes: Vec<usize> = runs.iter().map(Vec::len).collect();
     assert_eq!(sizes, [RUN, RUN, RUN, RUN, RUN, 3]);

@@ -178,6 +178,24 @@ fn stored_time(time: DateTime<Utc>) -> String {
     time.to_rfc3339_opts(SecondsFormat::Nanos, true)
 }
 
+/// How often the checkpoints of [`Store::with_cache_writes`] run.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
+
+/// Checkpoints the database at `path` on a connection of its own, every
+/// [`CHECKPOINT_EVERY`], until `done`. A passive checkpoint waits for no one: what a commit
+/// under way has written is copied next time.
+fn checkpoint_while(path: &Path, done: &std::sync::atomic::AtomicBool) {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(conn) = Connection::open_with_flags(path, flags) else {
+        return;
+    };
+    let _ = conn.pragma_update(None, "synchronous", "NORMAL");
+    while !done.load(std::sync::atomic::Ordering::Relaxed) {
+        std::thread::sleep(CHECKPOINT_EVERY);
+        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+    }
+}
+
 /// Switches the database to WAL, which lets a reader and a writer work at once. Where WAL is
 /// unavailable (some network file systems) SQLite keeps its rollback journal, which is still
 /// safe, so the mode it reports is not insisted on.
@@ -323,12 +341,21 @@ impl Store {
     /// Runs `work` (a refresh) with commits made durable at checkpoints rather than each one
     /// (`synchronous = NORMAL`): a refresh commits many times, and what a crash of the machine
     /// could undo of it is fetched again next time, since a feed's rows and the hash of its
-    /// document are committed together. Other writes keep `FULL`.
+    /// document are committed together. Other writes keep `FULL`. Meanwhile a thread of its
+    /// own copies what the log holds into the database (a checkpoint) every little while,
+    /// so that the writing thread does not, and little is left to copy at the end.
     pub fn with_cache_writes<T>(&self, work: impl FnOnce() -> T) -> T {
         let _ = self.conn.pragma_update(None, "synchronous", "NORMAL");
         let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 0);
         let _ = self.conn.pragma_update(None, "cache_size", -16384);
-        let result = work();
+        let done = std::sync::atomic::AtomicBool::new(false);
+        let path = self.path.as_path();
+        let result = std::thread::scope(|scope| {
+            scope.spawn(|| checkpoint_while(path, &done));
+            let result = work();
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            result
+        });
         let _ = self.conn.pragma_update(None, "cache_size", CACHE_KIB);
         let _ = self
             .conn
