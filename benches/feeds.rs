@@ -98,10 +98,10 @@ fn store_10k_items(bencher: Bencher) {
 /// in transactions of 64, as a refresh writes them: `detail=full` (positions, as before
 /// schema version 4), `detail=column`, `detail=none`, and `detail=none` given each word of a
 /// text once (what tidings does). The size of each index is printed after the table.
-#[divan::bench(args = ["full", "column", "none", "none, words once"], sample_count = 5)]
+#[divan::bench(args = ["full", "column", "none", "none, words once", "none, words once, prefix 3"], sample_count = 5)]
 fn fts_index(bencher: Bencher, option: &str) {
     let items = items(&common::rss(ITEMS));
-    let once = option.ends_with("words once");
+    let once = option.contains("words once");
     let texts: Vec<(String, String)> = items
         .iter()
         .map(|item| {
@@ -114,6 +114,11 @@ fn fts_index(bencher: Bencher, option: &str) {
         })
         .collect();
     let detail = option.split(',').next().unwrap_or(option);
+    let prefix = if option.ends_with("prefix 3") {
+        ", prefix = '3'"
+    } else {
+        ""
+    };
     let printed = Cell::new(false);
     bencher
         .with_inputs(|| {
@@ -122,7 +127,7 @@ fn fts_index(bencher: Bencher, option: &str) {
             conn.execute_batch(&format!(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
                  CREATE VIRTUAL TABLE feed_text USING fts5(
-                     title, body, content = '', contentless_delete = 1, detail = {detail},
+                     title, body, content = '', contentless_delete = 1, detail = {detail}{prefix},
                      tokenize = 'unicode61 remove_diacritics 2');"
             ))
             .unwrap();
