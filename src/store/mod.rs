@@ -182,16 +182,19 @@ fn stored_time(time: DateTime<Utc>) -> String {
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 
 /// Checkpoints the database at `path` on a connection of its own, every
-/// [`CHECKPOINT_EVERY`], until `done`. A passive checkpoint waits for no one: what a commit
-/// under way has written is copied next time.
+/// [`CHECKPOINT_EVERY`], until `done` (the thread is unparked then). A passive checkpoint
+/// waits for no one: what a commit under way has written is copied next time.
 fn checkpoint_while(path: &Path, done: &std::sync::atomic::AtomicBool) {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let Ok(conn) = Connection::open_with_flags(path, flags) else {
         return;
     };
     let _ = conn.pragma_update(None, "synchronous", "NORMAL");
-    while !done.load(std::sync::atomic::Ordering::Relaxed) {
-        std::thread::sleep(CHECKPOINT_EVERY);
+    loop {
+        std::thread::park_timeout(CHECKPOINT_EVERY);
+        if done.load(std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
         let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
     }
 }
@@ -351,9 +354,11 @@ impl Store {
         let done = std::sync::atomic::AtomicBool::new(false);
         let path = self.path.as_path();
         let result = std::thread::scope(|scope| {
-            scope.spawn(|| checkpoint_while(path, &done));
+            let checkpoints = scope.spawn(|| checkpoint_while(path, &done));
             let result = work();
             done.store(true, std::sync::atomic::Ordering::Relaxed);
+            // Woken, so that a short refresh does not wait out its pause.
+            checkpoints.thread().unpark();
             result
         });
         let _ = self.conn.pragma_update(None, "cache_size", CACHE_KIB);
