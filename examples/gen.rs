@@ -10,8 +10,8 @@
 //! - `single.xml`: one RSS 2.0 feed of `--single-feed-items` items, for the ingest comparison
 //!   (it depends only on the seed, not on `--articles`);
 //! - `data/`: a tidings data dir subscribed to every `feeds/` file by its `file://` address,
-//!   with all their articles cached and each feed marked fresh for a century, so that the
-//!   reader starts on the cache without fetching;
+//!   with all their articles cached as a refresh caches them and each feed marked fresh for
+//!   a century, so that the reader starts on the cache without fetching;
 //! - `config.toml`: `refresh_on_start = false`, nothing else;
 //! - `gen-done`: the summary line, written last (its absence means an unfinished run).
 //!
@@ -33,8 +33,11 @@ use anyhow::{Context, bail};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use clap::Parser;
 use tidings::model::Subscription;
-use tidings::source::feed::{self, FeedSource, ParsedFeed};
-use tidings::store::{FeedState, Store};
+use tidings::source::feed::{self, FeedHead, FeedSource};
+use tidings::store::{CacheRow, FeedState, Store};
+
+/// One feed file written and read: its number, address, size, head and items to store.
+type Generated = (usize, String, u64, FeedHead, Vec<CacheRow>);
 
 #[derive(Parser)]
 #[command(about = "Generate deterministic feeds and a ready tidings data dir for benchmarks")]
@@ -596,7 +599,7 @@ fn main() -> anyhow::Result<()> {
     let workers = std::thread::available_parallelism()
         .map_or(2, usize::from)
         .min(feeds);
-    let (sender, received) = mpsc::channel::<anyhow::Result<(usize, String, u64, ParsedFeed)>>();
+    let (sender, received) = mpsc::channel::<anyhow::Result<Generated>>();
     std::thread::scope(|scope| -> anyhow::Result<()> {
         for worker in 0..workers {
             let (sender, lex, out) = (sender.clone(), &lex, &out);
@@ -614,9 +617,17 @@ fn main() -> anyhow::Result<()> {
                             name: None,
                             tags: &[],
                         };
-                        let parsed = feed::parse(xml.as_bytes(), source)
-                            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-                        Ok((feed, url, xml.len() as u64, parsed))
+                        // As a refresh reads a feed: its items ready to store as they are.
+                        let mut rows = Vec::new();
+                        let head = feed::read_items(
+                            xml.as_bytes(),
+                            source,
+                            1,
+                            |items| items.iter().map(CacheRow::from_item).collect::<Vec<_>>(),
+                            |run| rows.extend(run),
+                        )
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                        Ok((feed, url, xml.len() as u64, head, rows))
                     })();
                     if sender.send(result).is_err() {
                         return;
@@ -629,9 +640,9 @@ fn main() -> anyhow::Result<()> {
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
         for result in received {
-            let (feed, url, size, parsed) = result?;
-            pending.insert(feed, (url, size, parsed));
-            while let Some((url, size, parsed)) = pending.remove(&next) {
+            let (feed, url, size, head, rows) = result?;
+            pending.insert(feed, (url, size, head, rows));
+            while let Some((url, size, head, rows)) = pending.remove(&next) {
                 bytes += size;
                 let sub = Subscription {
                     full_text: false,
@@ -643,13 +654,14 @@ fn main() -> anyhow::Result<()> {
                 store.add_subscription(&sub, now)?;
                 let state = FeedState {
                     url: url.clone(),
-                    title: parsed.title.clone(),
+                    title: head.title.clone(),
                     last_attempt: Some(now),
                     last_success: Some(now),
                     fresh_until: Some(now + TimeDelta::days(36_500)),
                     ..FeedState::default()
                 };
-                store.ingest(&url, &parsed.articles, &state, now)?;
+                store.store_rows(&url, &rows, now)?;
+                store.finish_feed(&state, now)?;
                 next += 1;
                 if next % 20 == 0 || next == feeds {
                     eprint!(

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod desktop;
+pub mod digest;
 pub mod effect;
 pub mod event;
 pub mod focus;

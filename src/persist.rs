@@ -21,26 +21,19 @@ impl Persist {
     pub fn spawn(store: Store, events: Sender<Event>) -> Self {
         let (effects, inbox) = mpsc::channel::<Effect>();
         let worker = thread::spawn(move || {
-            for effect in inbox {
-                let kept = kept_full_text(&store, &effect);
-                let changes_marks = matches!(
-                    effect,
-                    Effect::SaveBookmark(_)
-                        | Effect::RemoveBookmark(_)
-                        | Effect::MarkRead(_)
-                        | Effect::SetRead { .. }
-                        | Effect::MarkAllRead { .. }
-                );
-                // When the screen is gone the send fails; saving goes on all the same.
-                if let Some(report) = apply(&store, effect) {
-                    let _ = events.send(Event::Store(report));
-                }
-                if let Some(event) = kept {
-                    let _ = events.send(event);
-                }
-                // What waits for the sync server, for the status line while it is away.
-                if changes_marks && let Ok(queued @ 1..) = store.queue_len() {
-                    let _ = events.send(Event::Store(StoreReport::Queued(queued)));
+            while let Ok(first) = inbox.recv() {
+                let mut queue = vec![first];
+                queue.extend(inbox.try_iter());
+                // A search typed on before the last one was answered is not answered: only
+                // the text on screen now is searched.
+                let last_search = queue
+                    .iter()
+                    .rposition(|effect| matches!(effect, Effect::SearchCache(_)));
+                for (at, effect) in queue.into_iter().enumerate() {
+                    if matches!(effect, Effect::SearchCache(_)) && Some(at) != last_search {
+                        continue;
+                    }
+                    apply_and_report(&store, effect, &events);
                 }
             }
         });
@@ -55,6 +48,31 @@ impl Persist {
             // The worker only stops once this sender is dropped, so the send cannot fail.
             let _ = effects.send(effect);
         }
+    }
+}
+
+/// Applies one effect and sends what came of it: the store's report, the full text kept, and
+/// how many changes wait for the sync server.
+fn apply_and_report(store: &Store, effect: Effect, events: &Sender<Event>) {
+    let kept = kept_full_text(store, &effect);
+    let changes_marks = matches!(
+        effect,
+        Effect::SaveBookmark(_)
+            | Effect::RemoveBookmark(_)
+            | Effect::MarkRead(_)
+            | Effect::SetRead { .. }
+            | Effect::MarkAllRead { .. }
+    );
+    // When the screen is gone the send fails; saving goes on all the same.
+    if let Some(report) = apply(store, effect) {
+        let _ = events.send(Event::Store(report));
+    }
+    if let Some(event) = kept {
+        let _ = events.send(event);
+    }
+    // What waits for the sync server, for the status line while it is away.
+    if changes_marks && let Ok(queued @ 1..) = store.queue_len() {
+        let _ = events.send(Event::Store(StoreReport::Queued(queued)));
     }
 }
 

@@ -1,17 +1,22 @@
-//! Refreshing feeds: decides which feeds to ask for, fetches them on the worker pool,
-//! parses what came and stores it, one transaction per feed, reporting each feed as it
-//! finishes. `tidings refresh` runs it in the foreground, the reader on a thread of its own.
+//! Refreshing feeds: decides which feeds to ask for, fetches and reads them on the worker
+//! pool, stores what came a run of items at a time, and reports each feed as it finishes. A
+//! feed whose document is the one read last time (a 304, a file with the same size and
+//! time, a body with the same hash) is not read again. `tidings refresh` runs it in the
+//! foreground, the reader on a thread of its own.
+
+mod read;
 
 use std::sync::mpsc;
 use std::thread;
 
 use chrono::{DateTime, Local, Utc};
 
+use read::{Message, Read, Reader, Validators};
+
 use crate::config::Config;
 use crate::model::{Article, Subscription};
-use crate::source::feed::{self, FeedSource};
-use crate::source::fetch::{self, FetchSettings, Outcome, Request};
-use crate::store::{FeedState, Store, StoreError};
+use crate::source::fetch::{self, FetchSettings, Request};
+use crate::store::{CacheRow, FeedState, Ingested, Store, StoreError};
 
 /// What became of one feed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +37,8 @@ pub struct FeedReport {
     /// The name to show: the reader's, else the feed's own title, else the address.
     pub name: String,
     pub result: FeedResult,
-    /// The feed's articles as fetched now (empty unless it was updated).
+    /// The feed's articles as fetched now (empty unless it was updated, and unless the
+    /// options ask for them).
     pub articles: Vec<Article>,
 }
 
@@ -62,9 +68,11 @@ impl Summary {
         }
     }
 
-    /// Whether any feed answered: what `tidings refresh` exits 0 for.
-    pub fn any_succeeded(&self) -> bool {
-        self.failed < self.feeds
+    /// Whether the refresh failed as a whole, what `tidings refresh` exits 1 for: some feed
+    /// failed and none was refreshed. Feeds left alone (still fresh, or their server asked to
+    /// wait) are not refreshed either; with no failure beside them, nothing went wrong.
+    pub fn failed_wholly(&self) -> bool {
+        self.failed > 0 && self.failed + self.skipped == self.feeds
     }
 
     /// "+37 new · 2 updated · 2 failed · 1 skipped".
@@ -92,6 +100,9 @@ pub struct Options {
     pub force: bool,
     pub keep_days: Option<u32>,
     pub keep_per_feed: Option<usize>,
+    /// Reports carry each refreshed feed's articles, bodies made (the reader merges them);
+    /// `tidings refresh` needs none. Without a store they are always there.
+    pub report_articles: bool,
 }
 
 impl Options {
@@ -109,6 +120,7 @@ impl Options {
             force,
             keep_days: (config.keep_days > 0).then_some(config.keep_days),
             keep_per_feed: (config.keep_per_feed > 0).then_some(config.keep_per_feed as usize),
+            report_articles: true,
         }
     }
 }
@@ -170,9 +182,17 @@ pub fn fetched_here(
         .collect())
 }
 
+/// How many runs of items may wait for the writing thread: enough to keep it busy, few
+/// enough that a large feed is never in memory whole.
+const QUEUE: usize = 8;
+
 /// Refreshes `feeds`, storing what comes in `store` when there is one (without one, as
 /// for feeds given on the command line for one run, nothing is kept). `progress` hears of
 /// each feed as it finishes, with how many are done.
+///
+/// Feeds are fetched and read on the worker pool, each item made ready to store there (its
+/// body packed, its words for the index), while this thread writes what they send, a run of
+/// items at a time; so both cores work across feeds, and a large feed streams through.
 pub fn refresh(
     feeds: &[Subscription],
     store: Option<&Store>,
@@ -211,22 +231,57 @@ pub fn refresh(
             url: feeds[*index].url.clone(),
             etag: state.etag.clone(),
             last_modified: state.last_modified.clone(),
+            file_stamp: state.file_stamp,
         })
         .collect();
-    let (sender, outcomes) = mpsc::channel();
-    thread::scope(|scope| {
-        scope.spawn(|| {
-            let sender = sender;
-            fetch::fetch_all(&options.fetch, requests, |i, outcome| {
-                let _ = sender.send((i, outcome));
+    let want_articles = options.report_articles || store.is_none();
+    let reader = Reader {
+        feeds,
+        asked: &asked,
+        keep_rows: store.is_some(),
+        want_articles,
+    };
+    let (sender, messages) = mpsc::sync_channel(QUEUE);
+    let mut stored: Vec<Stored> = asked.iter().map(|_| Stored::default()).collect();
+    let write = || {
+        thread::scope(|scope| {
+            scope.spawn(|| {
+                let sender = sender;
+                fetch::fetch_all(&options.fetch, requests, |i, outcome| {
+                    reader.read(i, outcome, &sender);
+                });
             });
+            // What has come while the last batch was written is written in one transaction.
+            while let Ok(first) = messages.recv() {
+                let mut batch = vec![first];
+                batch.extend(messages.try_iter().take(QUEUE));
+                let mut runs = Vec::new();
+                let mut read = Vec::new();
+                for message in batch {
+                    match message {
+                        Message::Items {
+                            index,
+                            rows,
+                            articles,
+                        } => runs.push((index, rows, articles)),
+                        Message::Done { index, read: how } => read.push((index, how)),
+                    }
+                }
+                store_runs(store, feeds, &asked, &mut stored, runs, now);
+                for (index, how) in read {
+                    let (feed_index, state) = &asked[index];
+                    let items = std::mem::take(&mut stored[index]);
+                    let feed_report =
+                        settle(&feeds[*feed_index], state.clone(), how, items, store, now);
+                    finish(feed_report, &mut summary);
+                }
+            }
         });
-        for (i, outcome) in outcomes {
-            let (index, state) = &asked[i];
-            let feed_report = settle(&feeds[*index], state.clone(), outcome, store);
-            finish(feed_report, &mut summary);
-        }
-    });
+    };
+    match store {
+        Some(store) => store.with_cache_writes(write),
+        None => write(),
+    }
     if let Some(store) = store
         && (options.keep_days.is_some() || options.keep_per_feed.is_some())
     {
@@ -235,6 +290,54 @@ pub fn refresh(
             .unwrap_or(0);
     }
     summary
+}
+
+/// What was stored of one feed so far.
+#[derive(Default)]
+struct Stored {
+    ingested: Ingested,
+    /// Why a run could not be stored; the runs after it are not tried.
+    error: Option<String>,
+    articles: Vec<Article>,
+}
+
+/// Stores runs of items, `(asked index, rows, articles)`, in one transaction, and notes
+/// what each feed's runs did; a feed whose earlier run could not be stored stores no more.
+fn store_runs(
+    store: Option<&Store>,
+    feeds: &[Subscription],
+    asked: &[(usize, FeedState)],
+    stored: &mut [Stored],
+    runs: Vec<(usize, Vec<CacheRow>, Vec<Article>)>,
+    at: DateTime<Utc>,
+) {
+    let writable: Vec<(usize, &str, &[CacheRow])> = runs
+        .iter()
+        .filter(|(index, _, _)| stored[*index].error.is_none())
+        .map(|(index, rows, _)| (*index, feeds[asked[*index].0].url.as_str(), rows.as_slice()))
+        .collect();
+    if let Some(store) = store
+        && !writable.is_empty()
+    {
+        let by_feed: Vec<(&str, &[CacheRow])> =
+            writable.iter().map(|&(_, url, rows)| (url, rows)).collect();
+        match store.store_runs(&by_feed, at) {
+            Ok(ingested) => {
+                for ((index, _, _), ingested) in writable.iter().zip(ingested) {
+                    stored[*index].ingested.new += ingested.new;
+                    stored[*index].ingested.updated += ingested.updated;
+                }
+            }
+            Err(error) => {
+                for (index, _, _) in &writable {
+                    stored[*index].error = Some(format!("cannot save: {error}"));
+                }
+            }
+        }
+    }
+    for (index, _, articles) in runs {
+        stored[index].articles.extend(articles);
+    }
 }
 
 fn skip_reason(state: &FeedState, force: bool, now: DateTime<Utc>) -> Option<String> {
@@ -250,12 +353,14 @@ fn skip_reason(state: &FeedState, force: bool, now: DateTime<Utc>) -> Option<Str
     }
 }
 
-/// Turns what the server said into stored articles and state, and the report of it.
+/// Turns how reading a feed went into its stored state, and the report of it.
 fn settle(
     feed: &Subscription,
     mut state: FeedState,
-    outcome: Outcome,
+    read: Read,
+    stored: Stored,
     store: Option<&Store>,
+    refreshed_at: DateTime<Utc>,
 ) -> FeedReport {
     let now = Utc::now();
     state.last_attempt = Some(now);
@@ -264,77 +369,76 @@ fn settle(
             .and_then(|d| chrono::Duration::from_std(d).ok())
             .map(|d| now + d)
     };
-    let (result, articles) = match outcome {
-        Outcome::Fetched {
-            body,
-            etag,
-            last_modified,
-            fresh_for,
-            ..
+    let succeeded = |state: &mut FeedState, validators: Validators| {
+        state.etag = validators.etag;
+        state.last_modified = validators.last_modified;
+        state.file_stamp = validators.file_stamp;
+        state.last_success = Some(now);
+        state.last_error = None;
+        state.retry_after = None;
+        validators.fresh_for
+    };
+    let result = match read {
+        Read::Parsed {
+            head,
+            validators,
+            hash,
         } => {
-            let source = FeedSource {
-                url: &feed.url,
-                name: feed.name.as_deref(),
-                tags: &feed.tags,
-            };
-            match feed::parse(&body, source) {
-                Ok(parsed) => {
-                    state.title = parsed.title.clone();
-                    state.etag = etag;
-                    state.last_modified = last_modified;
-                    state.last_success = Some(now);
-                    state.last_error = None;
-                    state.retry_after = None;
-                    state.fresh_until = fresh(fresh_for.max(parsed.ttl));
-                    let result =
-                        match store.map(|s| s.ingest(&feed.url, &parsed.articles, &state, now)) {
-                            Some(Err(e)) => FeedResult::Failed(format!("cannot save: {e}")),
-                            Some(Ok(ingested)) => FeedResult::Updated {
-                                new: ingested.new,
-                                updated: ingested.updated,
-                            },
-                            None => FeedResult::Updated {
-                                new: parsed.articles.len(),
-                                updated: 0,
-                            },
-                        };
-                    let name = display_name(feed, &state);
-                    return FeedReport {
-                        url: feed.url.clone(),
-                        name,
-                        result,
-                        articles: parsed.articles,
-                    };
+            let fresh_for = succeeded(&mut state, validators);
+            state.title = head.title;
+            state.fresh_until = fresh(fresh_for.max(head.ttl));
+            state.content_hash = Some(hash);
+            match stored.error {
+                Some(error) => {
+                    // Read again next time: what is stored may be only part of it.
+                    state.content_hash = None;
+                    state.file_stamp = None;
+                    FeedResult::Failed(error)
                 }
-                Err(error) => (FeedResult::Failed(error), Vec::new()),
+                None if store.is_some() => FeedResult::Updated {
+                    new: stored.ingested.new,
+                    updated: stored.ingested.updated,
+                },
+                None => FeedResult::Updated {
+                    new: stored.articles.len(),
+                    updated: 0,
+                },
             }
         }
-        Outcome::NotModified { fresh_for } => {
-            state.last_success = Some(now);
-            state.last_error = None;
+        Read::Unchanged(validators) => {
+            let fresh_for = succeeded(&mut state, validators);
             state.fresh_until = fresh(fresh_for);
-            (FeedResult::NotModified, Vec::new())
+            FeedResult::NotModified
         }
-        Outcome::RetryLater { until, status } => {
+        Read::RetryLater { until, status } => {
             state.retry_after = Some(until);
             let wait = until.with_timezone(&Local).format("%H:%M");
-            (
-                FeedResult::Skipped(format!(
-                    "HTTP {status}: the server asked to wait until {wait}"
-                )),
-                Vec::new(),
-            )
+            FeedResult::Skipped(format!(
+                "HTTP {status}: the server asked to wait until {wait}"
+            ))
         }
-        Outcome::Failed(error) => (FeedResult::Failed(error.message), Vec::new()),
+        Read::Failed(error) => FeedResult::Failed(error),
     };
     if let FeedResult::Failed(message) | FeedResult::Skipped(message) = &result {
         state.last_error = Some(message.clone());
     }
-    let result = match store.map(|s| s.save_feed_state(&state)) {
-        Some(Err(e)) => FeedResult::Failed(format!("cannot save: {e}")),
-        _ => result,
+    let saved = match store {
+        Some(store) if matches!(result, FeedResult::Updated { .. }) => {
+            store.finish_feed(&state, refreshed_at)
+        }
+        Some(store) => store.save_feed_state(&state),
+        None => Ok(()),
+    };
+    let result = match saved {
+        Err(e) => FeedResult::Failed(format!("cannot save: {e}")),
+        Ok(()) => result,
     };
     let name = display_name(feed, &state);
+    let articles = if matches!(result, FeedResult::Updated { .. }) {
+        stored.articles
+    } else {
+        Vec::new()
+    };
     FeedReport {
         url: feed.url.clone(),
         name,

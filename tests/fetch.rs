@@ -84,11 +84,13 @@ fn second_fetch_with_validators_is_not_modified() {
         last_modified,
         final_url,
         fresh_for,
+        file_stamp,
         ..
     } = get(&url)
     else {
         panic!("first fetch should bring the feed");
     };
+    assert_eq!(file_stamp, None, "only files have one");
     assert_eq!(body, FEED.as_bytes());
     assert_eq!(got_etag.as_deref(), Some(etag));
     assert_eq!(last_modified.as_deref(), Some(date));
@@ -99,6 +101,7 @@ fn second_fetch_with_validators_is_not_modified() {
         url,
         etag: got_etag,
         last_modified,
+        file_stamp: None,
     };
     assert_eq!(
         fetch(&quick(), &again),
@@ -488,6 +491,47 @@ fn files_are_read_by_address_and_by_path() {
     }
     let relative = Request::new("Cargo.toml");
     assert!(body(&fetch(&quick(), &relative)).starts_with(b"[package]"));
+}
+
+#[test]
+fn a_file_with_the_stamp_it_had_is_not_read_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("feed.xml");
+    std::fs::write(&path, FEED).expect("write feed");
+    let url = path.display().to_string();
+    let Outcome::Fetched {
+        file_stamp: Some(stamp),
+        ..
+    } = get(&url)
+    else {
+        panic!("a file read has a stamp");
+    };
+    assert_eq!(stamp.size, FEED.len() as u64);
+    let known = Request {
+        file_stamp: Some(stamp),
+        ..Request::new(url.clone())
+    };
+    assert_eq!(
+        fetch(&quick(), &known),
+        Outcome::NotModified { fresh_for: None }
+    );
+    // Written again: another modification time, so it is read, though it is the same.
+    let later = std::time::SystemTime::now() + Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|file| file.set_modified(later))
+        .expect("touch the file");
+    let Outcome::Fetched {
+        body,
+        file_stamp: Some(new_stamp),
+        ..
+    } = fetch(&quick(), &known)
+    else {
+        panic!("a touched file is read");
+    };
+    assert_eq!(body, FEED.as_bytes());
+    assert_ne!(new_stamp, stamp);
 }
 
 #[test]

@@ -318,22 +318,35 @@ fn a_feed_over_the_size_limit_is_refused_in_words() {
 fn broken_feed_files_are_named_in_a_warning_and_the_rest_still_works() {
     let env = Env::new();
     let good = env.write("good.txt", GOOD);
-    let broken = [
-        ("invalid-utf8.rss", "cannot decode input using UTF-8"),
-        ("wrong-encoding.rss", "cannot decode input"),
-        ("truncated.rss", "not a feed"),
-        ("empty.rss", "not a feed"),
-        ("garbage.rss", "not a feed"),
+    let broken = [("empty.rss", "not a feed"), ("garbage.rss", "not a feed")];
+    // Damaged but not empty: what can be read of them is kept.
+    let salvaged = [
+        ("invalid-utf8.rss", "Bad \u{FFFD} bytes"),
+        ("wrong-encoding.rss", "Café déjà vu"),
+        ("truncated.rss", "Whole item"),
     ];
     let mut args = vec!["list".to_string()];
     args.extend(broken.iter().map(|(name, _)| s(&fixture(name)).to_string()));
+    args.extend(
+        salvaged
+            .iter()
+            .map(|(name, _)| s(&fixture(name)).to_string()),
+    );
     args.push(s(&good).to_string());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let run = env.run(&args);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_terminal_safe("stderr", &run.stderr);
+    assert_terminal_safe("stdout", &run.stdout);
     assert!(run.stdout.contains("Good article"), "{}", run.stdout);
-    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    for (name, title) in salvaged {
+        assert!(run.stdout.contains(title), "{name}: {}", run.stdout);
+    }
+    assert!(
+        !run.stdout.contains("Cut item"),
+        "the item cut off is left out"
+    );
+    assert_eq!(run.stdout.lines().count(), 4, "{}", run.stdout);
     let warnings: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(warnings.len(), broken.len(), "{}", run.stderr);
     for (name, why) in broken {

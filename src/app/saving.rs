@@ -1,7 +1,11 @@
 //! Bookmarks and read marks: asking the store worker to save, and what it answered. A
 //! bookmark shows as saved only once the store says it is on disk.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use super::{App, Effect};
+use crate::digest::digest;
 use crate::event::StoreReport;
 use crate::model::ArticleId;
 
@@ -97,16 +101,51 @@ impl App {
         }
     }
 
-    /// Adds what the full-text index found, if the search is still the one typed.
+    /// Adds what the full-text index found, if the search is still the one typed. The answer
+    /// may name most of a large cache, so each entry is looked up in a set of what was
+    /// found, with a hash cheaper than the library's map's (ids are hashes already).
     fn on_search_hits(&mut self, query: String, found: &[ArticleId]) {
         if query != self.filter.search {
             return;
         }
-        let mut hits = vec![false; self.library.len()];
-        for index in found.iter().filter_map(|id| self.library.position(id)) {
-            hits[index] = true;
-        }
+        let found: HashSet<u64, BuildHasherDefault<Folded>> = found.iter().map(key).collect();
+        let hits = (0..self.library.len())
+            .map(|index| found.contains(&key(&self.library.entry(index).article.id)))
+            .collect();
         self.cache_hits = Some((query, hits));
         self.refilter_all();
+    }
+}
+
+/// An id as the set of hits holds it: its number, or for text that is not an id (typed by a
+/// person, never a cached article's), a hash of it outside the numbers of ids.
+fn key(id: &ArticleId) -> u64 {
+    id.key()
+        .unwrap_or_else(|| digest(id.as_str().as_bytes()) | 1 << 63)
+}
+
+/// Folds what is hashed in eight bytes at a time, with a multiply to spread the bits.
+#[derive(Default)]
+struct Folded(u64);
+
+impl Hasher for Folded {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut eight = [0u8; 8];
+            eight[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(eight));
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
     }
 }

@@ -33,30 +33,29 @@ pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
     let total = feeds.len();
     let on_terminal = std::io::stderr().is_terminal();
     let mut lines = Vec::new();
-    let summary = refresh::refresh(
-        &feeds,
-        Some(&store),
-        &Options::from_config(&context.config, force),
-        |done, report| {
-            let name = clean_line(&report.name);
-            let outcome = describe(&report.result);
-            let mut err = std::io::stderr().lock();
-            let _ = if on_terminal {
-                let filled = done * 24 / total;
-                let bar = format!("{}{}", "█".repeat(filled), "░".repeat(24 - filled));
-                let name: String = name.chars().take(40).collect();
-                write!(err, "\r\x1b[K{bar} {done}/{total} {name}")
-            } else {
-                writeln!(err, "[{done}/{total}] {name}: {outcome}")
-            };
-            let mark = match report.result {
-                FeedResult::Failed(_) => "✗",
-                FeedResult::Skipped(_) => "–",
-                _ => "✓",
-            };
-            lines.push(format!("{mark} {name}: {outcome}"));
-        },
-    );
+    let options = Options {
+        report_articles: false,
+        ..Options::from_config(&context.config, force)
+    };
+    let summary = refresh::refresh(&feeds, Some(&store), &options, |done, report| {
+        let name = clean_line(&report.name);
+        let outcome = describe(&report.result);
+        let mut err = std::io::stderr().lock();
+        let _ = if on_terminal {
+            let filled = done * 24 / total;
+            let bar = format!("{}{}", "█".repeat(filled), "░".repeat(24 - filled));
+            let name: String = name.chars().take(40).collect();
+            write!(err, "\r\x1b[K{bar} {done}/{total} {name}")
+        } else {
+            writeln!(err, "[{done}/{total}] {name}: {outcome}")
+        };
+        let mark = match report.result {
+            FeedResult::Failed(_) => "✗",
+            FeedResult::Skipped(_) => "–",
+            _ => "✓",
+        };
+        lines.push(format!("{mark} {name}: {outcome}"));
+    });
     if on_terminal {
         eprint!("\r\x1b[K");
     }
@@ -75,8 +74,8 @@ pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
         lines.push(texts.describe());
     }
     emit(lines)?;
-    if !summary.any_succeeded() {
-        bail!("every feed failed to refresh ({} feeds)", summary.feeds);
+    if summary.failed_wholly() {
+        bail!("no feed could be refreshed: {}", summary.describe());
     }
     Ok(())
 }

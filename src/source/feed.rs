@@ -1,16 +1,30 @@
 //! Feeds: RSS 0.9x/1.0/2.0, Atom and JSON Feed, parsed with feed-rs into articles. An item's
 //! id comes from its feed and its guid, else its link, else its title and date, so a
 //! refreshed item replaces its earlier copy.
+//!
+//! A feed is read as a run of items, a few at a time ([`read_items`]): an XML document is
+//! split at its items first (`split`), so that a large feed is never whole in feed-rs's model,
+//! a damaged one keeps the items before the damage, and a big one is read on every core. An
+//! item's body is kept as the feed gave it ([`ItemBody`]) until it is wanted: the store keeps
+//! that, and the reader makes the body when the article is opened.
 
-use std::borrow::Cow;
+mod declarations;
+mod json;
+mod sniff;
+mod split;
+
 use std::time::Duration;
 
 use feed_rs::model::{Entry, Feed, Text};
+use serde::{Deserialize, Serialize};
 
 use super::{html, media};
 use crate::model::tag::parse_tag_list;
 use crate::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Tag};
 use crate::sanitize::clean_line;
+
+pub use declarations::without_late_declarations;
+pub use sniff::{Format, sniff};
 
 /// A subscription as the parser needs it.
 #[derive(Debug, Clone, Copy)]
@@ -31,203 +45,307 @@ pub struct ParsedFeed {
     pub ttl: Option<Duration>,
 }
 
-/// Parses a feed document. The error is one line for a person: "not a feed: …".
+/// What a feed says of itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedHead {
+    pub title: Option<String>,
+    pub ttl: Option<Duration>,
+}
+
+/// One item as read: its article without a body, and what the body is made from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub article: Article,
+    pub body: ItemBody,
+}
+
+impl Item {
+    /// The whole article, its body made.
+    pub fn into_article(self) -> Article {
+        Article {
+            body: self.body.to_body(),
+            ..self.article
+        }
+    }
+}
+
+/// What an item's body is made from, as the feed gave it: the store keeps this (smaller than
+/// the body made of it, and read again by a better reader), and the body is made when wanted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemBody {
+    /// The item's content, else its summary: HTML, or plain text.
+    #[serde(default)]
+    pub text: String,
+    /// The item's address, against which relative links are resolved.
+    #[serde(default)]
+    pub base: Option<String>,
+    /// Attached files: their address and a label ("Enclosure: audio/mpeg, 1.2 MB").
+    #[serde(default)]
+    pub enclosures: Vec<(String, String)>,
+    /// The picture the feed gives beside the text, shown first unless the text shows it.
+    #[serde(default)]
+    pub lead: Option<media::Lead>,
+}
+
+impl ItemBody {
+    pub fn to_body(&self) -> Body {
+        let mut body = if self.text.trim().is_empty() {
+            Body::default()
+        } else {
+            html::to_body(&self.text, self.base.as_deref())
+        };
+        add_enclosures(&mut body, &self.enclosures);
+        if let Some(lead) = &self.lead {
+            lead.add_to(&mut body);
+        }
+        body
+    }
+}
+
+/// Parses a feed document whole. The error is one line for a person: "not a feed: …".
 pub fn parse(bytes: &[u8], source: FeedSource) -> Result<ParsedFeed, String> {
-    let parser = feed_rs::parser::Builder::new()
+    let mut articles = Vec::new();
+    let head = read_items(
+        bytes,
+        source,
+        cores(),
+        |items| items.into_iter().map(Item::into_article).collect(),
+        |made: Vec<Article>| articles.extend(made),
+    )?;
+    Ok(ParsedFeed {
+        title: head.title,
+        articles,
+        ttl: head.ttl,
+    })
+}
+
+/// Items are read and handed on in runs of this many.
+pub const RUN: usize = 64;
+/// Feeds with fewer items are read on one thread.
+const ITEMS_FOR_THREADS: usize = 256;
+
+/// The cores of this machine.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Reads a feed's items in document order, in runs of [`RUN`]: each run goes through
+/// `prepare` (on up to `threads` threads for a large feed), and what comes of it to `each`,
+/// in order.
+/// A feed is refused, with one line for a person ("not a feed: …"), only when nothing in it
+/// can be read; items that cannot be read are left out and the others kept.
+pub fn read_items<T: Send>(
+    bytes: &[u8],
+    source: FeedSource,
+    threads: usize,
+    prepare: impl Fn(Vec<Item>) -> T + Sync,
+    each: impl FnMut(T),
+) -> Result<FeedHead, String> {
+    if sniff(bytes) == Some(Format::Json) {
+        let canonical = json::canonical(bytes)?;
+        let images = media::json_feed_images(&canonical);
+        let feed = parse_whole(&canonical)?;
+        return Ok(read_entries(feed, &images, source, threads, prepare, each));
+    }
+    match split::Split::scan(bytes) {
+        Some(split) => read_split(&split, source, threads, prepare, each),
+        None => {
+            let feed = parse_whole(&without_late_declarations(bytes))?;
+            Ok(read_entries(feed, &[], source, threads, prepare, each))
+        }
+    }
+}
+
+/// A document read whole by feed-rs.
+fn parse_whole(bytes: &[u8]) -> Result<Feed, String> {
+    feed_rs::parser::Builder::new()
         // An empty id marks an item without a guid; `identity` then picks link or title.
         .id_generator(|_, _, _| String::new())
-        .build();
-    let feed = parser
-        .parse(&*without_late_declarations(bytes))
-        .map_err(|e| format!("not a feed: {}", clean_line(&e.to_string())))?;
-    let title = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
-    let source_name = source
-        .name
-        .map(clean_line)
-        .or_else(|| title.clone())
-        .unwrap_or_else(|| host_of(source.url));
-    let feed_tags = source.tags.join(",");
-    let images = media::json_feed_images(bytes);
-    let entries: Vec<(&Entry, Option<&str>)> = feed
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(i, entry)| (entry, images.get(i).and_then(Option::as_deref)))
+        .build()
+        .parse(bytes)
+        .map_err(|e| format!("not a feed: {}", clean_line(&e.to_string())))
+}
+
+/// A piece of a split document read by feed-rs, any late XML declaration cut out first.
+fn parse_piece(piece: Vec<u8>) -> Result<Feed, String> {
+    let late = memchr::memmem::find(piece.get(1..).unwrap_or_default(), b"<?xml").is_some();
+    if late {
+        parse_whole(&without_late_declarations(&piece))
+    } else {
+        parse_whole(&piece)
+    }
+}
+
+fn read_split<T: Send>(
+    split: &split::Split<'_>,
+    source: FeedSource,
+    threads: usize,
+    prepare: impl Fn(Vec<Item>) -> T + Sync,
+    each: impl FnMut(T),
+) -> Result<FeedHead, String> {
+    let mut meta = parse_piece(split.head_document())?;
+    let context = Context::new(&mut meta, source);
+    let count = split.items.len();
+    let runs: Vec<std::ops::Range<usize>> = (0..count)
+        .step_by(RUN)
+        .map(|start| start..(start + RUN).min(count))
         .collect();
-    let articles = map_on_every_core(&entries, |&(entry, image)| {
-        let mut article = article(entry, &feed, source.url, &source_name, &feed_tags);
-        media::add_lead_picture(&mut article.body, entry, image);
-        article
-    });
-    Ok(ParsedFeed {
-        title,
-        articles,
-        ttl: feed
-            .ttl
-            .map(|minutes| Duration::from_secs(u64::from(minutes) * 60)),
-    })
-}
-
-/// Feeds with fewer items are read on one thread.
-const ITEMS_FOR_THREADS: usize = 64;
-
-/// `items` mapped by `convert`, in order, shared out between the cores for a large feed:
-/// turning each item's HTML into a body is most of the time reading a feed takes.
-fn map_on_every_core<T: Sync, U: Send>(items: &[T], convert: impl Fn(&T) -> U + Sync) -> Vec<U> {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    if cores < 2 || items.len() < ITEMS_FOR_THREADS {
-        return items.iter().map(convert).collect();
-    }
-    let convert = &convert;
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = items
-            .chunks(items.len().div_ceil(cores))
-            .map(|part| scope.spawn(move || part.iter().map(convert).collect::<Vec<U>>()))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|part| {
-                part.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
-}
-
-/// An XML document with its late XML declarations cut out. feed-rs 3.0.0 hands every
-/// declaration's encoding to quick-xml, which panics when one naming another encoding comes
-/// after the first 64 bytes of the document (`PREFIX_CAP` in quick-xml's `encoding.rs`). A
-/// declaration anywhere but first is not well-formed XML and holds no content, so it goes; a
-/// first one too long for those bytes becomes a short one with the same encoding.
-/// Declarations are found with quick-xml itself, so `<?xml` inside CDATA, comments or
-/// attribute values stays as it is.
-fn without_late_declarations(bytes: &[u8]) -> Cow<'_, [u8]> {
-    const PREFIX: usize = 64;
-    // feed-rs reads XML when the first `<` or `{` is a `<`.
-    if bytes.iter().find(|&&b| b == b'<' || b == b'{') != Some(&b'<') {
-        return Cow::Borrowed(bytes);
-    }
-    let (skip, scan, unit) = markup_view(bytes);
-    let width = if unit == Unit::Byte { 1 } else { 2 };
-    let late = scan.windows(5).skip(1).any(|w| w == b"<?xml");
-    let long_first = scan.starts_with(b"<?xml")
-        && scan
-            .windows(2)
-            .position(|w| w == b"?>")
-            .is_none_or(|at| (at + 2) * width > PREFIX);
-    if !late && !long_first {
-        return Cow::Borrowed(bytes);
-    }
-    // Read as feed-rs reads; like feed-rs, go on after an error (a mismatched end tag).
-    let mut reader = quick_xml::Reader::from_reader(&scan[..]);
-    let config = reader.config_mut();
-    config.expand_empty_elements = true;
-    config.trim_markup_names_in_closing_tags = true;
-    config.trim_text(false);
-    let mut cuts: Vec<(std::ops::Range<usize>, Vec<u8>)> = Vec::new();
-    let mut first = true;
-    loop {
-        let start = reader.buffer_position();
-        let event = reader.read_event();
-        let (Ok(from), Ok(to)) = (
-            usize::try_from(start),
-            usize::try_from(reader.buffer_position()),
-        ) else {
-            break;
-        };
-        let range = skip + from * width..skip + to * width;
-        match event {
-            Ok(quick_xml::events::Event::Eof) => break,
-            Err(_) if to == from => break,
-            Err(_) => {}
-            Ok(quick_xml::events::Event::Decl(_)) if !first => cuts.push((range, Vec::new())),
-            Ok(quick_xml::events::Event::Decl(decl)) if range.end - skip > PREFIX => {
-                first = false;
-                let encoding = match decl.encoding() {
-                    Some(Ok(name)) if name.len() <= 20 => name.into_owned(),
-                    _ => String::new(),
-                };
-                let named = !encoding.is_empty()
-                    && encoding
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c));
-                let short = if named {
-                    format!("<?xml version=\"1.0\" encoding=\"{encoding}\"?>")
-                } else {
-                    "<?xml version=\"1.0\"?>".to_string()
-                };
-                let short = match unit {
-                    Unit::Byte => short.into_bytes(),
-                    Unit::Utf16Le => short.encode_utf16().flat_map(u16::to_le_bytes).collect(),
-                    Unit::Utf16Be => short.encode_utf16().flat_map(u16::to_be_bytes).collect(),
-                };
-                cuts.push((range, short));
-            }
-            Ok(quick_xml::events::Event::Text(text)) if text.trim_ascii().is_empty() => {}
-            Ok(_) => first = false,
-        }
-    }
-    if cuts.is_empty() {
-        return Cow::Borrowed(bytes);
-    }
-    let mut kept = Vec::with_capacity(bytes.len());
-    let mut from = 0;
-    for (cut, replacement) in cuts {
-        kept.extend_from_slice(&bytes[from..cut.start]);
-        kept.extend_from_slice(&replacement);
-        from = cut.end;
-    }
-    kept.extend_from_slice(&bytes[from..]);
-    Cow::Owned(kept)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    Byte,
-    Utf16Le,
-    Utf16Be,
-}
-
-/// The document as one byte per code unit, for finding its markup: the bytes before the first
-/// unit (a byte order mark), the units, and what a unit is. A unit that is not ASCII
-/// becomes `_` (quick-xml reads UTF-8 and would stop at a Latin-1 `é`); UTF-16 is told the
-/// way quick-xml tells it.
-fn markup_view(bytes: &[u8]) -> (usize, Vec<u8>, Unit) {
-    let utf16 = |units: &[u8], little: bool| -> Vec<u8> {
-        units
-            .chunks_exact(2)
-            .map(|pair| {
-                let unit = if little {
-                    u16::from_le_bytes([pair[0], pair[1]])
-                } else {
-                    u16::from_be_bytes([pair[0], pair[1]])
-                };
-                u8::try_from(unit).ok().filter(u8::is_ascii).unwrap_or(b'_')
-            })
-            .collect()
+    let threads = if count >= ITEMS_FOR_THREADS {
+        threads
+    } else {
+        1
     };
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => (2, utf16(rest, true), Unit::Utf16Le),
-        [0xFE, 0xFF, rest @ ..] => (2, utf16(rest, false), Unit::Utf16Be),
-        [b'<', 0, b'?', 0, ..] => (0, utf16(bytes, true), Unit::Utf16Le),
-        [0, b'<', 0, b'?', ..] => (0, utf16(bytes, false), Unit::Utf16Be),
-        _ => {
-            let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
-                3
-            } else {
-                0
-            };
-            let mut scan = Vec::with_capacity(bytes.len() - skip);
-            for chunk in bytes[skip..].utf8_chunks() {
-                scan.extend_from_slice(chunk.valid().as_bytes());
-                scan.resize(scan.len() + chunk.invalid().len(), b'_');
+    in_order(
+        runs,
+        threads,
+        |run| prepare(read_run(split, run, &context)),
+        each,
+    );
+    Ok(context.head)
+}
+
+/// The items of a run; when the run cannot be read as one document, each of its items on
+/// its own, leaving out those that cannot be read.
+fn read_run(split: &split::Split<'_>, run: std::ops::Range<usize>, context: &Context) -> Vec<Item> {
+    match parse_piece(split.document(run.clone())) {
+        Ok(feed) => feed
+            .entries
+            .into_iter()
+            .map(|e| item(e, None, context))
+            .collect(),
+        Err(_) if run.len() > 1 => run
+            .flat_map(|one| read_run(split, one..one + 1, context))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The items of a document read whole; `images` are its items' JSON Feed images, in order.
+fn read_entries<T: Send>(
+    mut feed: Feed,
+    images: &[Option<String>],
+    source: FeedSource,
+    threads: usize,
+    prepare: impl Fn(Vec<Item>) -> T + Sync,
+    each: impl FnMut(T),
+) -> FeedHead {
+    let entries = std::mem::take(&mut feed.entries);
+    let context = Context::new(&mut feed, source);
+    let count = entries.len();
+    let mut runs: Vec<Vec<(Entry, Option<&str>)>> = Vec::new();
+    let images = images
+        .iter()
+        .map(Option::as_deref)
+        .chain(std::iter::repeat(None));
+    let mut entries = entries.into_iter().zip(images).peekable();
+    while entries.peek().is_some() {
+        runs.push(entries.by_ref().take(RUN).collect());
+    }
+    let threads = if count >= ITEMS_FOR_THREADS {
+        threads
+    } else {
+        1
+    };
+    in_order(
+        runs,
+        threads,
+        |run| {
+            let items = run.into_iter().map(|(e, image)| item(e, image, &context));
+            prepare(items.collect())
+        },
+        each,
+    );
+    context.head
+}
+
+/// `work` done on each input, on `threads` threads, and `each` given what comes of them in
+/// their order. At most one input per thread is under way, so a large feed is never in
+/// memory as articles all at once.
+fn in_order<I: Send, T: Send>(
+    inputs: Vec<I>,
+    threads: usize,
+    work: impl Fn(I) -> T + Sync,
+    mut each: impl FnMut(T),
+) {
+    if threads < 2 {
+        inputs.into_iter().map(&work).for_each(each);
+        return;
+    }
+    let work = &work;
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        let round: Vec<I> = inputs.by_ref().take(threads).collect();
+        std::thread::scope(|scope| {
+            let mut round = round.into_iter();
+            let first = round.next();
+            let others: Vec<_> = round
+                .map(|input| scope.spawn(move || work(input)))
+                .collect();
+            if let Some(first) = first {
+                each(work(first));
             }
-            (skip, scan, Unit::Byte)
+            for other in others {
+                each(
+                    other
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
+            }
+        });
+    }
+}
+
+/// What every item of a feed shares.
+struct Context<'a> {
+    head: FeedHead,
+    feed_url: &'a str,
+    source_name: String,
+    feed_tags: Vec<Tag>,
+    /// The feed's authors, for items that name none.
+    feed_authors: Vec<String>,
+}
+
+impl<'a> Context<'a> {
+    fn new(feed: &mut Feed, source: FeedSource<'a>) -> Self {
+        let title = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
+        let source_name = source
+            .name
+            .map(clean_line)
+            .or_else(|| title.clone())
+            .unwrap_or_else(|| host_of(source.url));
+        Context {
+            head: FeedHead {
+                title,
+                ttl: feed
+                    .ttl
+                    .map(|minutes| Duration::from_secs(u64::from(minutes) * 60)),
+            },
+            feed_url: source.url,
+            source_name,
+            feed_tags: parse_tag_list(&clean_line(&source.tags.join(","))),
+            feed_authors: names(&feed.authors),
         }
     }
 }
 
-fn article(entry: &Entry, feed: &Feed, feed_url: &str, source: &str, feed_tags: &str) -> Article {
+/// The names of people, cleaned, each once (compared without case).
+fn names(people: &[feed_rs::model::Person]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in people.iter().filter_map(|p| p.name.as_deref()) {
+        let name = clean_line(name);
+        if !name.is_empty()
+            && !names
+                .iter()
+                .any(|known| known.to_lowercase() == name.to_lowercase())
+        {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// An item of the feed; `json_image` is its JSON Feed `image`, which feed-rs does not read.
+fn item(entry: Entry, json_image: Option<&str>, context: &Context) -> Item {
     let url = entry
         .links
         .iter()
@@ -237,73 +355,77 @@ fn article(entry: &Entry, feed: &Feed, feed_url: &str, source: &str, feed_tags: 
         .filter(|href| !href.is_empty());
     let published = entry.published.or(entry.updated);
     let title = entry.title.as_ref().map(text_of).filter(|t| !t.is_empty());
-    let mut body = body_of(entry, url.as_deref());
-    add_enclosures(&mut body, entry);
-    let identity = if !entry.id.trim().is_empty() {
-        entry.id.trim().to_string()
-    } else if let Some(url) = &url {
-        url.clone()
-    } else {
-        let date = published.map(|d| d.to_rfc3339()).unwrap_or_default();
-        match title.as_deref() {
-            // Nothing names the item but what it says.
-            None if date.is_empty() => format!("|{}", body.plain_text()),
-            title => format!("{}|{date}", title.unwrap_or_default()),
-        }
-    };
-    let authors: Vec<String> = entry
-        .authors
-        .iter()
-        .chain(if entry.authors.is_empty() {
-            feed.authors.iter()
-        } else {
-            [].iter()
-        })
-        .filter_map(|person| person.name.as_deref().map(clean_line))
-        .filter(|name| !name.is_empty())
-        .collect();
+    let mut authors = names(&entry.authors);
+    if authors.is_empty() {
+        authors = context.feed_authors.clone();
+    }
     let categories: Vec<String> = entry
         .categories
         .iter()
         .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
         .collect();
     let mut tags: Vec<Tag> = parse_tag_list(&clean_line(&categories.join(",")));
-    for tag in parse_tag_list(&clean_line(feed_tags)) {
+    for tag in &context.feed_tags {
         if !tags.iter().any(|t| t.key() == tag.key()) {
-            tags.push(tag);
+            tags.push(tag.clone());
         }
     }
-    Article {
-        id: ArticleId::from_identity(&format!("feed:{feed_url}\n{identity}")),
-        title: title.unwrap_or_else(|| "(no title)".to_string()),
-        source: source.to_string(),
-        author: (!authors.is_empty()).then(|| authors.join(", ")),
-        published,
-        url,
-        tags,
+    let guid = entry.id.trim().to_string();
+    let body = body_of(entry, json_image, url.clone());
+    let identity = if !guid.is_empty() {
+        guid
+    } else if let Some(url) = &url {
+        url.clone()
+    } else {
+        let date = published.map(|d| d.to_rfc3339()).unwrap_or_default();
+        match title.as_deref() {
+            // Nothing names the item but what it says.
+            None if date.is_empty() => format!("|{}", body.to_body().plain_text()),
+            title => format!("{}|{date}", title.unwrap_or_default()),
+        }
+    };
+    let feed_url = context.feed_url;
+    Item {
+        article: Article {
+            id: ArticleId::from_identity(&format!("feed:{feed_url}\n{identity}")),
+            title: title.unwrap_or_else(|| "(no title)".to_string()),
+            source: context.source_name.clone(),
+            author: (!authors.is_empty()).then(|| authors.join(", ")),
+            published,
+            url,
+            tags,
+            body: Body::default(),
+        },
         body,
     }
 }
 
-/// The full content when the item has it, else its summary, as a body.
-fn body_of(entry: &Entry, base: Option<&str>) -> Body {
-    let content = entry.content.as_ref().and_then(|c| c.body.as_deref());
-    let summary = entry.summary.as_ref().map(|s| s.content.as_str());
+/// The full content when the item has it, else its summary, with its enclosures.
+fn body_of(entry: Entry, json_image: Option<&str>, base: Option<String>) -> ItemBody {
+    let enclosures = enclosures_of(&entry);
+    let lead = media::lead_picture(&entry, json_image);
+    let content = entry.content.and_then(|c| c.body);
+    let summary = entry.summary.map(|s| s.content);
     let media = entry
         .media
-        .iter()
-        .find_map(|m| m.description.as_ref().map(|d| d.content.as_str()));
+        .into_iter()
+        .find_map(|m| m.description.map(|d| d.content));
     let text = [content, summary, media]
         .into_iter()
         .flatten()
-        .find(|text| !text.trim().is_empty());
-    text.map(|text| html::to_body(text, base))
-        .unwrap_or_default()
+        .find(|text| !text.trim().is_empty())
+        .unwrap_or_default();
+    ItemBody {
+        text,
+        base,
+        enclosures,
+        lead,
+    }
 }
 
-/// Enclosures (podcast audio, attached files) as numbered links at the end.
-fn add_enclosures(body: &mut Body, entry: &Entry) {
-    let enclosures: Vec<(String, String)> = entry
+/// Enclosures (podcast audio, attached files): each address with its label.
+fn enclosures_of(entry: &Entry) -> Vec<(String, String)> {
+    entry
         .media
         .iter()
         .flat_map(|m| &m.content)
@@ -320,7 +442,11 @@ fn add_enclosures(body: &mut Body, entry: &Entry) {
                 .unwrap_or_default();
             Some((url, format!("Enclosure: {kind}{size}")))
         })
-        .collect();
+        .collect()
+}
+
+/// Enclosures as numbered links at the end.
+fn add_enclosures(body: &mut Body, enclosures: &[(String, String)]) {
     if enclosures.is_empty() {
         return;
     }
@@ -332,6 +458,7 @@ fn add_enclosures(body: &mut Body, entry: &Entry) {
         _ => Vec::new(),
     };
     for (url, label) in enclosures {
+        let (url, label) = (url.clone(), label.clone());
         let number = match links.iter().position(|known| *known == url) {
             Some(at) => at + 1,
             None => {
@@ -366,6 +493,9 @@ fn host_of(url: &str) -> String {
     clean_line(rest.split('/').next().unwrap_or(rest))
 }
 
+#[cfg(test)]
+#[path = "feed_quirks_tests.rs"]
+mod quirks_tests;
 #[cfg(test)]
 #[path = "feed_tests.rs"]
 mod tests;

@@ -1,5 +1,7 @@
 //! The feed parser on the fixtures in tests/fixtures/feeds.
 
+use std::borrow::Cow;
+
 use super::*;
 use crate::model::Block;
 

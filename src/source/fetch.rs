@@ -62,6 +62,30 @@ pub struct Request {
     pub url: String,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// A file's stamp when it was last read: the same stamp now means the same file.
+    pub file_stamp: Option<FileStamp>,
+}
+
+/// A feed file's size and modification time, which tell an unchanged file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    pub size: u64,
+    /// Nanoseconds since 1970 (before it, negative).
+    pub modified: i64,
+}
+
+impl FileStamp {
+    fn of(metadata: &std::fs::Metadata) -> Option<FileStamp> {
+        let modified = metadata.modified().ok()?;
+        let nanos = match modified.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => i64::try_from(after.as_nanos()).ok()?,
+            Err(before) => -i64::try_from(before.duration().as_nanos()).ok()?,
+        };
+        Some(FileStamp {
+            size: metadata.len(),
+            modified: nanos,
+        })
+    }
 }
 
 impl Request {
@@ -85,8 +109,10 @@ pub enum Outcome {
         final_url: String,
         /// The `Content-Type` header, for a web page's character set.
         content_type: Option<String>,
+        /// For a file, its stamp as it was read.
+        file_stamp: Option<FileStamp>,
     },
-    /// 304: what we have is current.
+    /// 304, or a file with the same stamp: what we have is current.
     NotModified {
         fresh_for: Option<Duration>,
     },
@@ -118,7 +144,7 @@ impl std::error::Error for FetchError {}
 pub fn fetch(settings: &FetchSettings, request: &Request) -> Outcome {
     match address::target(&request.url) {
         Target::Web => fetch_web(&http::agent(settings), settings, request),
-        Target::File(path) => read_file(&path, &request.url, settings.max_bytes),
+        Target::File(path) => read_file(&path, request, settings.max_bytes),
         Target::Unsupported => failed(format!("not a web address or file: {}", request.url)),
     }
 }
@@ -175,8 +201,9 @@ fn fetch_web(agent: &ureq::Agent, settings: &FetchSettings, request: &Request) -
     http::attempt(agent, settings, request).outcome
 }
 
-/// Reads a feed file with the same size limit as a download.
-fn read_file(path: &Path, url: &str, max_bytes: u64) -> Outcome {
+/// Reads a feed file with the same size limit as a download, unless its stamp is the one
+/// it had when last read.
+fn read_file(path: &Path, request: &Request, max_bytes: u64) -> Outcome {
     let cannot_read = |error: &std::io::Error| {
         failed(format!(
             "cannot read {}: {}",
@@ -195,15 +222,21 @@ fn read_file(path: &Path, url: &str, max_bytes: u64) -> Outcome {
         Ok(file) => file,
         Err(error) => return cannot_read(&error),
     };
-    match file.metadata() {
+    let metadata = match file.metadata() {
         Ok(metadata) if metadata.is_dir() => {
             return failed(format!("cannot read {}: it is a folder", path.display()));
         }
         Ok(metadata) if metadata.len() > max_bytes => return too_large(),
-        Ok(_) => {}
+        Ok(metadata) => metadata,
         Err(error) => return cannot_read(&error),
+    };
+    let file_stamp = FileStamp::of(&metadata);
+    if file_stamp.is_some() && file_stamp == request.file_stamp {
+        return Outcome::NotModified { fresh_for: None };
     }
-    let mut body = Vec::new();
+    // Room for the whole file and the byte that would tell it grew: read without copying.
+    let room = usize::try_from(metadata.len().saturating_add(1)).unwrap_or(0);
+    let mut body = Vec::with_capacity(room);
     if let Err(error) = file
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut body)
@@ -218,8 +251,9 @@ fn read_file(path: &Path, url: &str, max_bytes: u64) -> Outcome {
         etag: None,
         last_modified: None,
         fresh_for: None,
-        final_url: url.to_string(),
+        final_url: request.url.clone(),
         content_type: None,
+        file_stamp,
     }
 }
 

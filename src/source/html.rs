@@ -7,7 +7,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use super::img;
+use super::{entities, img};
 
 use crate::model::article::normalize_spans;
 use crate::model::{Block, Body, ListItem, Picture, Span, SpanStyle};
@@ -401,7 +401,14 @@ impl Builder<'_> {
     }
 
     fn inline_text(&mut self, raw: &str) {
-        let text = clean_text(raw);
+        // A reference the feed escaped twice (`&amp;#233;`) is still one after parsing; in
+        // code it is more likely shown on purpose.
+        let raw = if self.code == 0 {
+            entities::decode(raw)
+        } else {
+            std::borrow::Cow::Borrowed(raw)
+        };
+        let text = clean_text(&raw);
         if !text.trim().is_empty() {
             self.breaks = 0;
             self.row_text = true;

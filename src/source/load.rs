@@ -97,32 +97,19 @@ fn is_article_file(path: &Path) -> bool {
     )
 }
 
-/// A `.json` file in a folder is read only when it says it is a JSON Feed.
+/// A `.json` file in a folder is read only when it is a JSON Feed.
 fn is_json_feed(path: &Path) -> bool {
     let json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    json && fs::File::open(path).is_ok_and(|file| {
-        use std::io::Read;
-        let mut start = Vec::with_capacity(512);
-        file.take(512).read_to_end(&mut start).is_ok()
-            && String::from_utf8_lossy(&start).contains("jsonfeed.org")
-    })
+    json && fs::read(path).is_ok_and(|bytes| feed::sniff(&bytes) == Some(feed::Format::Json))
 }
 
-/// Whether a file holds a feed: by its name, else by how it begins.
+/// Whether a file holds a feed: by its name, else by what it is.
 fn is_feed(path: &Path, bytes: &[u8]) -> bool {
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-    if matches!(extension.as_deref(), Some("xml" | "rss" | "atom" | "rdf")) {
-        return true;
-    }
-    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
-        .trim_start()
-        .to_lowercase();
-    ["<?xml", "<rss", "<feed", "<rdf:rdf"]
-        .iter()
-        .any(|m| start.starts_with(m))
-        || (start.starts_with('{') && start.contains("jsonfeed.org"))
+    matches!(extension.as_deref(), Some("xml" | "rss" | "atom" | "rdf"))
+        || feed::sniff(bytes).is_some()
 }
 
 fn load_file(path: &Path, loaded: &mut Loaded) {

@@ -1,10 +1,11 @@
 //! An item's lead picture, from what a feed says beside the text: Media RSS content and
 //! thumbnails (and iTunes images), image enclosures (RSS `<enclosure>`, Atom and JSON Feed
 //! attachments) and JSON Feed's `image`. It goes first in the body, with the media's title as
-//! its caption, unless the body already shows that picture.
+//! its caption, unless the body already shows that picture. It is found when the feed is
+//! read and kept with the item's text ([`Lead`]), and put in when the body is made.
 
 use feed_rs::model::Entry;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Block, Body, Picture};
 use crate::sanitize::clean_line;
@@ -20,8 +21,38 @@ struct Candidate {
     height: Option<u32>,
 }
 
-/// Puts the item's lead picture first in `body`; `json_image` is its JSON Feed `image`.
-pub fn add_lead_picture(body: &mut Body, entry: &Entry, json_image: Option<&str>) {
+/// An item's lead picture, and every address the feed gave for it: when the body shows one
+/// of them already, the picture is not shown twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lead {
+    caption: String,
+    picture: Picture,
+    addresses: Vec<String>,
+}
+
+impl Lead {
+    /// Puts the picture first in `body`, unless the body shows it already.
+    pub fn add_to(&self, body: &mut Body) {
+        let shown = body
+            .pictures()
+            .flat_map(Picture::addresses)
+            .any(|address| self.addresses.iter().any(|known| *known == address));
+        if shown {
+            return;
+        }
+        body.blocks.insert(
+            0,
+            Block::Image {
+                label: "image".into(),
+                caption: self.caption.clone(),
+                picture: Some(self.picture.clone()),
+            },
+        );
+    }
+}
+
+/// The item's lead picture, if the feed names one; `json_image` is its JSON Feed `image`.
+pub fn lead_picture(entry: &Entry, json_image: Option<&str>) -> Option<Lead> {
     let mut caption = String::new();
     // Most wanted first: full-size media, enclosures, the JSON Feed image, thumbnails.
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -85,16 +116,7 @@ pub fn add_lead_picture(body: &mut Body, entry: &Entry, json_image: Option<&str>
             .to_ascii_lowercase();
         lower.starts_with("http://") || lower.starts_with("https://")
     });
-    let Some(first) = candidates.first() else {
-        return;
-    };
-    let shown = body
-        .pictures()
-        .flat_map(Picture::addresses)
-        .any(|address| candidates.iter().any(|c| c.url == address));
-    if shown {
-        return;
-    }
+    let first = candidates.first()?;
     let dimensions = first
         .width
         .zip(first.height)
@@ -116,14 +138,11 @@ pub fn add_lead_picture(body: &mut Body, entry: &Entry, json_image: Option<&str>
         sizes,
         dimensions,
     };
-    body.blocks.insert(
-        0,
-        Block::Image {
-            label: "image".into(),
-            caption,
-            picture: Some(picture),
-        },
-    );
+    Some(Lead {
+        caption,
+        picture,
+        addresses: candidates.into_iter().map(|c| c.url).collect(),
+    })
 }
 
 /// Whether a media file is a picture: by its type, or by its address when it has none.

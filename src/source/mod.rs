@@ -2,6 +2,7 @@
 
 pub mod charset;
 pub mod common;
+pub mod entities;
 pub mod feed;
 pub mod fetch;
 pub mod fulltext;
@@ -12,6 +13,7 @@ pub mod markdown;
 mod media;
 pub mod opml;
 pub mod text;
+pub mod words;
 
 use crate::model::Article;
 

@@ -59,15 +59,40 @@ fn ingest_counts_new_and_updated_but_not_unchanged() {
     assert_eq!(ingested, Ingested::default());
     assert_eq!(store.cached_counts().unwrap()[FEED_A], 4);
 
+    // An unchanged article is not written again: it was last written when first seen, the
+    // corrected one when corrected.
     let first_seen = super::stored_time(at(10));
     assert_eq!(
         seen(dir.path(), &first[0].id),
-        (first_seen.clone(), super::stored_time(at(30)))
+        (first_seen.clone(), first_seen.clone())
     );
     assert_eq!(
-        seen(dir.path(), &first[2].id),
-        (first_seen, super::stored_time(at(40)))
+        seen(dir.path(), &first[1].id),
+        (first_seen, super::stored_time(at(20)))
     );
+}
+
+#[test]
+fn storing_unchanged_rows_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let articles: Vec<Article> = (0..50)
+        .map(|n| feed_article(FEED_A, n, Some(at(n as u32))))
+        .collect();
+    let rows: Vec<CacheRow> = articles.iter().map(CacheRow::from_article).collect();
+    let ingested = store.store_rows(FEED_A, &rows, at(10)).unwrap();
+    assert_eq!(ingested.new, 50);
+    let before = store.conn.total_changes();
+    let again = store.store_rows(FEED_A, &rows, at(20)).unwrap();
+    assert_eq!(again, Ingested::default());
+    assert_eq!(store.conn.total_changes(), before, "not a row written");
+    let mut changed = articles[7].clone();
+    changed.title = "Item 7, corrected".into();
+    let ingested = store
+        .store_rows(FEED_A, &[CacheRow::from_article(&changed)], at(30))
+        .unwrap();
+    assert_eq!(ingested, Ingested { new: 0, updated: 1 });
+    assert!(store.conn.total_changes() > before);
 }
 
 #[test]

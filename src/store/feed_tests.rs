@@ -264,6 +264,11 @@ fn feed_state_round_trips_with_and_without_its_fields() {
         last_error: Some("HTTP 503 Service Unavailable".to_string()),
         retry_after: Some(at(59)),
         fresh_until: Some(at(58)),
+        content_hash: Some(u64::MAX - 1),
+        file_stamp: Some(crate::source::fetch::FileStamp {
+            size: 74_000_000,
+            modified: -1,
+        }),
     };
     let empty = blank_state(FEED_B);
     store.save_feed_state(&full).unwrap();
@@ -279,6 +284,7 @@ fn feed_state_round_trips_with_and_without_its_fields() {
         last_error: None,
         retry_after: None,
         etag: Some("\"new\"".to_string()),
+        file_stamp: None,
         ..full
     };
     store.save_feed_state(&cleared).unwrap();

@@ -2,16 +2,20 @@
 //!
 //! Subscriptions made on the command line or by OPML import live here (feeds from the config
 //! file live in the config); the state and the cached articles are kept for every feed,
-//! whichever place it comes from. Cached articles are JSON snapshots, as bookmarks are, and
-//! bookmarks keep their own snapshot: removing a feed or pruning its cache never touches one.
+//! whichever place it comes from. A cached article is its list columns and its body as the
+//! feed gave it, packed ([`body`](super::body)); bookmarks keep their own snapshot of the whole
+//! article: removing a feed or pruning its cache never touches one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError, full_texts, one_line, stored_time};
+use super::body;
+use super::rows::{CacheRow, finish, write_rows};
+use super::{Store, StoreError, one_line, stored_time};
 use crate::model::{Article, ArticleId, Body, Tag};
+use crate::source::fetch::FileStamp;
 
 pub use crate::model::Subscription;
 
@@ -31,6 +35,10 @@ pub struct FeedState {
     pub last_error: Option<String>,
     pub retry_after: Option<DateTime<Utc>>,
     pub fresh_until: Option<DateTime<Utc>>,
+    /// A hash of the document last read whole, so that the same document is not read again.
+    pub content_hash: Option<u64>,
+    /// A feed file's size and modification time when it was last read.
+    pub file_stamp: Option<FileStamp>,
 }
 
 /// What an ingest changed in the cache.
@@ -106,7 +114,7 @@ impl Store {
     pub fn feed_states(&self) -> Result<HashMap<String, FeedState>, StoreError> {
         let states = self.query_all(
             "SELECT url, title, etag, last_modified, last_attempt, last_success, last_error,
-                    retry_after, fresh_until
+                    retry_after, fresh_until, content_hash, file_size, file_modified
              FROM feed_state",
             |row| {
                 Ok(FeedState {
@@ -119,6 +127,14 @@ impl Store {
                     last_error: row.get(6)?,
                     retry_after: read_time(row.get(7)?),
                     fresh_until: read_time(row.get(8)?),
+                    content_hash: row.get::<_, Option<i64>>(9)?.map(|hash| hash as u64),
+                    file_stamp: match (row.get::<_, Option<i64>>(10)?, row.get(11)?) {
+                        (Some(size), Some(modified)) => Some(FileStamp {
+                            size: size as u64,
+                            modified,
+                        }),
+                        _ => None,
+                    },
                 })
             },
         )?;
@@ -133,11 +149,10 @@ impl Store {
         self.change(|conn| write_feed_state(conn, state))
     }
 
-    /// Stores a feed's articles in one transaction: new ids inserted, known ids get the new
-    /// snapshot (updated in place, counted as updated only if the snapshot or the feed
-    /// changed), last_seen set on every one; plus the feed state (saved under its own `url`,
-    /// which should be `feed_url`), in the same transaction. Cached articles missing from `articles`
-    /// stay until `prune` removes them.
+    /// Stores a feed's articles, whole, in one transaction with its state (saved under its
+    /// own `url`, which should be `feed_url`), as [`Store::store_rows`] and
+    /// [`Store::finish_feed`] do. Cached articles missing from `articles` stay until `prune`
+    /// removes them.
     pub fn ingest(
         &self,
         feed_url: &str,
@@ -145,94 +160,49 @@ impl Store {
         state: &FeedState,
         at: DateTime<Utc>,
     ) -> Result<Ingested, StoreError> {
-        // Serialised before the write begins, to hold the database for as short as can be.
-        let snapshots = articles
-            .iter()
-            .map(|article| {
-                serde_json::to_string(article).map_err(|error| StoreError::BadSnapshot {
-                    id: article.id.clone(),
-                    detail: one_line(error),
-                })
-            })
-            .collect::<Result<Vec<String>, StoreError>>()?;
+        let rows: Vec<CacheRow> = articles.iter().map(CacheRow::from_article).collect();
         let seen = stored_time(at);
         self.change(|conn| {
-            let mut find = conn.prepare_cached(
-                "SELECT snapshot, feed_url, rowid FROM feed_articles WHERE id = ?1",
-            )?;
-            let mut index_text = conn
-                .prepare_cached("INSERT INTO feed_text (rowid, title, body) VALUES (?1, ?2, ?3)")?;
-            let mut unindex_text = conn.prepare_cached("DELETE FROM feed_text WHERE rowid = ?1")?;
-            let mut insert = conn.prepare_cached(
-                "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
-                                            title, source, author, url, tags)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            let mut replace = conn.prepare_cached(
-                "UPDATE feed_articles SET feed_url = ?2, snapshot = ?3, published = ?4, last_seen = ?5,
-                     title = ?6, source = ?7, author = ?8, url = ?9, tags = ?10
-                 WHERE id = ?1",
-            )?;
-            let mut touch =
-                conn.prepare_cached("UPDATE feed_articles SET last_seen = ?2 WHERE id = ?1")?;
-            let mut still_pruned =
-                conn.prepare_cached("UPDATE pruned_articles SET last_seen = ?2 WHERE id = ?1")?;
-            let mut ingested = Ingested::default();
-            for (article, snapshot) in articles.iter().zip(&snapshots) {
-                let id = article.id.as_str();
-                // Retention removed it; the feed still lists it: it stays removed.
-                if still_pruned.execute(params![id, seen])? > 0 {
-                    continue;
-                }
-                let published = article.published.map(stored_time);
-                let tags = joined_tags(article);
-                let listed = params![
-                    id,
-                    feed_url,
-                    snapshot,
-                    published,
-                    seen,
-                    article.title,
-                    article.source,
-                    article.author,
-                    article.url,
-                    tags
-                ];
-                let known: Option<(String, String, i64)> = find
-                    .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
-                    .optional()?;
-                match known {
-                    None => {
-                        insert.execute(listed)?;
-                        // A new article has no full text yet: it is indexed when one comes.
-                        let text = article.body.plain_text();
-                        index_text.execute(params![conn.last_insert_rowid(), article.title, text])?;
-                        ingested.new += 1;
-                    }
-                    Some((old_snapshot, old_feed, _))
-                        if old_snapshot == *snapshot && old_feed == feed_url =>
-                    {
-                        touch.execute(params![id, seen])?;
-                    }
-                    Some((_, _, rowid)) => {
-                        replace.execute(listed)?;
-                        // A full text read from another address is not this article's now.
-                        full_texts::forget_stale(conn, &article.id, article.url.as_deref())?;
-                        unindex_text.execute([rowid])?;
-                        let text = full_texts::indexed_text(conn, article)?;
-                        index_text.execute(params![rowid, article.title, text])?;
-                        ingested.updated += 1;
-                    }
-                }
-            }
-            // What retention removed and the feed no longer lists cannot come back: forget it.
-            conn.execute(
-                "DELETE FROM pruned_articles WHERE feed_url = ?1 AND last_seen < ?2",
-                params![feed_url, seen],
-            )?;
-            write_feed_state(conn, state)?;
+            let ingested = write_rows(conn, feed_url, &rows, &seen)?;
+            finish(conn, state, &seen)?;
             Ok(ingested)
         })
+    }
+
+    /// Stores rows of a feed's articles in one transaction: new ids inserted, changed ones
+    /// replaced in place, unchanged ones (same hash, same feed) not written at all, and ids
+    /// that retention removed while the feed still lists them left out. A feed's rows may
+    /// come in several calls with the same `at`, before [`Store::finish_feed`].
+    pub fn store_rows(
+        &self,
+        feed_url: &str,
+        rows: &[CacheRow],
+        at: DateTime<Utc>,
+    ) -> Result<Ingested, StoreError> {
+        let ingested = self.store_runs(&[(feed_url, rows)], at)?;
+        Ok(ingested.into_iter().next().unwrap_or_default())
+    }
+
+    /// [`Store::store_rows`] for runs of rows of several feeds, `(feed_url, rows)`, in one
+    /// transaction: what each run changed, in their order.
+    pub fn store_runs(
+        &self,
+        runs: &[(&str, &[CacheRow])],
+        at: DateTime<Utc>,
+    ) -> Result<Vec<Ingested>, StoreError> {
+        let seen = stored_time(at);
+        self.change(|conn| {
+            runs.iter()
+                .map(|(feed_url, rows)| write_rows(conn, feed_url, rows, &seen))
+                .collect()
+        })
+    }
+
+    /// Ends the storing of a feed read whole at `at`: saves its state, and forgets what
+    /// retention removed that the feed no longer lists.
+    pub fn finish_feed(&self, state: &FeedState, at: DateTime<Utc>) -> Result<(), StoreError> {
+        let seen = stored_time(at);
+        self.change(|conn| finish(conn, state, &seen))
     }
 
     /// Every cached article with its feed URL as the list needs it, newest first (see
@@ -290,21 +260,7 @@ impl Store {
             let mut rows = statement.query([limit])?;
             while let Some(row) = rows.next()? {
                 let published = row.get_ref(7)?.as_str_or_null()?;
-                let article = Article {
-                    id: ArticleId::from_stored(row.get(1)?),
-                    title: row.get(2)?,
-                    source: row.get(3)?,
-                    author: row.get(4)?,
-                    url: row.get(5)?,
-                    tags: row
-                        .get_ref(6)?
-                        .as_str()?
-                        .split(TAG_SEPARATOR)
-                        .filter_map(Tag::from_stored)
-                        .collect(),
-                    published: published.and_then(parse_time),
-                    body: Body::default(),
-                };
+                let article = list_article(row)?;
                 if published.is_some() && article.published.is_none() {
                     unreadable += 1;
                 } else {
@@ -318,55 +274,24 @@ impl Store {
         Ok(unreadable)
     }
 
-    /// The cached articles whose title or text has a word starting with each of `words`; a
-    /// word shorter than [`SHORTEST_PREFIX`] characters must be a whole word there (as "eu"
-    /// or "ai"), since most of a large cache would start with a letter or two.
-    pub fn search_cached(&self, words: &[String]) -> Result<HashSet<ArticleId>, StoreError> {
-        let query: Vec<String> = words
-            .iter()
-            .filter(|w| !w.trim().is_empty())
-            .map(|w| {
-                let quoted = format!("\"{}\"", w.replace('"', "\"\""));
-                if w.chars().count() < SHORTEST_PREFIX {
-                    quoted
-                } else {
-                    quoted + "*"
-                }
-            })
-            .collect();
-        if query.is_empty() {
-            return Ok(HashSet::new());
-        }
-        let found = self
-            .conn
-            .prepare_cached(
-                "SELECT a.id FROM feed_text JOIN feed_articles AS a ON a.rowid = feed_text.rowid
-                 WHERE feed_text MATCH ?1",
-            )
-            .and_then(|mut search| {
-                search
-                    .query_map([query.join(" AND ")], |row| row.get::<_, String>(0))?
-                    .collect::<rusqlite::Result<Vec<String>>>()
-            })
-            .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
-        Ok(found.into_iter().map(ArticleId::from_stored).collect())
-    }
-
     /// The body of a cached article, `None` if it is not cached (any more).
     pub fn cached_body(&self, id: &ArticleId) -> Result<Option<Body>, StoreError> {
-        let snapshot: Option<String> = self
+        let stored: Option<(String, Option<Vec<u8>>)> = self
             .conn
-            .prepare_cached("SELECT snapshot FROM feed_articles WHERE id = ?1")
-            .and_then(|mut find| find.query_row([id.as_str()], |row| row.get(0)).optional())
+            .prepare_cached("SELECT snapshot, body FROM feed_articles WHERE id = ?1")
+            .and_then(|mut find| {
+                find.query_row([id.as_str()], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()
+            })
             .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
-        let Some(snapshot) = snapshot else {
+        let Some((snapshot, packed)) = stored else {
             return Ok(None);
         };
-        serde_json::from_str::<Article>(&snapshot)
-            .map(|article| Some(article.body))
-            .map_err(|error| StoreError::BadSnapshot {
+        body::unpack(packed.as_deref(), &snapshot)
+            .map(Some)
+            .map_err(|detail| StoreError::BadSnapshot {
                 id: id.clone(),
-                detail: one_line(error),
+                detail: one_line(detail),
             })
     }
 
@@ -433,16 +358,19 @@ impl Store {
 }
 
 /// Inserts or replaces the state of `state.url`.
-fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()> {
+pub(super) fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()> {
     let mut upsert = conn.prepare_cached(
         "INSERT INTO feed_state (url, title, etag, last_modified, last_attempt, last_success,
-                                 last_error, retry_after, fresh_until)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                 last_error, retry_after, fresh_until, content_hash, file_size,
+                                 file_modified)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (url) DO UPDATE SET
              title = excluded.title, etag = excluded.etag,
              last_modified = excluded.last_modified, last_attempt = excluded.last_attempt,
              last_success = excluded.last_success, last_error = excluded.last_error,
-             retry_after = excluded.retry_after, fresh_until = excluded.fresh_until",
+             retry_after = excluded.retry_after, fresh_until = excluded.fresh_until,
+             content_hash = excluded.content_hash, file_size = excluded.file_size,
+             file_modified = excluded.file_modified",
     )?;
     upsert.execute(params![
         state.url,
@@ -454,22 +382,67 @@ fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite::Result<()
         state.last_error,
         state.retry_after.map(stored_time),
         state.fresh_until.map(stored_time),
+        state.content_hash.map(|hash| hash as i64),
+        state.file_stamp.map(|stamp| stamp.size as i64),
+        state.file_stamp.map(|stamp| stamp.modified),
     ])?;
     Ok(())
 }
 
-/// A stored time read back; `None` if absent or unreadable.
-/// Joins tags for the list column: tags are sanitized, so they never hold this control character.
-const TAG_SEPARATOR: char = '\u{1f}';
-
-/// The shortest search word the full-text index matches as the start of a word.
-pub const SHORTEST_PREFIX: usize = 3;
-
-fn joined_tags(article: &Article) -> String {
-    let tags: Vec<&str> = article.tags.iter().map(Tag::as_str).collect();
-    tags.join(&TAG_SEPARATOR.to_string())
+/// A cached article without its body, from a row whose columns 1 to 7 are `id, title,
+/// source, author, url, tags, published`.
+fn list_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: ArticleId::from_stored(row.get(1)?),
+        title: row.get(2)?,
+        source: row.get(3)?,
+        author: row.get(4)?,
+        url: row.get(5)?,
+        tags: row
+            .get_ref(6)?
+            .as_str()?
+            .split(TAG_SEPARATOR)
+            .filter_map(Tag::from_stored)
+            .collect(),
+        published: row.get_ref(7)?.as_str_or_null()?.and_then(parse_time),
+        body: Body::default(),
+    })
 }
 
+/// A cached article whole, as a bookmark keeps it: its snapshot if it was stored before
+/// schema version 7, else made of its list columns and its body. `None` if it is not cached
+/// or cannot be read back.
+pub(super) fn cached_snapshot(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT feed_url, id, title, source, author, url, tags, published, snapshot, body
+             FROM feed_articles WHERE id = ?1",
+        )?
+        .query_row([id], |row| {
+            Ok((
+                list_article(row)?,
+                row.get::<_, String>(8)?,
+                row.get::<_, Option<Vec<u8>>>(9)?,
+            ))
+        })
+        .optional()?;
+    let Some((mut article, snapshot, packed)) = row else {
+        return Ok(None);
+    };
+    if packed.is_none() {
+        return Ok(Some(snapshot));
+    }
+    let Ok(body) = body::unpack(packed.as_deref(), &snapshot) else {
+        return Ok(None);
+    };
+    article.body = body;
+    Ok(serde_json::to_string(&article).ok())
+}
+
+/// Joins tags for the list column: tags are sanitized, so they never hold this control character.
+pub(super) const TAG_SEPARATOR: char = '\u{1f}';
+
+/// A stored time read back; `None` if absent or unreadable.
 fn read_time(text: Option<String>) -> Option<DateTime<Utc>> {
     parse_time(&text?)
 }

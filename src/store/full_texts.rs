@@ -8,9 +8,11 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::body;
 use super::feeds::parse_time;
 use super::{Store, StoreError, one_line, stored_time};
-use crate::model::{Article, ArticleId, Body, FullText};
+use crate::model::{ArticleId, Body, FullText};
+use crate::source::words::{Markup, index_words};
 
 /// What the store knows of an article's full text.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,7 +138,7 @@ impl Store {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut find = || {
             let mut statement = self.conn.prepare_cached(
-                "SELECT a.id, a.url, a.title, json_extract(a.snapshot, '$.body')
+                "SELECT a.id, a.url, a.title, a.snapshot, a.body
                  FROM feed_articles AS a
                  WHERE a.feed_url = ?1 AND a.url IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM full_texts AS f
@@ -145,9 +147,9 @@ impl Store {
             )?;
             for feed_url in feed_urls {
                 let rows = statement.query_map(params![feed_url, limit], |row| {
-                    let body: Option<String> = row.get(3)?;
-                    let summary = body
-                        .and_then(|body| serde_json::from_str::<Body>(&body).ok())
+                    let snapshot: String = row.get(3)?;
+                    let packed: Option<Vec<u8>> = row.get(4)?;
+                    let summary = body::unpack(packed.as_deref(), &snapshot)
                         .map(|body| body.plain_text())
                         .unwrap_or_default();
                     Ok(PendingFullText {
@@ -170,37 +172,50 @@ impl Store {
 
 /// Indexes a cached article's title, feed text and full text together for search.
 pub(super) fn reindex(conn: &Connection, id: &ArticleId) -> rusqlite::Result<()> {
-    let row: Option<(i64, String)> = conn
-        .prepare_cached("SELECT rowid, snapshot FROM feed_articles WHERE id = ?1")?
-        .query_row([id.as_str()], |row| Ok((row.get(0)?, row.get(1)?)))
+    // The row, title and address of the article, and the words of its feed text.
+    type Found = (i64, String, Option<String>, Result<String, String>);
+    let row: Option<Found> = conn
+        .prepare_cached(
+            "SELECT rowid, title, url, snapshot, body FROM feed_articles WHERE id = ?1",
+        )?
+        .query_row([id.as_str()], |row| {
+            let packed: Option<Vec<u8>> = row.get(4)?;
+            let words = body::words(packed.as_deref(), row.get_ref(3)?.as_str()?);
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, words))
+        })
         .optional()?;
-    let Some((rowid, snapshot)) = row else {
-        return Ok(());
-    };
-    let Ok(article) = serde_json::from_str::<Article>(&snapshot) else {
+    let Some((rowid, title, url, Ok(words))) = row else {
         return Ok(());
     };
     conn.prepare_cached("DELETE FROM feed_text WHERE rowid = ?1")?
         .execute([rowid])?;
     conn.prepare_cached("INSERT INTO feed_text (rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![rowid, article.title, indexed_text(conn, &article)?])?;
+        .execute(params![
+            rowid,
+            title,
+            indexed_words(conn, id, url.as_deref(), words)?
+        ])?;
     Ok(())
 }
 
-/// The text a cached article is found by: its feed text, and its full text if it has one.
-pub(super) fn indexed_text(conn: &Connection, article: &Article) -> rusqlite::Result<String> {
-    let mut text = article.body.plain_text();
+/// The words a cached article is found by: its feed text's, and its full text's if it has
+/// one read from its address.
+pub(super) fn indexed_words(
+    conn: &Connection,
+    id: &ArticleId,
+    url: Option<&str>,
+    mut words: String,
+) -> rusqlite::Result<String> {
     let full: Option<String> = conn
         .prepare_cached(
             "SELECT body FROM full_texts WHERE article_id = ?1 AND body IS NOT NULL AND url = ?2",
         )?
-        .query_row(params![article.id.as_str(), article.url], |row| row.get(0))
+        .query_row(params![id.as_str(), url], |row| row.get(0))
         .optional()?;
     if let Some(body) = full.and_then(|body| serde_json::from_str::<Body>(&body).ok()) {
-        text.push('\n');
-        text.push_str(&body.plain_text());
+        words.push_str(&index_words(&body.plain_text(), Markup::Plain));
     }
-    Ok(text)
+    Ok(words)
 }
 
 /// Puts an article's kept full text into its bookmark's snapshot, if it is bookmarked.

@@ -70,8 +70,9 @@ fn a_damaged_page_behind_a_sound_header_is_found_at_open() {
     write_real_database(dir.path());
     let file = db_file(dir.path());
     let mut bytes = std::fs::read(&file).unwrap();
+    let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
     // Page 1 (header and schema) stays sound, so only the integrity check can tell.
-    for (offset, byte) in bytes[4096..3 * 4096].iter_mut().enumerate() {
+    for (offset, byte) in bytes[page..3 * page].iter_mut().enumerate() {
         *byte = (offset % 253) as u8;
     }
     std::fs::write(&file, &bytes).unwrap();

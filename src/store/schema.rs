@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 6;
+pub const CURRENT_VERSION: i64 = 7;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     V4_REFRESH_INTERVALS,
     V5_SYNC,
     V6_FULL_TEXT,
+    V7_PACKED_BODIES,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -173,6 +174,33 @@ const V6_FULL_TEXT: &str = "
         DELETE FROM full_texts WHERE article_id = old.id;
     END;
     ALTER TABLE subscriptions ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+";
+
+/// Version 7: a cached article keeps its body as the feed gave it, deflated, in `body`
+/// (`snapshot` is empty from now on; rows stored before keep their whole-article snapshot and
+/// are read from it), with a hash of the row in `hash` (0 for those older rows), so that an
+/// unchanged article is told without reading its body and is not written again. A feed's
+/// state keeps a hash of the document last read and, for a file, its size and modification
+/// time (nanoseconds since 1970), so that an unchanged feed is not read again. The full-text
+/// index keeps no positions (`detail = none`): a quarter of the work and a tenth of the size
+/// of the full index, for the same answers to the word-prefix searches asked of it; it is
+/// built again from the old rows' snapshots, whose text is every string of their body.
+const V7_PACKED_BODIES: &str = "
+    ALTER TABLE feed_articles ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feed_articles ADD COLUMN body BLOB;
+    ALTER TABLE feed_state ADD COLUMN content_hash INTEGER;
+    ALTER TABLE feed_state ADD COLUMN file_size INTEGER;
+    ALTER TABLE feed_state ADD COLUMN file_modified INTEGER;
+    DROP TABLE feed_text;
+    CREATE VIRTUAL TABLE feed_text USING fts5(
+        title, body, content = '', contentless_delete = 1, detail = none,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO feed_text (rowid, title, body)
+        SELECT rowid, title,
+               (SELECT group_concat(value, ' ') FROM json_tree(snapshot, '$.body')
+                WHERE type = 'text')
+        FROM feed_articles WHERE json_valid(snapshot);
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.

@@ -266,14 +266,17 @@ impl Store {
             for id in to_star {
                 // The copy kept when the star went, else the cached article; an item no
                 // longer cached cannot be bookmarked.
-                let snapshot: Option<String> = conn
+                let unstarred: Option<String> = conn
                     .query_row(
-                        "SELECT snapshot FROM unstarred_bookmarks WHERE article_id = ?1
-                         UNION ALL SELECT snapshot FROM feed_articles WHERE id = ?1 LIMIT 1",
+                        "SELECT snapshot FROM unstarred_bookmarks WHERE article_id = ?1",
                         [id.as_str()],
                         |row| row.get(0),
                     )
                     .optional()?;
+                let snapshot = match unstarred {
+                    Some(snapshot) => Some(snapshot),
+                    None => super::feeds::cached_snapshot(conn, id.as_str())?,
+                };
                 if let Some(snapshot) = snapshot {
                     conn.execute(
                         "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)",

@@ -268,13 +268,8 @@ fn a_database_of_version_4_gains_the_sync_tables_and_keeps_its_bookmarks() {
     let kept = article("kept");
     {
         let old = Store::open_at_version(dir.path(), super::tests::SHORT_TIMEOUT, 4).unwrap();
-        old.ingest(
-            FEED_A,
-            std::slice::from_ref(&kept),
-            &blank_state(FEED_A),
-            at(1),
-        )
-        .unwrap();
+        // Cached as that version cached it.
+        super::cache_v7_tests::store_as_before(&old.conn, &kept, FEED_A);
         old.conn
             .execute(
                 "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)",

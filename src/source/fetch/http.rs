@@ -142,6 +142,7 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
                     fresh_for,
                     final_url,
                     content_type,
+                    file_stamp: None,
                 }),
                 Err(failure) => *failure,
             }
@@ -196,7 +197,9 @@ fn read_body(response: Response<Body>, settings: &FetchSettings) -> Result<Vec<u
             ))));
         }
     };
-    let mut body = Vec::new();
+    // Room for the whole announced body, so that a large one is not copied as it grows.
+    let room = announced.map_or(0, |length| usize::try_from(length).unwrap_or(0));
+    let mut body = Vec::with_capacity(room.min(usize::try_from(max_bytes).unwrap_or(0)));
     reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut body)

@@ -1,0 +1,73 @@
+//! Search as you type in a feed cache of 100,000 articles: for each letter of a word, the
+//! store's full-text index asked as the store worker asks it (`store_answer`), and that
+//! answer put in the list as the reader takes it (`whole_answer`): what stands between a
+//! letter and its whole answer on screen, but for drawing (`keystrokes/draw_after_move`).
+//! The list's first answer to a letter, from the titles, is `keystrokes/search_letter`.
+
+mod common;
+
+use std::cell::{OnceCell, RefCell};
+
+use divan::Bencher;
+use ratatui::crossterm::event::KeyCode;
+use tidings::event::{Event, StoreReport};
+use tidings::store::{CacheRow, Store};
+
+const N: usize = 100_000;
+/// Typed one letter more in each bench; its prefixes of three letters and more match most of
+/// the cache.
+const WORD: &str = "market";
+
+fn main() {
+    divan::main();
+}
+
+thread_local! {
+    /// The cache, made once for every bench of a run (it takes a while).
+    static CACHE: OnceCell<(tempfile::TempDir, Store)> = const { OnceCell::new() };
+}
+
+fn with_store<T>(work: impl FnOnce(&Store) -> T) -> T {
+    CACHE.with(|cache| {
+        let (_, store) = cache.get_or_init(|| {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let store = Store::open(dir.path()).expect("a store");
+            for (url, articles) in common::by_feed(common::articles(N, true)) {
+                let rows: Vec<CacheRow> = articles.iter().map(CacheRow::from_article).collect();
+                store
+                    .store_rows(&url, &rows, common::now())
+                    .expect("stored");
+            }
+            (dir, store)
+        });
+        work(store)
+    })
+}
+
+#[divan::bench(args = [1, 2, 3, 4, 5, 6], sample_count = 20)]
+fn store_answer(bencher: Bencher, letters: usize) {
+    let words = vec![WORD[..letters].to_string()];
+    with_store(|store| bencher.bench_local(|| store.search_cached(&words).expect("found")));
+}
+
+#[divan::bench(args = [1, 2, 3, 4, 5, 6], sample_count = 20)]
+fn whole_answer(bencher: Bencher, letters: usize) {
+    let typed = &WORD[..letters];
+    let app = RefCell::new(common::app(common::cached_library(N)));
+    {
+        let mut app = app.borrow_mut();
+        app.library.prepare_search();
+        common::press(&mut app, KeyCode::Char('/'));
+        common::type_keys(&mut app, typed);
+    }
+    with_store(|store| {
+        bencher.bench_local(|| {
+            let found = store.search_cached(&[typed.to_string()]).expect("found");
+            app.borrow_mut()
+                .handle(Event::Store(StoreReport::SearchHits {
+                    query: typed.to_string(),
+                    found,
+                }));
+        });
+    });
+}

@@ -1,0 +1,366 @@
+//! An XML feed read a few items at a time. The document is scanned once, without building
+//! anything, for where its root starts and where each item (`<item>`, `<entry>`) starts and
+//! ends; then a run of items is read as a small document of its own: the feed's head (the
+//! root and channel start tags and what the channel says of itself before its first item),
+//! the items, and the end tags. So a large feed is never held whole in feed-rs's model, the
+//! runs can be read on several cores, and a document damaged part way (cut off, broken
+//! markup further on) keeps every item before the damage.
+
+use std::ops::Range;
+
+use quick_xml::events::Event;
+
+/// Where the items of a feed document lie, and what each piece read of it is made of.
+pub struct Split<'a> {
+    bytes: &'a [u8],
+    /// The XML declaration each piece starts with: empty for UTF-8, else one naming the
+    /// document's encoding.
+    declaration: Vec<u8>,
+    /// From the root's start tag to the first item.
+    head: Range<usize>,
+    pub items: Vec<Range<usize>>,
+    /// What follows the last item up to the root's end tag, when the document is whole.
+    tail: Option<Range<usize>>,
+    /// End tags of the elements open around the items, innermost first.
+    closing: Vec<u8>,
+    /// Whether pieces are UTF-8, so that bytes that are not become U+FFFD.
+    utf8: bool,
+}
+
+/// What the scan is in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Root {
+    Rss,
+    Atom,
+    Rdf,
+}
+
+impl<'a> Split<'a> {
+    /// Finds the items of an RSS, Atom or RDF document; `None` when this is not one such
+    /// document with at least one whole item in an encoding that keeps ASCII as it is, which
+    /// is then read whole, as feed-rs reads any document.
+    pub fn scan(bytes: &'a [u8]) -> Option<Split<'a>> {
+        if matches!(
+            bytes,
+            [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [0, _, ..] | [_, 0, ..]
+        ) {
+            return None;
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let mut split = Split {
+            bytes,
+            declaration: Vec::new(),
+            head: 0..0,
+            items: Vec::new(),
+            tail: None,
+            closing: Vec::new(),
+            utf8: true,
+        };
+        let mut root: Option<Root> = None;
+        // Qualified names of the open elements outside items.
+        let mut open: Vec<&[u8]> = Vec::new();
+        // Inside an item: where it started, its name, and how many elements of the same
+        // name are open inside it.
+        let mut item: Option<(usize, &[u8], usize)> = None;
+        let mut at = 0;
+        while let Some((mark, range)) = next_mark(bytes, at) {
+            at = range.end;
+            if let Some((item_start, name, same)) = &mut item {
+                match mark {
+                    Mark::Start {
+                        name: tag,
+                        empty: false,
+                    } if local(tag) == *name => *same += 1,
+                    Mark::End { name: tag } if local(tag) == *name => {
+                        if *same == 0 {
+                            split.items.push(*item_start..range.end);
+                            item = None;
+                        } else {
+                            *same -= 1;
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match mark {
+                Mark::Declaration if root.is_none() => {
+                    split.set_encoding(&bytes[range]);
+                }
+                Mark::Start { name, empty } if root.is_none() => {
+                    root = Some(match local(name) {
+                        b"rss" => Root::Rss,
+                        b"feed" => Root::Atom,
+                        b"RDF" => Root::Rdf,
+                        _ => return None,
+                    });
+                    if empty {
+                        break;
+                    }
+                    split.head = range.start..range.start;
+                    open.push(name);
+                }
+                Mark::Start { name, empty } if is_item(root, &open, local(name)) => {
+                    if split.items.is_empty() {
+                        split.head.end = range.start;
+                        split.closing = open
+                            .iter()
+                            .rev()
+                            .flat_map(|name| [b"</", *name, b">"].concat())
+                            .collect();
+                    }
+                    if empty {
+                        split.items.push(range);
+                    } else {
+                        item = Some((range.start, local(name), 0));
+                    }
+                }
+                Mark::Start { name, empty: false } if root.is_some() => open.push(name),
+                Mark::End { name } if root.is_some() => {
+                    // Closes the innermost open element of that name, and any left open in it.
+                    if let Some(inner) = open.iter().rposition(|open| *open == name) {
+                        open.truncate(inner);
+                    }
+                    if open.is_empty() {
+                        if let Some(last) = split.items.last() {
+                            split.tail = Some(last.end..range.end);
+                        }
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        (!split.items.is_empty()).then_some(split)
+    }
+
+    /// Notes the encoding an XML declaration names: a piece of a UTF-8 document needs none,
+    /// and neither does one that claims UTF-16 in single bytes (the claim cannot be true) or
+    /// names an encoding no one knows (read as UTF-8, as feed-rs would).
+    fn set_encoding(&mut self, declaration: &[u8]) {
+        let mut reader = quick_xml::Reader::from_reader(declaration);
+        let Ok(Event::Decl(declaration)) = reader.read_event() else {
+            return;
+        };
+        let Some(name) = declaration.encoder().map(|encoding| encoding.name()) else {
+            return;
+        };
+        if name.eq_ignore_ascii_case("UTF-8") || name.to_ascii_uppercase().starts_with("UTF-16") {
+            return;
+        }
+        self.utf8 = false;
+        self.declaration = format!("<?xml version=\"1.0\" encoding=\"{name}\"?>").into_bytes();
+    }
+
+    /// The document without its items: what the feed says of itself.
+    pub fn head_document(&self) -> Vec<u8> {
+        let tail = match &self.tail {
+            Some(tail) => &self.bytes[tail.clone()],
+            None => &self.closing,
+        };
+        self.piece(&[&self.bytes[self.head.clone()], tail])
+    }
+
+    /// The document holding only the items `range` of [`Split::items`], in their order.
+    pub fn document(&self, range: Range<usize>) -> Vec<u8> {
+        let items = &self.items[range];
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            return self.head_document();
+        };
+        let body = if items.len() == 1 {
+            &self.bytes[first.clone()]
+        } else {
+            &self.bytes[first.start..last.end]
+        };
+        self.piece(&[&self.bytes[self.head.clone()], body, &self.closing])
+    }
+
+    fn piece(&self, parts: &[&[u8]]) -> Vec<u8> {
+        let length = self.declaration.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut piece = Vec::with_capacity(length);
+        piece.extend_from_slice(&self.declaration);
+        for part in parts {
+            piece.extend_from_slice(part);
+        }
+        if self.utf8 && std::str::from_utf8(&piece).is_err() {
+            return String::from_utf8_lossy(&piece).into_owned().into_bytes();
+        }
+        piece
+    }
+}
+
+/// Whether an element named `local` at this place is one of the feed's items: RSS items sit
+/// in the channel (or, in careless feeds, in the root), RDF items and Atom entries in the root.
+fn is_item(root: Option<Root>, open: &[&[u8]], local_name: &[u8]) -> bool {
+    let parent = open.last().map(|name| local(name));
+    match root {
+        Some(Root::Rss) => {
+            local_name == b"item" && (open.len() == 1 || parent == Some(b"channel".as_slice()))
+        }
+        Some(Root::Rdf) => local_name == b"item" && open.len() == 1,
+        Some(Root::Atom) => local_name == b"entry" && open.len() == 1,
+        None => false,
+    }
+}
+
+/// A name without its namespace prefix.
+fn local(name: &[u8]) -> &[u8] {
+    name.iter()
+        .rposition(|&b| b == b':')
+        .map_or(name, |colon| &name[colon + 1..])
+}
+
+/// What the scan meets.
+enum Mark<'a> {
+    /// `<?xml ...?>`.
+    Declaration,
+    Start {
+        name: &'a [u8],
+        empty: bool,
+    },
+    End {
+        name: &'a [u8],
+    },
+    /// A comment, CDATA section, processing instruction, doctype or a stray `<`.
+    Other,
+}
+
+/// The next piece of markup from `from` on, and where it lies; `None` at the end of the
+/// document or where markup is cut off. Text is never decoded, so any encoding that keeps
+/// ASCII as it is reads the same, and bytes that are not UTF-8 do not stop the scan.
+fn next_mark(bytes: &[u8], from: usize) -> Option<(Mark<'_>, Range<usize>)> {
+    let start = from + memchr::memchr(b'<', bytes.get(from..)?)?;
+    let rest = &bytes[start..];
+    let through = |end: &[u8]| memchr::memmem::find(rest, end).map(|at| start + at + end.len());
+    if rest.starts_with(b"<!--") {
+        return Some((Mark::Other, start..through(b"-->")?));
+    }
+    if rest.starts_with(b"<![CDATA[") {
+        return Some((Mark::Other, start..through(b"]]>")?));
+    }
+    if rest.starts_with(b"<?") {
+        let end = through(b"?>")?;
+        let declaration =
+            rest.starts_with(b"<?xml") && rest.get(5).is_some_and(u8::is_ascii_whitespace);
+        let mark = if declaration {
+            Mark::Declaration
+        } else {
+            Mark::Other
+        };
+        return Some((mark, start..end));
+    }
+    if rest.starts_with(b"<!") {
+        let mut depth = 0usize;
+        for (at, &byte) in rest.iter().enumerate() {
+            match byte {
+                b'[' => depth += 1,
+                b']' => depth = depth.saturating_sub(1),
+                b'>' if depth == 0 => return Some((Mark::Other, start..start + at + 1)),
+                _ => {}
+            }
+        }
+        return None;
+    }
+    let closing = rest.get(1) == Some(&b'/');
+    let name_start = 1 + usize::from(closing);
+    let name_length = rest[name_start..]
+        .iter()
+        .take_while(|&&b| !b.is_ascii_whitespace() && !matches!(b, b'>' | b'/' | b'<'))
+        .count();
+    if name_length == 0 {
+        return Some((Mark::Other, start..start + 1));
+    }
+    let name = &rest[name_start..name_start + name_length];
+    // The end of the tag: the first `>` outside quoted attribute values.
+    let mut quote = None;
+    let mut at = name_start + name_length;
+    loop {
+        match (quote, *rest.get(at)?) {
+            (None, b'>') => break,
+            (None, q @ (b'"' | b'\'')) => quote = Some(q),
+            (Some(q), b) if b == q => quote = None,
+            _ => {}
+        }
+        at += 1;
+    }
+    let range = start..start + at + 1;
+    if closing {
+        return Some((Mark::End { name }, range));
+    }
+    let empty = rest[..at].ends_with(b"/");
+    Some((Mark::Start { name, empty }, range))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(bytes: Vec<u8>) -> String {
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn items_are_found_and_pieces_are_whole_documents() {
+        let doc = b"\xEF\xBB\xBF\n<!-- made by hand -->\n<?xml version=\"1.0\"?>\
+            <rss version=\"2.0\" xmlns:dc=\"d\"><channel><title>T</title>\
+            <item><title>A</title><description><![CDATA[<item>not one</item>]]></description></item>\
+            <item><title>B</title><dc:item>x</dc:item></item>\n<item/><ttl>60</ttl></channel></rss>";
+        let split = Split::scan(doc).unwrap();
+        assert_eq!(split.items.len(), 3);
+        assert_eq!(
+            text(split.document(1..2)),
+            "<rss version=\"2.0\" xmlns:dc=\"d\"><channel><title>T</title>\
+             <item><title>B</title><dc:item>x</dc:item></item></channel></rss>"
+        );
+        assert_eq!(
+            text(split.head_document()),
+            "<rss version=\"2.0\" xmlns:dc=\"d\"><channel><title>T</title><ttl>60</ttl></channel></rss>"
+        );
+    }
+
+    #[test]
+    fn a_cut_document_keeps_its_whole_items_and_gets_its_end_tags() {
+        let doc = b"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>\
+            <entry><title>One</title></entry><entry><title>Two</ti";
+        let split = Split::scan(doc).unwrap();
+        assert_eq!(split.items.len(), 1);
+        assert_eq!(
+            text(split.document(0..1)),
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>\
+             <entry><title>One</title></entry></feed>"
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_become_replacement_characters_and_other_encodings_are_named() {
+        let doc = b"<rss><channel><item><title>caf\xE9</title></item></channel></rss>";
+        let piece = Split::scan(doc).unwrap().document(0..1);
+        assert!(text(piece).contains("caf\u{FFFD}"));
+        let doc = b"<?xml version=\"1.0\" encoding=\"latin1\"?>\
+            <rss><channel><item><title>caf\xE9</title></item></channel></rss>";
+        let piece = Split::scan(doc).unwrap().document(0..1);
+        assert!(piece.starts_with(b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss>"));
+        assert!(piece.windows(4).any(|w| w == b"caf\xE9"));
+        let lying =
+            b"<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss><channel><item/></channel></rss>";
+        assert!(
+            Split::scan(lying)
+                .unwrap()
+                .document(0..1)
+                .starts_with(b"<rss>")
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_split_is_left_to_be_read_whole() {
+        for doc in [
+            &b"<html><item/></html>"[..],
+            b"<rss><channel><title>No items</title></channel></rss>",
+            b"\xFF\xFE<\0r\0",
+            b"{\"items\": []}",
+            b"",
+        ] {
+            assert!(Split::scan(doc).is_none(), "{doc:?}");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The feed cache's rows as they are written: an article made ready away from the thread that
+//! writes ([`CacheRow`]), and the writing of a feed's rows and the end of its refresh.
+
+use std::borrow::Cow;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::body::{self, Stored};
+use super::feeds::{FeedState, Ingested, TAG_SEPARATOR, write_feed_state};
+use super::full_texts;
+use super::stored_time;
+use crate::digest::digest;
+use crate::model::{Article, ArticleId, Tag};
+use crate::source::feed::Item;
+use crate::source::words::{Markup, index_words};
+
+/// One article as the cache stores it, made ready away from the thread that writes: its list
+/// columns, its body packed, a hash of both, and its words for the search index.
+#[derive(Debug, Clone)]
+pub struct CacheRow {
+    id: ArticleId,
+    published: Option<String>,
+    title: String,
+    source: String,
+    author: Option<String>,
+    url: Option<String>,
+    tags: String,
+    hash: i64,
+    body: Vec<u8>,
+    words: String,
+}
+
+impl CacheRow {
+    /// An item as a feed gave it: its body is made when the article is opened.
+    pub fn from_item(item: &Item) -> CacheRow {
+        let words = index_words(&item.body.text, Markup::Html);
+        Self::new(
+            &item.article,
+            &Stored::Item(Cow::Borrowed(&item.body)),
+            words,
+        )
+    }
+
+    /// A whole article, its body made.
+    pub fn from_article(article: &Article) -> CacheRow {
+        let words = index_words(&article.body.plain_text(), Markup::Plain);
+        Self::new(article, &Stored::Made(Cow::Borrowed(&article.body)), words)
+    }
+
+    fn new(article: &Article, stored: &Stored<'_>, words: String) -> CacheRow {
+        let published = article.published.map(stored_time);
+        let tags = joined_tags(article);
+        let mut hashed = body::json(stored);
+        let body = body::pack(&hashed);
+        for field in [
+            article.title.as_str(),
+            &article.source,
+            article.author.as_deref().unwrap_or_default(),
+            article.url.as_deref().unwrap_or_default(),
+            &tags,
+            published.as_deref().unwrap_or_default(),
+        ] {
+            hashed.push(0x1f);
+            hashed.extend_from_slice(field.as_bytes());
+        }
+        CacheRow {
+            id: article.id.clone(),
+            published,
+            title: article.title.clone(),
+            source: article.source.clone(),
+            author: article.author.clone(),
+            url: article.url.clone(),
+            tags,
+            // Stored as SQLite's 64-bit integer, bit for bit.
+            hash: digest(&hashed) as i64,
+            body,
+            words,
+        }
+    }
+}
+
+/// See [`Store::store_rows`](super::Store::store_rows).
+pub(super) fn write_rows(
+    conn: &Connection,
+    feed_url: &str,
+    rows: &[CacheRow],
+    seen: &str,
+) -> rusqlite::Result<Ingested> {
+    let mut find =
+        conn.prepare_cached("SELECT hash, feed_url, rowid FROM feed_articles WHERE id = ?1")?;
+    let mut index_text =
+        conn.prepare_cached("INSERT INTO feed_text (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut unindex_text = conn.prepare_cached("DELETE FROM feed_text WHERE rowid = ?1")?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
+                                    title, source, author, url, tags, hash, body)
+         VALUES (?1, ?2, '', ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut replace = conn.prepare_cached(
+        "UPDATE feed_articles SET feed_url = ?2, snapshot = '', published = ?3, last_seen = ?4,
+             title = ?5, source = ?6, author = ?7, url = ?8, tags = ?9, hash = ?10, body = ?11
+         WHERE id = ?1",
+    )?;
+    let mut still_pruned =
+        conn.prepare_cached("UPDATE pruned_articles SET last_seen = ?2 WHERE id = ?1")?;
+    let mut ingested = Ingested::default();
+    for row in rows {
+        let id = row.id.as_str();
+        // Retention removed it; the feed still lists it: it stays removed.
+        if still_pruned.execute(params![id, seen])? > 0 {
+            continue;
+        }
+        let values = params![
+            id,
+            feed_url,
+            row.published,
+            seen,
+            row.title,
+            row.source,
+            row.author,
+            row.url,
+            row.tags,
+            row.hash,
+            row.body
+        ];
+        let known: Option<(i64, String, i64)> = find
+            .query_row([id], |found| {
+                Ok((found.get(0)?, found.get(1)?, found.get(2)?))
+            })
+            .optional()?;
+        match known {
+            None => {
+                insert.execute(values)?;
+                // A new article has no full text yet: it is indexed with it when one comes.
+                index_text.execute(params![conn.last_insert_rowid(), row.title, row.words])?;
+                ingested.new += 1;
+            }
+            Some((hash, feed, _)) if hash == row.hash && feed == feed_url => {}
+            Some((hash, _, rowid)) => {
+                replace.execute(values)?;
+                // A full text read from another address is not this article's now.
+                full_texts::forget_stale(conn, &row.id, row.url.as_deref())?;
+                unindex_text.execute([rowid])?;
+                let words = full_texts::indexed_words(
+                    conn,
+                    &row.id,
+                    row.url.as_deref(),
+                    row.words.clone(),
+                )?;
+                index_text.execute(params![rowid, row.title, words])?;
+                // A row stored before version 4 has no hash: it is stored again, but it may
+                // well be the same article.
+                if hash != LEGACY_HASH {
+                    ingested.updated += 1;
+                }
+            }
+        }
+    }
+    Ok(ingested)
+}
+
+/// The hash of rows stored before schema version 4.
+const LEGACY_HASH: i64 = 0;
+
+/// See [`Store::finish_feed`](super::Store::finish_feed).
+pub(super) fn finish(conn: &Connection, state: &FeedState, seen: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM pruned_articles WHERE feed_url = ?1 AND last_seen < ?2",
+        params![state.url, seen],
+    )?;
+    write_feed_state(conn, state)
+}
+
+fn joined_tags(article: &Article) -> String {
+    let tags: Vec<&str> = article.tags.iter().map(Tag::as_str).collect();
+    tags.join(&TAG_SEPARATOR.to_string())
+}
