@@ -119,7 +119,7 @@ fn good_pictures_are_drawn_and_bad_ones_are_one_line_notes() {
     assert_eq!(note("/slow.png"), "timed out after 1 s");
     assert_eq!(
         note("/bomb.png"),
-        "it is 30000×30000 pixels, more than the 2 megapixels tidings decodes"
+        "it is 30000×30000 pixels, more than the 48 megapixels tidings decodes"
     );
     assert_eq!(
         note("/page.png"),

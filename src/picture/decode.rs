@@ -2,7 +2,8 @@
 //! (never from what a server says it sent), the size is read from the header and refused past
 //! a limit, the decoder may allocate at most [`MAX_ALLOC`], one picture is decoded at a time
 //! in the whole process, and of an animation only the first frame is decoded. JPEG is
-//! decoded already scaled down (`jpeg.rs`); PNG, GIF and WebP whole, so their limit is lower.
+//! decoded already scaled down (`jpeg.rs`), and a large PNG shrunk row by row as it is read
+//! (`png_rows.rs`); GIF, WebP and smaller PNGs whole, so their limit is lower.
 //! Whatever cannot be shown becomes a one-line note for the reader.
 //!
 //! The limits keep the reader within its memory budget (100 MB with 100,000 articles, of
@@ -13,11 +14,11 @@ use std::sync::{Mutex, PoisonError};
 
 use image::{ColorType, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits};
 
-use super::scale::{self, Layout, Pixels};
-use super::{Colours, Drawn, jpeg};
+use super::scale::{self, Decoded, Layout};
+use super::{Colours, Drawn, jpeg, png_rows};
 use crate::model::room::Room;
 
-/// The most pixels of a PNG, GIF or WebP, decoded whole: 2 megapixels (1600×1200 and a
+/// The most pixels of a GIF, WebP or PNG decoded whole: 2 megapixels (1600×1200 and a
 /// little more), more than any reading pane shows, and at most 8 MB as 8-bit RGBA.
 pub const MAX_PIXELS: u64 = 2 * 1024 * 1024;
 /// The most memory those decoders may ask for, the decoded pixels included.
@@ -32,23 +33,26 @@ static DECODING: Mutex<()> = Mutex::new(());
 pub fn decode(bytes: &[u8], room: Room, colours: Colours) -> Result<Drawn, String> {
     let format = sniff(bytes)?;
     let _one_at_a_time = DECODING.lock().unwrap_or_else(PoisonError::into_inner);
-    if format == ImageFormat::Jpeg {
-        let target = (room.cols, room.rows.saturating_mul(2));
-        let decoded = jpeg::decode(bytes, target)?;
-        let pixels = Pixels {
-            width: decoded.scaled.0,
-            height: decoded.scaled.1,
-            layout: decoded.layout,
-            data: &decoded.data,
-        };
-        let cells = scale::to_cells(&pixels, room, colours)
-            .ok_or_else(|| "the picture is damaged".to_string())?;
-        return Ok(Drawn {
-            cells,
-            width: decoded.width,
-            height: decoded.height,
-        });
-    }
+    let target = (room.cols, room.rows.saturating_mul(2));
+    let decoded = match format {
+        ImageFormat::Jpeg => jpeg::decode(bytes, target)?,
+        _ => decode_with_image(bytes, format, target)?,
+    };
+    let cells = scale::to_cells(&decoded.pixels(), room, colours)
+        .ok_or_else(|| "the picture is damaged".to_string())?;
+    Ok(Drawn {
+        cells,
+        width: decoded.width,
+        height: decoded.height,
+    })
+}
+
+/// A PNG, GIF or WebP decoded whole; a PNG too large for that, row by row and shrunk.
+fn decode_with_image(
+    bytes: &[u8],
+    format: ImageFormat,
+    target: (u16, u16),
+) -> Result<Decoded, String> {
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     // The sides are checked below, to name them; the header is all that is read before.
     let mut limits = Limits::default();
@@ -57,8 +61,17 @@ pub fn decode(bytes: &[u8], room: Room, colours: Colours) -> Result<Drawn, Strin
     let decoder = reader.into_decoder().map_err(|e| describe(&e))?;
     let (width, height) = decoder.dimensions();
     let pixels = u64::from(width) * u64::from(height);
-    if pixels > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE {
-        return Err(too_large(width, height));
+    let most_pixels = if format == ImageFormat::Png {
+        png_rows::MAX_PIXELS
+    } else {
+        MAX_PIXELS
+    };
+    if pixels > most_pixels || width > MAX_SIDE || height > MAX_SIDE {
+        return Err(too_large_note(width, height, most_pixels));
+    }
+    if pixels > MAX_PIXELS {
+        drop(decoder);
+        return png_rows::decode(bytes, target);
     }
     let layout = layout(decoder.color_type())
         .ok_or_else(|| "its colours are in a form tidings cannot read".to_string())?;
@@ -70,18 +83,12 @@ pub fn decode(bytes: &[u8], room: Room, colours: Colours) -> Result<Drawn, Strin
     }
     let mut data = vec![0; usize::try_from(total).map_err(|_| too_deep())?];
     decoder.read_image(&mut data).map_err(|e| describe(&e))?;
-    let pixels = Pixels {
+    Ok(Decoded {
         width,
         height,
+        scaled: (width, height),
         layout,
-        data: &data,
-    };
-    let cells = scale::to_cells(&pixels, room, colours)
-        .ok_or_else(|| "the picture is damaged".to_string())?;
-    Ok(Drawn {
-        cells,
-        width,
-        height,
+        data,
     })
 }
 
@@ -90,15 +97,15 @@ pub fn is_picture(bytes: &[u8]) -> bool {
     sniff(bytes).is_ok()
 }
 
-fn too_large(width: u32, height: u32) -> String {
-    if u64::from(width) * u64::from(height) <= MAX_PIXELS {
+fn too_large_note(width: u32, height: u32, most_pixels: u64) -> String {
+    if u64::from(width) * u64::from(height) <= most_pixels {
         return format!(
             "it is {width}×{height} pixels, longer than the {MAX_SIDE} pixels a side tidings decodes"
         );
     }
     format!(
         "it is {width}×{height} pixels, more than the {} megapixels tidings decodes",
-        MAX_PIXELS / (1024 * 1024)
+        most_pixels / (1024 * 1024)
     )
 }
 

@@ -117,7 +117,7 @@ fn a_huge_picture_of_a_few_kilobytes_is_refused_from_its_header() {
     assert!(bomb.len() < 4096, "the bomb is {} bytes", bomb.len());
     assert_eq!(
         decode(&bomb, ROOM, Colours::True),
-        Err("it is 30000×30000 pixels, more than the 2 megapixels tidings decodes".to_string())
+        Err("it is 30000×30000 pixels, more than the 48 megapixels tidings decodes".to_string())
     );
     // Past the longest side, however thin.
     assert_eq!(
@@ -127,12 +127,54 @@ fn a_huge_picture_of_a_few_kilobytes_is_refused_from_its_header() {
                 .to_string()
         )
     );
-    // Within the pixel limit but with too little data: cut short, not a crash.
-    let note = decode(&png_claiming(1400, 1400), ROOM, Colours::True).unwrap_err();
-    assert!(
-        note.contains("cut short") || note.contains("damaged"),
-        "{note}"
+    // Within the pixel limit but with too little data: cut short, not a crash; whole or
+    // read row by row.
+    for (width, height) in [(1400, 1400), (8000, 6000)] {
+        let note = decode(&png_claiming(width, height), ROOM, Colours::True).unwrap_err();
+        assert!(
+            note.contains("cut short") || note.contains("damaged"),
+            "{width}×{height}: {note}"
+        );
+    }
+    // Past the pixel limit of a GIF or WebP, decoded whole.
+    let gif = encoded(&RgbImage::new(2000, 1200), ImageFormat::Gif);
+    assert_eq!(
+        decode(&gif, ROOM, Colours::True),
+        Err("it is 2000×1200 pixels, more than the 2 megapixels tidings decodes".to_string())
     );
+}
+
+#[test]
+fn a_large_png_is_read_row_by_row_and_shrunk() {
+    // 3.6 megapixels, more than a PNG decoded whole may have: red, then blue, then
+    // transparent, in thirds across.
+    let screenshot = RgbaImage::from_fn(3000, 1200, |x, _| match x {
+        0..1000 => Rgba([250, 10, 10, 255]),
+        1000..2000 => Rgba([10, 10, 250, 255]),
+        _ => Rgba([0, 0, 0, 0]),
+    });
+    let mut png = Cursor::new(Vec::new());
+    screenshot.write_to(&mut png, ImageFormat::Png).unwrap();
+    let drawn = decode(png.get_ref(), ROOM, Colours::True).unwrap();
+    assert_eq!((drawn.width, drawn.height), (3000, 1200));
+    // 40 columns, 16 pixels tall: 8 rows.
+    assert_eq!((drawn.cells.cols, drawn.cells.rows), (40, 8));
+    for row in 0..8 {
+        let cells = drawn.cells.row(row);
+        for (col, cell) in cells.iter().enumerate() {
+            let rgb = match cell.top {
+                Color::Rgb(r, _, b) => Some((r > 200, b > 200)),
+                _ => None,
+            };
+            // Columns 13 and 26 mix two thirds.
+            match col {
+                0..=12 => assert_eq!(rgb, Some((true, false)), "{col}: red"),
+                14..=25 => assert_eq!(rgb, Some((false, true)), "{col}: blue"),
+                27.. => assert_eq!(cell.top, Color::Reset, "{col}: transparent"),
+                _ => {}
+            }
+        }
+    }
 }
 
 #[test]
@@ -193,7 +235,7 @@ fn progressive_claiming(width: u16, height: u16, luma: u8) -> Vec<u8> {
 
 #[test]
 fn a_large_jpeg_is_decoded_already_scaled_down() {
-    // 2.4 megapixels: more than PNG, GIF and WebP may have, fine for a JPEG.
+    // 2.4 megapixels: more than a GIF or WebP may have, fine for a JPEG.
     let photo = RgbImage::from_fn(2400, 1000, |x, _| {
         if x < 1200 {
             Rgb([250, 10, 10])
@@ -208,7 +250,6 @@ fn a_large_jpeg_is_decoded_already_scaled_down() {
         panic!("true colour");
     };
     assert!(r > 200 && b < 60, "the left is red: {r}, {b}");
-    assert!(decode(&encoded(&photo, ImageFormat::Png), ROOM, Colours::True).is_err());
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::io::Cursor;
 
 use jpeg_decoder::{CodingProcess, Decoder, PixelFormat};
 
-use super::scale::Layout;
+use super::scale::{Decoded, Layout};
 
 /// The most pixels of a baseline JPEG, whose memory follows the scaled size.
 pub const MAX_PIXELS: u64 = 48 * 1024 * 1024;
@@ -16,15 +16,6 @@ pub const MAX_PIXELS: u64 = 48 * 1024 * 1024;
 pub const MAX_COEFFICIENTS: u64 = 6 * 1024 * 1024;
 /// The most bytes of scaled pixels.
 const MAX_OUTPUT: usize = 8 * 1024 * 1024;
-
-/// A decoded JPEG: its own size, and its pixels at the scale decoded.
-pub struct Decoded {
-    pub width: u32,
-    pub height: u32,
-    pub scaled: (u32, u32),
-    pub layout: Layout,
-    pub data: Vec<u8>,
-}
 
 /// Decodes `bytes` at the smallest scale at least `target` (width, height) in one direction.
 pub fn decode(bytes: &[u8], target: (u16, u16)) -> Result<Decoded, String> {

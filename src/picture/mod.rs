@@ -12,6 +12,7 @@ pub mod cache;
 pub mod decode;
 mod jpeg;
 pub mod palette;
+mod png_rows;
 pub mod scale;
 pub mod worker;
 

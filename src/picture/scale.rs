@@ -46,6 +46,27 @@ pub struct Pixels<'a> {
     pub data: &'a [u8],
 }
 
+/// Pixels as a decoder made them, maybe already scaled down, with the picture's own size.
+pub struct Decoded {
+    pub width: u32,
+    pub height: u32,
+    /// The size of `data`, in pixels.
+    pub scaled: (u32, u32),
+    pub layout: Layout,
+    pub data: Vec<u8>,
+}
+
+impl Decoded {
+    pub fn pixels(&self) -> Pixels<'_> {
+        Pixels {
+            width: self.scaled.0,
+            height: self.scaled.1,
+            layout: self.layout,
+            data: &self.data,
+        }
+    }
+}
+
 /// The picture scaled to fit `room` (never enlarged), as cells: as many columns as it is
 /// pixels wide, half as many rows as it is tall. `None` when the data is shorter than the
 /// size says.
