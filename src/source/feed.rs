@@ -190,18 +190,22 @@ fn read_split<T: Send>(
         .step_by(RUN)
         .map(|start| start..(start + RUN).min(count))
         .collect();
-    let threads = if count >= ITEMS_FOR_THREADS {
-        threads
-    } else {
-        1
-    };
     in_order(
         runs,
-        threads,
+        threads_for(count, threads),
         |run| prepare(read_run(split, run, &context)),
         each,
     );
     Ok(context.head)
+}
+
+/// How many threads read a feed of `count` items: a small one is read on one.
+fn threads_for(count: usize, threads: usize) -> usize {
+    if count >= ITEMS_FOR_THREADS {
+        threads
+    } else {
+        1
+    }
 }
 
 /// The items of a run; when the run cannot be read as one document, each of its items on
@@ -241,14 +245,9 @@ fn read_entries<T: Send>(
     while entries.peek().is_some() {
         runs.push(entries.by_ref().take(RUN).collect());
     }
-    let threads = if count >= ITEMS_FOR_THREADS {
-        threads
-    } else {
-        1
-    };
     in_order(
         runs,
-        threads,
+        threads_for(count, threads),
         |run| {
             let items = run.into_iter().map(|(e, image)| item(e, image, &context));
             prepare(items.collect())
