@@ -120,10 +120,15 @@ fn find_article(page: &str, url: Option<&str>, known: Known) -> Result<Page, Str
         Some((article, body)) => (article, body, 0.0),
         None => {
             let mut body = html::to_body(&article, url);
-            let summary = Some(known.summary)
+            // The feed's summary may be a teaser of the lede; the page's own, the lede.
+            let text = plain_text(&body);
+            let summaries = [Some(known.summary), linked_data.description.as_deref()];
+            let lede = summaries
+                .into_iter()
+                .flatten()
                 .filter(|summary| !summary.trim().is_empty())
-                .or(linked_data.description.as_deref());
-            match summary.and_then(|summary| lede::find(&original, summary, &plain_text(&body))) {
+                .find_map(|summary| lede::find(&original, summary, &text));
+            match lede {
                 Some(lede) => {
                     let lede = clean_text(&lede);
                     body.blocks

@@ -265,6 +265,23 @@ fn the_lede_beside_the_article_is_kept_and_the_byline_lines_are_not() {
         "{text}"
     );
     assert_eq!(text.matches(lede).count(), 1, "{text}");
+
+    // In the page's header, outside the block found, for a feed whose summary is a teaser
+    // of it: the page's description finds it.
+    let html = page(
+        &format!("<meta property='og:description' content=\"{lede}\">"),
+        &format!(
+            "<article><header><h1>Harbour wall holds</h1><p class='standfirst'>{lede}</p>\
+             </header><div class='body'>{}</div></article>",
+            paragraphs(0..6)
+        ),
+    );
+    let teaser = Known {
+        title: "Harbour wall holds",
+        summary: "The storm wall has kept the old port safe. Read more...",
+    };
+    let found = extract(&html, Some(URL), teaser).expect("an article");
+    assert!(found.text().starts_with(lede), "{}", found.text());
 }
 
 #[test]
