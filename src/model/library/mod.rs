@@ -10,7 +10,15 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use smallvec::SmallVec;
+
 use super::{Article, ArticleId, Tag, TagKey};
+
+/// Tags an entry holds without a separate allocation; most articles have fewer.
+const INLINE_TAGS: usize = 4;
+
+/// An entry's tag ids.
+pub type TagIds = SmallVec<[usize; INLINE_TAGS]>;
 
 /// Where an entry of the library comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +33,10 @@ pub enum Origin {
 pub struct Entry {
     pub article: Article,
     pub origin: Origin,
-    /// Indices into [`Library::tags`].
-    pub tag_ids: Vec<usize>,
+    /// Indices into [`Library::tags`], inline for up to [`INLINE_TAGS`] tags: marking many
+    /// entries read reads each one's, and one fetch from elsewhere in memory each cost more
+    /// than the rest of the work together.
+    pub tag_ids: TagIds,
     /// Index into [`Library::sources`]; `None` for a saved-only copy.
     pub source: Option<usize>,
     /// Changed only through [`Library::set_read`], which keeps the counts.
@@ -214,8 +224,8 @@ impl Library {
 
     /// Tag ids of `tags`, registering new tags; each tag becomes the library's shared copy of
     /// its spelling.
-    fn tag_ids_for(&mut self, tags: &mut [Tag]) -> Vec<usize> {
-        let mut ids = Vec::with_capacity(tags.len());
+    fn tag_ids_for(&mut self, tags: &mut [Tag]) -> TagIds {
+        let mut ids = TagIds::with_capacity(tags.len());
         for tag in tags {
             // Most tags recur with the same spelling: found without lower-casing them.
             let id = match self.spellings.get(tag.as_str()) {
