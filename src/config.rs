@@ -9,6 +9,8 @@ use chrono::format::{Item, StrftimeItems};
 use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
+pub mod sync;
+
 use crate::action::Action;
 use crate::focus::Focus;
 use crate::keymap::{Key, Keymap};
@@ -50,7 +52,7 @@ pub struct Config {
     /// The disk cache of pictures in the data dir, in megabytes (0: nothing kept on disk).
     pub image_cache_mb: Bounded<0, 60000>,
     /// A feed server to sync subscriptions, read state and bookmarks with (`[sync]`).
-    pub sync: Option<crate::sync::SyncConfig>,
+    pub sync: Option<sync::SyncConfig>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -407,7 +409,7 @@ mod tests {
         let home = dirs::home_dir().unwrap();
         assert_eq!(
             sync.password,
-            crate::sync::PasswordSource::File(home.join(".config/tidings/greader-password"))
+            sync::PasswordSource::File(home.join(".config/tidings/greader-password"))
         );
     }
 

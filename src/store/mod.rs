@@ -39,7 +39,7 @@ pub use full_texts::{PendingFullText, StoredFullText};
 pub use read_marks::FeedCount;
 pub use rows::CacheRow;
 pub use sync::{ServerFeed, ServerItem, ServerState, StateChanges, SyncStatus, Unstarred};
-pub use sync_queue::{Change, MarkKind, Queued, ReadScope};
+pub use sync_queue::{Change, MarkKind, Queued, READING_LIST, ReadScope};
 
 use std::collections::HashSet;
 use std::fmt;

@@ -10,6 +10,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Store, StoreError, stored_time};
 use crate::model::ArticleId;
 
+/// The server's stream of every article (Google Reader's name for it): what a change marking
+/// everything read names.
+pub const READING_LIST: &str = "user/-/state/com.google/reading-list";
+
 /// What a queued change is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
@@ -121,7 +125,7 @@ impl Store {
                 }
             }
             let stream = match scope {
-                ReadScope::Everything => Some(crate::sync::greader::READING_LIST.to_string()),
+                ReadScope::Everything => Some(READING_LIST.to_string()),
                 ReadScope::Feed(url) => conn
                     .query_row(
                         "SELECT stream FROM sync_feeds WHERE url = ?1",

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use ureq::Agent;
 use ureq::http::{Response, header};
 
-use super::config::{Password, SyncConfig};
+use crate::config::sync::{Password, SyncConfig};
 use crate::sanitize::clean_line;
 use crate::source::fetch::FetchSettings;
 

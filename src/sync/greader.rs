@@ -13,7 +13,7 @@ use crate::model::{Article, ArticleId, Tag};
 use crate::sanitize::clean_line;
 use crate::source::html;
 
-pub const READING_LIST: &str = "user/-/state/com.google/reading-list";
+pub use crate::store::READING_LIST;
 pub const READ: &str = "user/-/state/com.google/read";
 pub const STARRED: &str = "user/-/state/com.google/starred";
 const LONG_ID_PREFIX: &str = "tag:google.com,2005:reader/item/";

@@ -5,15 +5,14 @@
 //! on a worker.
 
 pub mod client;
-mod config;
 pub mod greader;
 mod pull;
 mod push;
 pub mod subscriptions;
 mod worker;
 
+pub use crate::config::sync::{PASSWORD_VARIABLE, Password, PasswordSource, SyncConfig};
 pub use client::{Client, SyncError};
-pub use config::{PASSWORD_VARIABLE, Password, PasswordSource, SyncConfig};
 pub use pull::{CONTENTS_BATCH, RECENT};
 pub use worker::{Failure, SyncEvent, Worker};
 

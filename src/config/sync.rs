@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 use serde::Deserialize;
 
-use crate::config::Bounded;
+use super::Bounded;
 
 /// The environment variable that gives the password in place of the config.
 pub const PASSWORD_VARIABLE: &str = "TIDINGS_SYNC_PASSWORD";
