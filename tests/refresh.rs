@@ -187,3 +187,47 @@ fn refresh_exits_1_when_feeds_failed_and_the_others_were_left_alone_and_0_when_a
         run.stdout
     );
 }
+
+#[test]
+fn a_feed_renamed_or_tagged_anew_gets_its_new_name_and_tags_though_its_file_is_the_same() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("gazette.xml");
+    fs::write(&path, fixture("rss2.xml")).expect("write the feed");
+    touch(&path, SystemTime::now() - Duration::from_secs(3600));
+    let data_dir = dir.path().join("data");
+    let store = Store::open(&data_dir).expect("a store");
+    let mut feed = Subscription {
+        url: format!("file://{}", path.display()),
+        name: Some("First name".to_string()),
+        tags: vec!["alpha".to_string()],
+        every: None,
+        full_text: false,
+    };
+    let refresh = |feed: &Subscription| {
+        let mut results = Vec::new();
+        refresh::refresh(
+            std::slice::from_ref(feed),
+            Some(&store),
+            &options(),
+            |_, r| {
+                results.push(r.result.clone());
+            },
+        );
+        results
+    };
+    assert_eq!(refresh(&feed), [FeedResult::Updated { new: 3, updated: 0 }]);
+    feed.name = Some("Second name".to_string());
+    feed.tags = vec!["beta".to_string()];
+    assert_eq!(refresh(&feed), [FeedResult::Updated { new: 0, updated: 3 }]);
+    let (cached, _) = store.cached_articles().expect("the cache");
+    for (_, article) in &cached {
+        assert_eq!(article.source, "Second name");
+        let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
+        assert!(
+            tags.contains(&"beta") && !tags.contains(&"alpha"),
+            "{tags:?}"
+        );
+    }
+    // Named the same again: the file is not read.
+    assert_eq!(refresh(&feed), [FeedResult::NotModified]);
+}
