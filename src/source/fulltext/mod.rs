@@ -4,6 +4,7 @@
 //! cleaned again, and converted with the same `html::to_body` as every feed item.
 
 mod clean;
+mod lead;
 mod lede;
 mod linked_data;
 mod overlap;
@@ -115,14 +116,19 @@ fn find_article(page: &str, url: Option<&str>, known: Known) -> Result<Page, Str
         html: article,
         linked,
     } = clean::after(&found.content, &titles);
-    let (article, body, linked) = match fallback(&linked_data, &article, url) {
+    let (article, mut body, linked) = match fallback(&linked_data, &article, url) {
         Some((article, body)) => (article, body, 0.0),
         None => {
             let mut body = html::to_body(&article, url);
-            let summary = Some(known.summary)
+            // The feed's summary may be a teaser of the lede; the page's own, the lede.
+            let text = plain_text(&body);
+            let summaries = [Some(known.summary), linked_data.description.as_deref()];
+            let lede = summaries
+                .into_iter()
+                .flatten()
                 .filter(|summary| !summary.trim().is_empty())
-                .or(linked_data.description.as_deref());
-            match summary.and_then(|summary| lede::find(&original, summary, &plain_text(&body))) {
+                .find_map(|summary| lede::find(&original, summary, &text));
+            match lede {
                 Some(lede) => {
                     let lede = clean_text(&lede);
                     body.blocks
@@ -133,9 +139,14 @@ fn find_article(page: &str, url: Option<&str>, known: Known) -> Result<Page, Str
             }
         }
     };
+    let lead = lead::find(&original, url, &body);
     drop(original);
     if !clean::is_article(&body, linked, known) {
         return Err(NO_ARTICLE.to_string());
+    }
+    // Shown first, but not part of the text (`Page::text`): a picture, not the article's words.
+    if let Some(lead) = lead {
+        body.blocks.insert(0, lead);
     }
     let line = |text: Option<String>| text.map(|t| clean_line(&t)).filter(|t| !t.is_empty());
     Ok(Page {

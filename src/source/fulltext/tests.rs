@@ -265,6 +265,23 @@ fn the_lede_beside_the_article_is_kept_and_the_byline_lines_are_not() {
         "{text}"
     );
     assert_eq!(text.matches(lede).count(), 1, "{text}");
+
+    // In the page's header, outside the block found, for a feed whose summary is a teaser
+    // of it: the page's description finds it.
+    let html = page(
+        &format!("<meta property='og:description' content=\"{lede}\">"),
+        &format!(
+            "<article><header><h1>Harbour wall holds</h1><p class='standfirst'>{lede}</p>\
+             </header><div class='body'>{}</div></article>",
+            paragraphs(0..6)
+        ),
+    );
+    let teaser = Known {
+        title: "Harbour wall holds",
+        summary: "The storm wall has kept the old port safe. Read more...",
+    };
+    let found = extract(&html, Some(URL), teaser).expect("an article");
+    assert!(found.text().starts_with(lede), "{}", found.text());
 }
 
 #[test]
@@ -378,5 +395,77 @@ fn a_caption_said_again_is_left_out() {
         shown.matches("The fleet back in port").count(),
         1,
         "{shown}"
+    );
+}
+
+/// The addresses of the pictures of `found`'s body, in order.
+fn picture_addresses(found: &Page) -> Vec<String> {
+    found
+        .body
+        .pictures()
+        .map(|picture| picture.src.clone())
+        .collect()
+}
+
+#[test]
+fn the_lead_picture_above_the_article_is_shown_first_and_once_and_is_not_text() {
+    let lead = "https://cdn.news.example/2026/harbour-at-dawn.jpg";
+    let header = "<div class='article-header'><h1>Harbour wall holds</h1>\
+         <figure><img src='/2026/harbour-at-dawn.jpg?w=800' alt='The harbour'>\
+         <figcaption>The harbour at dawn. Photo: A. Person</figcaption></figure></div>";
+    let named = format!("<meta property='og:image' content='{lead}?w=1200'>");
+    let html = page(
+        &named,
+        &format!(
+            "{header}<div class='article-body'>{}</div>",
+            paragraphs(0..6)
+        ),
+    );
+    let found = extracted(&html);
+    assert_eq!(
+        picture_addresses(&found),
+        ["https://news.example/2026/harbour-at-dawn.jpg?w=800"]
+    );
+    let Some(Block::Image { caption, .. }) = found.body.blocks.first() else {
+        panic!("the picture first: {:?}", found.body.blocks.first());
+    };
+    assert_eq!(caption, "The harbour at dawn. Photo: A. Person");
+    assert!(
+        !found.text().contains("Photo: A. Person"),
+        "{}",
+        found.text()
+    );
+
+    // Within the article already: once.
+    let inside = page(
+        &named,
+        &format!(
+            "<div class='article-body'>{}<figure><img src='{lead}'></figure>{}</div>",
+            paragraphs(0..3),
+            paragraphs(3..6)
+        ),
+    );
+    assert_eq!(picture_addresses(&extracted(&inside)), [lead]);
+
+    // Named for social sites but not shown on the page: not taken.
+    let card = page(
+        &named,
+        &format!("<div class='article-body'>{}</div>", paragraphs(0..6)),
+    );
+    assert!(picture_addresses(&extracted(&card)).is_empty());
+
+    // Shown only below the text: not put first.
+    let below = page(
+        &named,
+        &format!(
+            "<div class='article-body'>{}</div><div class='gallery'>             <figure><img src='{lead}'><figcaption>More pictures</figcaption></figure></div>",
+            paragraphs(0..6)
+        ),
+    );
+    let found = extracted(&below);
+    assert!(
+        !matches!(found.body.blocks.first(), Some(Block::Image { .. })),
+        "{:?}",
+        found.body.blocks.first()
     );
 }
