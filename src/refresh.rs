@@ -14,6 +14,7 @@ use chrono::{DateTime, Local, Utc};
 use read::{Message, Read, Reader, Validators};
 
 use crate::config::Config;
+use crate::digest::digest;
 use crate::model::{Article, Subscription};
 use crate::source::fetch::{self, FetchSettings, Request};
 use crate::store::{CacheRow, FeedState, Ingested, Store, StoreError};
@@ -210,10 +211,18 @@ pub fn refresh(
     };
     let mut asked: Vec<(usize, FeedState)> = Vec::new();
     for (index, feed) in feeds.iter().enumerate() {
-        let state = states.get(&feed.url).cloned().unwrap_or_else(|| FeedState {
+        let mut state = states.get(&feed.url).cloned().unwrap_or_else(|| FeedState {
             url: feed.url.clone(),
             ..FeedState::default()
         });
+        if state.source_hash != Some(source_hash(feed)) {
+            // Renamed or tagged anew: its articles are stored again, so its document is
+            // asked for and read whole, even if it is the one read last time.
+            state.etag = None;
+            state.last_modified = None;
+            state.file_stamp = None;
+            state.content_hash = None;
+        }
         match skip_reason(&state, options.force, now) {
             Some(reason) => {
                 let name = display_name(feed, &state);
@@ -340,6 +349,20 @@ fn store_runs(
     }
 }
 
+/// A hash of what a feed's articles take from its subscription: its name and tags.
+fn source_hash(feed: &Subscription) -> u64 {
+    // A name given empty is not the same as none: the feed's own title is shown for none.
+    let mut source = feed
+        .name
+        .as_ref()
+        .map_or(String::new(), |name| format!("={name}"));
+    for tag in &feed.tags {
+        source.push('\u{1f}');
+        source.push_str(tag);
+    }
+    digest(source.as_bytes())
+}
+
 fn skip_reason(state: &FeedState, force: bool, now: DateTime<Utc>) -> Option<String> {
     let until = |time: DateTime<Utc>| time.with_timezone(&Local).format("%H:%M").to_string();
     match (state.retry_after, state.fresh_until) {
@@ -388,6 +411,7 @@ fn settle(
             state.title = head.title;
             state.fresh_until = fresh(fresh_for.max(head.ttl));
             state.content_hash = Some(hash);
+            state.source_hash = Some(source_hash(feed));
             match stored.error {
                 Some(error) => {
                     // Read again next time: what is stored may be only part of it.

@@ -73,6 +73,8 @@ fn a_feed_file_that_did_not_change_is_not_read_again_and_nothing_is_written() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("gazette.xml");
     fs::write(&path, fixture("rss2.xml")).expect("write the feed");
+    // Written a while ago: its stamp is kept (one written just now is read every time).
+    touch(&path, SystemTime::now() - Duration::from_secs(3600));
     let url = format!("file://{}", path.display());
     let data_dir = dir.path().join("data");
     let store = Store::open(&data_dir).expect("a store");
@@ -185,5 +187,75 @@ fn refresh_exits_1_when_feeds_failed_and_the_others_were_left_alone_and_0_when_a
         run.stdout.ends_with("+0 new · 1 skipped\n"),
         "{}",
         run.stdout
+    );
+}
+
+#[test]
+fn a_feed_renamed_or_tagged_anew_gets_its_new_name_and_tags_though_its_file_is_the_same() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("gazette.xml");
+    fs::write(&path, fixture("rss2.xml")).expect("write the feed");
+    touch(&path, SystemTime::now() - Duration::from_secs(3600));
+    let data_dir = dir.path().join("data");
+    let store = Store::open(&data_dir).expect("a store");
+    let mut feed = Subscription {
+        url: format!("file://{}", path.display()),
+        name: Some("First name".to_string()),
+        tags: vec!["alpha".to_string()],
+        every: None,
+        full_text: false,
+    };
+    let refresh = |feed: &Subscription| {
+        let mut results = Vec::new();
+        refresh::refresh(
+            std::slice::from_ref(feed),
+            Some(&store),
+            &options(),
+            |_, r| {
+                results.push(r.result.clone());
+            },
+        );
+        results
+    };
+    assert_eq!(refresh(&feed), [FeedResult::Updated { new: 3, updated: 0 }]);
+    feed.name = Some("Second name".to_string());
+    feed.tags = vec!["beta".to_string()];
+    assert_eq!(refresh(&feed), [FeedResult::Updated { new: 0, updated: 3 }]);
+    let (cached, _) = store.cached_articles().expect("the cache");
+    for (_, article) in &cached {
+        assert_eq!(article.source, "Second name");
+        let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
+        assert!(
+            tags.contains(&"beta") && !tags.contains(&"alpha"),
+            "{tags:?}"
+        );
+    }
+    // Named the same again: the file is not read.
+    assert_eq!(refresh(&feed), [FeedResult::NotModified]);
+}
+
+#[test]
+fn a_feed_file_written_again_at_once_with_the_same_size_and_time_is_read_again() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("gazette.xml");
+    let text = String::from_utf8(fixture("rss2.xml")).expect("UTF-8");
+    fs::write(&path, &text).expect("write the feed");
+    let written = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("its time");
+    let url = format!("file://{}", path.display());
+    let store = Store::open(&dir.path().join("data")).expect("a store");
+    assert_eq!(
+        refresh_one(&store, &url),
+        FeedResult::Updated { new: 3, updated: 0 }
+    );
+    // Written again within the same tick of a coarse clock: same size, same time.
+    let again = text.replace("Night ferry returns</title>", "Night ferry Returns</title>");
+    assert_eq!(again.len(), text.len());
+    fs::write(&path, again).expect("write again");
+    touch(&path, written);
+    assert_eq!(
+        refresh_one(&store, &url),
+        FeedResult::Updated { new: 0, updated: 1 }
     );
 }

@@ -203,3 +203,30 @@ fn a_feed_is_read_a_run_at_a_time_in_order_and_the_same_as_whole() {
     let made: Vec<Article> = items.into_iter().map(Item::into_article).collect();
     assert_eq!(made, whole.articles);
 }
+
+#[test]
+fn rss_items_after_the_channel_are_read_and_a_stray_less_than_sign_loses_only_its_item() {
+    let feed = read("feeds/quirks/rss-items-after-channel.xml");
+    assert_eq!(feed.title.as_deref(), Some("Pier Bulletin"));
+    assert_eq!(
+        titles(&feed),
+        ["Ferry timetable posted", "Gulls' nesting season"],
+        "the item that is not XML is left out, the others kept"
+    );
+    assert_eq!(feed.articles[0].source, "Pier Bulletin");
+    assert_eq!(text(&feed.articles[0]), "If 2 < 3, it's late.");
+}
+
+#[test]
+fn a_json_feed_with_bytes_that_are_not_utf8_is_still_a_feed() {
+    let bytes = b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Wire\", \
+        \"items\": [{\"id\": \"1\", \"title\": \"caf\xe9\"}, {\"id\": \"2\", \"title\": \"two\"}]}";
+    assert_eq!(sniff(bytes), Some(Format::Json));
+    let source = FeedSource {
+        url: URL,
+        name: None,
+        tags: &[],
+    };
+    let feed = parse(bytes, source).unwrap();
+    assert_eq!(titles(&feed), ["caf\u{FFFD}", "two"]);
+}

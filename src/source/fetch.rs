@@ -74,7 +74,25 @@ pub struct FileStamp {
     pub modified: i64,
 }
 
+/// How long ago a file must have been written for its stamp to be kept: a file written again
+/// within the same tick of the file system's clock (two seconds on FAT, one on HFS+), at the
+/// same size, has the same stamp.
+const SETTLED: Duration = Duration::from_secs(2);
+
 impl FileStamp {
+    /// Whether the file was written long enough ago that a later write would change its
+    /// stamp; a stamp that is not is not kept, so the file is read (and its hash compared)
+    /// next time too.
+    fn settled(&self) -> bool {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| {
+                i64::try_from(since.as_nanos()).unwrap_or(i64::MAX)
+            });
+        let settled = i64::try_from(SETTLED.as_nanos()).unwrap_or(i64::MAX);
+        self.modified < now.saturating_sub(settled)
+    }
+
     fn of(metadata: &std::fs::Metadata) -> Option<FileStamp> {
         let modified = metadata.modified().ok()?;
         let nanos = match modified.duration_since(std::time::UNIX_EPOCH) {
@@ -234,6 +252,7 @@ fn read_file(path: &Path, request: &Request, max_bytes: u64) -> Outcome {
     if file_stamp.is_some() && file_stamp == request.file_stamp {
         return Outcome::NotModified { fresh_for: None };
     }
+    let file_stamp = file_stamp.filter(FileStamp::settled);
     // Room for the whole file and the byte that would tell it grew: read without copying.
     let room = usize::try_from(metadata.len().saturating_add(1)).unwrap_or(0);
     let mut body = Vec::with_capacity(room);

@@ -269,6 +269,7 @@ fn feed_state_round_trips_with_and_without_its_fields() {
             size: 74_000_000,
             modified: -1,
         }),
+        source_hash: Some(1 << 63),
     };
     let empty = blank_state(FEED_B);
     store.save_feed_state(&full).unwrap();

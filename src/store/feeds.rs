@@ -39,6 +39,8 @@ pub struct FeedState {
     pub content_hash: Option<u64>,
     /// A feed file's size and modification time when it was last read.
     pub file_stamp: Option<FileStamp>,
+    /// A hash of the name and tags the feed's articles were last stored under.
+    pub source_hash: Option<u64>,
 }
 
 /// What an ingest changed in the cache.
@@ -114,7 +116,8 @@ impl Store {
     pub fn feed_states(&self) -> Result<HashMap<String, FeedState>, StoreError> {
         let states = self.query_all(
             "SELECT url, title, etag, last_modified, last_attempt, last_success, last_error,
-                    retry_after, fresh_until, content_hash, file_size, file_modified
+                    retry_after, fresh_until, content_hash, file_size, file_modified,
+                    source_hash
              FROM feed_state",
             |row| {
                 Ok(FeedState {
@@ -135,6 +138,7 @@ impl Store {
                         }),
                         _ => None,
                     },
+                    source_hash: row.get::<_, Option<i64>>(12)?.map(|hash| hash as u64),
                 })
             },
         )?;
@@ -362,15 +366,15 @@ pub(super) fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite
     let mut upsert = conn.prepare_cached(
         "INSERT INTO feed_state (url, title, etag, last_modified, last_attempt, last_success,
                                  last_error, retry_after, fresh_until, content_hash, file_size,
-                                 file_modified)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                 file_modified, source_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT (url) DO UPDATE SET
              title = excluded.title, etag = excluded.etag,
              last_modified = excluded.last_modified, last_attempt = excluded.last_attempt,
              last_success = excluded.last_success, last_error = excluded.last_error,
              retry_after = excluded.retry_after, fresh_until = excluded.fresh_until,
              content_hash = excluded.content_hash, file_size = excluded.file_size,
-             file_modified = excluded.file_modified",
+             file_modified = excluded.file_modified, source_hash = excluded.source_hash",
     )?;
     upsert.execute(params![
         state.url,
@@ -385,6 +389,7 @@ pub(super) fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite
         state.content_hash.map(|hash| hash as i64),
         state.file_stamp.map(|stamp| stamp.size as i64),
         state.file_stamp.map(|stamp| stamp.modified),
+        state.source_hash.map(|hash| hash as i64),
     ])?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 7;
+pub const CURRENT_VERSION: i64 = 8;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     V5_SYNC,
     V6_FULL_TEXT,
     V7_PACKED_BODIES,
+    V8_SOURCE_HASH,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -201,6 +202,12 @@ const V7_PACKED_BODIES: &str = "
                (SELECT group_concat(value, ' ') FROM json_tree(snapshot, '$.body')
                 WHERE type = 'text')
         FROM feed_articles WHERE json_valid(snapshot);
+";
+
+/// Version 8: a feed's state keeps a hash of the name and tags its articles were last stored
+/// under, so that a feed renamed or tagged anew is read again though its document is the same.
+const V8_SOURCE_HASH: &str = "
+    ALTER TABLE feed_state ADD COLUMN source_hash INTEGER;
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.

@@ -39,6 +39,9 @@ pub fn canonical(bytes: &[u8]) -> Result<Vec<u8>, String> {
 /// comes whole before the damage: the items before it are kept.
 pub fn read(bytes: &[u8]) -> Result<Map<String, Value>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Bytes that are not UTF-8 become U+FFFD, as in an XML feed: the feed stays a feed.
+    let lossy = String::from_utf8_lossy(bytes);
+    let bytes = lossy.as_bytes();
     let value = match serde_json::from_slice::<Value>(bytes) {
         Ok(value) => value,
         Err(error) => match whole_part(bytes).map(|part| serde_json::from_slice(&part)) {

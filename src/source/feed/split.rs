@@ -18,6 +18,10 @@ pub struct Split<'a> {
     declaration: Vec<u8>,
     /// From the root's start tag to the first item.
     head: Range<usize>,
+    /// The channel's end tag, when an RSS channel ends before its items (careless feeds put
+    /// them in the root): it is left out of the head and closes the pieces, so the items
+    /// are read as the channel's, as feed-rs reads only those.
+    channel_end: Option<Range<usize>>,
     pub items: Vec<Range<usize>>,
     /// What follows the last item up to the root's end tag, when the document is whole.
     tail: Option<Range<usize>>,
@@ -51,6 +55,7 @@ impl<'a> Split<'a> {
             bytes,
             declaration: Vec::new(),
             head: 0..0,
+            channel_end: None,
             items: Vec::new(),
             tail: None,
             closing: Vec::new(),
@@ -59,6 +64,8 @@ impl<'a> Split<'a> {
         let mut root: Option<Root> = None;
         // Qualified names of the open elements outside items.
         let mut open: Vec<&[u8]> = Vec::new();
+        // The end tag of an RSS channel that ended before any item.
+        let mut channel_end: Option<Range<usize>> = None;
         // Inside an item: where it started, its name, and how many elements of the same
         // name are open inside it.
         let mut item: Option<(usize, &[u8], usize)> = None;
@@ -108,6 +115,15 @@ impl<'a> Split<'a> {
                             .rev()
                             .flat_map(|name| [b"</", *name, b">"].concat())
                             .collect();
+                        if root == Some(Root::Rss)
+                            && open.len() == 1
+                            && let Some(end) = channel_end.take()
+                        {
+                            split
+                                .closing
+                                .splice(0..0, bytes[end.clone()].iter().copied());
+                            split.channel_end = Some(end);
+                        }
                     }
                     if empty {
                         split.items.push(range);
@@ -117,6 +133,13 @@ impl<'a> Split<'a> {
                 }
                 Mark::Start { name, empty: false } if root.is_some() => open.push(name),
                 Mark::End { name } if root.is_some() => {
+                    if root == Some(Root::Rss)
+                        && split.items.is_empty()
+                        && open.len() == 2
+                        && local(name) == b"channel"
+                    {
+                        channel_end = Some(range.clone());
+                    }
                     // Closes the innermost open element of that name, and any left open in it.
                     if let Some(inner) = open.iter().rposition(|open| *open == name) {
                         open.truncate(inner);
@@ -154,11 +177,23 @@ impl<'a> Split<'a> {
 
     /// The document without its items: what the feed says of itself.
     pub fn head_document(&self) -> Vec<u8> {
-        let tail = match &self.tail {
-            Some(tail) => &self.bytes[tail.clone()],
-            None => &self.closing,
+        let tail = match (&self.tail, &self.channel_end) {
+            (Some(tail), None) => &self.bytes[tail.clone()],
+            _ => &self.closing,
         };
-        self.piece(&[&self.bytes[self.head.clone()], tail])
+        let [before, after] = self.head_parts();
+        self.piece(&[before, after, tail])
+    }
+
+    /// The head, without the channel's end tag when the items come after it.
+    fn head_parts(&self) -> [&[u8]; 2] {
+        match &self.channel_end {
+            Some(end) => [
+                &self.bytes[self.head.start..end.start],
+                &self.bytes[end.end..self.head.end],
+            ],
+            None => [&self.bytes[self.head.clone()], &[]],
+        }
     }
 
     /// The document holding only the items `range` of [`Split::items`], in their order.
@@ -172,7 +207,8 @@ impl<'a> Split<'a> {
         } else {
             &self.bytes[first.start..last.end]
         };
-        self.piece(&[&self.bytes[self.head.clone()], body, &self.closing])
+        let [before, after] = self.head_parts();
+        self.piece(&[before, after, body, &self.closing])
     }
 
     fn piece(&self, parts: &[&[u8]]) -> Vec<u8> {
@@ -276,6 +312,8 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<(Mark<'_>, Range<usize>)> {
     let mut at = name_start + name_length;
     loop {
         match (quote, *rest.get(at)?) {
+            // Markup holds no `<`, not even in a quoted value: this one is text.
+            (_, b'<') => return Some((Mark::Other, start..start + 1)),
             (None, b'>') => break,
             (None, q @ (b'"' | b'\'')) => quote = Some(q),
             (Some(q), b) if b == q => quote = None,
@@ -348,6 +386,36 @@ mod tests {
                 .unwrap()
                 .document(0..1)
                 .starts_with(b"<rss>")
+        );
+    }
+
+    #[test]
+    fn a_stray_less_than_sign_in_text_does_not_hide_the_items_after_it() {
+        // An unescaped `<` and an apostrophe after it: no tag, and no quoted value either.
+        let doc = b"<rss><channel><item><description>if a<b then it's</description></item>\
+            <item><title>two</title></item><item><title>it's three</title></item></channel></rss>";
+        let split = Split::scan(doc).unwrap();
+        assert_eq!(split.items.len(), 3);
+        assert_eq!(
+            text(split.document(1..2)),
+            "<rss><channel><item><title>two</title></item></channel></rss>"
+        );
+    }
+
+    #[test]
+    fn rss_items_after_the_channel_are_read_as_if_in_it() {
+        let doc = b"<rss version=\"0.91\"><channel><title>T</title></channel>\n\
+            <item><title>A</title></item><item><title>B</title></item>\n</rss>";
+        let split = Split::scan(doc).unwrap();
+        assert_eq!(split.items.len(), 2);
+        assert_eq!(
+            text(split.document(1..2)),
+            "<rss version=\"0.91\"><channel><title>T</title>\n\
+             <item><title>B</title></item></channel></rss>"
+        );
+        assert_eq!(
+            text(split.head_document()),
+            "<rss version=\"0.91\"><channel><title>T</title>\n</channel></rss>"
         );
     }
 
