@@ -568,11 +568,12 @@ impl Builder<'_> {
     }
 }
 
-/// Elements dropped with all their content.
+/// Elements dropped with all their content. Ruby readings (`rt`, and the brackets `rp` puts
+/// around them) would stand in line after the characters they are set above, doubling them.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head",
     "title", "form", "input", "button", "select", "textarea", "canvas", "audio", "video",
-    "datalist",
+    "datalist", "rt", "rp",
 ];
 
 /// Block containers whose direct text forms paragraphs.

@@ -280,16 +280,16 @@ fn looks_like_address(text: &str) -> bool {
     !text.is_empty() && !text.starts_with("data:") && !text.contains(char::is_whitespace)
 }
 
-/// The article's HTML with its links made plain text and its pictures without their
-/// alternative text, for the plain text of the article.
+/// The article's HTML with its links made plain text and its pictures left out, their
+/// captions kept as text of their own (not the `[image: …]` a picture in a list is shown
+/// by), for the plain text of the article.
 pub(super) fn without_links(article: &str) -> String {
     let document = Document::from(article);
     for link in document.select("a[href]").nodes() {
         link.remove_attr("href");
     }
-    for image in document.select("img[alt]").nodes() {
-        image.remove_attr("alt");
-    }
+    document.select("img, picture").remove();
+    document.select("figure, figcaption").rename("div");
     document.select("body").inner_html().to_string()
 }
 

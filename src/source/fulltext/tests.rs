@@ -469,3 +469,26 @@ fn the_lead_picture_above_the_article_is_shown_first_and_once_and_is_not_text() 
         found.body.blocks.first()
     );
 }
+
+#[test]
+fn the_text_has_captions_but_no_picture_labels() {
+    let html = page(
+        "",
+        &format!(
+            "<article>{}<ul><li><figure><img src='/p/boats.jpg' alt='Boats'><figcaption>The \
+             fleet at its berths</figcaption></figure> Boats are back.</li></ul>{}\
+             <figure><img src='/p/wall.jpg' alt='A wall'><figcaption>The new breakwater\
+             </figcaption></figure>{}</article>",
+            paragraphs(0..3),
+            paragraphs(3..5),
+            paragraphs(5..7)
+        ),
+    );
+    let text = extracted(&html).text();
+    assert!(!text.contains("image"), "{text}");
+    assert!(
+        text.contains("The fleet at its berths Boats are back."),
+        "{text}"
+    );
+    assert!(text.contains("\n\nThe new breakwater\n\n"), "{text}");
+}

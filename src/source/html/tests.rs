@@ -303,6 +303,14 @@ fn scripts_styles_and_comments_are_dropped_with_content() {
 }
 
 #[test]
+fn ruby_readings_are_left_out_of_the_text() {
+    // A terminal cannot set a reading above its characters: in line, it doubles them.
+    let html = "<p><ruby>子<rt>こ</rt></ruby>ども、<ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>\
+                </ruby>字</p>";
+    assert_eq!(blocks(html), [para("子ども、漢字")]);
+}
+
+#[test]
 fn entities_decode_and_controls_are_removed() {
     let html = "<p>a &amp; b &lt;c&gt; &#x1b;[31mred &#27;]0;t&#7; &#155;x \u{1b}[2J\u{202e}</p>";
     let body = to_body(html, None);
