@@ -42,6 +42,8 @@ fn menus_asides_footers_and_share_boxes_are_left_out() {
              {}\
              <div class='newsletter-signup'><p>Sign up to our morning newsletter for the \
              day's news, delivered free to your inbox every day of the week.</p></div>\
+             <div id='login-modal'><p>Log in to your account to keep reading the stories \
+             you follow, on every device you use, wherever you are.</p></div>\
              <aside><h3>Most read</h3><ul><li><a href='/a'>Storm warning for the coast</a></li>\
              <li><a href='/b'>Ferry fares rise again</a></li></ul></aside>\
              <div class='related-stories'><h3>Related stories</h3><ul>\
@@ -61,6 +63,7 @@ fn menus_asides_footers_and_share_boxes_are_left_out() {
         "Share on",
         "Email this",
         "newsletter",
+        "Log in",
         "Most read",
         "Storm warning",
         "Related stories",
