@@ -8,6 +8,8 @@ mod headers;
 mod hosts;
 mod http;
 
+pub(in crate::source) use address::remove_dot_segments;
+
 use std::collections::VecDeque;
 use std::fmt;
 use std::fs::File;

@@ -142,7 +142,7 @@ fn percent_decode(text: &str) -> Option<String> {
 }
 
 /// RFC 3986, section 5.2.4: `/a/b/../c/./d` -> `/a/c/d`.
-fn remove_dot_segments(path: &str) -> String {
+pub(in crate::source) fn remove_dot_segments(path: &str) -> String {
     let mut output: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').skip(1).collect();
     for (index, segment) in segments.iter().enumerate() {

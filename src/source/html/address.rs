@@ -2,6 +2,7 @@
 //! from, and only those worth listing.
 
 use crate::sanitize::clean_text;
+use crate::source::fetch::remove_dot_segments;
 
 /// A link's address as it can be opened, or `None` when it is not a link worth listing:
 /// empty, a `#fragment` of the page, a script or data, or relative with no base to join.
@@ -45,28 +46,12 @@ pub(in crate::source) fn resolve(href: &str, base: Option<&str>) -> Option<Strin
         let dir = base_path.rfind('/').map_or("/", |i| &base_path[..=i]);
         format!("{dir}{href}")
     };
-    Some(format!("{origin}{}", remove_dot_segments(&joined)))
+    Some(format!("{origin}{}", without_dot_segments(&joined)))
 }
 
-/// Resolves `.` and `..` segments in a path (its query and fragment left as they are).
-fn remove_dot_segments(path: &str) -> String {
+/// Resolves `.` and `..` segments in a path, its query and fragment left as they are.
+fn without_dot_segments(path: &str) -> String {
     let end = path.find(['?', '#']).unwrap_or(path.len());
     let (path, rest) = path.split_at(end);
-    let mut segments: Vec<&str> = Vec::new();
-    let parts: Vec<&str> = path.split('/').skip(1).collect();
-    for (i, segment) in parts.iter().enumerate() {
-        let last = i + 1 == parts.len();
-        match *segment {
-            "." | ".." => {
-                if *segment == ".." {
-                    segments.pop();
-                }
-                if last {
-                    segments.push("");
-                }
-            }
-            other => segments.push(other),
-        }
-    }
-    format!("/{}{rest}", segments.join("/"))
+    format!("{}{rest}", remove_dot_segments(path))
 }
