@@ -149,7 +149,9 @@ impl App {
 
     /// Keeps what a worker made of a picture. When the picture's room turns out wrong (it
     /// failed, or its shape differs from the room guessed for it) and all of it is below the
-    /// screen, the article is laid out again: what is on screen stays where it is.
+    /// screen, the article is laid out again, unless that would also change the room of a
+    /// picture on or above the screen (one that arrived there earlier): what is on screen
+    /// stays where it is.
     pub(super) fn picture_arrived(&mut self, report: PictureReport) {
         let url = report.job.url.clone();
         self.pictures.arrived(report);
@@ -158,16 +160,16 @@ impl App {
         };
         let below = reader.scroll + usize::from(self.reader_text().height);
         let width = reader.wrapped.width;
-        let fits = room(
-            self.pictures.known(&url),
-            u16::try_from(width).unwrap_or(u16::MAX),
-            max_rows,
-        );
-        let mut slots = reader.wrapped.pictures.iter().filter(|s| s.url == url);
-        let Some(first) = slots.next() else {
+        let fits = |slot: &Slot| {
+            let width = u16::try_from(width).unwrap_or(u16::MAX);
+            room(self.pictures.known(&slot.url), width, max_rows) == slot.room
+        };
+        let slots = &reader.wrapped.pictures;
+        let Some(first) = slots.iter().find(|s| s.url == url) else {
             return;
         };
-        if first.line >= below && first.room != fits {
+        let seen_stay = slots.iter().filter(|s| s.line < below).all(fits);
+        if first.line >= below && !fits(first) && seen_stay {
             self.wrap_cache.remove(&(reader.article, width));
         }
     }

@@ -239,3 +239,26 @@ fn a_picture_below_the_screen_takes_its_own_shape_when_it_arrives() {
         near.room
     );
 }
+
+#[test]
+fn a_picture_below_the_screen_does_not_move_one_on_screen_that_arrived_before() {
+    let mut app = app(true);
+    app.update(Action::Open);
+    let before = app.reader.as_ref().unwrap().wrapped.clone();
+    let (near, far) = (before.pictures[0].clone(), before.pictures[1].clone());
+    let job = |slot: &Slot| Job {
+        url: slot.url.clone(),
+        room: slot.room,
+    };
+    // The picture on screen turns out to be another shape: it keeps its room.
+    app.handle(drawn(&job(&near), Color::Rgb(1, 1, 1)));
+    // Then the one below the screen does too: laying the article out again would give the
+    // one on screen its own shape as well, and move the text under it.
+    app.handle(drawn(&job(&far), Color::Rgb(9, 9, 9)));
+    let after = &app.reader.as_ref().unwrap().wrapped;
+    assert_eq!(
+        after.pictures[0].room, near.room,
+        "the room on screen stays"
+    );
+    assert_eq!(after.lines[..far.line], before.lines[..far.line]);
+}

@@ -275,3 +275,33 @@ fn a_large_progressive_jpeg_is_refused_from_its_header() {
         "{note}"
     );
 }
+
+#[test]
+fn a_phone_photo_is_turned_as_its_exif_orientation_says() {
+    // Stored on its side, 160×80: red on the left, blue on the right; orientation 6 says to
+    // turn it a quarter clockwise, so it shows 80×160 with red at the top.
+    let stored = RgbImage::from_fn(160, 80, |x, _| {
+        if x < 80 {
+            Rgb([250, 10, 10])
+        } else {
+            Rgb([10, 10, 250])
+        }
+    });
+    let jpeg = encoded(&stored, ImageFormat::Jpeg);
+    let exif = b"Exif\0\0MM\0*\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0";
+    let mut turned = jpeg[..2].to_vec();
+    turned.extend_from_slice(&[0xFF, 0xE1, 0, u8::try_from(exif.len() + 2).unwrap()]);
+    turned.extend_from_slice(exif);
+    turned.extend_from_slice(&jpeg[2..]);
+    let drawn = decode(&turned, ROOM, Colours::True).unwrap();
+    assert_eq!((drawn.width, drawn.height), (80, 160));
+    // 80×160 in 40×20 cells (40×40 pixels): 20 wide, 40 tall.
+    assert_eq!((drawn.cells.cols, drawn.cells.rows), (20, 20));
+    let red =
+        |cell: &crate::picture::Cell| matches!(cell.top, Color::Rgb(r, _, b) if r > 200 && b < 60);
+    assert!(red(&drawn.cells.row(2)[10]), "the top is red");
+    assert!(!red(&drawn.cells.row(17)[10]), "the bottom is blue");
+    // The same photo without the orientation shows as stored.
+    let drawn = decode(&jpeg, ROOM, Colours::True).unwrap();
+    assert_eq!((drawn.width, drawn.height), (160, 80));
+}

@@ -1,12 +1,14 @@
 //! JPEG, decoded at the size it is drawn at: the decoder scales by 1/2, 1/4 or 1/8 as it
 //! goes (skipping the fine detail a reading pane could not show), so a baseline photograph
 //! of any size costs about what the smaller picture does. A progressive one is held whole as
-//! coefficients until its last scan, so its size is bounded apart.
+//! coefficients until its last scan, so its size is bounded apart. A photograph is turned
+//! as its EXIF orientation says (`orient.rs`).
 
 use std::io::Cursor;
 
 use jpeg_decoder::{CodingProcess, Decoder, PixelFormat};
 
+use super::orient;
 use super::scale::{Decoded, Layout};
 
 /// The most pixels of a baseline JPEG, whose memory follows the scaled size.
@@ -47,16 +49,26 @@ pub fn decode(bytes: &[u8], target: (u16, u16)) -> Result<Decoded, String> {
         _ => {}
     }
     decoder.set_max_decoding_buffer_size(MAX_OUTPUT);
+    // The EXIF data comes before the frame, so it is read with the header.
+    let orientation = decoder.exif_data().and_then(orient::orientation);
+    let target = match orientation {
+        Some(5..) => (target.1, target.0),
+        _ => target,
+    };
     let scaled = decoder
         .scale(target.0.max(1), target.1.max(1))
         .map_err(|e| describe(&e))?;
     let data = decoder.decode().map_err(|e| describe(&e))?;
-    Ok(Decoded {
+    let decoded = Decoded {
         width,
         height,
         scaled: (u32::from(scaled.0), u32::from(scaled.1)),
         layout,
         data,
+    };
+    Ok(match orientation {
+        Some(orientation) => orient::apply(decoded, orientation),
+        None => decoded,
     })
 }
 

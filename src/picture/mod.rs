@@ -11,6 +11,7 @@
 pub mod cache;
 pub mod decode;
 mod jpeg;
+mod orient;
 pub mod palette;
 mod png_rows;
 pub mod scale;
