@@ -25,7 +25,7 @@ fn server() -> TestServer {
             "/good.jpg" => {
                 ServerResponse::ok(pictures::jpeg(64, 32)).header("Content-Type", "image/jpeg")
             }
-            "/slow.png" => png(pictures::png(8, 8)).stall(Duration::from_secs(3)),
+            "/slow.png" | "/slow2.png" => png(pictures::png(8, 8)).stall(Duration::from_secs(3)),
             "/bomb.png" => png(pictures::bomb()),
             "/page.png" => png(b"<!DOCTYPE html><title>Sign in</title>".to_vec()),
             "/mislabelled" => {
@@ -193,4 +193,25 @@ fn a_bookmarks_pictures_are_fetched_into_the_cache_without_being_drawn() {
         .filter(|r| r.request.path == "/good.jpg")
         .count();
     assert_eq!(jpeg_requests, 1, "drawn from the copy kept on disk");
+}
+
+#[test]
+fn a_slow_host_does_not_hold_up_a_picture_kept_on_disk() {
+    let server = server();
+    let dir = tempfile::tempdir().unwrap();
+    let (worker, reports) = start(settings(Some(dir.path())));
+    let kept = fetch_all(&worker, &reports, &server, &["/good.png"]);
+    assert_eq!(kept["/good.png"], Ok((40, 10)));
+    // Two pictures from a host that never answers in time, asked first, take every thread
+    // that fetches until their timeouts; the picture on disk is drawn meanwhile.
+    let job = |path: &str| Job {
+        url: server.url(path),
+        room: ROOM,
+    };
+    worker.want(vec![job("/slow.png"), job("/slow2.png"), job("/good.png")]);
+    let first = reports
+        .recv_timeout(Duration::from_secs(30))
+        .expect("a report");
+    assert_eq!(first.job.url, server.url("/good.png"), "{:?}", first.result);
+    assert!(first.result.is_ok(), "{:?}", first.result);
 }

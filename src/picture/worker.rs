@@ -15,8 +15,10 @@ use crate::source::fetch::{self, FetchSettings, Outcome, Request};
 
 /// The largest picture fetched, in bytes; the config's `max_size_mb` lowers it further.
 pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
-/// Threads fetching and decoding (decoding itself is one at a time).
-const THREADS: usize = 2;
+/// Threads fetching and decoding (decoding itself is one at a time). One more, when there is
+/// a disk cache, draws only pictures kept there: a slow host holding the others for their
+/// timeouts does not hold up a picture that needs no network.
+const FETCHING_THREADS: usize = 2;
 
 /// One picture for one room.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -92,13 +94,19 @@ impl PictureWorker {
             .cache
             .as_ref()
             .map(|(dir, cap)| Mutex::new(DiskCache::new(dir.clone(), *cap)));
+        let on_disk_thread = cache.is_some();
         let work = Arc::new((settings, cache, send));
-        for _ in 0..THREADS {
+        let threads =
+            std::iter::repeat_n(true, FETCHING_THREADS).chain(on_disk_thread.then_some(false));
+        for fetches in threads {
             let shared = Arc::clone(&shared);
             let work = Arc::clone(&work);
             thread::spawn(move || {
                 let (settings, cache, send) = &*work;
-                while let Some(task) = next(&shared) {
+                let on_disk =
+                    |job: &Job| cache.as_ref().is_some_and(|c| lock(c).contains(&job.url));
+                let takes = |job: &Job| fetches || on_disk(job);
+                while let Some(task) = next(&shared, takes, fetches) {
                     let job = match task {
                         Task::Keep(url) => {
                             keep(settings, cache.as_ref(), &url);
@@ -147,18 +155,24 @@ impl Drop for PictureWorker {
     }
 }
 
-/// The next task, waiting for one; `None` once stopped.
-fn next(shared: &Shared) -> Option<Task> {
+/// The next task, waiting for one: the first picture to draw that `takes` takes, else,
+/// when `keeps`, a picture to keep; `None` once stopped.
+fn next(shared: &Shared, takes: impl Fn(&Job) -> bool, keeps: bool) -> Option<Task> {
     let mut state = shared.lock();
     loop {
         if state.stopped {
             return None;
         }
-        if let Some(job) = state.queue.pop_front() {
+        if let Some(job) = state
+            .queue
+            .iter()
+            .position(&takes)
+            .and_then(|at| state.queue.remove(at))
+        {
             state.busy.push(job.clone());
             return Some(Task::Draw(job));
         }
-        if let Some(url) = state.keeping.pop_front() {
+        if keeps && let Some(url) = state.keeping.pop_front() {
             return Some(Task::Keep(url));
         }
         state = shared
