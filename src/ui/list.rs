@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -70,28 +70,16 @@ fn row<'a>(
 ) -> [Line<'a>; 2] {
     let theme = &app.settings.theme;
     let article = &entry.article;
-    let bar = bar(app, selected);
-    let unread = if entry.is_read() {
-        Span::raw(" ")
-    } else {
-        Span::styled("●", theme.unread())
-    };
-    let mark = if app.pending.contains(&article.id) {
-        Span::styled("…", theme.bookmark())
-    } else if entry.bookmarked {
+    let mark = if entry.bookmarked {
         Span::styled("★", theme.bookmark())
     } else {
         Span::raw(" ")
     };
     let title_style = if entry.is_read() {
-        ratatui::style::Style::new()
+        Style::new()
     } else {
-        ratatui::style::Style::new().add_modifier(Modifier::BOLD)
+        Style::new().add_modifier(Modifier::BOLD)
     };
-    let title = truncate(&article.title, width.saturating_sub(4));
-    let mut first = vec![bar.clone(), unread, mark, Span::raw(" ")];
-    first.extend(highlighted(&title, title_style, words, theme));
-
     let mut meta = vec![article.source.clone()];
     if let Some(date) = article.published {
         meta.push(dates::relative(date, app.now, app.settings.offset));
@@ -100,10 +88,12 @@ fn row<'a>(
         let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
         meta.push(tags.join(", "));
     }
-    let meta = truncate(&meta.join(" · "), width.saturating_sub(4));
-    let second = vec![bar, Span::raw("   "), Span::styled(meta, theme.dim())];
-
-    finish(app, first, second, selected, width)
+    let look = Look {
+        mark,
+        title_style,
+        meta: meta.join(" · "),
+    };
+    lines(app, entry, look, selected, width, words)
 }
 
 /// The two lines of an article un-starred on another device, below the bookmarks: dim, with
@@ -117,27 +107,53 @@ fn unstarred_row<'a>(
     words: &[String],
 ) -> [Line<'a>; 2] {
     let theme = &app.settings.theme;
-    let article = &entry.article;
+    let meta = [
+        "unstarred elsewhere".to_string(),
+        dates::relative(at, app.now, app.settings.offset),
+        entry.article.source.clone(),
+    ];
+    let look = Look {
+        mark: Span::styled("☆", theme.dim()),
+        title_style: theme.dim(),
+        meta: meta.join(" · "),
+    };
+    lines(app, entry, look, selected, width, words)
+}
+
+/// What sets one kind of row apart: its mark after the unread dot, its title's style, and
+/// the line under the title.
+struct Look<'a> {
+    mark: Span<'a>,
+    title_style: Style,
+    meta: String,
+}
+
+/// A row's two lines: the selection bar, the unread dot, the mark (`…` while a bookmark is
+/// being saved) and the title, with the words searched for highlighted; the meta line dim.
+fn lines<'a>(
+    app: &App,
+    entry: &Entry,
+    look: Look<'a>,
+    selected: bool,
+    width: usize,
+    words: &[String],
+) -> [Line<'a>; 2] {
+    let theme = &app.settings.theme;
     let bar = bar(app, selected);
     let unread = if entry.is_read() {
         Span::raw(" ")
     } else {
         Span::styled("●", theme.unread())
     };
-    let mark = if app.pending.contains(&article.id) {
+    let mark = if app.pending.contains(&entry.article.id) {
         Span::styled("…", theme.bookmark())
     } else {
-        Span::styled("☆", theme.dim())
+        look.mark
     };
-    let title = truncate(&article.title, width.saturating_sub(4));
+    let title = truncate(&entry.article.title, width.saturating_sub(4));
     let mut first = vec![bar.clone(), unread, mark, Span::raw(" ")];
-    first.extend(highlighted(&title, theme.dim(), words, theme));
-    let meta = [
-        "unstarred elsewhere".to_string(),
-        dates::relative(at, app.now, app.settings.offset),
-        article.source.clone(),
-    ];
-    let meta = truncate(&meta.join(" · "), width.saturating_sub(4));
+    first.extend(highlighted(&title, look.title_style, words, theme));
+    let meta = truncate(&look.meta, width.saturating_sub(4));
     let second = vec![bar, Span::raw("   "), Span::styled(meta, theme.dim())];
     finish(app, first, second, selected, width)
 }
@@ -161,7 +177,7 @@ fn finish<'a>(
     let style = if selected {
         app.settings.theme.selected(app.focus == Focus::List)
     } else {
-        ratatui::style::Style::new()
+        Style::new()
     };
     [
         padded(Line::from(first), width, style),
