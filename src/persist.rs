@@ -238,7 +238,7 @@ mod tests {
             tags: Vec::new(),
         };
         store.set_server_feeds(&[held]).unwrap();
-        assert_eq!(store.set_server_feeds(&[]).unwrap(), ["x"]);
+        assert_eq!(store.set_server_feeds(&[]).unwrap().removed, ["x"]);
         assert_eq!(store.cached_body(&article.id).unwrap(), None);
         let loaded = apply(&store, Effect::LoadBody(article.id.clone()));
         assert_eq!(

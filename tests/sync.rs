@@ -378,3 +378,33 @@ fn a_feed_removed_on_the_server_goes_with_its_articles_and_its_bookmark_stays() 
         assert!(shown.contains("The text of Comet seen."), "{shown}");
     }
 }
+
+#[test]
+fn a_feed_moved_to_another_folder_on_the_server_takes_its_articles_along() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        account(&server);
+        let env = device(&server);
+        sync(&env);
+        let lab = server.feeds()[1].id;
+        server.move_feed(lab, "Space");
+        server.add_item(lab, "Meteor shower");
+        sync(&env);
+        let tags = env.ok(&["tags"]);
+        assert!(!tags.contains("Science"), "{mode:?}: {tags}");
+        let in_space: BTreeSet<String> = env
+            .ok(&["list", "--tag", "Space"])
+            .lines()
+            .map(String::from)
+            .collect();
+        assert_eq!(in_space.len(), 3, "{mode:?}: {in_space:?}");
+        for title in ["Comet seen", "Soil study", "Meteor shower"] {
+            assert!(
+                in_space.iter().any(|line| line.contains(title)),
+                "{mode:?}: {title} in {in_space:?}"
+            );
+        }
+        let world = env.ok(&["list", "--tag", "News"]);
+        assert_eq!(world.lines().count(), 3, "{mode:?}: {world}");
+    }
+}

@@ -183,7 +183,10 @@ impl App {
             }
         }
         let row = self.selected.saturating_sub(self.list_offset);
-        if !outcome.new.is_empty() || !outcome.removed_feeds.is_empty() {
+        if !outcome.new.is_empty()
+            || !outcome.removed_feeds.is_empty()
+            || !outcome.moved_feeds.is_empty()
+        {
             // Laid out before, an article may be a saved copy now (its feed went), or the
             // cached article again (its feed came back).
             self.wrap_cache.clear();
@@ -194,6 +197,9 @@ impl App {
             }
         }
         self.library.sort();
+        for moved in &outcome.moved_feeds {
+            self.library.move_feed(&moved.url, &moved.from, &moved.to);
+        }
         let changes = &outcome.changes;
         for (ids, read) in [(&changes.read, true), (&changes.unread, false)] {
             for id in ids.iter().filter(|id| !sync.touched.contains(id)) {

@@ -179,6 +179,7 @@ fn what_a_sync_brings_joins_the_library_but_not_over_a_change_made_meanwhile() {
                 tags: vec!["News".into()],
             }],
             removed_feeds: Vec::new(),
+            moved_feeds: Vec::new(),
         },
     );
     assert!(entry(&app, 0).is_read());
@@ -317,6 +318,7 @@ fn drop_server_feed(app: &mut App) {
         app,
         Outcome {
             removed_feeds: vec![SERVER_FEED.to_string()],
+            moved_feeds: Vec::new(),
             ..Outcome::default()
         },
     );
@@ -421,4 +423,51 @@ fn a_feed_dropped_while_the_whole_list_was_read_stays_out_of_it() {
         .collect();
     assert_eq!(shown, [id(4), id(5)]);
     assert_eq!(server_feed_row(&app), None);
+}
+
+#[test]
+fn a_feed_moved_to_another_folder_takes_its_articles_and_their_counts_along() {
+    let mut app = app();
+    // Article 0 read, so that the unread counts move too.
+    let read = app.library.position(&id(0)).unwrap();
+    app.library.set_read(read, true);
+    let counts = |app: &App, name: &str| {
+        app.library
+            .tags()
+            .iter()
+            .find(|info| info.tag.as_str() == name)
+            .map_or((0, 0), |info| (info.members.total, info.members.unread))
+    };
+    assert_eq!(counts(&app, "News"), (4, 3));
+    finished(
+        &mut app,
+        Outcome {
+            summary: Summary::default(),
+            changes: StateChanges::default(),
+            new: Vec::new(),
+            feeds: vec![ServerFeed {
+                stream: "feed/1".into(),
+                url: SERVER_FEED.into(),
+                title: "Feed".into(),
+                tags: vec!["World".into()],
+            }],
+            removed_feeds: Vec::new(),
+            moved_feeds: vec![crate::store::MovedFeed {
+                url: SERVER_FEED.into(),
+                from: vec!["News".into()],
+                to: vec!["World".into()],
+            }],
+        },
+    );
+    assert_eq!(counts(&app, "News"), (0, 0));
+    assert_eq!(counts(&app, "World"), (4, 3));
+    let tags: Vec<&str> = entry(&app, 1)
+        .article
+        .tags
+        .iter()
+        .map(|t| t.as_str())
+        .collect();
+    assert_eq!(tags, ["World"]);
+    // The local feed's articles keep theirs.
+    assert_eq!(counts(&app, "Home"), (2, 2));
 }

@@ -57,6 +57,25 @@ pub fn parse_tag_list(line: &str) -> Vec<Tag> {
         .collect()
 }
 
+/// The tags of an article whose feed moved from the folders `from` to the folders `to` on a
+/// sync server (folders are tags): the tags of `from` that `to` does not name go, and those
+/// of `to` it lacks come after the others.
+pub fn moved_folders(tags: &[Tag], from: &[String], to: &[String]) -> Vec<Tag> {
+    let kept: std::collections::HashSet<TagKey> = to.iter().map(|f| TagKey::of(f)).collect();
+    let left: std::collections::HashSet<TagKey> = from
+        .iter()
+        .map(|f| TagKey::of(f))
+        .filter(|key| !kept.contains(key))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    tags.iter()
+        .filter(|tag| !left.contains(&tag.key()))
+        .cloned()
+        .chain(to.iter().filter_map(|folder| Tag::new(folder)))
+        .filter(|tag| seen.insert(tag.key()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +92,26 @@ mod tests {
     fn blank_tags_are_dropped() {
         assert!(Tag::new("   ").is_none());
         assert_eq!(Tag::new(" Open   Source ").unwrap().as_str(), "Open Source");
+    }
+
+    #[test]
+    fn a_feed_moved_to_other_folders_trades_the_old_folders_tags_for_the_new() {
+        let tags: Vec<Tag> = ["Rust", "News", "release"]
+            .iter()
+            .filter_map(|t| Tag::new(t))
+            .collect();
+        let folders = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let moved = moved_folders(
+            &tags,
+            &folders(&["news", "Tech"]),
+            &folders(&["Tech", "Reading"]),
+        );
+        let names: Vec<&str> = moved.iter().map(Tag::as_str).collect();
+        assert_eq!(names, ["Rust", "release", "Tech", "Reading"]);
+        // Nothing moved: the same tags.
+        assert_eq!(
+            moved_folders(&tags, &folders(&["News"]), &folders(&["news"])),
+            tags
+        );
     }
 }

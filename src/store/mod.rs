@@ -38,7 +38,10 @@ pub use feeds::{FeedState, Ingested, Subscription};
 pub use full_texts::{PendingFullText, StoredFullText};
 pub use read_marks::FeedCount;
 pub use rows::CacheRow;
-pub use sync::{ServerFeed, ServerItem, ServerState, StateChanges, SyncStatus, Unstarred};
+pub use sync::{
+    FeedListChange, MovedFeed, ServerFeed, ServerItem, ServerState, StateChanges, SyncStatus,
+    Unstarred,
+};
 pub use sync_queue::{Change, MarkKind, Queued, READING_LIST, ReadScope};
 
 use std::collections::HashSet;

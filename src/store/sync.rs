@@ -8,8 +8,10 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::feeds::TAG_SEPARATOR;
 use super::{Bookmark, Store, StoreError, one_line, stored_time};
-use crate::model::{Article, ArticleId, Body};
+use crate::model::tag::moved_folders;
+use crate::model::{Article, ArticleId, Body, Tag};
 
 /// A feed the server holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +23,23 @@ pub struct ServerFeed {
     pub title: String,
     /// Its folders on the server.
     pub tags: Vec<String>,
+}
+
+/// What taking the server's list of feeds changed here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedListChange {
+    /// Addresses of the feeds the server no longer holds, whose cached articles went.
+    pub removed: Vec<String>,
+    /// Feeds moved to other folders, whose cached articles were tagged anew.
+    pub moved: Vec<MovedFeed>,
+}
+
+/// A feed the server moved from the folders `from` to the folders `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedFeed {
+    pub url: String,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
 }
 
 /// An article that is a server item.
@@ -103,11 +122,30 @@ impl Store {
     }
 
     /// Takes the server's list of feeds. A feed no longer on it goes with its cached articles
-    /// (bookmarks keep their own copies); returns the addresses of those that went.
-    pub fn set_server_feeds(&self, feeds: &[ServerFeed]) -> Result<Vec<String>, StoreError> {
+    /// (bookmarks keep their own copies); one in other folders has its cached articles tagged
+    /// with its new folders in place of the old.
+    pub fn set_server_feeds(&self, feeds: &[ServerFeed]) -> Result<FeedListChange, StoreError> {
         let known = self.server_feeds()?;
         self.change(|conn| {
             let mut removed = Vec::new();
+            let mut moved = Vec::new();
+            for feed in feeds {
+                let Some(old) = known
+                    .iter()
+                    .find(|old| old.stream == feed.stream && old.url == feed.url)
+                else {
+                    continue;
+                };
+                if old.tags != feed.tags {
+                    let change = MovedFeed {
+                        url: feed.url.clone(),
+                        from: old.tags.clone(),
+                        to: feed.tags.clone(),
+                    };
+                    retag(conn, &change)?;
+                    moved.push(change);
+                }
+            }
             for old in &known {
                 if feeds
                     .iter()
@@ -142,7 +180,7 @@ impl Store {
                 )?;
                 upsert.execute(params![feed.stream, feed.url, feed.title, tags])?;
             }
-            Ok(removed)
+            Ok(FeedListChange { removed, moved })
         })
     }
 
@@ -424,4 +462,23 @@ fn fill_set(conn: &Connection, table: &str, items: &HashSet<i64>) -> rusqlite::R
 
 fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     Some(DateTime::parse_from_rfc3339(text).ok()?.with_timezone(&Utc))
+}
+/// Tags the cached articles of a feed that moved with its new folders in place of the old.
+fn retag(conn: &Connection, moved: &MovedFeed) -> Result<(), rusqlite::Error> {
+    let mut rows =
+        conn.prepare_cached("SELECT rowid, tags FROM feed_articles WHERE feed_url = ?1")?;
+    let tagged: Vec<(i64, String)> = rows
+        .query_map([&moved.url], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = conn.prepare_cached("UPDATE feed_articles SET tags = ?2 WHERE rowid = ?1")?;
+    for (rowid, joined) in tagged {
+        let tags: Vec<Tag> = joined
+            .split(TAG_SEPARATOR)
+            .filter_map(Tag::from_stored)
+            .collect();
+        let tags = moved_folders(&tags, &moved.from, &moved.to);
+        let names: Vec<&str> = tags.iter().map(Tag::as_str).collect();
+        update.execute(params![rowid, names.join(&TAG_SEPARATOR.to_string())])?;
+    }
+    Ok(())
 }

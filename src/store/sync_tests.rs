@@ -248,7 +248,7 @@ fn a_feed_gone_from_the_server_takes_its_cache_but_not_its_bookmarks() {
         )
         .unwrap();
     let removed = store.set_server_feeds(&[]).unwrap();
-    assert_eq!(removed, [FEED_A]);
+    assert_eq!(removed.removed, [FEED_A]);
     assert!(store.server_feeds().unwrap().is_empty());
     let counts = store.cached_counts().unwrap();
     assert_eq!(counts.get(FEED_A), None);
@@ -260,6 +260,44 @@ fn a_feed_gone_from_the_server_takes_its_cache_but_not_its_bookmarks() {
             .unwrap()
             .is_empty()
     );
+}
+
+#[test]
+fn a_feed_moved_to_other_folders_has_its_cached_articles_tagged_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = server_store(dir.path());
+    let moved = |tags: &[&str]| ServerFeed {
+        stream: "feed/1".into(),
+        url: FEED_A.into(),
+        title: "A".into(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+    };
+    let tags_of_feed_a = |store: &Store| -> Vec<Vec<String>> {
+        let (cached, _) = store.cached_articles().unwrap();
+        cached
+            .into_iter()
+            .filter(|(feed, _)| feed == FEED_A)
+            .map(|(_, a)| a.tags.iter().map(|t| t.as_str().to_string()).collect())
+            .collect()
+    };
+    // As the first sync stored them: the feed's folder on each.
+    let change = store.set_server_feeds(&[moved(&["News"])]).unwrap();
+    assert!(change.moved.is_empty(), "{change:?}");
+    let first = store
+        .set_server_feeds(&[moved(&["Tech", "Reading"])])
+        .unwrap();
+    assert_eq!(
+        first.moved,
+        [MovedFeed {
+            url: FEED_A.into(),
+            from: vec!["News".into()],
+            to: vec!["Tech".into(), "Reading".into()],
+        }]
+    );
+    let tags = tags_of_feed_a(&store);
+    assert_eq!(tags.len(), 4);
+    assert!(tags.iter().all(|t| t == &["Tech", "Reading"]), "{tags:?}");
+    assert_eq!(store.server_feeds().unwrap()[0].tags, ["Tech", "Reading"]);
 }
 
 #[test]

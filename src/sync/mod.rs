@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::model::Article;
 use crate::model::filter::Filter;
 use crate::model::library::Library;
-use crate::store::{ReadScope, ServerFeed, StateChanges, Store};
+use crate::store::{MovedFeed, ReadScope, ServerFeed, StateChanges, Store};
 
 /// What a sync did, for `tidings sync` and the status line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -94,6 +94,8 @@ pub struct Outcome {
     pub new: Vec<(String, Vec<Article>)>,
     pub feeds: Vec<ServerFeed>,
     pub removed_feeds: Vec<String>,
+    /// Feeds moved to other folders on the server.
+    pub moved_feeds: Vec<MovedFeed>,
 }
 
 /// How long cached articles are kept, as for feeds refreshed here.
@@ -214,5 +216,6 @@ fn run(
         new: pulled.new,
         feeds: pulled.feeds,
         removed_feeds: pulled.removed_feeds,
+        moved_feeds: pulled.moved_feeds,
     })
 }

@@ -20,7 +20,9 @@ use super::greader::{
 use super::push::store_error;
 use super::{Progress, Stage};
 use crate::model::{Article, Body};
-use crate::store::{FeedState, ServerFeed, ServerItem, ServerState, StateChanges, Store};
+use crate::store::{
+    FeedState, MovedFeed, ServerFeed, ServerItem, ServerState, StateChanges, Store,
+};
 
 /// Ids asked for per page (servers may send fewer).
 const ID_PAGE: usize = 10_000;
@@ -40,6 +42,8 @@ pub struct Pulled {
     pub feeds: Vec<ServerFeed>,
     /// Addresses of feeds the server no longer holds, whose cached articles went.
     pub removed_feeds: Vec<String>,
+    /// Feeds moved to other folders, whose cached articles were tagged anew.
+    pub moved_feeds: Vec<MovedFeed>,
     /// New articles by feed address, without their bodies (the store has them).
     pub new: Vec<(String, Vec<Article>)>,
     pub new_count: usize,
@@ -77,7 +81,7 @@ pub fn pull(
             }
         })
         .collect();
-    let removed_feeds = store.set_server_feeds(&feeds).map_err(store_error)?;
+    let listed = store.set_server_feeds(&feeds).map_err(store_error)?;
     let now = Utc::now();
     for feed in &feeds {
         let state = feed_state(feed, now);
@@ -121,7 +125,8 @@ pub fn pull(
         })
         .collect();
     let mut pulled = Pulled {
-        removed_feeds,
+        removed_feeds: listed.removed,
+        moved_feeds: listed.moved,
         ..Pulled::default()
     };
     let mut new: HashMap<String, Vec<Article>> = HashMap::new();

@@ -161,6 +161,15 @@ impl GReader {
         state.account.add_item(mode, feed, title)
     }
 
+    /// Moves a feed to another folder, as from another device; its items are labelled with
+    /// the new one from now on.
+    pub fn move_feed(&self, id: i64, folder: &str) {
+        let mut state = lock(&self.state);
+        for feed in state.account.feeds.iter_mut().filter(|f| f.id == id) {
+            feed.folder = folder.to_string();
+        }
+    }
+
     /// Unsubscribes from a feed, as from another device: it goes with its items.
     pub fn remove_feed(&self, id: i64) {
         let mut state = lock(&self.state);

@@ -3,6 +3,7 @@
 
 mod groups;
 mod kept;
+mod moved;
 
 pub use groups::{Members, SourceInfo, SourceKey, TagInfo};
 
