@@ -215,3 +215,35 @@ fn a_slow_host_does_not_hold_up_a_picture_kept_on_disk() {
     assert_eq!(first.job.url, server.url("/good.png"), "{:?}", first.result);
     assert!(first.result.is_ok(), "{:?}", first.result);
 }
+
+#[test]
+fn a_timeout_is_a_failure_that_may_pass_and_a_404_or_a_bomb_is_not() {
+    let server = server();
+    let (worker, reports) = start(settings(None));
+    let paths = ["/slow.png", "/missing.png", "/bomb.png"];
+    worker.want(
+        paths
+            .iter()
+            .map(|path| Job {
+                url: server.url(path),
+                room: ROOM,
+            })
+            .collect(),
+    );
+    let mut passing = HashMap::new();
+    while passing.len() < paths.len() {
+        let report = reports
+            .recv_timeout(Duration::from_secs(30))
+            .expect("a report for every picture");
+        assert!(report.result.is_err(), "{:?}", report.job);
+        let path = report
+            .job
+            .url
+            .trim_start_matches(server.base_url())
+            .to_string();
+        passing.insert(path, report.passing);
+    }
+    assert!(passing["/slow.png"], "a timeout may pass");
+    assert!(!passing["/missing.png"], "a 404 does not");
+    assert!(!passing["/bomb.png"], "nor a picture too large");
+}

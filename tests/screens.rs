@@ -541,7 +541,12 @@ fn pictures_app(width: u16, height: u16, keys: &str) -> App {
             } else {
                 Err("HTTP 404 Not Found".to_string())
             };
-            effects.extend(app.handle(Event::Picture(Box::new(PictureReport { job, result }))));
+            let report = PictureReport {
+                job,
+                result,
+                passing: false,
+            };
+            effects.extend(app.handle(Event::Picture(Box::new(report))));
         }
     }
     app

@@ -637,7 +637,14 @@ impl App {
         };
         let (scroll, match_line) = match &self.reader {
             Some(reader) if reader.article == article => (reader.scroll, reader.match_line),
-            _ => (0, None),
+            _ => {
+                // An article shown anew asks again for pictures that failed for a passing
+                // reason; laid out before, they would keep the one line of their note.
+                if self.pictures.forget_passing() {
+                    self.wrap_cache.clear();
+                }
+                (0, None)
+            }
         };
         self.close_page_unless(article);
         let wrapped = match self.wrap_cache.get(&(article, width)) {

@@ -3,7 +3,7 @@
 //! workers were last asked for. The reader asks for the pictures on and near the screen, and
 //! for the first of the next article's; drawing only reads what is here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::App;
@@ -40,6 +40,9 @@ pub struct Pictures {
     /// Ready to draw, the most recently wanted last.
     ready: Vec<(Job, Rc<Cells>)>,
     failed: HashMap<String, String>,
+    /// Those of `failed` whose failure may pass: asked for again when an article is shown
+    /// anew.
+    passing: HashSet<String>,
     sizes: HashMap<String, (u32, u32)>,
     /// What the workers were last asked for.
     asked: Vec<Job>,
@@ -98,7 +101,11 @@ impl Pictures {
 
     /// Keeps what a worker made of a picture.
     pub fn arrived(&mut self, report: PictureReport) {
-        let PictureReport { job, result } = report;
+        let PictureReport {
+            job,
+            result,
+            passing,
+        } = report;
         match result {
             Ok(drawn) => {
                 remember(
@@ -117,8 +124,25 @@ impl Pictures {
                 }
             }
             // The note can carry a server's words (an address it redirected to).
-            Err(note) => remember(&mut self.failed, job.url, sanitize::clean_line(&note)),
+            Err(note) => {
+                if passing {
+                    self.passing.insert(job.url.clone());
+                }
+                remember(&mut self.failed, job.url, sanitize::clean_line(&note));
+            }
         }
+    }
+
+    /// Forgets the failures that may pass (the network was down, a server busy), so that
+    /// their pictures are asked for again; whether there were any.
+    pub fn forget_passing(&mut self) -> bool {
+        if self.passing.is_empty() {
+            return false;
+        }
+        for url in self.passing.drain() {
+            self.failed.remove(&url);
+        }
+        true
     }
 
     /// Moves a ready picture to the end of the queue for dropping; false when not ready.

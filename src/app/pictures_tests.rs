@@ -73,6 +73,7 @@ fn drawn(job: &Job, colour: Color) -> Event {
             width: u32::from(job.room.cols),
             height: 6,
         }),
+        passing: false,
     }))
 }
 
@@ -148,6 +149,7 @@ fn a_picture_that_fails_is_a_note_and_is_not_asked_for_again() {
     let effects = app.handle(Event::Picture(Box::new(PictureReport {
         job,
         result: Err("HTTP 404 Not Found\u{1b}[2J".into()),
+        passing: false,
     })));
     assert_eq!(
         app.pictures.shown(&slot),
@@ -163,6 +165,41 @@ fn a_picture_that_fails_is_a_note_and_is_not_asked_for_again() {
     assert_eq!(reader.wrapped.pictures[0].room.rows, 1);
     let effects = app.update(Action::MoveDown);
     assert!(!asked(&effects).unwrap_or_default().contains(&slot.url));
+}
+
+#[test]
+fn a_picture_that_failed_for_a_passing_reason_is_asked_for_again_when_shown_anew() {
+    let mut app = app(true);
+    app.update(Action::Open);
+    let slots = app.reader.as_ref().unwrap().wrapped.pictures.clone();
+    let (lead, far) = (&slots[0], &slots[1]);
+    let failed = |slot: &crate::model::wrap::Slot, note: &str, passing: bool| {
+        Event::Picture(Box::new(PictureReport {
+            job: Job {
+                url: slot.url.clone(),
+                room: slot.room,
+            },
+            result: Err(note.into()),
+            passing,
+        }))
+    };
+    app.handle(failed(lead, "timed out after 30 s", true));
+    app.handle(failed(far, "HTTP 404 Not Found", false));
+    assert_eq!(
+        app.pictures.shown(lead),
+        Shown::Failed("timed out after 30 s")
+    );
+    // Another article, then this one again: the picture that timed out is asked for again
+    // in a room of its own shape; the one that is not there is not.
+    app.update(Action::Back);
+    app.update(Action::MoveDown);
+    let effects = app.update(Action::MoveUp);
+    let asked = asked(&effects).unwrap_or_default();
+    assert!(asked.contains(&lead.url), "{asked:?}");
+    assert!(!asked.contains(&far.url), "{asked:?}");
+    let again = &app.reader.as_ref().unwrap().wrapped.pictures[0];
+    assert_eq!(again.room, lead.room);
+    assert_eq!(app.pictures.shown(again), Shown::Loading);
 }
 
 #[test]
@@ -233,6 +270,7 @@ fn a_picture_below_the_screen_takes_its_own_shape_when_it_arrives() {
             room: near.room,
         },
         result: Err("HTTP 404 Not Found".into()),
+        passing: false,
     })));
     assert_eq!(
         app.reader.as_ref().unwrap().wrapped.pictures[0].room,

@@ -32,6 +32,9 @@ pub struct Job {
 pub struct PictureReport {
     pub job: Job,
     pub result: Result<Drawn, String>,
+    /// The failure may pass (a timeout, no network, a busy server): the picture is worth
+    /// asking for again later, where a 404 or a damaged file is not.
+    pub passing: bool,
 }
 
 /// How the workers fetch, keep and draw.
@@ -114,9 +117,16 @@ impl PictureWorker {
                         }
                         Task::Draw(job) => job,
                     };
-                    let result = picture(settings, cache.as_ref(), &job);
+                    let (result, passing) = match picture(settings, cache.as_ref(), &job) {
+                        Ok(drawn) => (Ok(drawn), false),
+                        Err(Failure { note, passing }) => (Err(note), passing),
+                    };
                     shared.lock().busy.retain(|busy| *busy != job);
-                    if !send(PictureReport { job, result }) {
+                    if !send(PictureReport {
+                        job,
+                        result,
+                        passing,
+                    }) {
                         shared.lock().stopped = true;
                         shared.wake.notify_all();
                         return;
@@ -203,26 +213,51 @@ fn lock(cache: &Mutex<DiskCache>) -> MutexGuard<'_, DiskCache> {
     cache.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Why a picture cannot be shown, and whether that may pass.
+struct Failure {
+    note: String,
+    passing: bool,
+}
+
+impl Failure {
+    fn lasting(note: String) -> Self {
+        Self {
+            note,
+            passing: false,
+        }
+    }
+}
+
 /// One picture: from the disk cache, else fetched (and kept once it decodes), then drawn.
 fn picture(
     settings: &Settings,
     cache: Option<&Mutex<DiskCache>>,
     job: &Job,
-) -> Result<Drawn, String> {
+) -> Result<Drawn, Failure> {
     if let Some(bytes) = cache.and_then(|cache| lock(cache).get(&job.url)) {
-        return decode::decode(&bytes, job.room, settings.colours);
+        return decode::decode(&bytes, job.room, settings.colours).map_err(Failure::lasting);
     }
     let bytes = match fetch::fetch(&settings.fetch, &Request::new(job.url.clone())) {
         Outcome::Fetched { body, .. } => body,
-        Outcome::Failed(error) => return Err(error.message),
+        Outcome::Failed(error) => {
+            return Err(Failure {
+                note: error.message,
+                passing: !error.lasting,
+            });
+        }
         Outcome::RetryLater { status, .. } => {
-            return Err(format!("the server is busy (HTTP {status})"));
+            return Err(Failure {
+                note: format!("the server is busy (HTTP {status})"),
+                passing: true,
+            });
         }
         Outcome::NotModified { .. } => {
-            return Err("the server answered as if it had been asked before".to_string());
+            return Err(Failure::lasting(
+                "the server answered as if it had been asked before".to_string(),
+            ));
         }
     };
-    let drawn = decode::decode(&bytes, job.room, settings.colours)?;
+    let drawn = decode::decode(&bytes, job.room, settings.colours).map_err(Failure::lasting)?;
     if let Some(cache) = cache {
         // A picture that cannot be kept is still shown.
         let _ = lock(cache).put(&job.url, &bytes, &*settings.keep);

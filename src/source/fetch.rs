@@ -148,6 +148,10 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchError {
     pub message: String,
+    /// The answer will be the same if asked again: the address names nothing (a 404, a
+    /// missing file), or what it names cannot be taken (too large, not valid data). A
+    /// timeout, a network or name lookup failure, or a server error may pass.
+    pub lasting: bool,
 }
 
 impl fmt::Display for FetchError {
@@ -279,5 +283,8 @@ fn read_file(path: &Path, request: &Request, max_bytes: u64) -> Outcome {
 }
 
 fn failed(message: String) -> Outcome {
-    Outcome::Failed(FetchError { message })
+    Outcome::Failed(FetchError {
+        message,
+        lasting: true,
+    })
 }

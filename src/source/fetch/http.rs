@@ -32,13 +32,29 @@ impl Attempt {
         }
     }
 
+    /// A failure asking again would not change.
     fn failed(message: String) -> Attempt {
-        Attempt::done(Outcome::Failed(FetchError { message }))
+        Attempt::done(Outcome::Failed(FetchError {
+            message,
+            lasting: true,
+        }))
     }
 
+    /// A failure that may pass, though not in the moment a second attempt would take.
+    fn passing(message: String) -> Attempt {
+        Attempt::done(Outcome::Failed(FetchError {
+            message,
+            lasting: false,
+        }))
+    }
+
+    /// A failure that may pass at once: worth a second attempt.
     fn transient(message: String) -> Attempt {
         Attempt {
-            outcome: Outcome::Failed(FetchError { message }),
+            outcome: Outcome::Failed(FetchError {
+                message,
+                lasting: false,
+            }),
             transient: true,
         }
     }
@@ -158,11 +174,13 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
                 None if status == StatusCode::SERVICE_UNAVAILABLE => {
                     Attempt::transient(status_words(status))
                 }
-                None => Attempt::failed(status_words(status)),
+                None => Attempt::passing(status_words(status)),
             }
         }
         502 | 504 => Attempt::transient(status_words(status)),
-        _ => Attempt::failed(status_words(status)),
+        408 => Attempt::passing(status_words(status)),
+        _ if status.is_client_error() => Attempt::failed(status_words(status)),
+        _ => Attempt::passing(status_words(status)),
     }
 }
 
@@ -261,10 +279,10 @@ fn describe(error: ureq::Error, settings: &FetchSettings, host: &str, url: &str)
             duration_words(settings.connect_timeout)
         )),
         ureq::Error::Timeout(_) => timed_out(settings.timeout),
-        ureq::Error::HostNotFound => Attempt::failed(format!("cannot resolve host {host}")),
+        ureq::Error::HostNotFound => Attempt::passing(format!("cannot resolve host {host}")),
         ureq::Error::Io(error) => describe_io(&error, settings, host),
-        ureq::Error::Tls(message) => Attempt::failed(format!("TLS error: {message}")),
-        ureq::Error::Rustls(error) => Attempt::failed(format!("TLS error: {error}")),
+        ureq::Error::Tls(message) => Attempt::passing(format!("TLS error: {message}")),
+        ureq::Error::Rustls(error) => Attempt::passing(format!("TLS error: {error}")),
         ureq::Error::BadUri(_) | ureq::Error::Http(_) => {
             Attempt::failed(format!("not a valid web address: {url}"))
         }
@@ -278,7 +296,7 @@ fn describe(error: ureq::Error, settings: &FetchSettings, host: &str, url: &str)
             "the response is not valid {encoding} data ({error})"
         )),
         ureq::Error::ConnectionFailed => Attempt::transient(format!("cannot connect to {host}")),
-        other => Attempt::failed(other.to_string()),
+        other => Attempt::passing(other.to_string()),
     }
 }
 
@@ -295,9 +313,9 @@ fn describe_io(error: &io::Error, settings: &FetchSettings, host: &str) -> Attem
         ErrorKind::TimedOut | ErrorKind::WouldBlock => timed_out(settings.timeout),
         // The system resolver's failures carry no kind of their own.
         _ if error.to_string().contains("lookup address") => {
-            Attempt::failed(format!("cannot resolve host {host}"))
+            Attempt::passing(format!("cannot resolve host {host}"))
         }
-        _ => Attempt::failed(format!("network error: {error}")),
+        _ => Attempt::passing(format!("network error: {error}")),
     }
 }
 
