@@ -3,9 +3,11 @@
 //! hands to the store worker, whose answers come back as events.
 
 mod feeds;
+mod filtering;
 mod full_list;
 mod full_text;
 mod mouse;
+mod moving;
 mod nav;
 mod pictures;
 mod reading;
@@ -13,6 +15,8 @@ mod saving;
 mod search;
 mod sync;
 mod unstarred;
+
+use moving::{keep_in_view, offset_index};
 
 pub use feeds::{FeedStatus, Overlay, Progress};
 pub use full_text::{FullTextState, FullTexts, PageState};
@@ -512,112 +516,11 @@ impl App {
         effects
     }
 
-    /// A page in the focused pane, in its own units, with one line of overlap in the reader.
-    fn page(&self, direction: isize) -> isize {
-        let rows = match self.focus {
-            Focus::Nav => self.nav_rows(),
-            Focus::List => self.list_rows(),
-            Focus::Reader => usize::from(self.reader_text().height)
-                .saturating_sub(1)
-                .max(1),
-        };
-        direction * isize::try_from(rows).unwrap_or(1)
-    }
-
-    /// Moves in the focused pane: the navigation cursor, the list selection or the reader's
-    /// scroll.
-    fn move_by(&mut self, delta: isize) {
-        match self.focus {
-            Focus::Nav => self.nav.cursor = offset_index(self.nav.cursor, delta, self.nav.len()),
-            Focus::List => self.move_selection(delta),
-            Focus::Reader => {
-                if let Some(reader) = &mut self.reader {
-                    reader.scroll = offset_index(reader.scroll, delta, reader.wrapped.lines.len());
-                    reader.match_line = None;
-                }
-            }
-        }
-    }
-
-    pub(crate) fn move_selection(&mut self, delta: isize) {
-        self.selected = offset_index(self.selected, delta, self.visible.len());
-    }
-
     /// Opens the selected article: the reader takes the focus, which marks it read.
     fn open(&mut self) {
         if self.selected_entry().is_some() {
             self.focus = Focus::Reader;
         }
-    }
-
-    /// Re-applies the filter, keeping the selected article selected when it still shows. When
-    /// only the search changed, by typing on, the current list is narrowed.
-    pub(crate) fn refilter(&mut self) {
-        let only_narrower = self.filter.search.len() > self.filtered_by.search.len()
-            && self.filter.search.starts_with(&self.filtered_by.search)
-            && Filter {
-                search: self.filtered_by.search.clone(),
-                ..self.filter.clone()
-            } == self.filtered_by;
-        self.apply_filter(only_narrower);
-    }
-
-    /// Re-applies the filter to the whole library, after the library or the search's
-    /// results changed.
-    pub(crate) fn refilter_all(&mut self) {
-        self.apply_filter(false);
-    }
-
-    /// Filters the list, from the current list when `only_narrower` (the search was typed
-    /// on), else from the whole library; the selected article stays selected if it shows.
-    fn apply_filter(&mut self, only_narrower: bool) {
-        let before = self.visible.get(self.selected).copied();
-        if !only_narrower {
-            self.list_unstarred();
-        }
-        // What the store's full-text index found for this very search, if it has answered.
-        let hits = self
-            .cache_hits
-            .as_ref()
-            .filter(|(query, _)| *query == self.filter.search)
-            .map(|(_, found)| found);
-        let found = |index: usize| hits.is_some_and(|found| found.get(index) == Some(&true));
-        self.visible = if only_narrower {
-            // Typing on at the end of the search: what matches now is among what matched, and
-            // only the search changed.
-            let words = self.filter.search_words();
-            let library = &self.library;
-            let mut visible = std::mem::take(&mut self.visible);
-            visible.retain(|&i| {
-                found(i) || {
-                    let text = library.search_text(i);
-                    words.iter().all(|w| text.contains(w.as_str()))
-                }
-            });
-            visible
-        } else {
-            let visible =
-                self.filter
-                    .apply_among_bookmarks(&self.library, found, self.lingering, |index| {
-                        self.is_listed_unstarred(index)
-                    });
-            self.unstarred_last(visible)
-        };
-        self.filtered_by = self.filter.clone();
-        self.selected = before
-            .and_then(|index| self.visible.iter().position(|&v| v == index))
-            .unwrap_or(0);
-        self.count_visible_unread();
-    }
-
-    /// Counts the unread articles of the list again, after the list or read marks changed.
-    pub(crate) fn count_visible_unread(&mut self) {
-        let library = &self.library;
-        self.visible_unread = self
-            .visible
-            .iter()
-            .filter(|&&i| !library.entry(i).is_read())
-            .count();
     }
 
     /// Brings derived state in line after any change: clamps cursors, scrolls the list and
@@ -696,24 +599,6 @@ pub fn byline(entry: &Entry, date_format: &str, offset: FixedOffset) -> String {
         parts.push("saved copy".to_string());
     }
     parts.join(" · ")
-}
-
-/// `index + delta`, kept within `0..len`.
-fn offset_index(index: usize, delta: isize, len: usize) -> usize {
-    index
-        .saturating_add_signed(delta)
-        .min(len.saturating_sub(1))
-}
-
-/// The first row to show so that `cursor` is among `rows` rows starting there.
-fn keep_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
-    if cursor < offset {
-        cursor
-    } else if cursor >= offset + rows {
-        cursor + 1 - rows
-    } else {
-        offset
-    }
 }
 
 #[cfg(test)]

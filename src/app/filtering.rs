@@ -1,0 +1,78 @@
+//! The list as the filter shows it: filtered again from the whole library, or narrowed as a
+//! search is typed on, with what the store's full-text index found, keeping the selected
+//! article selected and the count of unread articles shown.
+
+use super::App;
+use crate::model::filter::Filter;
+
+impl App {
+    /// Re-applies the filter, keeping the selected article selected when it still shows. When
+    /// only the search changed, by typing on, the current list is narrowed.
+    pub(crate) fn refilter(&mut self) {
+        let only_narrower = self.filter.search.len() > self.filtered_by.search.len()
+            && self.filter.search.starts_with(&self.filtered_by.search)
+            && Filter {
+                search: self.filtered_by.search.clone(),
+                ..self.filter.clone()
+            } == self.filtered_by;
+        self.apply_filter(only_narrower);
+    }
+
+    /// Re-applies the filter to the whole library, after the library or the search's
+    /// results changed.
+    pub(crate) fn refilter_all(&mut self) {
+        self.apply_filter(false);
+    }
+
+    /// Filters the list, from the current list when `only_narrower` (the search was typed
+    /// on), else from the whole library; the selected article stays selected if it shows.
+    fn apply_filter(&mut self, only_narrower: bool) {
+        let before = self.visible.get(self.selected).copied();
+        if !only_narrower {
+            self.list_unstarred();
+        }
+        // What the store's full-text index found for this very search, if it has answered.
+        let hits = self
+            .cache_hits
+            .as_ref()
+            .filter(|(query, _)| *query == self.filter.search)
+            .map(|(_, found)| found);
+        let found = |index: usize| hits.is_some_and(|found| found.get(index) == Some(&true));
+        self.visible = if only_narrower {
+            // Typing on at the end of the search: what matches now is among what matched, and
+            // only the search changed.
+            let words = self.filter.search_words();
+            let library = &self.library;
+            let mut visible = std::mem::take(&mut self.visible);
+            visible.retain(|&i| {
+                found(i) || {
+                    let text = library.search_text(i);
+                    words.iter().all(|w| text.contains(w.as_str()))
+                }
+            });
+            visible
+        } else {
+            let visible =
+                self.filter
+                    .apply_among_bookmarks(&self.library, found, self.lingering, |index| {
+                        self.is_listed_unstarred(index)
+                    });
+            self.unstarred_last(visible)
+        };
+        self.filtered_by = self.filter.clone();
+        self.selected = before
+            .and_then(|index| self.visible.iter().position(|&v| v == index))
+            .unwrap_or(0);
+        self.count_visible_unread();
+    }
+
+    /// Counts the unread articles of the list again, after the list or read marks changed.
+    pub(crate) fn count_visible_unread(&mut self) {
+        let library = &self.library;
+        self.visible_unread = self
+            .visible
+            .iter()
+            .filter(|&&i| !library.entry(i).is_read())
+            .count();
+    }
+}
