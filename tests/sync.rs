@@ -243,6 +243,24 @@ fn mark_all_read_on_a_server_without_it_goes_item_by_item() {
 }
 
 #[test]
+fn mark_all_read_of_a_folder_gone_from_the_server_goes_item_by_item() {
+    let server = GReader::start(Mode::FreshRss);
+    let items = account(&server);
+    let env = device(&server);
+    sync(&env);
+    env.ok(&["mark-read", "--all", "--tag", "science"]);
+    // Renamed on another device before this one synced: the server refuses the folder.
+    let science = server.feeds()[1].clone();
+    server.move_feed(science.id, "Physics");
+    let summary = sync(&env);
+    assert_eq!(summary["queued"], 0, "{summary}");
+    assert_eq!(server.calls_to("mark-all-as-read").len(), 1);
+    assert!(server.item(items[4]).read);
+    // And the next sync is not stopped by it.
+    sync(&env);
+}
+
+#[test]
 fn a_change_waiting_in_the_queue_wins_over_the_server_until_it_is_sent() {
     for mode in MODES {
         let server = GReader::start(mode);

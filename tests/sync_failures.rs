@@ -91,6 +91,23 @@ fn a_rejected_token_is_fetched_again_once() {
 }
 
 #[test]
+fn a_login_rejected_as_the_action_token_is_asked_for_is_made_again_once() {
+    for mode in MODES {
+        let server = GReader::start(mode);
+        let items = account(&server);
+        let env = device(&server);
+        sync(&env);
+        env.ok(&["mark-read", &id_of(&env, "Harbour reopens")]);
+        // The first request sends the queue, so asks for the action token first.
+        server.knobs(|k| k.reject_tokens = 1);
+        let summary = sync(&env);
+        assert_eq!(summary["pushed"], 1, "{mode:?}: {summary}");
+        assert!(server.item(items[0]).read, "{mode:?}");
+        assert_eq!(queued(&env), 0);
+    }
+}
+
+#[test]
 fn a_wrong_password_is_one_clear_error_that_never_shows_it() {
     let server = GReader::start(Mode::FreshRss);
     account(&server);

@@ -148,12 +148,14 @@ impl Client {
         for attempt in 0..2 {
             let auth = self.auth()?;
             let token = match method {
-                Method::Post => Some(self.token(&auth)?),
+                Method::Post => self.token(&auth)?,
                 Method::Get => None,
             };
-            let answer = self.send(method, path, params, Some(&auth), token.as_deref())?;
-            if !matches!(answer.status, 401 | 403) {
-                return Ok(answer);
+            if method == Method::Get || token.is_some() {
+                let answer = self.send(method, path, params, Some(&auth), token.as_deref())?;
+                if !matches!(answer.status, 401 | 403) {
+                    return Ok(answer);
+                }
             }
             self.auth = None;
             self.token = None;
@@ -176,11 +178,15 @@ impl Client {
         Ok(auth)
     }
 
-    fn token(&mut self, auth: &str) -> Result<String, SyncError> {
+    /// The action token; `None` when the server rejects the login it is asked with.
+    fn token(&mut self, auth: &str) -> Result<Option<String>, SyncError> {
         if let Some(token) = &self.token {
-            return Ok(token.clone());
+            return Ok(Some(token.clone()));
         }
         let answer = self.send(Method::Get, "token", &[], Some(auth), None)?;
+        if matches!(answer.status, 401 | 403) {
+            return Ok(None);
+        }
         self.success("token", &answer)?;
         let token = answer.text();
         if token.is_empty() || token.contains(char::is_whitespace) {
@@ -190,7 +196,7 @@ impl Client {
             )));
         }
         self.token = Some(token.clone());
-        Ok(token)
+        Ok(Some(token))
     }
 
     /// `accounts/ClientLogin`: the Auth token for the username and password.

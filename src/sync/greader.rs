@@ -227,7 +227,7 @@ pub fn convert(item: &Item, server: &str, feeds: &HashMap<String, FeedInfo>) -> 
     let (feed_url, source) = match feed {
         Some(feed) => (feed.url.clone(), feed.name.clone()),
         None => (
-            format!("{server}#{stream}"),
+            format!("{server}#{}", clean_line(&stream)),
             origin
                 .and_then(|o| o.title.as_deref())
                 .map(text_of)
@@ -411,5 +411,11 @@ mod tests {
         let orphan = convert(&item, "https://rss.example", &HashMap::new()).unwrap();
         assert_eq!(orphan.feed_url, "https://rss.example#feed/7");
         assert_eq!(orphan.article.source, "Ignored");
+        // Whose id, which names it here, is hostile.
+        let json = json.replace("feed/7", "feed/7\\u001b[2J");
+        let item: Item = serde_json::from_str(&json).unwrap();
+        let orphan = convert(&item, "https://rss.example", &HashMap::new()).unwrap();
+        assert!(!orphan.feed_url.contains('\u{1b}'), "{:?}", orphan.feed_url);
+        assert_eq!(orphan.stream, "feed/7\u{1b}[2J");
     }
 }

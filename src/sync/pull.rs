@@ -14,12 +14,13 @@ use chrono::Utc;
 
 use super::client::{Client, SyncError};
 use super::greader::{
-    self, Contents, FeedInfo, ItemIds, READ, READING_LIST, STARRED, SubscriptionList, item_number,
-    long_id,
+    self, Contents, FeedInfo, ItemIds, READ, READING_LIST, STARRED, Subscription, SubscriptionList,
+    item_number, long_id,
 };
 use super::push::store_error;
 use super::{Progress, Stage};
 use crate::model::{Article, Body};
+use crate::sanitize::clean_line;
 use crate::store::{
     FeedState, MovedFeed, ServerFeed, ServerItem, ServerState, StateChanges, Store,
 };
@@ -67,19 +68,7 @@ pub fn pull(
         .subscriptions
         .iter()
         .filter(|s| s.id.starts_with("feed/"))
-        .map(|s| {
-            let url = crate::sanitize::clean_line(s.url.trim());
-            ServerFeed {
-                url: if url.is_empty() {
-                    format!("{server}#{}", s.id)
-                } else {
-                    url
-                },
-                title: greader::text_of(&s.title),
-                tags: s.folders(),
-                stream: s.id.clone(),
-            }
-        })
+        .map(|s| server_feed(&server, s))
         .collect();
     let listed = store.set_server_feeds(&feeds).map_err(store_error)?;
     let now = Utc::now();
@@ -218,6 +207,22 @@ fn store_items(
     Ok(count)
 }
 
+/// A subscription as a feed here: cached under its address, else under one made of the
+/// server's and its id (which may then name it, so it is cleaned as its title is).
+fn server_feed(server: &str, subscription: &Subscription) -> ServerFeed {
+    let url = clean_line(subscription.url.trim());
+    ServerFeed {
+        url: if url.is_empty() {
+            format!("{server}#{}", clean_line(&subscription.id))
+        } else {
+            url
+        },
+        title: greader::text_of(&subscription.title),
+        tags: subscription.folders(),
+        stream: subscription.id.clone(),
+    }
+}
+
 fn feed_state(feed: &ServerFeed, now: chrono::DateTime<Utc>) -> FeedState {
     FeedState {
         url: feed.url.clone(),
@@ -261,4 +266,21 @@ fn ids(client: &mut Client, params: &[(&str, &str)], limit: usize) -> Result<Vec
     }
     order.truncate(limit);
     Ok(order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_feed_without_an_address_is_named_by_a_clean_id() {
+        let subscription: Subscription =
+            serde_json::from_str(r#"{"id": "feed/7\u001b]0;pwned\u0007", "title": "", "url": ""}"#)
+                .unwrap();
+        let feed = server_feed("https://rss.example", &subscription);
+        assert!(!feed.url.contains(['\u{1b}', '\u{7}']), "{:?}", feed.url);
+        assert!(feed.url.starts_with("https://rss.example#feed/7"));
+        // The server's own id is kept for asking it.
+        assert_eq!(feed.stream, subscription.id);
+    }
 }

@@ -46,13 +46,17 @@ pub fn push(
             "mark-all-as-read",
             &[("s", stream.as_str()), ("ts", ts.as_str())],
         )?;
-        client.success("mark-all-as-read", &answer)?;
-        if answer.text() == "OK" {
+        // A server error may pass: the change waits. A request refused (FreshRSS answers 400
+        // for a folder renamed or gone since) would be refused at every sync.
+        if answer.status >= 500 {
+            client.success("mark-all-as-read", &answer)?;
+        }
+        if answer.status < 300 && answer.text() == "OK" {
             store.read_all_accepted(entry.seq).map_err(store_error)?;
             pushed.accepted += 1;
         } else {
-            // A server without mark-all-read (Miniflux answers `[]`): the read marks queued
-            // with it are sent one by one.
+            // Refused, or a server without mark-all-read (Miniflux answers `[]`): the read
+            // marks queued with it are sent one by one.
             store.unqueue(&[entry.seq]).map_err(store_error)?;
         }
         done += 1;

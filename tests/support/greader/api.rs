@@ -108,6 +108,12 @@ pub(super) fn route(
                 return ServerResponse::new(400).body("Bad Request!");
             };
             let feeds = state.account.feeds.clone();
+            // FreshRSS refuses a folder it does not have (renamed or gone elsewhere).
+            if let Some(folder) = stream.strip_prefix("user/-/label/")
+                && !feeds.iter().any(|f| f.folder == folder)
+            {
+                return ServerResponse::new(400).body("Bad Request!");
+            }
             for item in &mut state.account.items {
                 let folder = &feeds
                     .iter()
