@@ -6,7 +6,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::super::html;
+use super::super::{html, img};
 use super::overlap::words;
 use super::text::plain_text;
 use crate::model::{Block, Body};
@@ -38,7 +38,7 @@ pub(super) fn find(page: &Document, url: Option<&str>, body: &Body) -> Option<Bl
         .select("img")
         .nodes()
         .iter()
-        .find(|image| shows(image, &name))
+        .find(|image| shows(image, &name, url))
         .copied()
         .filter(|image| is_above_text(page, image, body))?;
     let figure = image
@@ -82,17 +82,13 @@ fn is_above_text(page: &Document, image: &NodeRef, body: &Body) -> bool {
 }
 
 /// Whether `image` is the picture whose file is called `name`, at any of its sizes.
-fn shows(image: &NodeRef, name: &str) -> bool {
-    let srcset = image.attr("srcset").unwrap_or_default();
-    let candidates = srcset
-        .split(',')
-        .filter_map(|candidate| candidate.split_whitespace().next().map(str::to_string));
-    image
-        .attr("src")
-        .map(|src| src.to_string())
-        .into_iter()
-        .chain(candidates)
-        .any(|address| file_name(&address).as_deref() == Some(name))
+fn shows(image: &NodeRef, name: &str, url: Option<&str>) -> bool {
+    let attr = |attribute: &str| image.attr(attribute).map(|value| value.to_string());
+    img::picture(attr, |href| html::resolve(href, url)).is_some_and(|picture| {
+        picture
+            .addresses()
+            .any(|address| file_name(address).as_deref() == Some(name))
+    })
 }
 
 /// The last part of an address's path, without its query: the same picture at another size
