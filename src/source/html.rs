@@ -10,9 +10,11 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use super::{entities, img};
 
 mod address;
+mod inline;
 mod nesting;
 
 pub(super) use address::resolve;
+pub use inline::inline_text;
 pub(crate) use nesting::flatten_deep_nesting;
 
 use crate::model::article::normalize_spans;

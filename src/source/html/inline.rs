@@ -1,0 +1,83 @@
+//! HTML that names something (a title, an author, a tag) reduced to its text: no link
+//! numbers, no addresses, no markup, one line.
+
+use std::rc::Rc;
+
+use html5ever::tendril::TendrilSink;
+use html5ever::{ParseOpts, parse_document};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+
+use super::{BLOCKS, DROPPED};
+use crate::sanitize::clean_line;
+use crate::source::entities;
+
+/// The text of an HTML fragment as one clean line. Elements that hold no text to read
+/// (scripts, styles, ruby readings) are left out; line breaks and blocks become spaces.
+pub fn inline_text(html: &str) -> String {
+    let flat = super::flatten_deep_nesting(html);
+    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(flat.as_ref());
+    let mut text = String::new();
+    let mut stack: Vec<Handle> = vec![Rc::clone(&dom.document)];
+    while let Some(node) = stack.pop() {
+        match &node.data {
+            NodeData::Text { contents } => {
+                // A reference escaped twice (`&amp;#233;`) is still one after parsing.
+                text.push_str(&entities::decode(&contents.borrow()));
+                continue;
+            }
+            NodeData::Element { name, .. } if DROPPED.contains(&&*name.local) => continue,
+            // A space stands for a line break or the edge of a block; `clean_line` folds them.
+            NodeData::Element { name, .. } if separates_words(&name.local) => text.push(' '),
+            NodeData::Element { .. } => {}
+            NodeData::Document => {}
+            _ => continue,
+        }
+        stack.extend(node.children.borrow().iter().rev().map(Rc::clone));
+    }
+    clean_line(&text)
+}
+
+/// Whether an element stands apart from the words around it.
+fn separates_words(name: &str) -> bool {
+    BLOCKS.contains(&name)
+        || matches!(
+            name,
+            "br" | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "ul"
+                | "ol"
+                | "blockquote"
+                | "pre"
+                | "tr"
+                | "td"
+                | "th"
+                | "figure"
+                | "figcaption"
+                | "img"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_text;
+
+    #[test]
+    fn markup_goes_and_the_words_stay() {
+        assert_eq!(
+            inline_text("Linked <a href=\"http://x.example/a\">headline</a> &amp; more"),
+            "Linked headline & more"
+        );
+        assert_eq!(inline_text("A <b>bold</b><br>claim"), "A bold claim");
+        assert_eq!(inline_text("Caf&amp;eacute; <script>x()</script>"), "Café");
+        assert_eq!(inline_text("子<ruby>供<rt>ども</rt></ruby>"), "子供");
+        assert_eq!(
+            inline_text("un<i>believ</i>able<p>next"),
+            "unbelievable next"
+        );
+        assert_eq!(inline_text("x\u{1b}[31m"), "x[31m");
+    }
+}
