@@ -33,6 +33,7 @@ fn source() -> FeedSource<'static> {
         url: URL,
         name: None,
         tags: &[],
+        ..FeedSource::default()
     }
 }
 

@@ -616,6 +616,7 @@ fn main() -> anyhow::Result<()> {
                             url: &url,
                             name: None,
                             tags: &[],
+                            ..FeedSource::default()
                         };
                         // As a refresh reads a feed: its items ready to store as they are.
                         let mut rows = Vec::new();

@@ -1,10 +1,14 @@
 //! The one terminal-safe text filter. Every string from a source passes through here before it
 //! is stored for display, so nothing from an article can reach the terminal as a control
-//! sequence, or hide or reorder text with invisible characters.
+//! sequence, or reorder or hide text with invisible characters. Characters that carry meaning
+//! stay: the joiners (ZWJ and ZWNJ shape emoji sequences, Persian and Indic scripts), the
+//! directional marks (LRM, RLM, ALM), soft hyphens, variation selectors, and the tag
+//! characters of a subdivision flag (🏴 followed by tags, as Scotland's is written).
 
 /// Cleans text that keeps its lines (a whole file, a code block): removes every control
-/// character but newline and tab, ESC and DEL included, C1 controls, bidi overrides and
-/// isolates, and invisible characters that can disguise text. `\r\n` and lone `\r` become `\n`.
+/// character but newline and tab, ESC and DEL included, C1 controls, bidi embeddings,
+/// overrides and isolates, and invisible characters that only disguise text. `\r\n` and lone
+/// `\r` become `\n`.
 pub fn clean_text(input: &str) -> String {
     // Most text is printable ASCII, which has nothing to remove.
     if input
@@ -15,33 +19,23 @@ pub fn clean_text(input: &str) -> String {
     }
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
-    let mut previous = None;
+    // Whether the characters just kept are a flag and its tags.
+    let mut in_flag = false;
     while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
         match c {
             '\n' | '\t' => out.push(c),
-            '\r' if next != Some('\n') => out.push('\n'),
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
             '\r' => {}
             '\u{2028}' | '\u{2029}' => out.push('\n'),
-            '\u{200C}' | '\u{200D}' => {
-                // Joiners shape emoji sequences and many scripts; alone, beside ASCII, white
-                // space or another joiner they only serve to disguise text.
-                let joins = |n: Option<char>| {
-                    n.is_some_and(|n| {
-                        !n.is_ascii()
-                            && !n.is_whitespace()
-                            && !matches!(n, '\u{200C}' | '\u{200D}')
-                            && is_visible(n)
-                    })
-                };
-                if joins(previous) && joins(next) {
-                    out.push(c);
-                }
+            '\u{E0020}'..='\u{E007F}' if in_flag => {
+                out.push(c);
+                in_flag = c != '\u{E007F}';
+                continue;
             }
             c if is_visible(c) => out.push(c),
             _ => {}
         }
-        previous = Some(c);
+        in_flag = c == '\u{1F3F4}';
     }
     out
 }
@@ -55,21 +49,23 @@ pub fn clean_line(input: &str) -> String {
         .join(" ")
 }
 
-/// Whether a character may be shown as it is. Newline, tab and the joiners are decided by the
-/// callers above.
+/// Whether text shows anything: a title made only of joiners or marks is as good as none.
+pub fn has_visible(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_whitespace() && unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 0)
+}
+
+/// Whether a character may be shown as it is. Newline and tab are decided by the caller.
 fn is_visible(c: char) -> bool {
     !(c.is_control()
         || matches!(c,
-            '\u{061C}'                  // Arabic letter mark
-            | '\u{00AD}'                // soft hyphen
-            | '\u{180E}'                // Mongolian vowel separator
-            | '\u{200B}'                // zero-width space
-            | '\u{200E}' | '\u{200F}'   // left-to-right and right-to-left marks
+            '\u{200B}'                  // zero-width space
             | '\u{202A}'..='\u{202E}'   // bidi embeddings and overrides
-            | '\u{2060}'..='\u{206F}'   // word joiner, invisible operators, bidi isolates
+            | '\u{2060}'..='\u{2064}'   // word joiner and invisible operators
+            | '\u{2066}'..='\u{206F}'   // bidi isolates, deprecated format controls
             | '\u{FEFF}'                // byte order mark, zero-width no-break space
             | '\u{FFF9}'..='\u{FFFB}'   // interlinear annotation controls
-            | '\u{E0000}'..='\u{E007F}' // tag characters, which can smuggle hidden ASCII
+            | '\u{E0000}'..='\u{E007F}' // tag characters (outside a flag), which can smuggle hidden ASCII
         ))
 }
 
@@ -103,29 +99,43 @@ mod tests {
     }
 
     #[test]
-    fn bidi_and_invisible_characters_are_removed() {
-        let hostile = "safe\u{202E}txt.exe\u{2066}x\u{2069}\u{200B}y\u{FEFF}\u{E0041}";
-        assert_eq!(clean_text(hostile), "safetxt.exexy");
+    fn bidi_overrides_and_invisible_characters_that_disguise_are_removed() {
+        let hostile =
+            "safe\u{202E}txt.exe\u{2066}x\u{2069}\u{200B}y\u{FEFF}\u{E0041}\u{2060}z\u{206A}";
+        assert_eq!(clean_text(hostile), "safetxt.exexyz");
     }
 
     #[test]
-    fn joiners_stay_inside_emoji_and_scripts_only() {
-        let family = "👨\u{200D}👩\u{200D}👧";
-        assert_eq!(clean_text(family), family);
-        let persian = "می\u{200C}خواهم";
-        assert_eq!(clean_text(persian), persian);
-        assert_eq!(clean_text("pay\u{200D}pal"), "paypal");
-        assert_eq!(clean_text("\u{200D}👍"), "👍");
+    fn characters_that_carry_meaning_stay() {
+        for kept in [
+            "👨\u{200D}👩\u{200D}👧",
+            "می\u{200C}خواهم",
+            "क्\u{200D}ष",
+            "\u{200F}שלום\u{200E} ok",
+            "\u{061C}١٢",
+            "Donau\u{00AD}dampf\u{00AD}schiff",
+            "❤\u{FE0F} ✌\u{1F3FD}",
+            "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} Scotland",
+            "Монгол \u{180E}",
+        ] {
+            assert_eq!(clean_text(kept), kept);
+        }
+        assert_eq!(clean_line("a\u{200D}\u{A0}b"), "a\u{200D} b");
     }
 
     #[test]
-    fn joiners_beside_joiners_or_white_space_are_removed() {
-        // Found by the `sanitize` fuzz target: the middle joiner of a run counted its
-        // neighbours as visible letters, so one survived beside ASCII.
-        assert_eq!(clean_text("pay\u{200D}\u{200D}\u{200D}pal"), "paypal");
-        assert_eq!(clean_text("👨\u{200D}\u{200C}👩"), "👨👩");
-        assert_eq!(clean_text("é\u{200D}\u{2028}é"), "é\né");
-        assert_eq!(clean_line("é\u{200D}\u{A0}é"), "é é");
+    fn tag_characters_are_kept_only_in_a_flag() {
+        assert_eq!(clean_text("x\u{E0067}\u{E007F}y"), "xy");
+        assert_eq!(
+            clean_text("🏴\u{E0067}\u{E007F}\u{E0067}"),
+            "🏴\u{E0067}\u{E007F}"
+        );
+    }
+
+    #[test]
+    fn a_text_of_marks_alone_shows_nothing() {
+        assert!(!has_visible("\u{200D}\u{200E}\u{00AD}\u{FE0F} "));
+        assert!(has_visible("\u{200D}a"));
     }
 
     #[test]

@@ -255,6 +255,7 @@ fn feed_app(width: u16, height: u16) -> App {
             url,
             name: None,
             tags: &[],
+            ..FeedSource::default()
         };
         library.merge(
             Some(url),
@@ -516,6 +517,7 @@ fn pictures_app(width: u16, height: u16, keys: &str) -> App {
         url,
         name: None,
         tags: &[],
+        ..FeedSource::default()
     };
     let mut library = Library::new(Vec::new());
     library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);
@@ -593,6 +595,7 @@ fn before_a_picture_arrives_its_room_is_kept() {
         url,
         name: None,
         tags: &[],
+        ..FeedSource::default()
     };
     let mut library = Library::new(Vec::new());
     library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);

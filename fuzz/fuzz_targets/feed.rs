@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
         url: "https://fuzz.example\u{1b}]0;x\u{7}/feed.xml",
         name: None,
         tags: &tags,
+        ..FeedSource::default()
     };
     match parse(data, source) {
         Ok(feed) => {

@@ -72,7 +72,9 @@ impl Reader<'_> {
                 last_modified,
                 fresh_for,
                 file_stamp,
-                ..
+                final_url,
+                content_type,
+                content_location,
             } => {
                 let validators = Validators {
                     etag,
@@ -88,6 +90,9 @@ impl Reader<'_> {
                         url: &feed.url,
                         name: feed.name.as_deref(),
                         tags: &feed.tags,
+                        location: Some(&final_url),
+                        content_type: content_type.as_deref(),
+                        content_location: content_location.as_deref(),
                     };
                     let read = feed::read_items(
                         &body,

@@ -46,7 +46,7 @@ pub fn encoding_of(
 
 /// `charset=` of a `Content-Type` value, when it names an encoding; UTF-16 stands for UTF-8
 /// there, as the page was not read with a byte order mark.
-fn charset_parameter(content_type: &str) -> Option<&'static Encoding> {
+pub(super) fn charset_parameter(content_type: &str) -> Option<&'static Encoding> {
     content_type.split(';').skip(1).find_map(|parameter| {
         let (name, value) = parameter.split_once('=')?;
         name.trim()
@@ -56,7 +56,7 @@ fn charset_parameter(content_type: &str) -> Option<&'static Encoding> {
     })
 }
 
-fn label(name: &str) -> Option<&'static Encoding> {
+pub(super) fn label(name: &str) -> Option<&'static Encoding> {
     let encoding = Encoding::for_label(name.as_bytes())?;
     Some(encoding.output_encoding())
 }
@@ -121,7 +121,7 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 }
 
 /// A guess from the bytes, with the address's top-level domain as a hint.
-fn guess(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
+pub(super) fn guess(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let tld = url.and_then(top_level_domain);

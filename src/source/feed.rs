@@ -1,39 +1,75 @@
-//! Feeds: RSS 0.9x/1.0/2.0, Atom and JSON Feed, parsed with feed-rs into articles. An item's
-//! id comes from its feed and its guid, else its link, else its title and date, so a
-//! refreshed item replaces its earlier copy.
+//! Feeds: RSS (0.90 to 2.0.1, RDF's 1.0, with or without a version, in any namespace), Atom
+//! (1.0 and 0.3) and JSON Feed, read by our own readers on quick-xml and serde_json into
+//! articles. feed-rs, which the reader used before, refused or misread too much of what
+//! servers send (Atom 0.3, RSS without a version or in a namespace, unknown `type`s, UTF-16
+//! big-endian, fields of Dublin Core, Media RSS and iTunes), and reading the tree ourselves
+//! lets every field come from whichever element a feed used.
 //!
-//! A feed is read as a run of items, a few at a time ([`read_items`]): an XML document is
-//! split at its items first (`split`), so that a large feed is never whole in feed-rs's model,
-//! a damaged one keeps the items before the damage, and a big one is read on every core. An
-//! item's body is kept as the feed gave it ([`ItemBody`]) until it is wanted: the store keeps
-//! that, and the reader makes the body when the article is opened.
+//! A document is decoded first (`decode`: byte order mark, HTTP charset, XML declaration,
+//! a guess), then read as a run of items, a few at a time ([`read_items`]): an XML document
+//! is split at its items (`split`), so that a large feed is never whole in memory as a tree,
+//! a damaged one keeps the items before the damage, and a big one is read on every core.
+//! Each item is read into an [`entry::Entry`] (`rss`, `atom`, `json`, with `fields` for the
+//! vocabularies they share), which becomes an [`Item`]: its title reduced to text, its
+//! addresses resolved (`address`), its id made as the old reader made it (`identity`), and
+//! its body kept as the feed gave it ([`ItemBody`]) until it is wanted: the store keeps that,
+//! and the reader makes the body when the article is opened.
 
-mod declarations;
+mod address;
+mod atom;
+mod dates;
+mod decode;
+mod entry;
+mod fields;
+mod head;
+mod identity;
 mod json;
+mod repair;
+mod rss;
 mod sniff;
 mod split;
+mod tree;
 
 use std::time::Duration;
 
-use feed_rs::model::{Entry, Feed, Text};
 use serde::{Deserialize, Serialize};
+use url::Url;
 
 use super::{html, media};
 use crate::model::tag::parse_tag_list;
-use crate::model::{Article, ArticleId, Block, Body, Span, SpanStyle, Tag};
-use crate::sanitize::clean_line;
+use crate::model::{Article, Block, Body, Span, SpanStyle, Tag};
+use crate::sanitize::{clean_line, has_visible};
+use entry::{Entry, person_name};
+use tree::{Element, Names, Ns};
 
-pub use declarations::without_late_declarations;
+pub use dates::parse_date;
 pub use sniff::{Format, sniff};
 
-/// A subscription as the parser needs it.
-#[derive(Debug, Clone, Copy)]
+/// A subscription as the parser needs it, and what the answer that brought the document
+/// said of it.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct FeedSource<'a> {
     pub url: &'a str,
     /// The name the reader gave the feed, shown in place of the feed's own title.
     pub name: Option<&'a str>,
     /// Tags for every article of the feed, merged with each item's categories.
     pub tags: &'a [String],
+    /// The address the document came from after redirects, when it is not `url`.
+    pub location: Option<&'a str>,
+    /// The HTTP `Content-Type`, for the character set.
+    pub content_type: Option<&'a str>,
+    /// The HTTP `Content-Location`, the document's own address for relative links.
+    pub content_location: Option<&'a str>,
+}
+
+impl<'a> FeedSource<'a> {
+    /// A feed known by its address alone.
+    pub fn new(url: &'a str) -> FeedSource<'a> {
+        FeedSource {
+            url,
+            ..FeedSource::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,62 +177,155 @@ pub fn read_items<T: Send>(
     prepare: impl Fn(Vec<Item>) -> T + Sync,
     each: impl FnMut(T),
 ) -> Result<FeedHead, String> {
-    if sniff(bytes) == Some(Format::Json) {
-        let canonical = json::canonical(bytes)?;
-        let images = media::json_feed_images(&canonical);
-        let feed = parse_whole(&canonical)?;
-        return Ok(read_entries(feed, &images, source, threads, prepare, each));
+    let location = source.location.unwrap_or(source.url);
+    let text = decode::decode(bytes, source.content_type, Some(location))?;
+    let document_base = address::document_base(location, source.content_location);
+    if sniff(text.as_bytes()) == Some(Format::Json) {
+        let (head, entries) = json::read_feed(&text)?;
+        let context = Context::new(head, source, document_base);
+        let runs = in_runs(entries.into_iter());
+        let count = runs.iter().map(Vec::len).sum();
+        in_order(
+            runs,
+            threads_for(count, threads),
+            |run| prepare(run.into_iter().map(|e| e.into_item(&context)).collect()),
+            each,
+        );
+        return Ok(context.head);
     }
-    match split::Split::scan(bytes) {
-        Some(split) => read_split(&split, source, threads, prepare, each),
-        None => {
-            let feed = parse_whole(&without_late_declarations(bytes))?;
-            Ok(read_entries(feed, &[], source, threads, prepare, each))
-        }
+    match split::Split::scan(&text) {
+        Some(split) => Ok(read_split(
+            &split,
+            source,
+            document_base,
+            threads,
+            prepare,
+            each,
+        )),
+        None => read_whole(&text, source, document_base, prepare, each),
     }
 }
 
-/// A document read whole by feed-rs.
-fn parse_whole(bytes: &[u8]) -> Result<Feed, String> {
-    feed_rs::parser::Builder::new()
-        // An empty id marks an item without a guid; `identity` then picks link or title.
-        .id_generator(|_, _, _| String::new())
-        .build()
-        .parse(bytes)
-        .map_err(|e| format!("not a feed: {}", clean_line(&e.to_string())))
-}
-
-/// A piece of a split document read by feed-rs, any late XML declaration cut out first.
-fn parse_piece(piece: Vec<u8>) -> Result<Feed, String> {
-    let late = memchr::memmem::find(piece.get(1..).unwrap_or_default(), b"<?xml").is_some();
-    if late {
-        parse_whole(&without_late_declarations(&piece))
-    } else {
-        parse_whole(&piece)
+/// `items` in runs of [`RUN`].
+fn in_runs<I>(items: impl Iterator<Item = I>) -> Vec<Vec<I>> {
+    let mut items = items.peekable();
+    let mut runs = Vec::new();
+    while items.peek().is_some() {
+        runs.push(items.by_ref().take(RUN).collect());
     }
+    runs
 }
 
 fn read_split<T: Send>(
     split: &split::Split<'_>,
     source: FeedSource,
+    document_base: Option<Url>,
     threads: usize,
     prepare: impl Fn(Vec<Item>) -> T + Sync,
     each: impl FnMut(T),
-) -> Result<FeedHead, String> {
-    let mut meta = parse_piece(split.head_document())?;
-    let context = Context::new(&mut meta, source);
+) -> FeedHead {
+    let mut names = Names::new(split.vocabulary);
+    let mut bases = Vec::new();
+    for tag in &split.around {
+        names.enter(tag);
+        let around = tree::read(tag, &names);
+        bases.extend(around.as_ref().and_then(Element::base).map(str::to_string));
+    }
+    let root = names.clone();
+    let head = tree::read(&split.head_document(), &root)
+        .map(|root| head::read(&root))
+        .unwrap_or_default();
+    let context = Context::new(head, source, document_base);
     let count = split.items.len();
-    let runs: Vec<std::ops::Range<usize>> = (0..count)
-        .step_by(RUN)
-        .map(|start| start..(start + RUN).min(count))
-        .collect();
+    let runs = in_runs(0..count);
     in_order(
         runs,
         threads_for(count, threads),
-        |run| prepare(read_run(split, run, &context)),
+        |run| {
+            let items = run.into_iter().filter_map(|index| {
+                let element = tree::read(split.item(index), &names)?;
+                Some(entry_of(&element, &bases).into_item(&context))
+            });
+            prepare(items.collect())
+        },
         each,
     );
+    context.head
+}
+
+/// A document that could not be split (one with no whole item, or items where they do not
+/// belong) read whole; refused when its root is no feed's.
+fn read_whole<T: Send>(
+    text: &str,
+    source: FeedSource,
+    document_base: Option<Url>,
+    prepare: impl Fn(Vec<Item>) -> T + Sync,
+    mut each: impl FnMut(T),
+) -> Result<FeedHead, String> {
+    let Some((start, vocabulary)) = split::root(text) else {
+        return Err(not_a_feed(text));
+    };
+    let mut names = Names::new(vocabulary);
+    names.enter(&text[start.clone()]);
+    let root = tree::read(&text[start.start..], &names).ok_or_else(|| not_a_feed(text))?;
+    // An Atom entry document is one item, and says nothing of a feed.
+    if root.is(Ns::Atom, "entry") && root.closed {
+        let context = Context::new(head::Head::default(), source, document_base);
+        each(prepare(vec![atom::entry(&root, &[]).into_item(&context)]));
+        return Ok(context.head);
+    }
+    let head = head::read(&root);
+    let context = Context::new(head, source, document_base);
+    let bases: Vec<String> = root.base().map(str::to_string).into_iter().collect();
+    let mut entries: Vec<Entry> = Vec::new();
+    for element in root.elements() {
+        if element.is(Ns::Rss, "channel") {
+            let mut within = bases.clone();
+            within.extend(element.base().map(str::to_string));
+            for item in element.elements().filter(|e| is_item(e)) {
+                entries.push(entry_of(item, &within));
+            }
+        } else if is_item(element) {
+            entries.push(entry_of(element, &bases));
+        }
+    }
+    if entries.is_empty() && !root.closed {
+        return Err("not a feed: it is cut off before its first whole item".to_string());
+    }
+    for run in in_runs(entries.into_iter()) {
+        each(prepare(
+            run.into_iter().map(|e| e.into_item(&context)).collect(),
+        ));
+    }
     Ok(context.head)
+}
+
+/// Whether an element is a whole item: one cut off with its document is left for the next
+/// refresh to bring whole.
+fn is_item(element: &Element) -> bool {
+    (element.is(Ns::Rss, "item") || element.is(Ns::Atom, "entry")) && element.closed
+}
+
+/// An item or entry read by the reader of its vocabulary.
+fn entry_of(element: &Element, bases: &[String]) -> Entry {
+    if element.ns == Some(Ns::Atom) {
+        atom::entry(element, bases)
+    } else {
+        rss::entry(element, bases)
+    }
+}
+
+/// Why a document is not a feed, in words.
+fn not_a_feed(text: &str) -> String {
+    let start = text.trim_start().get(..1024).unwrap_or(text.trim_start());
+    let lower = start.to_ascii_lowercase();
+    if lower.contains("<html") || lower.starts_with("<!doctype html") {
+        "not a feed: it is a web page (HTML), not RSS, Atom or JSON Feed".to_string()
+    } else if start.is_empty() {
+        "not a feed: the document is empty".to_string()
+    } else {
+        "not a feed: no RSS, Atom or JSON Feed in it".to_string()
+    }
 }
 
 /// How many threads read a feed of `count` items: a small one is read on one.
@@ -206,55 +335,6 @@ fn threads_for(count: usize, threads: usize) -> usize {
     } else {
         1
     }
-}
-
-/// The items of a run; when the run cannot be read as one document, each of its items on
-/// its own, leaving out those that cannot be read.
-fn read_run(split: &split::Split<'_>, run: std::ops::Range<usize>, context: &Context) -> Vec<Item> {
-    match parse_piece(split.document(run.clone())) {
-        Ok(feed) => feed
-            .entries
-            .into_iter()
-            .map(|e| item(e, None, context))
-            .collect(),
-        Err(_) if run.len() > 1 => run
-            .flat_map(|one| read_run(split, one..one + 1, context))
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// The items of a document read whole; `images` are its items' JSON Feed images, in order.
-fn read_entries<T: Send>(
-    mut feed: Feed,
-    images: &[Option<String>],
-    source: FeedSource,
-    threads: usize,
-    prepare: impl Fn(Vec<Item>) -> T + Sync,
-    each: impl FnMut(T),
-) -> FeedHead {
-    let entries = std::mem::take(&mut feed.entries);
-    let context = Context::new(&mut feed, source);
-    let count = entries.len();
-    let mut runs: Vec<Vec<(Entry, Option<&str>)>> = Vec::new();
-    let images = images
-        .iter()
-        .map(Option::as_deref)
-        .chain(std::iter::repeat(None));
-    let mut entries = entries.into_iter().zip(images).peekable();
-    while entries.peek().is_some() {
-        runs.push(entries.by_ref().take(RUN).collect());
-    }
-    in_order(
-        runs,
-        threads_for(count, threads),
-        |run| {
-            let items = run.into_iter().map(|(e, image)| item(e, image, &context));
-            prepare(items.collect())
-        },
-        each,
-    );
-    context.head
 }
 
 /// `work` done on each input, on `threads` threads, and `each` given what comes of them in
@@ -295,153 +375,53 @@ fn in_order<I: Send, T: Send>(
 }
 
 /// What every item of a feed shares.
-struct Context<'a> {
+pub(crate) struct Context<'a> {
     head: FeedHead,
     feed_url: &'a str,
     source_name: String,
     feed_tags: Vec<Tag>,
     /// The feed's authors, for items that name none.
     feed_authors: Vec<String>,
+    /// The document's own address, for relative ones.
+    document_base: Option<Url>,
 }
 
 impl<'a> Context<'a> {
-    fn new(feed: &mut Feed, source: FeedSource<'a>) -> Self {
-        let title = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
+    fn new(head: head::Head, source: FeedSource<'a>, document_base: Option<Url>) -> Self {
+        let title = head
+            .title
+            .as_ref()
+            .map(entry::Text::line)
+            .filter(|t| has_visible(t));
         let source_name = source
             .name
             .map(clean_line)
             .or_else(|| title.clone())
             .unwrap_or_else(|| host_of(source.url));
+        let mut feed_authors: Vec<String> = Vec::new();
+        for name in head.authors.iter().map(|a| person_name(&a.line())) {
+            if !name.is_empty()
+                && !feed_authors
+                    .iter()
+                    .any(|known| known.to_lowercase() == name.to_lowercase())
+            {
+                feed_authors.push(name);
+            }
+        }
         Context {
             head: FeedHead {
                 title,
-                ttl: feed
+                ttl: head
                     .ttl
                     .map(|minutes| Duration::from_secs(u64::from(minutes) * 60)),
             },
             feed_url: source.url,
             source_name,
             feed_tags: parse_tag_list(&clean_line(&source.tags.join(","))),
-            feed_authors: names(&feed.authors),
+            feed_authors,
+            document_base,
         }
     }
-}
-
-/// The names of people, cleaned, each once (compared without case).
-fn names(people: &[feed_rs::model::Person]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for name in people.iter().filter_map(|p| p.name.as_deref()) {
-        let name = clean_line(name);
-        if !name.is_empty()
-            && !names
-                .iter()
-                .any(|known| known.to_lowercase() == name.to_lowercase())
-        {
-            names.push(name);
-        }
-    }
-    names
-}
-
-/// An item of the feed; `json_image` is its JSON Feed `image`, which feed-rs does not read.
-fn item(entry: Entry, json_image: Option<&str>, context: &Context) -> Item {
-    let url = entry
-        .links
-        .iter()
-        .find(|l| l.rel.as_deref().is_none_or(|rel| rel == "alternate"))
-        .or(entry.links.first())
-        .map(|l| clean_line(&l.href))
-        .filter(|href| !href.is_empty());
-    let published = entry.published.or(entry.updated);
-    let title = entry.title.as_ref().map(text_of).filter(|t| !t.is_empty());
-    let mut authors = names(&entry.authors);
-    if authors.is_empty() {
-        authors = context.feed_authors.clone();
-    }
-    let categories: Vec<String> = entry
-        .categories
-        .iter()
-        .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
-        .collect();
-    let mut tags: Vec<Tag> = parse_tag_list(&clean_line(&categories.join(",")));
-    for tag in &context.feed_tags {
-        if !tags.iter().any(|t| t.key() == tag.key()) {
-            tags.push(tag.clone());
-        }
-    }
-    let guid = entry.id.trim().to_string();
-    let body = body_of(entry, json_image, url.clone());
-    let identity = if !guid.is_empty() {
-        guid
-    } else if let Some(url) = &url {
-        url.clone()
-    } else {
-        let date = published.map(|d| d.to_rfc3339()).unwrap_or_default();
-        match title.as_deref() {
-            // Nothing names the item but what it says.
-            None if date.is_empty() => format!("|{}", body.to_body().plain_text()),
-            title => format!("{}|{date}", title.unwrap_or_default()),
-        }
-    };
-    let feed_url = context.feed_url;
-    Item {
-        article: Article {
-            id: ArticleId::from_identity(&format!("feed:{feed_url}\n{identity}")),
-            title: title.unwrap_or_else(|| "(no title)".to_string()),
-            source: context.source_name.clone(),
-            author: (!authors.is_empty()).then(|| authors.join(", ")),
-            published,
-            url,
-            tags,
-            body: Body::default(),
-        },
-        body,
-    }
-}
-
-/// The full content when the item has it, else its summary, with its enclosures.
-fn body_of(entry: Entry, json_image: Option<&str>, base: Option<String>) -> ItemBody {
-    let enclosures = enclosures_of(&entry);
-    let lead = media::lead_picture(&entry, json_image);
-    let content = entry.content.and_then(|c| c.body);
-    let summary = entry.summary.map(|s| s.content);
-    let media = entry
-        .media
-        .into_iter()
-        .find_map(|m| m.description.map(|d| d.content));
-    let text = [content, summary, media]
-        .into_iter()
-        .flatten()
-        .find(|text| !text.trim().is_empty())
-        .unwrap_or_default();
-    ItemBody {
-        text,
-        base,
-        enclosures,
-        lead,
-    }
-}
-
-/// Enclosures (podcast audio, attached files): each address with its label.
-fn enclosures_of(entry: &Entry) -> Vec<(String, String)> {
-    entry
-        .media
-        .iter()
-        .flat_map(|m| &m.content)
-        .filter_map(|content| {
-            let url = clean_line(content.url.as_ref()?.as_str());
-            let kind = content
-                .content_type
-                .as_ref()
-                .map_or("file".to_string(), |t| clean_line(t.as_ref()));
-            let size = content
-                .size
-                .filter(|&s| s > 0)
-                .map(|s| format!(", {:.1} MB", s as f64 / 1e6))
-                .unwrap_or_default();
-            Some((url, format!("Enclosure: {kind}{size}")))
-        })
-        .collect()
 }
 
 /// Enclosures as numbered links at the end.
@@ -475,16 +455,6 @@ fn add_enclosures(body: &mut Body, enclosures: &[(String, String)]) {
         ]));
     }
     body.blocks.push(Block::Links(links));
-}
-
-/// A title or name, whatever markup the feed put in it, as one clean line.
-fn text_of(text: &Text) -> String {
-    let content = text.content.trim();
-    if content.contains('<') || content.contains('&') {
-        clean_line(&html::to_body(content, None).plain_text())
-    } else {
-        clean_line(content)
-    }
 }
 
 fn host_of(url: &str) -> String {

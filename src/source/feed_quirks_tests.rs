@@ -2,6 +2,7 @@
 //! the damaged ones in tests/fixtures/hostile): what each means is taken.
 
 use super::*;
+use crate::model::ArticleId;
 
 const URL: &str = "https://example.com/feed";
 
@@ -15,6 +16,7 @@ fn read(path: &str) -> ParsedFeed {
         url: URL,
         name: None,
         tags: &[],
+        ..FeedSource::default()
     };
     parse(&fixture(path), source).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
@@ -101,7 +103,11 @@ fn a_sloppy_json_feed_gives_what_it_means_and_a_bad_item_loses_no_other() {
         "listed twice, shown once"
     );
 
-    assert_eq!(text(bare), "No title, no date.");
+    assert_eq!(
+        text(bare),
+        "No title, no date.\nEnclosure: file, 2.4 MB [1]\nhttps://wire.example/3.mp3",
+        "an attachment is an enclosure"
+    );
     assert_eq!(bare.published, None);
     assert_eq!(
         bare.author.as_deref(),
@@ -119,6 +125,7 @@ fn a_json_feed_cut_off_keeps_its_whole_items() {
         url: URL,
         name: None,
         tags: &[],
+        ..FeedSource::default()
     };
     let error = parse(b"{\"items\": [{\"title\": \"x\"", source).unwrap_err();
     assert!(
@@ -182,6 +189,7 @@ fn a_feed_is_read_a_run_at_a_time_in_order_and_the_same_as_whole() {
         url: URL,
         name: None,
         tags: &[],
+        ..FeedSource::default()
     };
     let mut runs = Vec::new();
     let head = read_items(
@@ -205,14 +213,19 @@ fn a_feed_is_read_a_run_at_a_time_in_order_and_the_same_as_whole() {
 }
 
 #[test]
-fn rss_items_after_the_channel_are_read_and_a_stray_less_than_sign_loses_only_its_item() {
+fn rss_items_after_the_channel_are_read_and_a_stray_less_than_sign_loses_only_its_text() {
     let feed = read("feeds/quirks/rss-items-after-channel.xml");
     assert_eq!(feed.title.as_deref(), Some("Pier Bulletin"));
     assert_eq!(
         titles(&feed),
-        ["Ferry timetable posted", "Gulls' nesting season"],
-        "the item that is not XML is left out, the others kept"
+        [
+            "Ferry timetable posted",
+            "Pier lights mended",
+            "Gulls' nesting season"
+        ],
+        "the item that is not XML keeps what came before the damage, the others are whole"
     );
+    assert_eq!(text(&feed.articles[1]), "if a");
     assert_eq!(feed.articles[0].source, "Pier Bulletin");
     assert_eq!(text(&feed.articles[0]), "If 2 < 3, it's late.");
 }
@@ -226,7 +239,9 @@ fn a_json_feed_with_bytes_that_are_not_utf8_is_still_a_feed() {
         url: URL,
         name: None,
         tags: &[],
+        ..FeedSource::default()
     };
     let feed = parse(bytes, source).unwrap();
-    assert_eq!(titles(&feed), ["caf\u{FFFD}", "two"]);
+    // A byte of Latin-1 in a document with no other character beyond ASCII is Latin-1.
+    assert_eq!(titles(&feed), ["café", "two"]);
 }

@@ -127,8 +127,11 @@ pub enum Outcome {
         last_modified: Option<String>,
         fresh_for: Option<Duration>,
         final_url: String,
-        /// The `Content-Type` header, for a web page's character set.
+        /// The `Content-Type` header, for the character set.
         content_type: Option<String>,
+        /// The `Content-Location` header: the document's own address, against which a
+        /// feed's relative links resolve.
+        content_location: Option<String>,
         /// For a file, its stamp as it was read.
         file_stamp: Option<FileStamp>,
     },
@@ -278,6 +281,7 @@ fn read_file(path: &Path, request: &Request, max_bytes: u64) -> Outcome {
         fresh_for: None,
         final_url: request.url.clone(),
         content_type: None,
+        content_location: None,
         file_stamp,
     }
 }

@@ -125,11 +125,7 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
     let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     if is_feed(path, &bytes) {
         let url = format!("file://{}", absolute.display());
-        let source = FeedSource {
-            url: &url,
-            name: None,
-            tags: &[],
-        };
+        let source = FeedSource::new(&url);
         match feed::parse(&bytes, source) {
             Ok(parsed) => loaded.feeds.push((url, parsed.articles)),
             Err(e) => loaded.problems.push(format!("{}: {e}", path.display())),

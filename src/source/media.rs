@@ -4,7 +4,6 @@
 //! its caption, unless the body already shows that picture. It is found when the feed is
 //! read and kept with the item's text ([`Lead`]), and put in when the body is made.
 
-use feed_rs::model::Entry;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Block, Body, Picture};
@@ -15,10 +14,41 @@ const EXTENSIONS: [&str; 5] = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
 const MAX_SIZES: usize = 8;
 
 /// One picture the feed names for an item, with what it says of it.
-struct Candidate {
-    url: String,
-    width: Option<u32>,
-    height: Option<u32>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub url: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// How much it is wanted: full-size media and image enclosures first, then a JSON
+    /// Feed's `image`, then thumbnails.
+    pub rank: Rank,
+    /// Its type, when the feed says.
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    Full,
+    Image,
+    Thumbnail,
+}
+
+impl Candidate {
+    pub fn new(url: &str, rank: Rank) -> Candidate {
+        Candidate {
+            url: url.to_string(),
+            width: None,
+            height: None,
+            rank,
+            kind: None,
+        }
+    }
+
+    /// Whether it is a picture: by its type, or by its address when it has none. A
+    /// thumbnail or an image named as one is, whatever its address.
+    pub fn is_picture(&self) -> bool {
+        self.rank != Rank::Full || is_image(&self.url, self.kind.as_deref())
+    }
 }
 
 /// An item's lead picture, and every address the feed gave for it: when the body shows one
@@ -51,62 +81,9 @@ impl Lead {
     }
 }
 
-/// The item's lead picture, if the feed names one; `json_image` is its JSON Feed `image`.
-pub fn lead_picture(entry: &Entry, json_image: Option<&str>) -> Option<Lead> {
-    let mut caption = String::new();
-    // Most wanted first: full-size media, enclosures, the JSON Feed image, thumbnails.
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for media in &entry.media {
-        for content in &media.content {
-            let Some(url) = &content.url else {
-                continue;
-            };
-            let typed = content.content_type.as_ref().map(|t| t.to_string());
-            if is_image(url.as_str(), typed.as_deref()) {
-                if caption.is_empty() {
-                    caption = media
-                        .title
-                        .as_ref()
-                        .map(|t| clean_line(&t.content))
-                        .unwrap_or_default();
-                }
-                candidates.push(Candidate {
-                    url: url.to_string(),
-                    width: content.width,
-                    height: content.height,
-                });
-            }
-        }
-    }
-    for link in &entry.links {
-        let enclosure = link.rel.as_deref().is_none_or(|rel| rel == "enclosure");
-        if enclosure
-            && link
-                .media_type
-                .as_deref()
-                .is_some_and(|t| t.starts_with("image/"))
-        {
-            candidates.push(Candidate {
-                url: link.href.clone(),
-                width: None,
-                height: None,
-            });
-        }
-    }
-    if let Some(image) = json_image {
-        candidates.push(Candidate {
-            url: image.to_string(),
-            width: None,
-            height: None,
-        });
-    }
-    for thumbnail in entry.media.iter().flat_map(|m| &m.thumbnails) {
-        candidates.push(Candidate {
-            url: thumbnail.image.uri.clone(),
-            width: thumbnail.image.width,
-            height: thumbnail.image.height,
-        });
-    }
+/// The item's lead picture, if the feed names one: the most wanted of `candidates` that is
+/// a picture on the web, with every size the feed gave of it.
+pub fn lead_picture(mut candidates: Vec<Candidate>, caption: String) -> Option<Lead> {
     candidates.retain_mut(|candidate| {
         candidate.url = clean_line(&candidate.url);
         let lower = candidate
@@ -114,8 +91,9 @@ pub fn lead_picture(entry: &Entry, json_image: Option<&str>) -> Option<Lead> {
             .get(..8)
             .unwrap_or(&candidate.url)
             .to_ascii_lowercase();
-        lower.starts_with("http://") || lower.starts_with("https://")
+        (lower.starts_with("http://") || lower.starts_with("https://")) && candidate.is_picture()
     });
+    candidates.sort_by_key(|candidate| candidate.rank);
     let first = candidates.first()?;
     let dimensions = first
         .width
@@ -160,36 +138,6 @@ fn is_image(url: &str, content_type: Option<&str>) -> bool {
     }
 }
 
-#[derive(Deserialize)]
-struct JsonFeed {
-    #[serde(default)]
-    items: Vec<JsonItem>,
-}
-
-#[derive(Deserialize)]
-struct JsonItem {
-    image: Option<String>,
-    banner_image: Option<String>,
-}
-
-/// The `image` (else `banner_image`) of each item of a JSON Feed, in order, which feed-rs
-/// does not read; empty for any other document.
-pub fn json_feed_images(bytes: &[u8]) -> Vec<Option<String>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        return Vec::new();
-    }
-    serde_json::from_slice::<JsonFeed>(bytes).map_or_else(
-        |_| Vec::new(),
-        |feed| {
-            feed.items
-                .into_iter()
-                .map(|item| item.image.or(item.banner_image))
-                .collect()
-        },
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use crate::model::{Block, Picture};
@@ -200,6 +148,7 @@ mod tests {
             url: "https://news.example/feed",
             name: None,
             tags: &[],
+            ..FeedSource::default()
         };
         parse(document.as_bytes(), source)
             .unwrap()
@@ -258,6 +207,7 @@ mod tests {
             url: "https://news.example/feed",
             name: None,
             tags: &[],
+            ..FeedSource::default()
         };
         let article = &parse(document.as_bytes(), source).unwrap().articles[0];
         assert_eq!(article.body.pictures().count(), 1);
@@ -288,7 +238,5 @@ mod tests {
             lead(atom)[0].as_ref().map(|p| p.src.as_str()),
             Some("https://img.example/e.webp")
         );
-        assert!(super::json_feed_images(b"<rss/>").is_empty());
-        assert!(super::json_feed_images(b"{ not json").is_empty());
     }
 }

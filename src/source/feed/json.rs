@@ -1,38 +1,140 @@
-//! JSON Feed as real feeds write it: any order of keys, with or without a `version`, numbers
-//! or nulls where strings belong, `tags` as one comma-separated string, `author` as a plain
-//! name, dates without a time zone. The document is rewritten into a JSON Feed 1.1 that
-//! feed-rs reads without complaint; a field that means nothing is left out, never the item.
+//! JSON Feed (1.0 and 1.1) as real feeds write it: any order of keys, with or without a
+//! `version`, numbers or nulls where strings belong, `tags` as one comma-separated string,
+//! `author` as a plain name, dates without a time zone. A field that means nothing is left
+//! out, never the item.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::{Map, Value};
 
-const VERSION: &str = "https://jsonfeed.org/version/1.1";
+use super::entry::{Enclosure, Entry, Kind, Text};
+use super::fields::{CORE, Draft};
+use super::head::Head;
+use super::identity::Link;
+use crate::source::media::{Candidate, Rank};
 
-/// The feed as strict JSON Feed 1.1, or why it is not a JSON Feed at all.
-pub fn canonical(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let feed = read(bytes)?;
+/// What the feed says of itself, and its items; or why it is not a JSON Feed at all.
+pub fn read_feed(text: &str) -> Result<(Head, Vec<Entry>), String> {
+    let feed = read(text.as_bytes())?;
     let items = match feed.get("items") {
         Some(Value::Array(items)) => items.as_slice(),
         Some(Value::Null) | None if mentions_json_feed(&feed) => &[],
         _ => return Err("not a feed: JSON without an \"items\" list".to_string()),
     };
-    let mut out = Map::new();
-    out.insert("version".into(), VERSION.into());
-    out.insert(
-        "title".into(),
-        text(feed.get("title")).unwrap_or_default().into(),
-    );
-    for key in ["home_page_url", "feed_url", "description", "language"] {
-        copy_text(&feed, &mut out, key);
-    }
-    copy_authors(&feed, &mut out);
-    let items: Vec<Value> = items
+    let head = Head {
+        title: self::text(feed.get("title")).map(|title| Text::new(title, Kind::Either)),
+        ttl: None,
+        authors: authors(&feed),
+    };
+    let entries = items
         .iter()
         .filter_map(Value::as_object)
-        .map(|item| Value::Object(canonical_item(item)))
+        .map(entry)
         .collect();
-    out.insert("items".into(), Value::Array(items));
-    serde_json::to_vec(&Value::Object(out)).map_err(|e| format!("not a feed: {e}"))
+    Ok((head, entries))
+}
+
+fn entry(item: &Map<String, Value>) -> Entry {
+    let mut draft = Draft::default();
+    let field = |key: &str| self::text(item.get(key));
+    draft.identity.guid = field("id");
+    let attachments: Vec<&Map<String, Value>> = match item.get("attachments") {
+        Some(Value::Array(list)) => list.iter().filter_map(Value::as_object).collect(),
+        _ => Vec::new(),
+    };
+    let attached = attachments.iter().filter_map(|a| self::text(a.get("url")));
+    for href in [field("url"), field("external_url")]
+        .into_iter()
+        .flatten()
+        .chain(attached)
+    {
+        draft
+            .identity
+            .links
+            .push(Link::new(&href, &[], true, false));
+    }
+    draft.identity.title = field("title");
+    let published = field("date_published").and_then(|d| with_time_zone(&d));
+    let modified = field("date_modified").and_then(|d| with_time_zone(&d));
+    let legacy = |date: &Option<String>| date.as_deref().and_then(super::identity::legacy_date);
+    draft.identity.date = legacy(&published).or(legacy(&modified));
+    if let Some(date) = &published {
+        draft.published(CORE, date);
+    }
+    if let Some(date) = &modified {
+        draft.updated(CORE, date);
+    }
+    if let Some(url) = field("url").or_else(|| field("external_url")) {
+        draft.link(CORE, &url, Vec::new());
+    }
+    if let Some(title) = field("title") {
+        draft.title(CORE, Text::new(title, Kind::Either));
+    }
+    if let Some(html) = field("content_html") {
+        draft.content(CORE, Text::new(html, Kind::Html));
+    }
+    if let Some(text) = field("content_text") {
+        draft.content(CORE + 1, Text::new(text, Kind::Plain));
+    }
+    if let Some(summary) = field("summary") {
+        draft.summary(CORE, Text::new(summary, Kind::Either));
+    }
+    for author in authors(item) {
+        draft.author(CORE, author);
+    }
+    let tags: Vec<String> = match item.get("tags") {
+        Some(Value::Array(tags)) => tags.iter().filter_map(|t| self::text(Some(t))).collect(),
+        Some(Value::String(tags)) => tags.split(',').map(str::to_string).collect(),
+        _ => Vec::new(),
+    };
+    for tag in tags {
+        draft.category(Text::new(tag, Kind::Plain));
+    }
+    for attachment in attachments {
+        let Some(url) = self::text(attachment.get("url")) else {
+            continue;
+        };
+        let kind = self::text(attachment.get("mime_type"));
+        if kind.as_deref().is_some_and(|k| k.starts_with("image/")) {
+            draft.pictures.push(Candidate {
+                kind: kind.clone(),
+                ..Candidate::new(&url, Rank::Full)
+            });
+        }
+        draft.enclosures.push(Enclosure {
+            url,
+            kind,
+            length: attachment.get("size_in_bytes").and_then(number),
+        });
+    }
+    for key in ["image", "banner_image"] {
+        if let Some(url) = field(key) {
+            draft.pictures.push(Candidate::new(&url, Rank::Image));
+        }
+    }
+    draft.finish()
+}
+
+/// `author` and `authors` as JSON Feed has them: objects with a `name`; a plain name, or a
+/// list in `author`, is taken as meant.
+fn authors(from: &Map<String, Value>) -> Vec<Text> {
+    let mut names: Vec<Text> = Vec::new();
+    for key in ["author", "authors"] {
+        let people: Vec<&Value> = match from.get(key) {
+            Some(Value::Array(list)) => list.iter().collect(),
+            Some(one) => vec![one],
+            None => Vec::new(),
+        };
+        for person in people {
+            let name = match person {
+                Value::Object(person) => self::text(person.get("name")),
+                other => self::text(Some(other)),
+            };
+            if let Some(name) = name.filter(|name| !name.trim().is_empty()) {
+                names.push(Text::new(name, Kind::Plain));
+            }
+        }
+    }
+    names
 }
 
 /// The JSON object of a document, or, when it is cut off or broken part way, as much of it as
@@ -111,99 +213,6 @@ pub fn mentions_json_feed(feed: &Map<String, Value>) -> bool {
     feed.get("version")
         .and_then(Value::as_str)
         .is_some_and(|version| version.contains("jsonfeed"))
-}
-
-fn canonical_item(item: &Map<String, Value>) -> Map<String, Value> {
-    let mut out = Map::new();
-    for key in [
-        "id",
-        "url",
-        "external_url",
-        "title",
-        "content_html",
-        "content_text",
-        "summary",
-        "image",
-        "banner_image",
-    ] {
-        copy_text(item, &mut out, key);
-    }
-    for key in ["date_published", "date_modified"] {
-        if let Some(date) = text(item.get(key)).and_then(|d| with_time_zone(&d)) {
-            out.insert(key.into(), date.into());
-        }
-    }
-    copy_authors(item, &mut out);
-    let tags: Vec<Value> = match item.get("tags") {
-        Some(Value::Array(tags)) => tags.iter().filter_map(|t| text(Some(t))).collect(),
-        Some(Value::String(tags)) => tags.split(',').map(str::to_string).collect(),
-        _ => Vec::new(),
-    }
-    .into_iter()
-    .map(|tag| tag.trim().to_string())
-    .filter(|tag| !tag.is_empty())
-    .map(Value::from)
-    .collect();
-    if !tags.is_empty() {
-        out.insert("tags".into(), Value::Array(tags));
-    }
-    let attachments: Vec<Value> = match item.get("attachments") {
-        Some(Value::Array(attachments)) => attachments.iter().filter_map(attachment).collect(),
-        _ => Vec::new(),
-    };
-    if !attachments.is_empty() {
-        out.insert("attachments".into(), Value::Array(attachments));
-    }
-    out
-}
-
-fn attachment(value: &Value) -> Option<Value> {
-    let url = text(value.get("url"))?;
-    let mut out = Map::new();
-    out.insert("url".into(), url.into());
-    let kind = text(value.get("mime_type")).unwrap_or_else(|| "application/octet-stream".into());
-    out.insert("mime_type".into(), kind.into());
-    copy_text(value.as_object()?, &mut out, "title");
-    if let Some(size) = value.get("size_in_bytes").and_then(number) {
-        out.insert("size_in_bytes".into(), size.into());
-    }
-    Some(Value::Object(out))
-}
-
-/// `author` and `authors` as JSON Feed has them: objects with a `name`; a plain name, or a
-/// list in `author`, is taken as meant.
-fn copy_authors(from: &Map<String, Value>, out: &mut Map<String, Value>) {
-    let mut authors: Vec<Value> = Vec::new();
-    for key in ["author", "authors"] {
-        match from.get(key) {
-            Some(Value::Array(list)) => authors.extend(list.iter().filter_map(person)),
-            Some(one) => authors.extend(person(one)),
-            None => {}
-        }
-    }
-    if !authors.is_empty() {
-        out.insert("authors".into(), Value::Array(authors));
-    }
-}
-
-fn person(value: &Value) -> Option<Value> {
-    let (name, url) = match value {
-        Value::Object(person) => (text(person.get("name")), text(person.get("url"))),
-        other => (text(Some(other)), None),
-    };
-    let name = name.filter(|name| !name.trim().is_empty())?;
-    let mut out = Map::new();
-    out.insert("name".into(), name.into());
-    if let Some(url) = url {
-        out.insert("url".into(), url.into());
-    }
-    Some(Value::Object(out))
-}
-
-fn copy_text(from: &Map<String, Value>, out: &mut Map<String, Value>, key: &str) {
-    if let Some(value) = text(from.get(key)) {
-        out.insert(key.into(), value.into());
-    }
 }
 
 /// A string, or a number or true/false written as one; nothing for null, lists and objects.

@@ -59,7 +59,7 @@ fn has_feed_root(mut text: &[u8]) -> bool {
                 .copied()
                 .collect();
             let local = name.rsplit(|&b| b == b':').next().unwrap_or(&name);
-            return matches!(local, b"rss" | b"feed" | b"RDF");
+            return matches!(local, b"rss" | b"feed" | b"RDF" | b"channel" | b"entry");
         } else {
             return false;
         };

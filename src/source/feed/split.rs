@@ -1,21 +1,23 @@
-//! An XML feed read a few items at a time. The document is scanned once, without building
-//! anything, for where its root starts and where each item (`<item>`, `<entry>`) starts and
-//! ends; then a run of items is read as a small document of its own: the feed's head (the
-//! root and channel start tags and what the channel says of itself before its first item),
-//! the items, and the end tags. So a large feed is never held whole in feed-rs's model, the
-//! runs can be read on several cores, and a document damaged part way (cut off, broken
-//! markup further on) keeps every item before the damage.
+//! An XML feed read a few items at a time. The document (already decoded to UTF-8) is
+//! scanned once, without building anything, for where its root starts and where each item
+//! (`<item>`, `<entry>`) starts and ends; then each item is read on its own, with the start
+//! tags of the elements around it for their namespaces and `xml:base`, and the feed's head
+//! (what the root and channel say of themselves) as a small document without the items. So a
+//! large feed is never held whole in memory as a tree, items can be read on several cores,
+//! and a document damaged part way (cut off, broken markup further on) keeps every item
+//! before the damage, and one broken item loses only itself.
 
 use std::ops::Range;
 
-use quick_xml::events::Event;
+use super::tree::Ns;
 
 /// Where the items of a feed document lie, and what each piece read of it is made of.
 pub struct Split<'a> {
     bytes: &'a [u8],
-    /// The XML declaration each piece starts with: empty for UTF-8, else one naming the
-    /// document's encoding.
-    declaration: Vec<u8>,
+    /// RSS for `rss`, `RDF` and `channel` roots, Atom for `feed`.
+    pub vocabulary: Ns,
+    /// The start tags of the elements around the items, outermost first.
+    pub around: Vec<&'a str>,
     /// From the root's start tag to the first item.
     head: Range<usize>,
     /// The channel's end tag, when an RSS channel ends before its items (careless feeds put
@@ -27,8 +29,6 @@ pub struct Split<'a> {
     tail: Option<Range<usize>>,
     /// End tags of the elements open around the items, innermost first.
     closing: Vec<u8>,
-    /// Whether pieces are UTF-8, so that bytes that are not become U+FFFD.
-    utf8: bool,
 }
 
 /// What the scan is in.
@@ -41,29 +41,22 @@ enum Root {
 
 impl<'a> Split<'a> {
     /// Finds the items of an RSS, Atom or RDF document; `None` when this is not one such
-    /// document with at least one whole item in an encoding that keeps ASCII as it is, which
-    /// is then read whole, as feed-rs reads any document.
-    pub fn scan(bytes: &'a [u8]) -> Option<Split<'a>> {
-        if matches!(
-            bytes,
-            [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [0, _, ..] | [_, 0, ..]
-        ) {
-            return None;
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    /// document with at least one whole item, which is then read whole.
+    pub fn scan(text: &'a str) -> Option<Split<'a>> {
+        let bytes = text.as_bytes();
         let mut split = Split {
             bytes,
-            declaration: Vec::new(),
+            vocabulary: Ns::Rss,
+            around: Vec::new(),
             head: 0..0,
             channel_end: None,
             items: Vec::new(),
             tail: None,
             closing: Vec::new(),
-            utf8: true,
         };
         let mut root: Option<Root> = None;
-        // Qualified names of the open elements outside items.
-        let mut open: Vec<&[u8]> = Vec::new();
+        // Qualified names of the open elements outside items, and where their start tags are.
+        let mut open: Vec<(&[u8], Range<usize>)> = Vec::new();
         // The end tag of an RSS channel that ended before any item.
         let mut channel_end: Option<Range<usize>> = None;
         // Inside an item: where it started, its name, and how many elements of the same
@@ -91,29 +84,33 @@ impl<'a> Split<'a> {
                 continue;
             }
             match mark {
-                Mark::Declaration if root.is_none() => {
-                    split.set_encoding(&bytes[range]);
-                }
                 Mark::Start { name, empty } if root.is_none() => {
                     root = Some(match local(name) {
-                        b"rss" => Root::Rss,
+                        b"rss" | b"channel" => Root::Rss,
                         b"feed" => Root::Atom,
                         b"RDF" => Root::Rdf,
                         _ => return None,
                     });
+                    if root == Some(Root::Atom) {
+                        split.vocabulary = Ns::Atom;
+                    }
                     if empty {
                         break;
                     }
                     split.head = range.start..range.start;
-                    open.push(name);
+                    open.push((name, range));
                 }
                 Mark::Start { name, empty } if is_item(root, &open, local(name)) => {
                     if split.items.is_empty() {
                         split.head.end = range.start;
+                        split.around = open
+                            .iter()
+                            .map(|(_, tag)| text.get(tag.clone()).unwrap_or_default())
+                            .collect();
                         split.closing = open
                             .iter()
                             .rev()
-                            .flat_map(|name| [b"</", *name, b">"].concat())
+                            .flat_map(|(name, _)| [b"</", *name, b">"].concat())
                             .collect();
                         if root == Some(Root::Rss)
                             && open.len() == 1
@@ -131,7 +128,7 @@ impl<'a> Split<'a> {
                         item = Some((range.start, local(name), 0));
                     }
                 }
-                Mark::Start { name, empty: false } if root.is_some() => open.push(name),
+                Mark::Start { name, empty: false } if root.is_some() => open.push((name, range)),
                 Mark::End { name } if root.is_some() => {
                     if root == Some(Root::Rss)
                         && split.items.is_empty()
@@ -141,7 +138,7 @@ impl<'a> Split<'a> {
                         channel_end = Some(range.clone());
                     }
                     // Closes the innermost open element of that name, and any left open in it.
-                    if let Some(inner) = open.iter().rposition(|open| *open == name) {
+                    if let Some(inner) = open.iter().rposition(|(open, _)| *open == name) {
                         open.truncate(inner);
                     }
                     if open.is_empty() {
@@ -157,26 +154,8 @@ impl<'a> Split<'a> {
         (!split.items.is_empty()).then_some(split)
     }
 
-    /// Notes the encoding an XML declaration names: a piece of a UTF-8 document needs none,
-    /// and neither does one that claims UTF-16 in single bytes (the claim cannot be true) or
-    /// names an encoding no one knows (read as UTF-8, as feed-rs would).
-    fn set_encoding(&mut self, declaration: &[u8]) {
-        let mut reader = quick_xml::Reader::from_reader(declaration);
-        let Ok(Event::Decl(declaration)) = reader.read_event() else {
-            return;
-        };
-        let Some(name) = declaration.encoder().map(|encoding| encoding.name()) else {
-            return;
-        };
-        if name.eq_ignore_ascii_case("UTF-8") || name.to_ascii_uppercase().starts_with("UTF-16") {
-            return;
-        }
-        self.utf8 = false;
-        self.declaration = format!("<?xml version=\"1.0\" encoding=\"{name}\"?>").into_bytes();
-    }
-
     /// The document without its items: what the feed says of itself.
-    pub fn head_document(&self) -> Vec<u8> {
+    pub fn head_document(&self) -> String {
         let tail = match (&self.tail, &self.channel_end) {
             (Some(tail), None) => &self.bytes[tail.clone()],
             _ => &self.closing,
@@ -196,39 +175,45 @@ impl<'a> Split<'a> {
         }
     }
 
-    /// The document holding only the items `range` of [`Split::items`], in their order.
-    pub fn document(&self, range: Range<usize>) -> Vec<u8> {
-        let items = &self.items[range];
-        let (Some(first), Some(last)) = (items.first(), items.last()) else {
-            return self.head_document();
-        };
-        let body = if items.len() == 1 {
-            &self.bytes[first.clone()]
-        } else {
-            &self.bytes[first.start..last.end]
-        };
-        let [before, after] = self.head_parts();
-        self.piece(&[before, after, body, &self.closing])
+    /// The text of the item `index` of [`Split::items`].
+    pub fn item(&self, index: usize) -> &'a str {
+        let bytes: &'a [u8] = self.bytes;
+        // The ranges start and end at ASCII markup, so they are on character boundaries.
+        std::str::from_utf8(&bytes[self.items[index].clone()]).unwrap_or_default()
     }
 
-    fn piece(&self, parts: &[&[u8]]) -> Vec<u8> {
-        let length = self.declaration.len() + parts.iter().map(|p| p.len()).sum::<usize>();
-        let mut piece = Vec::with_capacity(length);
-        piece.extend_from_slice(&self.declaration);
+    fn piece(&self, parts: &[&[u8]]) -> String {
+        let mut piece = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
         for part in parts {
             piece.extend_from_slice(part);
         }
-        if self.utf8 && std::str::from_utf8(&piece).is_err() {
-            return String::from_utf8_lossy(&piece).into_owned().into_bytes();
-        }
-        piece
+        String::from_utf8(piece).unwrap_or_default()
     }
+}
+
+/// The start tag of a document's root and its vocabulary, when the root is a feed's (`rss`,
+/// `channel`, `RDF`, `feed`, with any prefix).
+pub fn root(text: &str) -> Option<(Range<usize>, Ns)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some((mark, range)) = next_mark(bytes, at) {
+        at = range.end;
+        if let Mark::Start { name, .. } = mark {
+            let vocabulary = match local(name) {
+                b"rss" | b"channel" | b"RDF" => Ns::Rss,
+                b"feed" | b"entry" => Ns::Atom,
+                _ => return None,
+            };
+            return Some((range, vocabulary));
+        }
+    }
+    None
 }
 
 /// Whether an element named `local` at this place is one of the feed's items: RSS items sit
 /// in the channel (or, in careless feeds, in the root), RDF items and Atom entries in the root.
-fn is_item(root: Option<Root>, open: &[&[u8]], local_name: &[u8]) -> bool {
-    let parent = open.last().map(|name| local(name));
+fn is_item(root: Option<Root>, open: &[(&[u8], Range<usize>)], local_name: &[u8]) -> bool {
+    let parent = open.last().map(|(name, _)| local(name));
     match root {
         Some(Root::Rss) => {
             local_name == b"item" && (open.len() == 1 || parent == Some(b"channel".as_slice()))
@@ -248,8 +233,6 @@ fn local(name: &[u8]) -> &[u8] {
 
 /// What the scan meets.
 enum Mark<'a> {
-    /// `<?xml ...?>`.
-    Declaration,
     Start {
         name: &'a [u8],
         empty: bool,
@@ -257,7 +240,8 @@ enum Mark<'a> {
     End {
         name: &'a [u8],
     },
-    /// A comment, CDATA section, processing instruction, doctype or a stray `<`.
+    /// A comment, CDATA section, processing instruction (the XML declaration too), doctype
+    /// or a stray `<`.
     Other,
 }
 
@@ -275,15 +259,7 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<(Mark<'_>, Range<usize>)> {
         return Some((Mark::Other, start..through(b"]]>")?));
     }
     if rest.starts_with(b"<?") {
-        let end = through(b"?>")?;
-        let declaration =
-            rest.starts_with(b"<?xml") && rest.get(5).is_some_and(u8::is_ascii_whitespace);
-        let mark = if declaration {
-            Mark::Declaration
-        } else {
-            Mark::Other
-        };
-        return Some((mark, start..end));
+        return Some((Mark::Other, start..through(b"?>")?));
     }
     if rest.starts_with(b"<!") {
         let mut depth = 0usize;
@@ -333,100 +309,82 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<(Mark<'_>, Range<usize>)> {
 mod tests {
     use super::*;
 
-    fn text(bytes: Vec<u8>) -> String {
-        String::from_utf8(bytes).unwrap()
-    }
-
     #[test]
-    fn items_are_found_and_pieces_are_whole_documents() {
-        let doc = b"\xEF\xBB\xBF\n<!-- made by hand -->\n<?xml version=\"1.0\"?>\
+    fn items_are_found_with_the_tags_around_them_and_the_head_without_them() {
+        let doc = "\n<!-- made by hand -->\n<?xml version=\"1.0\"?>\
             <rss version=\"2.0\" xmlns:dc=\"d\"><channel><title>T</title>\
             <item><title>A</title><description><![CDATA[<item>not one</item>]]></description></item>\
             <item><title>B</title><dc:item>x</dc:item></item>\n<item/><ttl>60</ttl></channel></rss>";
         let split = Split::scan(doc).unwrap();
         assert_eq!(split.items.len(), 3);
         assert_eq!(
-            text(split.document(1..2)),
-            "<rss version=\"2.0\" xmlns:dc=\"d\"><channel><title>T</title>\
-             <item><title>B</title><dc:item>x</dc:item></item></channel></rss>"
+            split.item(1),
+            "<item><title>B</title><dc:item>x</dc:item></item>"
         );
+        assert_eq!(split.item(2), "<item/>");
         assert_eq!(
-            text(split.head_document()),
+            split.around,
+            ["<rss version=\"2.0\" xmlns:dc=\"d\">", "<channel>"]
+        );
+        assert_eq!(split.vocabulary, Ns::Rss);
+        assert_eq!(
+            split.head_document(),
             "<rss version=\"2.0\" xmlns:dc=\"d\"><channel><title>T</title><ttl>60</ttl></channel></rss>"
         );
     }
 
     #[test]
     fn a_cut_document_keeps_its_whole_items_and_gets_its_end_tags() {
-        let doc = b"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>\
+        let doc = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>\
             <entry><title>One</title></entry><entry><title>Two</ti";
         let split = Split::scan(doc).unwrap();
         assert_eq!(split.items.len(), 1);
+        assert_eq!(split.vocabulary, Ns::Atom);
         assert_eq!(
-            text(split.document(0..1)),
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>\
-             <entry><title>One</title></entry></feed>"
-        );
-    }
-
-    #[test]
-    fn bytes_that_are_not_utf8_become_replacement_characters_and_other_encodings_are_named() {
-        let doc = b"<rss><channel><item><title>caf\xE9</title></item></channel></rss>";
-        let piece = Split::scan(doc).unwrap().document(0..1);
-        assert!(text(piece).contains("caf\u{FFFD}"));
-        let doc = b"<?xml version=\"1.0\" encoding=\"latin1\"?>\
-            <rss><channel><item><title>caf\xE9</title></item></channel></rss>";
-        let piece = Split::scan(doc).unwrap().document(0..1);
-        assert!(piece.starts_with(b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss>"));
-        assert!(piece.windows(4).any(|w| w == b"caf\xE9"));
-        let lying =
-            b"<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss><channel><item/></channel></rss>";
-        assert!(
-            Split::scan(lying)
-                .unwrap()
-                .document(0..1)
-                .starts_with(b"<rss>")
+            split.head_document(),
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title></feed>"
         );
     }
 
     #[test]
     fn a_stray_less_than_sign_in_text_does_not_hide_the_items_after_it() {
         // An unescaped `<` and an apostrophe after it: no tag, and no quoted value either.
-        let doc = b"<rss><channel><item><description>if a<b then it's</description></item>\
+        let doc = "<rss><channel><item><description>if a<b then it's</description></item>\
             <item><title>two</title></item><item><title>it's three</title></item></channel></rss>";
         let split = Split::scan(doc).unwrap();
         assert_eq!(split.items.len(), 3);
-        assert_eq!(
-            text(split.document(1..2)),
-            "<rss><channel><item><title>two</title></item></channel></rss>"
-        );
+        assert_eq!(split.item(1), "<item><title>two</title></item>");
     }
 
     #[test]
     fn rss_items_after_the_channel_are_read_as_if_in_it() {
-        let doc = b"<rss version=\"0.91\"><channel><title>T</title></channel>\n\
+        let doc = "<rss version=\"0.91\"><channel><title>T</title></channel>\n\
             <item><title>A</title></item><item><title>B</title></item>\n</rss>";
         let split = Split::scan(doc).unwrap();
         assert_eq!(split.items.len(), 2);
+        assert_eq!(split.item(1), "<item><title>B</title></item>");
+        assert_eq!(split.around, ["<rss version=\"0.91\">"]);
         assert_eq!(
-            text(split.document(1..2)),
-            "<rss version=\"0.91\"><channel><title>T</title>\n\
-             <item><title>B</title></item></channel></rss>"
-        );
-        assert_eq!(
-            text(split.head_document()),
+            split.head_document(),
             "<rss version=\"0.91\"><channel><title>T</title>\n</channel></rss>"
         );
     }
 
     #[test]
+    fn a_channel_root_and_prefixed_roots_are_split_too() {
+        let doc = "<channel><title>C</title><item><title>A</title></item></channel>";
+        assert_eq!(Split::scan(doc).unwrap().items.len(), 1);
+        let doc = "<r:rss xmlns:r=\"urn:r\"><r:channel><r:item/><r:item/></r:channel></r:rss>";
+        assert_eq!(Split::scan(doc).unwrap().items.len(), 2);
+    }
+
+    #[test]
     fn what_cannot_be_split_is_left_to_be_read_whole() {
         for doc in [
-            &b"<html><item/></html>"[..],
-            b"<rss><channel><title>No items</title></channel></rss>",
-            b"\xFF\xFE<\0r\0",
-            b"{\"items\": []}",
-            b"",
+            "<html><item/></html>",
+            "<rss><channel><title>No items</title></channel></rss>",
+            "{\"items\": []}",
+            "",
         ] {
             assert!(Split::scan(doc).is_none(), "{doc:?}");
         }

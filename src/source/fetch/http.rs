@@ -150,6 +150,7 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
             let etag = header_text(&response, header::ETAG);
             let last_modified = header_text(&response, header::LAST_MODIFIED);
             let content_type = header_text(&response, header::CONTENT_TYPE);
+            let content_location = header_text(&response, header::CONTENT_LOCATION);
             match read_body(response, settings) {
                 Ok(body) => Attempt::done(Outcome::Fetched {
                     body,
@@ -158,6 +159,7 @@ fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String)
                     fresh_for,
                     final_url,
                     content_type,
+                    content_location,
                     file_stamp: None,
                 }),
                 Err(failure) => *failure,

@@ -1,0 +1,133 @@
+//! The addresses in a feed, resolved as the feed meant them: against the `xml:base`s around
+//! them (each against the one outside it), then the document's own address: the response's
+//! `Content-Location`, else the address it was fetched from after redirects. Only a web
+//! address is a document's address: relative links in a feed file on disk stay as written.
+
+use url::Url;
+
+use crate::sanitize::clean_text;
+
+/// The address of a feed document, from where it was fetched and what the response said.
+pub fn document_base(fetched_from: &str, content_location: Option<&str>) -> Option<Url> {
+    let fetched = Url::parse(fetched_from.trim()).ok().filter(is_web)?;
+    match content_location.map(str::trim).filter(|l| !l.is_empty()) {
+        Some(location) => fetched.join(location).ok().filter(is_web).or(Some(fetched)),
+        None => Some(fetched),
+    }
+}
+
+fn is_web(url: &Url) -> bool {
+    matches!(url.scheme(), "http" | "https")
+}
+
+/// The bases of one document: its own address, to which the `xml:base`s of a place in it
+/// are added.
+pub struct Bases<'a> {
+    document: &'a Option<Url>,
+}
+
+impl<'a> Bases<'a> {
+    pub fn new(document: &'a Option<Url>) -> Bases<'a> {
+        Bases { document }
+    }
+
+    /// The base at a place with these `xml:base`s around it, outermost first.
+    pub fn with(&self, xml_bases: &[String]) -> Base {
+        let mut base = self.document.clone();
+        for xml_base in xml_bases {
+            let xml_base = xml_base.trim();
+            let next = match &base {
+                Some(outer) => outer.join(xml_base).ok(),
+                None => Url::parse(xml_base).ok(),
+            };
+            if next.is_some() {
+                base = next;
+            }
+        }
+        Base(base)
+    }
+}
+
+/// The address relative ones are resolved against, if there is one.
+pub struct Base(Option<Url>);
+
+impl Base {
+    /// The base itself, when it is a web address (the base of a body's links).
+    pub fn absolute(&self) -> Option<String> {
+        self.0
+            .as_ref()
+            .filter(|url| is_web(url))
+            .map(Url::to_string)
+    }
+}
+
+/// `href` resolved against `base`, written as the URL standard writes addresses; as it was
+/// written (cleaned) when it is neither absolute nor relative to a base.
+pub fn resolve(href: &str, base: &Base) -> String {
+    // Browsers ignore tabs and newlines anywhere in an address.
+    let href: String = clean_text(href)
+        .chars()
+        .filter(|&c| c != '\t' && c != '\n')
+        .collect();
+    let href = href.trim();
+    if href.is_empty() {
+        return String::new();
+    }
+    match Url::parse(href) {
+        Ok(url) => url.to_string(),
+        Err(url::ParseError::RelativeUrlWithoutBase) => base
+            .0
+            .as_ref()
+            .and_then(|base| base.join(href).ok())
+            .map_or_else(|| href.to_string(), |url| url.to_string()),
+        Err(_) => href.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_against_xml_base_then_content_location_then_the_feed() {
+        let document = document_base("https://news.example/feeds/rss", None);
+        let bases = Bases::new(&document);
+        assert_eq!(
+            resolve("/sub/story-1", &bases.with(&[])),
+            "https://news.example/sub/story-1"
+        );
+        assert_eq!(
+            resolve(
+                "story",
+                &bases.with(&["https://base.example/a/".into(), "b/".into()])
+            ),
+            "https://base.example/a/b/story"
+        );
+        assert_eq!(
+            resolve("story", &bases.with(&["../blog/".into()])),
+            "https://news.example/blog/story"
+        );
+        let located = document_base("https://news.example/feeds/rss", Some("/en/rss.xml"));
+        assert_eq!(
+            resolve("a", &Bases::new(&located).with(&[])),
+            "https://news.example/en/a"
+        );
+    }
+
+    #[test]
+    fn absolute_addresses_are_written_as_the_standard_writes_them_and_files_give_no_base() {
+        let none = Bases::new(&None);
+        assert_eq!(
+            resolve("HTTPS://Legacy.EXAMPLE", &none.with(&[])),
+            "https://legacy.example/"
+        );
+        assert_eq!(
+            resolve(" https://x.example/a b\n", &none.with(&[])),
+            "https://x.example/a%20b"
+        );
+        assert_eq!(resolve("/sub/story", &none.with(&[])), "/sub/story");
+        assert!(document_base("file:///tmp/feed.xml", None).is_none());
+        assert!(document_base("/tmp/feed.xml", Some("https://x.example/")).is_none());
+        assert_eq!(resolve("", &none.with(&[])), "");
+    }
+}
