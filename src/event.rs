@@ -40,6 +40,9 @@ pub enum Event {
         text: String,
         is_error: bool,
     },
+    /// A thread of the reader panicked outside isolated work: the terminal was restored to
+    /// print the panic, so the reader ends.
+    Crashed,
 }
 
 /// The whole library of a run, read on a thread of its own.

@@ -14,6 +14,7 @@ pub mod event;
 pub mod focus;
 pub mod full_text;
 pub mod help;
+pub mod isolate;
 pub mod keymap;
 pub mod layout;
 pub mod model;

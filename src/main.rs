@@ -5,6 +5,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Before anything is read: a panic in reading a feed, a page or a picture is that one's
+    // error, in words, and prints nothing.
+    tidings::isolate::install_hook();
     let cli = tidings::cli::Cli::parse();
     match tidings::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,8 +1,11 @@
 //! The store worker: applies the app's `Effect`s to the store on a thread of its own, so the
 //! screen never waits on the disk or a lock, and reports each outcome as an event.
 
-use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
+use std::time::Duration;
 
 use chrono::Utc;
 
@@ -10,17 +13,35 @@ use crate::effect::Effect;
 use crate::event::{Event, FullTextEvent, StoreReport};
 use crate::store::Store;
 
+/// The longest the reader waits, as it ends, for the changes asked for to be saved: a
+/// write waits at most this long for another instance's lock, so a healthy store is done
+/// well within it, and a store that hangs (a dead network file system) does not keep the
+/// reader from quitting.
+pub const SAVE_AT_EXIT: Duration = Duration::from_secs(2);
+
 /// The handle on the worker. Dropping it waits until every change asked for is saved,
-/// however the reader ends.
+/// however the reader ends, but never longer than [`SAVE_AT_EXIT`].
 pub struct Persist {
     effects: Option<Sender<Effect>>,
     worker: Option<JoinHandle<()>>,
+    /// Closed when the worker ends, however it ends: a wait for it with a bound.
+    ended: Receiver<()>,
+    /// The reader is ending: reads (a body, a search) are no longer answered, only changes
+    /// are saved.
+    ending: Arc<AtomicBool>,
 }
 
 impl Persist {
     pub fn spawn(store: Store, events: Sender<Event>) -> Self {
         let (effects, inbox) = mpsc::channel::<Effect>();
+        let (ends, ended) = mpsc::channel::<()>();
+        let ending = Arc::new(AtomicBool::new(false));
+        let reads_wanted = {
+            let ending = Arc::clone(&ending);
+            move || !ending.load(Ordering::Relaxed)
+        };
         let worker = thread::spawn(move || {
+            let _ends = ends;
             while let Ok(first) = inbox.recv() {
                 let mut queue = vec![first];
                 queue.extend(inbox.try_iter());
@@ -33,6 +54,9 @@ impl Persist {
                     if matches!(effect, Effect::SearchCache(_)) && Some(at) != last_search {
                         continue;
                     }
+                    if is_read(&effect) && !reads_wanted() {
+                        continue;
+                    }
                     apply_and_report(&store, effect, &events);
                 }
             }
@@ -40,6 +64,8 @@ impl Persist {
         Self {
             effects: Some(effects),
             worker: Some(worker),
+            ended,
+            ending,
         }
     }
 
@@ -76,11 +102,26 @@ fn apply_and_report(store: &Store, effect: Effect, events: &Sender<Event>) {
     }
 }
 
+/// An effect that only reads, whose answer is for the screen.
+fn is_read(effect: &Effect) -> bool {
+    matches!(effect, Effect::SearchCache(_) | Effect::LoadBody(_))
+}
+
 impl Drop for Persist {
+    /// Lets the worker save what is queued, then stop; waits for that at most
+    /// [`SAVE_AT_EXIT`]. A worker still busy then is left to the end of the process: what
+    /// it had not committed is not in the store, which stays whole (every change is a
+    /// transaction).
     fn drop(&mut self) {
+        self.ending.store(true, Ordering::Relaxed);
         drop(self.effects.take());
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
+        match self.ended.recv_timeout(SAVE_AT_EXIT) {
+            Err(RecvTimeoutError::Disconnected) | Ok(()) => {
+                if let Some(worker) = self.worker.take() {
+                    let _ = worker.join();
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
         }
     }
 }
@@ -189,9 +230,59 @@ fn failed(
 
 #[cfg(test)]
 mod tests {
+    use std::time::Instant;
+
     use super::*;
     use crate::model::{ArticleId, Block, Body};
     use crate::store::FeedState;
+
+    fn article(n: usize) -> crate::model::Article {
+        crate::model::Article {
+            id: ArticleId::from_identity(&format!("file:{n}")),
+            title: format!("Article {n}"),
+            source: "Here".into(),
+            author: None,
+            published: None,
+            url: None,
+            tags: Vec::new(),
+            body: Body {
+                blocks: vec![Block::Heading("Kept".into())],
+            },
+        }
+    }
+
+    #[test]
+    fn dropping_it_saves_what_is_queued() {
+        let dir = tempfile::tempdir().unwrap();
+        let (events, _inbox) = mpsc::channel();
+        let persist = Persist::spawn(Store::open(dir.path()).unwrap(), events);
+        for n in 0..20 {
+            persist.send(Effect::SaveBookmark(Box::new(article(n))));
+        }
+        drop(persist);
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.bookmarks().unwrap().saved.len(), 20);
+    }
+
+    #[test]
+    fn dropping_it_waits_for_a_store_that_does_not_answer_at_most_the_bound() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        // Another process holds the write lock: each save waits out the busy timeout (2 s)
+        // and fails, so five take 10 s.
+        let holder = rusqlite::Connection::open(store.path()).unwrap();
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let (events, _inbox) = mpsc::channel();
+        let persist = Persist::spawn(store, events);
+        for n in 0..5 {
+            persist.send(Effect::SaveBookmark(Box::new(article(n))));
+        }
+        let dropping = Instant::now();
+        drop(persist);
+        let took = dropping.elapsed();
+        assert!(took >= SAVE_AT_EXIT, "it waits for the queue: {took:?}");
+        assert!(took < SAVE_AT_EXIT * 3, "but not for ever: {took:?}");
+    }
 
     #[test]
     fn a_bookmark_of_a_cached_article_keeps_its_body() {

@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 
 use anyhow::{Context, bail};
@@ -55,6 +56,7 @@ impl Refresher {
         let data_dir = self.data_dir.clone();
         let events = events.clone();
         thread::spawn(move || {
+            crate::isolate::test_crash("refresh");
             // Its own connection: SQLite in WAL mode lets it write while the reader saves.
             let store = data_dir.and_then(|dir| Store::open(&dir).ok());
             let summary = refresh::refresh(&feeds, store.as_ref(), &options, |done, report| {
@@ -129,31 +131,75 @@ pub fn run(
     });
     event::spawn_input(events.clone());
     event::spawn_clock(events.clone());
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        previous(info);
-    }));
     let runtime = Runtime {
         persist: persist.as_ref(),
         pictures: pictures.as_ref(),
         refresher: &refresher,
         events: &events,
     };
-    let result = ratatui::run(|terminal| {
+    // As `ratatui::run`, but the terminal is not restored a second time after a panic on
+    // another thread restored it to print the panic: leaving the alternate screen again
+    // would put the cursor back at the top, over the panic.
+    let mut terminal = ratatui::init();
+    // Over ratatui's hook, which restores the terminal: installed once that one is.
+    install_panic_hook(events.clone());
+    let result = (|| {
         // Pastes arrive as one event, so pasted text never acts as keys.
         execute!(stdout(), EnableBracketedPaste).context("cannot set up the terminal")?;
         if mouse {
             execute!(stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
         }
-        let result = event_loop(terminal, &mut app, &inbox, &runtime, list_loader);
+        event_loop(&mut terminal, &mut app, &inbox, &runtime, list_loader)
+    })();
+    if *SCREEN.lock().unwrap_or_else(PoisonError::into_inner) == Screen::Ours {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        result
-    });
-    // Dropping `persist` waits for every queued change to be saved, on a panic too.
+        ratatui::restore();
+    }
+    // Dropping `persist` waits for every queued change to be saved, on a panic too, for at
+    // most `persist::SAVE_AT_EXIT`. Nothing else is waited for: the threads that fetch,
+    // read pages, draw pictures or sync end with the process, wherever they are.
     drop(persist);
     result
 }
+
+/// The reader's panic hooks, over those in place (ratatui's, which restores the terminal
+/// and then prints the panic): the mouse and bracketed paste are turned off too; a panic on
+/// a thread other than this one, once the terminal is restored to print it, ends the reader
+/// (with its keys no longer raw, `q` would never arrive); and, in front of all, the hook
+/// that stays quiet for a panic inside isolated work (a feed, a page or a picture that trips
+/// the code reading it), which is only that one's error and touches none of this.
+fn install_panic_hook(events: Sender<Event>) {
+    let main = thread::current().id();
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // On another thread: no frame is drawn over the panic once it is printed.
+        let _screen = (thread::current().id() != main).then(|| {
+            let mut screen = SCREEN.lock().unwrap_or_else(PoisonError::into_inner);
+            *screen = Screen::Crashed;
+            screen
+        });
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous(info);
+        if thread::current().id() != main {
+            let _ = events.send(Event::Crashed);
+        }
+    }));
+    crate::isolate::install_hook();
+}
+
+/// Whether the reader may draw: held while a frame is drawn, and by the panic hook of another
+/// thread while it restores the terminal and prints, so that neither is drawn over.
+static SCREEN: Mutex<Screen> = Mutex::new(Screen::Ours);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Ours,
+    /// Another thread panicked: the terminal is restored and shows its panic.
+    Crashed,
+}
+
+/// Why the reader ends when another of its threads panicked.
+const CRASHED: &str = "the reader stopped: one of its threads failed (the message above says how)";
 
 /// Where effects go.
 struct Runtime<'a> {
@@ -244,9 +290,15 @@ fn event_loop(
             return Ok(());
         }
         app.now = Utc::now();
-        terminal
-            .draw(|frame| ui::draw(frame, app))
-            .context("cannot draw")?;
+        {
+            let screen = SCREEN.lock().unwrap_or_else(PoisonError::into_inner);
+            if *screen == Screen::Crashed {
+                bail!(CRASHED);
+            }
+            terminal
+                .draw(|frame| ui::draw(frame, app))
+                .context("cannot draw")?;
+        }
         // After the first frame, so that the reader shows before the long read starts.
         if let Some(load) = list_loader.take() {
             let events = runtime.events.clone();
@@ -257,9 +309,11 @@ fn event_loop(
         let Ok(first) = inbox.recv() else {
             return Ok(());
         };
-        effects = app.handle(first);
-        while let Ok(next) = inbox.try_recv() {
-            effects.extend(app.handle(next));
+        for event in std::iter::once(first).chain(inbox.try_iter()) {
+            if matches!(event, Event::Crashed) {
+                bail!(CRASHED);
+            }
+            effects.extend(app.handle(event));
         }
     }
 }

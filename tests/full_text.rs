@@ -449,3 +449,79 @@ fn f_in_the_reader_shows_the_full_text_says_why_not_and_goes_back() {
     );
     tmux.quit();
 }
+
+/// `tidings ARGS` with `TIDINGS_TEST_PANIC=panic` (the debug binary honours it) and
+/// `RUST_BACKTRACE=1`, so that a panic that reached the terminal would show its backtrace.
+fn run_with_panic(env: &Env, panic: &str, args: &[&str]) -> support::cli::Run {
+    let output = env
+        .command(args)
+        .env("TIDINGS_TEST_PANIC", panic)
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("run tidings");
+    let run = support::cli::Run::from(output);
+    for sign in ["panicked at", "stack backtrace", "TIDINGS_TEST_PANIC"] {
+        assert!(
+            !run.stdout.contains(sign) && !run.stderr.contains(sign),
+            "{sign:?} printed:\n{}\n{}",
+            run.stdout,
+            run.stderr
+        );
+    }
+    run
+}
+
+#[test]
+fn a_page_whose_reader_panics_is_that_pages_error_in_words() {
+    let server = read_server();
+    let env = Env::new();
+    let url = server.url("/story.html");
+    let run = run_with_panic(&env, "page:/story.html", &["read", &url]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        format!("error: {url}: internal error in the page reader\n")
+    );
+    // A saved page, read from its file, the same.
+    let saved = env.write(
+        "saved-story.html",
+        news_page("Bridge reopens", "the bridge"),
+    );
+    let saved = saved.to_str().expect("UTF-8");
+    let run = run_with_panic(&env, "page:saved-story", &["read", saved]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .ends_with(": internal error in the page reader\n"),
+        "{}",
+        run.stderr
+    );
+
+    // After a refresh, one page panics and the others are read and kept.
+    let server = feed_server(vec![
+        ("Bridge reopens", "/bridge.html"),
+        ("Ferry returns", "/ferry.html"),
+    ]);
+    let env = Env::with_config(&format!(
+        "[[feeds]]\nurl = \"{}\"\nfull_text = true\n",
+        server.url("/feed.xml")
+    ));
+    let run = run_with_panic(&env, "page:/ferry.html", &["refresh"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("full text of 1 article read, 1 failed"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "full text of {}: internal error in the page reader",
+            server.url("/ferry.html")
+        )),
+        "{}",
+        run.stderr
+    );
+    let bridge = id_of(&env, "Bridge reopens");
+    let out = env.ok(&["show", &bridge, "--full-text", "--width", "70"]);
+    assert!(out.contains("Paragraph 6 about the bridge"), "{out}");
+}

@@ -2,7 +2,8 @@
 //! one only touched, nor parsed when its bytes are the same), a refresh where nothing changed
 //! writes no article, search finds what a refresh brought as soon as it is stored, and
 //! `tidings refresh` exits 1 when feeds failed and none was refreshed, feeds left alone
-//! (still fresh) counted as not refreshed.
+//! (still fresh) counted as not refreshed; and a feed whose parser panics (made to, in the
+//! debug binary, by `TIDINGS_TEST_PANIC`) is that feed's error, in words, printing nothing.
 
 mod support;
 
@@ -13,6 +14,7 @@ use std::time::{Duration, SystemTime};
 use rusqlite::Connection;
 use support::cli::Env;
 use support::feed_fixtures::fixture;
+use support::http_server::{ServerResponse, TestServer};
 use tidings::model::Subscription;
 use tidings::refresh::{self, FeedReport, FeedResult, Options};
 use tidings::source::fetch::FetchSettings;
@@ -257,5 +259,168 @@ fn a_feed_file_written_again_at_once_with_the_same_size_and_time_is_read_again()
     assert_eq!(
         refresh_one(&store, &url),
         FeedResult::Updated { new: 0, updated: 1 }
+    );
+}
+
+/// Runs `tidings ARGS` with `TIDINGS_TEST_PANIC` (and `RUST_BACKTRACE=1`, so that a panic
+/// that reached the terminal would bring its backtrace); killed, and the test failed, if it
+/// has not ended within a generous minute.
+fn run_with_panic(env: &Env, panic: &str, args: &[&str]) -> support::cli::Run {
+    let mut child = env
+        .command(args)
+        .env("TIDINGS_TEST_PANIC", panic)
+        .env("RUST_BACKTRACE", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run tidings");
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while child.try_wait().expect("wait for tidings").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let output = child.wait_with_output().expect("its output");
+            panic!(
+                "tidings {args:?} never ended; stderr: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    support::cli::Run::from(child.wait_with_output().expect("its output"))
+}
+
+/// Neither a panic's message nor a backtrace.
+fn assert_no_panic_printed(run: &support::cli::Run) {
+    for output in [&run.stdout, &run.stderr] {
+        for sign in [
+            "panicked at",
+            "stack backtrace",
+            "RUST_BACKTRACE",
+            "TIDINGS_TEST_PANIC",
+        ] {
+            assert!(!output.contains(sign), "{sign:?} printed:\n{output}");
+        }
+    }
+}
+
+#[test]
+fn a_feed_whose_parser_panics_is_that_feeds_error_and_the_others_are_refreshed() {
+    let server = TestServer::start(|request| match request.path.as_str() {
+        "/gazette.xml" => ServerResponse::ok(fixture("rss2.xml")),
+        "/ledger.xml" => ServerResponse::ok(fixture("atom.xml")),
+        "/trips.xml" => ServerResponse::ok(fixture("rss1.rdf")),
+        _ => ServerResponse::new(404),
+    });
+    let env = Env::new();
+    for path in ["/gazette.xml", "/trips.xml", "/ledger.xml"] {
+        env.ok(&["feeds", "add", &server.url(path)]);
+    }
+    let trips = server.url("/trips.xml");
+    let run = run_with_panic(&env, "feed:/trips.xml", &["refresh"]);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "two feeds were refreshed: {}",
+        run.stderr
+    );
+    assert_no_panic_printed(&run);
+    let mut stdout: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(stdout.pop(), Some("+4 new · 1 failed"), "{}", run.stdout);
+    stdout.sort_unstable();
+    assert_eq!(
+        stdout,
+        [
+            "✓ Harbour Gazette: 3 new, 0 updated",
+            "✓ Open Ledger: 1 new, 0 updated",
+            format!("✗ {trips}: could not be read: internal error in the feed parser").as_str(),
+        ]
+    );
+    // Only the progress lines on stderr.
+    assert_eq!(run.stderr.lines().count(), 3, "{}", run.stderr);
+
+    let listed = env.ok(&["feeds", "list"]);
+    let trips_line = listed
+        .lines()
+        .position(|line| line.contains(&trips))
+        .expect("the feed is listed");
+    assert_eq!(
+        listed.lines().nth(trips_line + 1).map(str::trim),
+        Some("last error: could not be read: internal error in the feed parser"),
+        "{listed}"
+    );
+    let json = env.json(&["feeds", "list", "--json"]);
+    let stored: Vec<(String, u64)> = json
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|feed| {
+            (
+                feed["url"].as_str().expect("a url").to_string(),
+                feed["articles"].as_u64().expect("a count"),
+            )
+        })
+        .collect();
+    assert!(
+        stored.contains(&(server.url("/gazette.xml"), 3)),
+        "{stored:?}"
+    );
+    assert!(
+        stored.contains(&(server.url("/ledger.xml"), 1)),
+        "{stored:?}"
+    );
+    assert!(stored.contains(&(trips.clone(), 0)), "{stored:?}");
+
+    // Without the variable, the feed reads as ever.
+    let run = env.run(&["refresh", "--force"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("✓ Science Notes: 1 new"),
+        "{}",
+        run.stdout
+    );
+
+    // The one feed, and its parser panics: nothing refreshed, exit 1, as documented.
+    let alone = Env::new();
+    alone.ok(&["feeds", "add", &trips]);
+    let run = run_with_panic(&alone, "feed:/trips.xml", &["refresh"]);
+    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
+    assert_no_panic_printed(&run);
+    assert_eq!(
+        run.stderr.lines().last(),
+        Some("error: no feed could be refreshed: +0 new · 1 failed")
+    );
+}
+
+#[test]
+fn a_feed_file_given_as_source_whose_parser_panics_is_a_warning_naming_it() {
+    let env = Env::new();
+    let good = env.write("gazette.xml", fixture("rss2.xml"));
+    let bad = env.write("ledger.xml", fixture("atom.xml"));
+    let run = run_with_panic(
+        &env,
+        "feed:ledger.xml",
+        &[
+            "list",
+            "--json",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_no_panic_printed(&run);
+    let titles: Vec<String> = serde_json::from_str::<serde_json::Value>(&run.stdout)
+        .expect("JSON")
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|a| a["title"].as_str().expect("a title").to_string())
+        .collect();
+    assert_eq!(titles.len(), 3, "the Gazette's: {titles:?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: {}: could not be read: internal error in the feed parser\n",
+            bad.display()
+        )
     );
 }

@@ -327,6 +327,10 @@ impl App {
                 }
                 Vec::new()
             }
+            Event::Crashed => {
+                self.should_quit = true;
+                Vec::new()
+            }
         };
         if from_person {
             self.note_choice(selected);

@@ -10,6 +10,7 @@ use std::thread;
 
 use super::cache::DiskCache;
 use super::{Colours, Drawn, decode};
+use crate::isolate::{Part, isolated};
 use crate::model::room::Room;
 use crate::source::fetch::{self, FetchSettings, Outcome, Request};
 
@@ -235,7 +236,7 @@ fn picture(
     job: &Job,
 ) -> Result<Drawn, Failure> {
     if let Some(bytes) = cache.and_then(|cache| lock(cache).get(&job.url)) {
-        return decode::decode(&bytes, job.room, settings.colours).map_err(Failure::lasting);
+        return draw(settings, job, &bytes);
     }
     let bytes = match fetch::fetch(&settings.fetch, &Request::new(job.url.clone())) {
         Outcome::Fetched { body, .. } => body,
@@ -257,10 +258,63 @@ fn picture(
             ));
         }
     };
-    let drawn = decode::decode(&bytes, job.room, settings.colours).map_err(Failure::lasting)?;
+    let drawn = draw(settings, job, &bytes)?;
     if let Some(cache) = cache {
         // A picture that cannot be kept is still shown.
         let _ = lock(cache).put(&job.url, &bytes, &*settings.keep);
     }
     Ok(drawn)
+}
+
+/// The picture in `bytes` decoded and scaled for the job's room. A panic in the decoders is
+/// this picture's note, "internal error in the picture decoder", and prints nothing.
+fn draw(settings: &Settings, job: &Job, bytes: &[u8]) -> Result<Drawn, Failure> {
+    isolated(Part::Picture, &job.url, || {
+        decode::decode(bytes, job.room, settings.colours)
+    })
+    .unwrap_or_else(|panicked| Err(panicked.to_string()))
+    .map_err(Failure::lasting)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use image::{ImageFormat, Rgb, RgbImage};
+
+    use super::*;
+    use crate::picture::Colours;
+
+    #[test]
+    fn a_picture_whose_decoder_panics_is_a_lasting_note_and_the_next_is_drawn() {
+        crate::isolate::panic_in_tests("picture:decoder-panics.png");
+        let dir = tempfile::tempdir().unwrap();
+        let mut png = Cursor::new(Vec::new());
+        RgbImage::from_pixel(8, 8, Rgb([200, 40, 40]))
+            .write_to(&mut png, ImageFormat::Png)
+            .unwrap();
+        let settings = Settings {
+            fetch: FetchSettings::default(),
+            cache: None,
+            colours: Colours::True,
+            keep: Box::new(HashSet::new),
+        };
+        let job = |name: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, png.get_ref()).unwrap();
+            Job {
+                url: format!("file://{}", path.display()),
+                room: Room { cols: 8, rows: 4 },
+            }
+        };
+        let Err(failure) = picture(&settings, None, &job("decoder-panics.png")) else {
+            panic!("drawn");
+        };
+        assert_eq!(failure.note, "internal error in the picture decoder");
+        assert!(!failure.passing, "asked again, it would panic again");
+        let Ok(drawn) = picture(&settings, None, &job("fine.png")) else {
+            panic!("not drawn");
+        };
+        assert_eq!((drawn.width, drawn.height), (8, 8));
+    }
 }

@@ -7,6 +7,7 @@ use std::sync::mpsc::SyncSender;
 use chrono::{DateTime, Utc};
 
 use crate::digest::digest;
+use crate::isolate::{Part, isolated, unreadable_feed};
 use crate::model::{Article, Subscription};
 use crate::source::feed::{self, FeedHead, FeedSource, Item};
 use crate::source::fetch::{FileStamp, Outcome};
@@ -94,26 +95,31 @@ impl Reader<'_> {
                         content_type: content_type.as_deref(),
                         content_location: content_location.as_deref(),
                     };
-                    let read = feed::read_items(
-                        &body,
-                        source,
-                        feed::cores(),
-                        |items| self.prepare(items),
-                        |(rows, articles)| {
-                            let _ = sender.send(Message::Items {
-                                index,
-                                rows,
-                                articles,
-                            });
-                        },
-                    );
+                    // A panic in the parser (or in making the articles) is this feed's
+                    // error: the runs it sent before are whole, and the others go on.
+                    let read = isolated(Part::Feed, &feed.url, || {
+                        feed::read_items(
+                            &body,
+                            source,
+                            feed::cores(),
+                            |items| self.prepare(items),
+                            |(rows, articles)| {
+                                let _ = sender.send(Message::Items {
+                                    index,
+                                    rows,
+                                    articles,
+                                });
+                            },
+                        )
+                    });
                     match read {
-                        Ok(head) => Read::Parsed {
+                        Ok(Ok(head)) => Read::Parsed {
                             head,
                             validators,
                             hash,
                         },
-                        Err(error) => Read::Failed(error),
+                        Ok(Err(error)) => Read::Failed(error),
+                        Err(panicked) => Read::Failed(unreadable_feed(&panicked)),
                     }
                 }
             }

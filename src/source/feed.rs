@@ -358,7 +358,7 @@ fn in_order<I: Send, T: Send>(
             let mut round = round.into_iter();
             let first = round.next();
             let others: Vec<_> = round
-                .map(|input| scope.spawn(move || work(input)))
+                .map(|input| scope.spawn(crate::isolate::carry(move || work(input))))
                 .collect();
             if let Some(first) = first {
                 each(work(first));
@@ -468,3 +468,6 @@ mod quirks_tests;
 #[cfg(test)]
 #[path = "feed_tests.rs"]
 mod tests;
+#[cfg(test)]
+#[path = "feed_wild_tests.rs"]
+mod wild_tests;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::feed::{self, FeedSource};
 use super::{Origin, Parsed, markdown, text};
+use crate::isolate::{Part, isolated, unreadable_feed};
 use crate::model::Article;
 
 include!(concat!(env!("OUT_DIR"), "/samples.rs"));
@@ -126,9 +127,14 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
     if is_feed(path, &bytes) {
         let url = format!("file://{}", absolute.display());
         let source = FeedSource::new(&url);
-        match feed::parse(&bytes, source) {
-            Ok(parsed) => loaded.feeds.push((url, parsed.articles)),
-            Err(e) => loaded.problems.push(format!("{}: {e}", path.display())),
+        match isolated(Part::Feed, &url, || feed::parse(&bytes, source)) {
+            Ok(Ok(parsed)) => loaded.feeds.push((url, parsed.articles)),
+            Ok(Err(e)) => loaded.problems.push(format!("{}: {e}", path.display())),
+            Err(panicked) => loaded.problems.push(format!(
+                "{}: {}",
+                path.display(),
+                unreadable_feed(&panicked)
+            )),
         }
         return;
     }

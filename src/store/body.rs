@@ -10,6 +10,7 @@ use flate2::read::DeflateDecoder;
 use flate2::{Compress, Compression, FlushCompress, Status};
 use serde::{Deserialize, Serialize};
 
+use crate::isolate::{Part, isolated};
 use crate::model::{Article, Body};
 use crate::source::feed::ItemBody;
 use crate::source::words::{Markup, index_words};
@@ -62,7 +63,13 @@ pub fn unpack(packed: Option<&[u8]>, snapshot: &str) -> Result<Body, String> {
             .map(|article| article.body)
             .map_err(|error| error.to_string()),
         Some(packed) => match inflate(packed)? {
-            Stored::Item(item) => Ok(item.to_body()),
+            // Made from the feed's HTML now: a panic in that is this article's error.
+            Stored::Item(item) => {
+                isolated(Part::Feed, item.base.as_deref().unwrap_or_default(), || {
+                    item.to_body()
+                })
+                .map_err(|panicked| panicked.to_string())
+            }
             Stored::Made(body) => Ok(body.into_owned()),
         },
     }
@@ -116,5 +123,20 @@ mod tests {
         let packed = pack(&json(&Stored::Made(Cow::Borrowed(&body))));
         assert_eq!(unpack(Some(&packed), "").unwrap(), body);
         assert!(unpack(Some(b"not deflate"), "").is_err());
+    }
+
+    #[test]
+    fn a_body_whose_making_panics_is_the_articles_error() {
+        crate::isolate::panic_in_tests("feed:https://e.com/body-panics");
+        let item = ItemBody {
+            text: "<p>Trips the converter.</p>".into(),
+            base: Some("https://e.com/body-panics".into()),
+            ..ItemBody::default()
+        };
+        let packed = pack(&json(&Stored::Item(Cow::Borrowed(&item))));
+        assert_eq!(
+            unpack(Some(&packed), ""),
+            Err("internal error in the feed parser".to_string())
+        );
     }
 }

@@ -184,6 +184,20 @@ fn stored_time(time: DateTime<Utc>) -> String {
 /// How often the checkpoints of [`Store::with_cache_writes`] run.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 
+/// Stops the checkpoint thread when dropped: sets its flag and wakes it, so that a short
+/// refresh does not wait out its pause.
+struct Stop<'a> {
+    done: &'a std::sync::atomic::AtomicBool,
+    thread: &'a std::thread::Thread,
+}
+
+impl Drop for Stop<'_> {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.thread.unpark();
+    }
+}
+
 /// Checkpoints the database at `path` on a connection of its own, every
 /// [`CHECKPOINT_EVERY`], until `done` (the thread is unparked then). A passive checkpoint
 /// waits for no one: what a commit under way has written is copied next time.
@@ -358,11 +372,13 @@ impl Store {
         let path = self.path.as_path();
         let result = std::thread::scope(|scope| {
             let checkpoints = scope.spawn(|| checkpoint_while(path, &done));
-            let result = work();
-            done.store(true, std::sync::atomic::Ordering::Relaxed);
-            // Woken, so that a short refresh does not wait out its pause.
-            checkpoints.thread().unpark();
-            result
+            // Told to stop however `work` ends: a panic in it must not leave the scope
+            // waiting for the checkpoints forever (a `tidings refresh` that never exits).
+            let _stop = Stop {
+                done: &done,
+                thread: checkpoints.thread(),
+            };
+            work()
         });
         let _ = self.conn.pragma_update(None, "cache_size", CACHE_KIB);
         let _ = self

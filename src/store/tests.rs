@@ -321,3 +321,25 @@ fn stores_opened_at_once_on_a_new_dir_take_turns_creating_it() {
         assert_eq!(saved, STORES as usize, "round {round}");
     }
 }
+
+#[test]
+fn a_refresh_that_panics_ends_and_leaves_the_store_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    // Before, the thread that checkpoints was told to stop only when the work returned: a
+    // panic left `with_cache_writes` waiting for it for ever (`tidings refresh` never ended).
+    let (done, finished) = std::sync::mpsc::channel();
+    let dir_path = dir.path().to_path_buf();
+    std::thread::spawn(move || {
+        let store = Store::open(&dir_path).unwrap();
+        let ended = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            store.with_cache_writes(|| panic!("a fault in the refresh"))
+        }));
+        let _ = done.send(ended.is_err());
+    });
+    let panicked = finished
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("with_cache_writes ends when its work panics");
+    assert!(panicked, "the panic goes on to the caller");
+    assert!(store.bookmarks().unwrap().saved.is_empty());
+}

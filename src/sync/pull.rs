@@ -19,6 +19,7 @@ use super::greader::{
 };
 use super::push::store_error;
 use super::{Progress, Stage};
+use crate::isolate::{Part, isolated};
 use crate::model::{Article, Body};
 use crate::sanitize::clean_line;
 use crate::store::{
@@ -161,7 +162,12 @@ fn store_items(
 ) -> Result<usize, SyncError> {
     let mut by_feed: HashMap<String, Vec<greader::Converted>> = HashMap::new();
     for item in &contents.items {
-        if let Some(converted) = greader::convert(item, server, feeds) {
+        // An item whose text trips the converter (a panic) is left out, as one without a
+        // readable id is; the others are kept.
+        let converted = isolated(Part::Feed, &item.id, || {
+            greader::convert(item, server, feeds)
+        });
+        if let Ok(Some(converted)) = converted {
             by_feed
                 .entry(converted.feed_url.clone())
                 .or_default()

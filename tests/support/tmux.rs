@@ -24,6 +24,8 @@ pub struct Tmux {
     runs: Cell<usize>,
     /// The server's socket file, removed on drop.
     socket_path: Option<PathBuf>,
+    /// More `NAME=value` for tidings's environment (see `set_env`).
+    env: Vec<String>,
 }
 
 impl Tmux {
@@ -40,7 +42,14 @@ impl Tmux {
             dir,
             runs: Cell::new(0),
             socket_path: None,
+            env: Vec::new(),
         }
+    }
+
+    /// Sets `name` to `value` in the environment of every tidings started from now on in
+    /// the pane (not of `cli`).
+    pub fn set_env(&mut self, name: &str, value: &str) {
+        self.env.push(format!("{name}={value}"));
     }
 
     /// A server with the default config whose pane runs `tidings ARGS` (see `start`).
@@ -85,12 +94,16 @@ impl Tmux {
     }
 
     fn env_flags(&self) -> Vec<String> {
-        vec![
+        let mut flags = vec![
             "-e".into(),
             format!("TIDINGS_DATA_DIR={}", self.data_dir().display()),
             "-e".into(),
             format!("TIDINGS_CONFIG={}", self.config().display()),
-        ]
+        ];
+        for more in &self.env {
+            flags.extend(["-e".to_string(), more.clone()]);
+        }
+        flags
     }
 
     /// A shell that runs `tidings ARGS`, then writes how it ended, with the number of this run,

@@ -19,6 +19,7 @@ use dom_smoothie::{Config, Readability};
 
 use super::common::parse_date;
 use super::html;
+use crate::isolate::{Part, isolated};
 use crate::model::{Article, ArticleId, Block, Body, Span};
 use crate::sanitize::{clean_line, clean_text};
 use linked_data::LinkedData;
@@ -87,13 +88,18 @@ pub struct Known<'a> {
 /// Finds the article of a page. `url` is the page's address, which resolves its relative
 /// links and images. Fails, with [`NO_ARTICLE`], when the page holds no article worth
 /// showing (a list of links, a page of menus).
+///
+/// A page that trips a fault of ours or of the libraries below (a panic) is one page that
+/// cannot be read, "internal error in the page reader", not the end of a background run or
+/// of the reader; it prints nothing.
 pub fn extract(page: &str, url: Option<&str>, known: Known) -> Result<Page, String> {
-    // A page that trips a fault of ours or of the libraries below is one page that cannot
-    // be read, not the end of a background run or of the reader.
-    std::panic::catch_unwind(|| find_article(page, url, known))
-        .unwrap_or_else(|_| Err(format!("{NO_ARTICLE} (tidings failed to read it)")))
+    isolated(Part::Page, url.unwrap_or_default(), || {
+        find_article(page, url, known)
+    })
+    .unwrap_or_else(|panicked| Err(panicked.to_string()))
 }
 
+/// [`extract`] without the isolation, for callers that isolate more than it.
 fn find_article(page: &str, url: Option<&str>, known: Known) -> Result<Page, String> {
     let page = html::flatten_deep_nesting(page);
     let document = dom_query::Document::from(page.as_ref());

@@ -3,7 +3,8 @@
 
 use chrono::Local;
 
-use super::{Known, Page, extract};
+use super::{Known, Page, find_article};
+use crate::isolate::{Part, isolated};
 use crate::source::charset;
 use crate::source::fetch::{self, FetchSettings, Outcome, Request};
 
@@ -53,9 +54,15 @@ pub fn read(settings: &FetchSettings, address: &str, known: Known) -> Result<Pag
             check_is_page(&body, content_type.as_deref()).map_err(ReadError::new)?;
             let web = final_url.starts_with("http://") || final_url.starts_with("https://");
             let url = web.then_some(final_url.as_str());
-            let text = charset::decode(&body, content_type.as_deref(), url);
-            drop(body);
-            extract(&text, url, known).map_err(ReadError::new)
+            // Its character set, its article and the body made of it, in one isolated
+            // call: a panic in any is this page's error, in words.
+            isolated(Part::Page, address, || {
+                let text = charset::decode(&body, content_type.as_deref(), url);
+                drop(body);
+                find_article(&text, url, known)
+            })
+            .unwrap_or_else(|panicked| Err(panicked.to_string()))
+            .map_err(ReadError::new)
         }
         Outcome::NotModified { .. } => Err(ReadError::new("the server sent nothing new".into())),
         Outcome::RetryLater { until, status } => Err(ReadError {

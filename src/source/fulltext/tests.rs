@@ -495,3 +495,18 @@ fn the_text_has_captions_but_no_picture_labels() {
     );
     assert!(text.contains("\n\nThe new breakwater\n\n"), "{text}");
 }
+
+#[test]
+fn a_page_whose_reading_panics_is_its_error_in_words() {
+    crate::isolate::panic_in_tests("page:/reading-panics.html");
+    let html = page("", &format!("<article>{}</article>", paragraphs(0..6)));
+    assert_eq!(
+        extract(
+            &html,
+            Some("https://news.example/reading-panics.html"),
+            Known::default()
+        ),
+        Err("internal error in the page reader".to_string())
+    );
+    assert!(extract(&html, Some(URL), Known::default()).is_ok());
+}
