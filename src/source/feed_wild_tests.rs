@@ -383,7 +383,8 @@ fn invisible_characters_that_carry_meaning_stay_in_titles() {
 fn an_atom_entry_document_is_one_item() {
     let doc = "<entry xmlns=\"http://www.w3.org/2005/Atom\"><title>Alone</title>\
         <id>urn:x:1</id><link href=\"https://x.example/alone\"/><updated>2026-11-30T00:00:00Z</updated></entry>";
-    let feed = read(doc);
-    assert_eq!(feed.articles[0].title, "Alone");
-    assert_eq!(feed.title, None);
+    assert_eq!(read(doc).title, None);
+    let article = one(doc);
+    assert_eq!(article.title, "Alone");
+    assert_eq!(article.url.as_deref(), Some("https://x.example/alone"));
 }
