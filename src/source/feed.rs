@@ -289,7 +289,7 @@ fn read_whole<T: Send>(
             entries.push(entry_of(element, &bases));
         }
     }
-    if entries.is_empty() && !root.closed {
+    if entries.is_empty() && !root.closed && has_cut_item(&root) {
         return Err("not a feed: it is cut off before its first whole item".to_string());
     }
     for run in in_runs(entries.into_iter()) {
@@ -298,6 +298,15 @@ fn read_whole<T: Send>(
         ));
     }
     Ok(context.head)
+}
+
+/// Whether a document cut off was cut inside an item: what comes of it is only part.
+fn has_cut_item(root: &Element) -> bool {
+    let item = |e: &Element| e.is(Ns::Rss, "item") || e.is(Ns::Atom, "entry");
+    root.elements().any(|element| {
+        (item(element) && !element.closed)
+            || (element.is(Ns::Rss, "channel") && element.elements().any(|e| item(e) && !e.closed))
+    })
 }
 
 /// Whether an element is a whole item: one cut off with its document is left for the next

@@ -388,3 +388,58 @@ fn an_atom_entry_document_is_one_item() {
     assert_eq!(article.title, "Alone");
     assert_eq!(article.url.as_deref(), Some("https://x.example/alone"));
 }
+
+#[test]
+fn cdf_and_names_in_any_case() {
+    let doc = "<CHANNEL><TITLE>Channel Definition</TITLE>\
+        <ITEM HREF=\"https://x.example/cdf\" LASTMOD=\"2004-04-06T23:05:43-05:00\">\
+        <TITLE>A CDF item</TITLE><ABSTRACT>Its abstract</ABSTRACT></ITEM></CHANNEL>";
+    let feed = read(doc);
+    assert_eq!(feed.title.as_deref(), Some("Channel Definition"));
+    let item = &feed.articles[0];
+    assert_eq!(item.title, "A CDF item");
+    assert_eq!(item.url.as_deref(), Some("https://x.example/cdf"));
+    assert_eq!(
+        item.published.unwrap().to_rfc3339(),
+        "2004-04-07T04:05:43+00:00"
+    );
+    assert_eq!(text(item).trim(), "Its abstract");
+    let shouting =
+        "<rss><channel><TiTlE>Loud</TiTlE><Item><Title>Also loud</Title></Item></channel></rss>";
+    let feed = read(shouting);
+    assert_eq!(feed.title.as_deref(), Some("Loud"));
+    assert_eq!(feed.articles[0].title, "Also loud");
+}
+
+#[test]
+fn files_in_base64_escaped_html_in_a_div_and_controls_of_windows_1252() {
+    let doc = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\
+        <entry><id>1</id><title>File</title><content type=\"application/octet-stream\">\
+        RXhhbXBsZSA8Yj5BdG9tPC9iPg==</content></entry>\
+        <entry><id>2</id><title>TypePad</title><content type=\"html\">\
+        <div xmlns=\"http://www.w3.org/1999/xhtml\">Example &lt;b&gt;Atom&lt;/b&gt;</div></content></entry>\
+        <entry><id>3</id><title>don&#x92;t &lang;x&rang;</title></entry></feed>";
+    let feed = read(doc);
+    assert_eq!(text(&feed.articles[0]).trim(), "Example Atom");
+    assert_eq!(text(&feed.articles[1]).trim(), "Example Atom");
+    assert_eq!(feed.articles[2].title, "don’t \u{2329}x\u{232A}");
+}
+
+#[test]
+fn nested_podcast_categories_and_a_tags_element() {
+    let feed = read(&rss(
+        "<item><guid>1</guid><tags>tag one, tag two</tags><category>category one</category>\
+         <itunes:category text=\"Technology\"><itunes:category text=\"Gadgets\"/></itunes:category></item>",
+    ));
+    let tags: Vec<&str> = feed.articles[0].tags.iter().map(Tag::as_str).collect();
+    assert_eq!(
+        tags,
+        [
+            "tag one",
+            "tag two",
+            "category one",
+            "Technology",
+            "Gadgets"
+        ]
+    );
+}

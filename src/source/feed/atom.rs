@@ -107,7 +107,13 @@ pub fn borrowed(draft: &mut Draft, element: &Element, within: &[String]) {
 
 /// `<link rel href type>`: the item's address, an enclosure, or neither.
 fn link(draft: &mut Draft, element: &Element, within: &[String]) {
-    let Some(href) = element.attr("href") else {
+    // Atom 0.3 feeds wrote the address as the link's text now and then.
+    let text = element.text();
+    let Some(href) = element
+        .attr("href")
+        .or(Some(text.trim()))
+        .filter(|h| !h.is_empty())
+    else {
         return;
     };
     let rel = element.attr("rel").unwrap_or("alternate").trim();
@@ -149,28 +155,41 @@ fn link(draft: &mut Draft, element: &Element, within: &[String]) {
 pub fn construct(element: &Element) -> Text {
     let kind = element.attr("type").map(|t| t.trim().to_ascii_lowercase());
     let mode = element.attr("mode").map(|m| m.trim().to_ascii_lowercase());
-    if mode.as_deref() == Some("base64") {
-        let decoded = decode_base64(&element.text());
-        let html = kind.as_deref().is_some_and(|k| k.contains("html"));
-        return Text::new(decoded, if html { Kind::Html } else { Kind::Plain });
-    }
-    if element.has_elements() {
-        return Text::new(element.inner_markup(), Kind::Html);
+    let kind = kind.as_deref().unwrap_or_default();
+    let markup = matches!(kind, "xhtml" | "application/xhtml+xml")
+        || kind.ends_with("+xml")
+        || kind.ends_with("/xml");
+    let html = matches!(kind, "html" | "text/html");
+    // A type that is neither text nor markup is a file, written in base64; so is anything
+    // Atom 0.3 says is. Decoded, it is read as HTML when it looks like HTML.
+    let file = !kind.is_empty() && !kind.starts_with("text") && !markup && !html;
+    if (mode.as_deref() == Some("base64") || (file && mode.is_none()))
+        && let Some(decoded) = decode_base64(&element.text())
+    {
+        let kind = if html { Kind::Html } else { Kind::Either };
+        return Text::new(decoded, kind);
     }
     let text = element.text();
-    let html = match kind.as_deref() {
-        Some("html" | "text/html" | "xhtml" | "application/xhtml+xml") => true,
-        Some(kind) if kind.ends_with("+xml") || kind.ends_with("/xml") => true,
-        // Atom 0.3 escaped its markup; without a type, it is HTML that was escaped.
-        None | Some("") => mode.as_deref() == Some("escaped"),
-        Some(_) => false,
+    if element.has_elements() {
+        // TypePad wrote escaped HTML inside a `div`: the text is the HTML.
+        if html && text.contains('<') {
+            return Text::new(text, Kind::Html);
+        }
+        return Text::new(element.inner_markup(), Kind::Html);
+    }
+    // Atom 0.3 escaped its markup; without a type, it is HTML that was escaped.
+    let escaped = kind.is_empty() && mode.as_deref() == Some("escaped");
+    let kind = if html || markup || escaped {
+        Kind::Html
+    } else {
+        Kind::Plain
     };
-    Text::new(text, if html { Kind::Html } else { Kind::Plain })
+    Text::new(text, kind)
 }
 
-/// Base64 text, white space and all, as UTF-8 (bytes that are not become U+FFFD); nothing
+/// Base64 text, white space and all, as UTF-8 (bytes that are not become U+FFFD); `None`
 /// when it is not base64.
-fn decode_base64(text: &str) -> String {
+fn decode_base64(text: &str) -> Option<String> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let engine = base64::engine::general_purpose::GeneralPurpose::new(
         &base64::alphabet::STANDARD,
@@ -179,8 +198,8 @@ fn decode_base64(text: &str) -> String {
     );
     engine
         .decode(compact.as_bytes())
+        .ok()
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .unwrap_or_default()
 }
 
 /// A title as the old reader read it: XHTML as markup, else the text up to the first tag,

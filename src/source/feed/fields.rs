@@ -149,6 +149,10 @@ impl Draft {
                 if let Some(name) = element.attr("text") {
                     self.category(Text::new(name.to_string(), Kind::Plain));
                 }
+                // A subcategory sits inside its category.
+                for inner in element.elements() {
+                    self.extension(inner, bases);
+                }
             }
             (Ns::Itunes, "image") => {
                 if let Some(url) = element.attr("href").or(element.attr("url")) {

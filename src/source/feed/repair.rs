@@ -3,6 +3,8 @@
 //! unambiguous: every character that is not ASCII has a byte in that encoding, and those
 //! bytes together are valid UTF-8 with at least one character of two bytes or more. Text a
 //! person wrote in Latin-1 characters (`Café`) does not pass: its bytes are not UTF-8.
+//! And C1 controls, which no text means (a Windows-1252 `’` read as Latin-1 is U+0092), are
+//! read as the characters Windows-1252 has there.
 
 use std::borrow::Cow;
 
@@ -10,35 +12,46 @@ use encoding_rs::WINDOWS_1252;
 
 /// `text` with its double encoding undone, or as it is.
 pub fn repair(text: &str) -> Cow<'_, str> {
-    // Every double-encoded character starts with one of these: the lead bytes of UTF-8
-    // (0xC2–0xF4) read as Windows-1252.
-    let suspicious = text.chars().any(|c| matches!(c, '\u{C2}'..='\u{F4}'));
-    if !suspicious {
-        return Cow::Borrowed(text);
-    }
-    let mut bytes = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        match byte_of(c) {
-            Some(byte) => bytes.push(byte),
-            None => return Cow::Borrowed(text),
-        }
-    }
-    match String::from_utf8(bytes) {
-        Ok(repaired) if !repaired.is_ascii() => Cow::Owned(repaired),
-        _ => Cow::Borrowed(text),
+    match undo_double_encoding(text) {
+        Some(repaired) => Cow::Owned(repaired),
+        None => windows_1252_controls(text),
     }
 }
 
-/// The byte that stood for `c` when UTF-8 was read as Windows-1252: ASCII as it is, the
-/// characters Windows-1252 gives its bytes 0x80–0xFF, and the C1 controls for the five bytes
-/// it leaves undefined (which Latin-1 readers keep as those controls).
-fn byte_of(c: char) -> Option<u8> {
-    if c.is_ascii() {
-        return u8::try_from(c).ok();
+fn undo_double_encoding(text: &str) -> Option<String> {
+    // Every double-encoded character starts with one of these: the lead bytes of UTF-8
+    // (0xC2–0xF4) read as Windows-1252.
+    if !text.chars().any(|c| matches!(c, '\u{C2}'..='\u{F4}')) {
+        return None;
     }
-    if let Ok(byte) = u8::try_from(u32::from(c))
-        && matches!(byte, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D | 0xA0..=0xFF)
-    {
+    let bytes = text.chars().map(byte_of).collect::<Option<Vec<u8>>>()?;
+    String::from_utf8(bytes)
+        .ok()
+        .filter(|repaired| !repaired.is_ascii())
+}
+
+/// C1 controls read as the characters Windows-1252 puts at those bytes.
+fn windows_1252_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| matches!(c, '\u{80}'..='\u{9F}')) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match u8::try_from(u32::from(c)) {
+            Ok(byte @ 0x80..=0x9F) => {
+                out.push_str(&WINDOWS_1252.decode_without_bom_handling(&[byte]).0);
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The byte that stood for `c` when UTF-8 was read as Windows-1252 or Latin-1: ASCII as it
+/// is, Latin-1's characters for their bytes (C1 controls included), and the characters
+/// Windows-1252 gives its bytes 0x80–0x9F.
+fn byte_of(c: char) -> Option<u8> {
+    if let Ok(byte) = u8::try_from(u32::from(c)) {
         return Some(byte);
     }
     let mut buffer = [0u8; 4];
@@ -59,6 +72,15 @@ mod tests {
         assert_eq!(repair("CafÃ© crÃ¨me"), "Café crème");
         assert_eq!(repair("itâ€™s â€œquotedâ€\u{9d}"), "it’s “quoted”");
         assert_eq!(repair("æ—¥æœ¬èªž"), "日本語");
+        assert_eq!(repair("\u{E2}\u{80}\u{A6}"), "…", "read as Latin-1");
+    }
+
+    #[test]
+    fn c1_controls_are_windows_1252s_characters() {
+        assert_eq!(
+            repair("don\u{92}t \u{93}quoted\u{94} \u{80}5"),
+            "don’t “quoted” €5"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! RSS items, every version (0.90 to 2.0.1 and none, RDF's 1.0), in whatever namespace or
-//! with whatever prefix: the title, the link (else the `rdf:about` of an RDF item, else a guid
-//! that is a permalink), the guid, the description (escaped HTML, or markup written straight
-//! into it), the full text (`content:encoded`, `xhtml:body`, `fullitem`), authors (`author`
+//! RSS items, every version (0.90 to 2.0.1 and none, RDF's 1.0, CDF before them), in
+//! whatever namespace or with whatever prefix: the title, the link (else the `rdf:about` of
+//! an RDF item or the `HREF` of a CDF one, else a guid that is a permalink), the guid, the
+//! description (escaped HTML, or markup written straight into it), the full text
+//! (`content:encoded`, `xhtml:body`, `body`, `fullitem`), authors (`author`
 //! as `email (Name)`), categories, dates and enclosures, and Atom elements an RSS feed borrows.
 
 use super::atom;
@@ -58,10 +59,11 @@ pub fn entry(item: &Element, bases: &[String]) -> Entry {
                     .is_none_or(|value| !value.trim().eq_ignore_ascii_case("false"));
                 draft.guid = Some((text().trim().to_string(), permalink));
             }
-            "description" => draft.summary(CORE, described(element)),
-            "fullitem" => draft.content(CORE, described(element)),
+            "description" | "abstract" => draft.summary(CORE, described(element)),
+            "fullitem" | "body" => draft.content(CORE, described(element)),
             "author" => draft.author(CORE, Text::new(text(), Kind::Either)),
-            "category" => draft.category(Text::new(text(), Kind::Either)),
+            // `tags` is no element of RSS's, but feeds write one, its tags split by commas.
+            "category" | "tags" => draft.category(Text::new(text(), Kind::Either)),
             "pubDate" | "date" => {
                 draft.published(CORE, &text());
             }
@@ -70,10 +72,14 @@ pub fn entry(item: &Element, bases: &[String]) -> Entry {
             _ => {}
         }
     }
+    // An RDF item's `rdf:about`, a CDF item's `HREF`.
     if !draft.has_link()
-        && let Some(about) = item.attr("about")
+        && let Some(about) = item.attr("about").or(item.attr("href"))
     {
         draft.link(CORE + 1, about, item_bases.clone());
+    }
+    if let Some(modified) = item.attr("lastmod") {
+        draft.updated(CORE + 1, modified);
     }
     draft.body_bases = item_bases;
     draft.identity.date = legacy_date(item);

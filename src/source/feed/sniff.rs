@@ -59,7 +59,9 @@ fn has_feed_root(mut text: &[u8]) -> bool {
                 .copied()
                 .collect();
             let local = name.rsplit(|&b| b == b':').next().unwrap_or(&name);
-            return matches!(local, b"rss" | b"feed" | b"RDF" | b"channel" | b"entry");
+            return local.eq_ignore_ascii_case(b"rss")
+                || local.eq_ignore_ascii_case(b"channel")
+                || matches!(local, b"feed" | b"RDF" | b"entry");
         } else {
             return false;
         };

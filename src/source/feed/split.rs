@@ -85,11 +85,9 @@ impl<'a> Split<'a> {
             }
             match mark {
                 Mark::Start { name, empty } if root.is_none() => {
-                    root = Some(match local(name) {
-                        b"rss" | b"channel" => Root::Rss,
-                        b"feed" => Root::Atom,
-                        b"RDF" => Root::Rdf,
-                        _ => return None,
+                    root = Some(match root_of(local(name)) {
+                        Some(root) => root,
+                        None => return None,
                     });
                     if root == Some(Root::Atom) {
                         split.vocabulary = Ns::Atom;
@@ -133,7 +131,7 @@ impl<'a> Split<'a> {
                     if root == Some(Root::Rss)
                         && split.items.is_empty()
                         && open.len() == 2
-                        && local(name) == b"channel"
+                        && local(name).eq_ignore_ascii_case(b"channel")
                     {
                         channel_end = Some(range.clone());
                     }
@@ -199,10 +197,11 @@ pub fn root(text: &str) -> Option<(Range<usize>, Ns)> {
     while let Some((mark, range)) = next_mark(bytes, at) {
         at = range.end;
         if let Mark::Start { name, .. } = mark {
-            let vocabulary = match local(name) {
-                b"rss" | b"channel" | b"RDF" => Ns::Rss,
-                b"feed" | b"entry" => Ns::Atom,
-                _ => return None,
+            let vocabulary = match root_of(local(name)) {
+                Some(Root::Atom) => Ns::Atom,
+                Some(_) => Ns::Rss,
+                None if local(name) == b"entry" => Ns::Atom,
+                None => return None,
             };
             return Some((range, vocabulary));
         }
@@ -210,15 +209,30 @@ pub fn root(text: &str) -> Option<(Range<usize>, Ns)> {
     None
 }
 
+/// The kind of feed a root names: `rss` and `channel` (any case: CDF wrote `CHANNEL`),
+/// `RDF`, `feed`.
+fn root_of(name: &[u8]) -> Option<Root> {
+    if name.eq_ignore_ascii_case(b"rss") || name.eq_ignore_ascii_case(b"channel") {
+        Some(Root::Rss)
+    } else if name == b"feed" {
+        Some(Root::Atom)
+    } else if name == b"RDF" {
+        Some(Root::Rdf)
+    } else {
+        None
+    }
+}
+
 /// Whether an element named `local` at this place is one of the feed's items: RSS items sit
 /// in the channel (or, in careless feeds, in the root), RDF items and Atom entries in the root.
 fn is_item(root: Option<Root>, open: &[(&[u8], Range<usize>)], local_name: &[u8]) -> bool {
     let parent = open.last().map(|(name, _)| local(name));
+    let item = local_name.eq_ignore_ascii_case(b"item");
     match root {
         Some(Root::Rss) => {
-            local_name == b"item" && (open.len() == 1 || parent == Some(b"channel".as_slice()))
+            item && (open.len() == 1 || parent.is_some_and(|p| p.eq_ignore_ascii_case(b"channel")))
         }
-        Some(Root::Rdf) => local_name == b"item" && open.len() == 1,
+        Some(Root::Rdf) => item && open.len() == 1,
         Some(Root::Atom) => local_name == b"entry" && open.len() == 1,
         None => false,
     }

@@ -427,13 +427,48 @@ fn element_of(tag: &BytesStart, names: &Names) -> Element {
             (name, value)
         })
         .collect();
+    let ns = names.ns_of(prefix);
     Element {
-        ns: Some(names.ns_of(prefix)),
-        name: local.to_string(),
+        ns: Some(ns),
+        name: canonical(ns, local),
         attrs,
         children: Vec::new(),
         closed: false,
     }
+}
+
+/// RSS's names as RSS spells them, whatever case a feed wrote them in (iTunes reads
+/// `<TITLE>` as `<title>`, and CDF, RSS's forerunner, wrote every name in capitals).
+fn canonical(ns: Ns, local: &str) -> String {
+    const RSS: [&str; 21] = [
+        "channel",
+        "item",
+        "title",
+        "link",
+        "description",
+        "guid",
+        "pubDate",
+        "author",
+        "category",
+        "enclosure",
+        "comments",
+        "ttl",
+        "body",
+        "fullitem",
+        "abstract",
+        "image",
+        "url",
+        "lastBuildDate",
+        "updated",
+        "rss",
+        "tags",
+    ];
+    if ns == Ns::Rss
+        && let Some(known) = RSS.iter().find(|known| known.eq_ignore_ascii_case(local))
+    {
+        return (*known).to_string();
+    }
+    local.to_string()
 }
 
 /// The text a reference stands for: XML's five, a character by its number, or one of
@@ -445,6 +480,9 @@ fn reference_text(name: &str) -> String {
         "gt" => return ">".into(),
         "quot" => return "\"".into(),
         "apos" => return "'".into(),
+        // As XHTML 1.0 defines them, for feeds are XML: HTML5 moved them to other brackets.
+        "lang" => return "\u{2329}".into(),
+        "rang" => return "\u{232A}".into(),
         _ => {}
     }
     let written = format!("&{name};");

@@ -26,6 +26,15 @@ pub fn inline_text(html: &str) -> String {
                 continue;
             }
             NodeData::Element { name, .. } if DROPPED.contains(&&*name.local) => continue,
+            // A picture in a title stands for its words.
+            NodeData::Element { name, attrs, .. } if &*name.local == "img" => {
+                let attrs = attrs.borrow();
+                let alt = attrs.iter().find(|a| &*a.name.local == "alt");
+                text.push(' ');
+                text.push_str(alt.map_or("", |a| &a.value));
+                text.push(' ');
+                continue;
+            }
             // A space stands for a line break or the edge of a block; `clean_line` folds them.
             NodeData::Element { name, .. } if separates_words(&name.local) => text.push(' '),
             NodeData::Element { .. } => {}
@@ -79,5 +88,9 @@ mod tests {
             "unbelievable next"
         );
         assert_eq!(inline_text("x\u{1b}[31m"), "x[31m");
+        assert_eq!(
+            inline_text("A <img alt=\"cat\" src=\"c.jpg\"> photo"),
+            "A cat photo"
+        );
     }
 }
