@@ -85,10 +85,7 @@ impl<'a> Split<'a> {
             }
             match mark {
                 Mark::Start { name, empty } if root.is_none() => {
-                    root = Some(match root_of(local(name)) {
-                        Some(root) => root,
-                        None => return None,
-                    });
+                    root = Some(root_of(local(name))?);
                     if root == Some(Root::Atom) {
                         split.vocabulary = Ns::Atom;
                     }
