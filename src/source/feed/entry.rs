@@ -2,6 +2,8 @@
 //! [`Item`]: its title and names reduced to text, its addresses resolved, its id made as
 //! readers before this one made it.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 
 use super::address::{Bases, resolve};
@@ -54,12 +56,15 @@ impl Text {
     }
 
     /// The text as an HTML body: plain text escaped, so that `<` is shown as written.
-    pub fn html(&self) -> String {
-        let content = repair(&self.content);
+    pub fn into_html(self) -> String {
+        let content = match repair(&self.content) {
+            Cow::Borrowed(_) => self.content,
+            Cow::Owned(repaired) => repaired,
+        };
         if self.kind == Kind::Plain {
             escape(&content)
         } else {
-            content.into_owned()
+            content
         }
     }
 }
@@ -129,7 +134,7 @@ pub struct Entry {
 
 impl Entry {
     /// The item this entry is, in the feed `context`.
-    pub fn into_item(self, context: &Context) -> Item {
+    pub fn into_item(mut self, context: &Context) -> Item {
         let bases = Bases::new(&context.document_base);
         let url = self.url(&bases);
         let title = self
@@ -187,13 +192,14 @@ impl Entry {
         (*permalink && web).then(|| resolve(guid, &bases.with(&[])))
     }
 
-    fn body(&self, bases: &Bases, url: Option<&str>) -> ItemBody {
+    fn body(&mut self, bases: &Bases, url: Option<&str>) -> ItemBody {
         let text = self
             .content
-            .iter()
-            .chain(&self.summary)
+            .iter_mut()
+            .chain(&mut self.summary)
             .find(|text| !text.content.trim().is_empty())
-            .map(Text::html)
+            .map(|text| std::mem::replace(text, Text::new(String::new(), Kind::Plain)))
+            .map(Text::into_html)
             .unwrap_or_default();
         // Links in the body resolve against its `xml:base`, else the item's address, else
         // the document's.

@@ -19,9 +19,12 @@ pub fn repair(text: &str) -> Cow<'_, str> {
 }
 
 fn undo_double_encoding(text: &str) -> Option<String> {
-    // Every double-encoded character starts with one of these: the lead bytes of UTF-8
-    // (0xC2–0xF4) read as Windows-1252.
-    if !text.chars().any(|c| matches!(c, '\u{C2}'..='\u{F4}')) {
+    // Every double-encoded character starts with one of the lead bytes of UTF-8 (0xC2–0xF4)
+    // read as Windows-1252 or Latin-1: U+00C2–U+00F4, written C3 82 to C3 B4.
+    let bytes = text.as_bytes();
+    let suspicious = memchr::memchr_iter(0xC3, bytes)
+        .any(|at| bytes.get(at + 1).is_some_and(|b| (0x82..=0xB4).contains(b)));
+    if !suspicious {
         return None;
     }
     let bytes = text.chars().map(byte_of).collect::<Option<Vec<u8>>>()?;
@@ -32,7 +35,11 @@ fn undo_double_encoding(text: &str) -> Option<String> {
 
 /// C1 controls read as the characters Windows-1252 puts at those bytes.
 fn windows_1252_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| matches!(c, '\u{80}'..='\u{9F}')) {
+    // U+0080–U+009F are written C2 80 to C2 9F.
+    let bytes = text.as_bytes();
+    let controls = memchr::memchr_iter(0xC2, bytes)
+        .any(|at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)));
+    if !controls {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
