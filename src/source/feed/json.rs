@@ -233,8 +233,8 @@ fn number(value: &Value) -> Option<u64> {
     }
 }
 
-/// A date as feed-rs reads it: one without a time zone is taken as UTC, one without a time
-/// as its midnight. Other text is passed on for feed-rs's own lenient reading.
+/// A date with its time zone: one without is taken as UTC, one without a time as its
+/// midnight. Other text is passed on as it is, for the lenient reading of dates.
 fn with_time_zone(date: &str) -> Option<String> {
     let date = date.trim();
     if date.is_empty() {

@@ -22,7 +22,7 @@ pub struct Split<'a> {
     head: Range<usize>,
     /// The channel's end tag, when an RSS channel ends before its items (careless feeds put
     /// them in the root): it is left out of the head and closes the pieces, so the items
-    /// are read as the channel's, as feed-rs reads only those.
+    /// are read as the channel's.
     channel_end: Option<Range<usize>>,
     pub items: Vec<Range<usize>>,
     /// What follows the last item up to the root's end tag, when the document is whole.
