@@ -349,13 +349,21 @@ fn store_runs(
     }
 }
 
-/// A hash of what a feed's articles take from its subscription: its name and tags.
+/// Which reading of feeds stored a feed's articles: when tidings reads feeds better (its own
+/// readers in place of feed-rs, from 2), every feed is read whole once more, so that titles,
+/// authors and addresses stored by the older reading are stored again as they read now.
+const READER: &str = "reader 2";
+
+/// A hash of what a feed's articles take from its subscription (its name and tags) and of
+/// the reading that made them.
 fn source_hash(feed: &Subscription) -> u64 {
     // A name given empty is not the same as none: the feed's own title is shown for none.
     let mut source = feed
         .name
         .as_ref()
         .map_or(String::new(), |name| format!("={name}"));
+    source.push('\u{1e}');
+    source.push_str(READER);
     for tag in &feed.tags {
         source.push('\u{1f}');
         source.push_str(tag);
