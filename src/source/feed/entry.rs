@@ -37,6 +37,15 @@ impl Text {
         Text { content, kind }
     }
 
+    /// The HTML an element holds: escaped, or markup written straight into it.
+    pub fn html_in(element: &super::tree::Element) -> Text {
+        if element.has_elements() {
+            Text::new(element.inner_markup(), Kind::Html)
+        } else {
+            Text::new(element.text(), Kind::Html)
+        }
+    }
+
     /// The text as one clean line: HTML reduced to its words, plain text as written.
     pub fn line(&self) -> String {
         let content = repair(&self.content);

@@ -114,7 +114,7 @@ impl Draft {
             (Ns::Dc, "description") | (Ns::DcTerms, "abstract") => {
                 self.summary(DUBLIN_CORE, Text::new(text(), Kind::Either));
             }
-            (Ns::Content, "encoded") => self.content(CORE, Text::new(text(), Kind::Html)),
+            (Ns::Content, "encoded") => self.content(CORE, Text::html_in(element)),
             (Ns::Xhtml, "body" | "div") => {
                 self.content(CORE, Text::new(element.inner_markup(), Kind::Html));
             }

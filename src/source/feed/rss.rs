@@ -59,8 +59,8 @@ pub fn entry(item: &Element, bases: &[String]) -> Entry {
                     .is_none_or(|value| !value.trim().eq_ignore_ascii_case("false"));
                 draft.guid = Some((text().trim().to_string(), permalink));
             }
-            "description" | "abstract" => draft.summary(CORE, described(element)),
-            "fullitem" | "body" => draft.content(CORE, described(element)),
+            "description" | "abstract" => draft.summary(CORE, Text::html_in(element)),
+            "fullitem" | "body" => draft.content(CORE, Text::html_in(element)),
             "author" => draft.author(CORE, Text::new(text(), Kind::Either)),
             // `tags` is no element of RSS's, but feeds write one, its tags split by commas.
             "category" | "tags" => draft.category(Text::new(text(), Kind::Either)),
@@ -114,15 +114,6 @@ fn legacy_date(item: &Element) -> Option<chrono::DateTime<chrono::Utc>> {
         }
     }
     published.or(updated)
-}
-
-/// A description: escaped HTML, or markup written straight into it.
-fn described(element: &Element) -> Text {
-    if element.has_elements() {
-        Text::new(element.inner_markup(), Kind::Html)
-    } else {
-        Text::new(element.text(), Kind::Html)
-    }
 }
 
 fn enclosure(draft: &mut Draft, element: &Element) {
