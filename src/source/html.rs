@@ -10,6 +10,7 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use super::img;
 
 mod address;
+mod definitions;
 mod flow;
 mod inline;
 mod nesting;
@@ -21,6 +22,7 @@ pub(crate) use nesting::flatten_deep_nesting;
 
 use crate::model::{Block, Body, Definition, ListItem, Picture, Script, Span, SpanStyle};
 use crate::sanitize::{clean_line, clean_text};
+use definitions::Defining;
 use table::{CellSpan, TableBuilder, TableMode};
 
 /// Elements deeper than this lose their meaning: their text is read as plain inline text.
@@ -117,14 +119,6 @@ struct Figure {
     picture: Option<Picture>,
     /// How many blocks there were when the figure started (a table in it takes its caption).
     blocks: usize,
-}
-
-/// The definition list being read, at the top level.
-#[derive(Default)]
-struct Defining {
-    definitions: Vec<Definition>,
-    /// Whether the text read is a term's.
-    term: bool,
 }
 
 #[derive(Default)]
@@ -255,7 +249,7 @@ impl Builder<'_> {
             "tr" | "td" | "th" | "caption" | "thead" | "tbody" | "tfoot" => {
                 self.table_part(name, attrs)
             }
-            "dl" if self.may_define() => Kind::Definitions,
+            "dl" if self.may_define(node) => Kind::Definitions,
             "dt" | "dd" if self.defining.is_some() => Kind::Definition(name == "dt"),
             "figure" => Kind::Figure,
             "figcaption" if self.figures.is_empty() => Kind::Block,
@@ -286,13 +280,6 @@ impl Builder<'_> {
                 | Kind::Caption
                 | Kind::Definitions
                 | Kind::Definition(_) => Kind::Edge,
-                other => other,
-            };
-        } else if self.defining.is_some() {
-            // A definition list holds paragraphs only.
-            kind = match kind {
-                Kind::Pre => Kind::Code,
-                Kind::Heading | Kind::List | Kind::Item | Kind::Quote | Kind::Figure => Kind::Block,
                 other => other,
             };
         }
@@ -349,16 +336,8 @@ impl Builder<'_> {
                 self.cells += 1;
             }
             Kind::TableHead => self.set_head(true),
-            Kind::Definitions => {
-                self.flush();
-                self.defining = Some(Defining::default());
-            }
-            Kind::Definition(term) => {
-                self.flush();
-                if let Some(defining) = &mut self.defining {
-                    defining.term = term;
-                }
-            }
+            Kind::Definitions => self.start_definitions(),
+            Kind::Definition(term) => self.definition_part(Some(term)),
             Kind::Figure => {
                 self.flush();
                 self.figures.push(Figure {
@@ -420,19 +399,8 @@ impl Builder<'_> {
                 self.end_table_caption();
             }
             Kind::TableHead => self.set_head(false),
-            Kind::Definitions => {
-                self.flush();
-                let defining = self.defining.take().unwrap_or_default();
-                if !defining.definitions.is_empty() {
-                    self.blocks.push(Block::Definitions(defining.definitions));
-                }
-            }
-            Kind::Definition(_) => {
-                self.flush();
-                if let Some(defining) = &mut self.defining {
-                    defining.term = false;
-                }
-            }
+            Kind::Definitions => self.end_definitions(),
+            Kind::Definition(_) => self.definition_part(None),
             Kind::Figure => self.end_figure(),
             Kind::Caption => {
                 self.flush();

@@ -1,7 +1,7 @@
 //! The text read and where it goes: the lines of a paragraph (and its line breaks), and the
 //! paragraph into the block, list item, quote, definition or caption that holds it.
 
-use super::{Block, Builder, Container, Definition, ListItem, Picture, Span, SpanStyle};
+use super::{Block, Builder, Container, ListItem, Picture, Span, SpanStyle};
 use crate::model::article::{join_lines, normalize_spans};
 use crate::sanitize::{clean_line, clean_text};
 use crate::source::entities;
@@ -41,15 +41,6 @@ impl Builder<'_> {
         }
     }
 
-    /// Whether a definition list starts a block of its own here: at the top level.
-    pub(super) fn may_define(&self) -> bool {
-        self.containers.is_empty()
-            && self.defining.is_none()
-            && self.cells == 0
-            && self.headings == 0
-            && self.captions == 0
-    }
-
     /// The text read since the last paragraph ended, with its link numbers, its white space
     /// folded and its lines joined.
     pub(super) fn take_text(&mut self) -> Vec<Span> {
@@ -85,22 +76,10 @@ impl Builder<'_> {
             figure.caption.push_str(&clean_line(&text));
         } else if !self.containers.is_empty() {
             self.add_nested(spans);
-        } else if let Some(defining) = &mut self.defining {
-            match defining.definitions.last_mut() {
-                Some(last) if !defining.term => last.details.push(spans),
-                _ if !defining.term => defining.definitions.push(Definition {
-                    term: Vec::new(),
-                    details: vec![spans],
-                }),
-                _ => defining.definitions.push(Definition {
-                    term: spans,
-                    details: Vec::new(),
-                }),
-            }
         } else if self.headings > 0 {
             let text: String = spans.iter().map(|span| span.text.as_str()).collect();
             self.blocks.push(Block::Heading(clean_line(&text)));
-        } else {
+        } else if let Err(spans) = self.add_definition_text(spans) {
             self.blocks.push(Block::Paragraph(spans));
         }
     }

@@ -341,7 +341,7 @@ fn a_table_inside_a_cell_a_list_or_a_figure() {
 #[test]
 fn definition_lists_keep_terms_and_their_descriptions() {
     let html = "<dl><dt>Term</dt><dd>One <b>two</b></dd><dd>Three<br>four</dd>\
-                <dt>A</dt><dt>B</dt><dd><p>Both</p><ul><li>listed</li></ul></dd></dl>\
+                <dt>A</dt><dt>B</dt><dd><p>Both</p><div>as one</div></dd></dl>\
                 <dl><dd>no term</dd></dl>";
     let found = blocks(html);
     assert_eq!(
@@ -361,7 +361,7 @@ fn definition_lists_keep_terms_and_their_descriptions() {
                 },
                 Definition {
                     term: plain("B"),
-                    details: vec![plain("Both"), plain("listed")],
+                    details: vec![plain("Both"), plain("as one")],
                 },
             ]),
             Block::Definitions(vec![Definition {
@@ -374,9 +374,24 @@ fn definition_lists_keep_terms_and_their_descriptions() {
     let body = crate::model::Body { blocks: found };
     assert_eq!(
         body.plain_text(),
-        "Term\nOne two\nThree\nfour\nA\nB\nBoth\nlisted\nno term\n"
+        "Term\nOne two\nThree\nfour\nA\nB\nBoth\nas one\nno term\n"
     );
-    // Inside a list, it is the item's text.
+}
+
+#[test]
+fn a_definition_list_holding_other_blocks_is_read_as_those_blocks() {
+    // Code, lists, pictures keep their own shape; inside a list the terms are its text.
+    assert_eq!(
+        blocks(
+            "<dl><dt>--flag</dt><dd>Example:<pre>run --flag</pre></dd><dd><ul><li>a</li></ul></dd></dl>"
+        ),
+        [
+            para("--flag"),
+            para("Example:"),
+            Block::Code("run --flag".into()),
+            Block::List(vec![item(0, None, "a")]),
+        ]
+    );
     assert_eq!(
         blocks("<ul><li><dl><dt>t</dt><dd>d</dd></dl></li></ul>"),
         [Block::List(vec![ListItem {
