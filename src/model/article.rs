@@ -356,7 +356,8 @@ impl Body {
                     out.push_str(caption);
                 }
                 Block::Links(urls) => out.push_str(&urls.join("\n")),
-                Block::Rule => {}
+                // A rule has no text, and takes no line (as when it was left out).
+                Block::Rule => continue,
                 Block::Table(table) => table.push_plain_text(&mut out),
                 Block::Definitions(definitions) => {
                     // A line each, as when terms and descriptions were paragraphs.

@@ -176,7 +176,7 @@ fn plain_text_has_line_breaks_rows_and_definitions_on_lines() {
     };
     assert_eq!(
         body.plain_text(),
-        "Roses are red,\nViolets are blue.\n\nScores\nName │ Score\n7\nTerm\nOne\nTwo\nThree\n"
+        "Roses are red,\nViolets are blue.\nScores\nName │ Score\n7\nTerm\nOne\nTwo\nThree\n"
     );
     assert_eq!(
         body.word_count(),

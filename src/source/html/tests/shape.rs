@@ -89,6 +89,8 @@ fn a_rule_stands_between_blocks() {
         blocks("<hr><p>a</p><hr><hr/><p>b</p><hr>"),
         [para("a"), Block::Rule, para("b")]
     );
+    // Its text is none, as when rules were left out.
+    assert_eq!(to_body("<p>a</p><hr><p>b</p>", None).plain_text(), "a\nb\n");
     // Inside a list it ends a paragraph of the item; in a cell, a line.
     assert_eq!(
         blocks("<ul><li>a<hr>b</li></ul>"),
