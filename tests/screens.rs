@@ -297,6 +297,38 @@ fn an_html_article_from_a_feed() {
     }
 }
 
+/// The one article of the shapes fixture (verse, a rule, a table, superscripts), opened.
+fn shapes_app(width: u16, height: u16) -> App {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/feeds/shapes.xml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let url = "https://shapes.example/feed.xml";
+    let source = FeedSource {
+        url,
+        name: None,
+        tags: &[],
+    };
+    let mut library = Library::new(Vec::new());
+    library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);
+    let mut app = app_with(library, width, height, true);
+    keys(&mut app, "\n");
+    app
+}
+
+#[test]
+fn an_article_with_verse_a_rule_a_table_and_superscripts() {
+    for (width, height) in SIZES {
+        let app = shapes_app(width, height);
+        insta::assert_snapshot!(format!("shapes_{width}x{height}"), draw(&app).backend());
+    }
+    // The table, below the first screen on a small terminal.
+    let mut app = shapes_app(50, 16);
+    keys(&mut app, "jjjjjjjjjjj");
+    insta::assert_snapshot!("shapes_scrolled_50x16", draw(&app).backend());
+}
+
 #[test]
 fn refresh_progress_in_the_status_line() {
     let mut app = feed_app(120, 40);

@@ -70,10 +70,18 @@ pub fn assert_joiners(what: &str, s: &str) {
     }
 }
 
+/// The text of a paragraph, item, quoted paragraph, definition or cell: as [`assert_line`],
+/// but for line breaks (`\n`), which never start or end it.
 fn assert_spans(what: &str, spans: &[Span]) {
     for span in spans {
-        assert_line(what, &span.text);
+        assert_text(what, &span.text);
+        assert!(!span.text.contains('\t'), "{what}: tab in {:?}", span.text);
     }
+    let text: String = spans.iter().map(|span| span.text.as_str()).collect();
+    assert!(
+        !text.starts_with('\n') && !text.ends_with('\n') && !text.contains("\n\n\n"),
+        "{what}: line breaks at an end or more than two in a row in {text:?}"
+    );
 }
 
 pub fn assert_body(body: &Body) {
@@ -92,13 +100,30 @@ pub fn assert_body(body: &Body) {
                 }
             }
             Block::Code(text) => assert_text("code", text),
-            Block::Image { label, caption } => {
+            Block::Image { label, caption, .. } => {
                 assert_line("image label", label);
                 assert_line("image caption", caption);
             }
             Block::Links(urls) => {
                 for url in urls {
                     assert_line("link", url);
+                }
+            }
+            Block::Rule => {}
+            Block::Table(table) => {
+                assert_spans("table caption", &table.caption);
+                for row in &table.rows {
+                    for cell in &row.cells {
+                        assert_spans("table cell", &cell.spans);
+                    }
+                }
+            }
+            Block::Definitions(definitions) => {
+                for definition in definitions {
+                    assert_spans("term", &definition.term);
+                    for detail in &definition.details {
+                        assert_spans("description", detail);
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::table::Table;
 use super::tag::Tag;
 
 /// A stable article id: the same article from the same source gets the same id on every run.
@@ -154,6 +155,10 @@ pub struct Body {
     pub blocks: Vec<Block>,
 }
 
+/// A block of the body. The text of a paragraph, list item, quoted paragraph, definition or
+/// table cell is a run of [`Span`]s in which `\n` breaks the line (an HTML `<br>`), and
+/// `\n\n` leaves a blank line; no such text starts or ends with a break. Variants after
+/// `Links` came later: bodies stored before them still read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block {
@@ -174,6 +179,25 @@ pub enum Block {
     /// The addresses of the links in the text, in order: link text is followed by its
     /// number, `[1]`, and this list closes the article.
     Links(Vec<String>),
+    /// A thematic break (`<hr>`): a rule across the text.
+    Rule,
+    /// A table of data, laid out with its columns aligned.
+    Table(Table),
+    /// A definition list (`<dl>`): each term on a line of its own, its descriptions
+    /// indented under it.
+    Definitions(Vec<Definition>),
+}
+
+/// A term of a definition list and what describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Definition {
+    /// The term (`<dt>`); empty for descriptions that no term comes before.
+    #[serde(default)]
+    pub term: Vec<Span>,
+    /// Its descriptions (`<dd>`), each a paragraph; none for a term that shares the
+    /// descriptions of the next.
+    #[serde(default)]
+    pub details: Vec<Vec<Span>>,
 }
 
 /// Where a picture is and what the source said of its size. Every address is absolute
@@ -222,19 +246,24 @@ pub struct ListItem {
 }
 
 impl ListItem {
-    /// Adds text to the item a parser is building (starting a bullet item at `depth` if
-    /// there is none), with a space before it and white space folded.
+    /// Adds text, its white space already folded ([`normalize_spans`], [`join_lines`]), to
+    /// the item a parser is building (starting a bullet item at `depth` if there is none),
+    /// with a space before it.
     pub fn continue_open(item: &mut Option<ListItem>, depth: usize, spans: Vec<Span>) {
         let item = item.get_or_insert(ListItem {
             depth: u8::try_from(depth).unwrap_or(u8::MAX),
             number: None,
             spans: Vec::new(),
         });
-        if !item.spans.is_empty() {
-            item.spans.push(Span::plain(" "));
+        if spans.is_empty() {
+            return;
         }
-        item.spans.extend(spans);
-        item.spans = normalize_spans(std::mem::take(&mut item.spans));
+        if !item.spans.is_empty() {
+            push_text(&mut item.spans, " ", SpanStyle::default());
+        }
+        for span in spans {
+            push_text(&mut item.spans, &span.text, span.style);
+        }
     }
 }
 
@@ -257,11 +286,30 @@ pub struct SpanStyle {
     /// The text of a link (its address is in the article's `Block::Links`).
     #[serde(default)]
     pub link: bool,
+    /// Set above or below the line (`<sup>`, `<sub>`): the layout writes it on the line.
+    #[serde(default, skip_serializing_if = "Script::is_normal")]
+    pub script: Script,
 }
 
 impl SpanStyle {
     pub fn is_plain(&self) -> bool {
         *self == Self::default()
+    }
+}
+
+/// Where text is set: on the line, or above it (a superscript) or below it (a subscript).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Script {
+    #[default]
+    Normal,
+    Super,
+    Sub,
+}
+
+impl Script {
+    pub fn is_normal(&self) -> bool {
+        *self == Self::Normal
     }
 }
 
@@ -282,7 +330,8 @@ impl Span {
 }
 
 impl Body {
-    /// The text of every block, one block per line, without styling.
+    /// The text of every block, one block per line (a table's rows and a text's line breaks
+    /// on lines of their own), without styling.
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
         for block in &self.blocks {
@@ -307,6 +356,21 @@ impl Body {
                     out.push_str(caption);
                 }
                 Block::Links(urls) => out.push_str(&urls.join("\n")),
+                // A rule has no text, and takes no line (as when it was left out).
+                Block::Rule => continue,
+                Block::Table(table) => table.push_plain_text(&mut out),
+                Block::Definitions(definitions) => {
+                    // A line each, as when terms and descriptions were paragraphs.
+                    let texts = definitions.iter().flat_map(|definition| {
+                        std::iter::once(&definition.term).chain(&definition.details)
+                    });
+                    for (n, spans) in texts.filter(|spans| !spans.is_empty()).enumerate() {
+                        if n > 0 {
+                            out.push('\n');
+                        }
+                        push_spans(&mut out, spans);
+                    }
+                }
             }
             out.push('\n');
         }
@@ -353,11 +417,40 @@ pub fn normalize_spans(spans: Vec<Span>) -> Vec<Span> {
                     emphasis: space.emphasis && before.emphasis && after.emphasis,
                     code: space.code && before.code && after.code,
                     link: space.link && before.link && after.link,
+                    script: if space.script == before.script && before.script == after.script {
+                        space.script
+                    } else {
+                        Script::Normal
+                    },
                 };
                 push_text(&mut out, " ", style);
             }
             push_text(&mut out, &word[..end], span.style);
             rest = &word[end..];
+        }
+    }
+    out
+}
+
+/// The text of a block read as lines (the runs between line breaks): each line's white
+/// space folded as [`normalize_spans`] folds it, then the lines joined by `\n`. Blank lines
+/// at either end are left out, and blank lines between lines of text make one (`\n\n`).
+pub fn join_lines(lines: Vec<Vec<Span>>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut blank = false;
+    for line in lines {
+        let line = normalize_spans(line);
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            let text = if blank { "\n\n" } else { "\n" };
+            push_text(&mut out, text, SpanStyle::default());
+        }
+        blank = false;
+        for span in line {
+            push_text(&mut out, &span.text, span.style);
         }
     }
     out
@@ -370,79 +463,12 @@ fn push_text(spans: &mut Vec<Span>, text: &str, style: SpanStyle) {
     }
 }
 
-fn push_spans(out: &mut String, spans: &[Span]) {
+pub(super) fn push_spans(out: &mut String, spans: &[Span]) {
     for span in spans {
         out.push_str(&span.text);
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_id_and_its_key_make_each_other() {
-        for identity in ["", "sample:01-tides.txt", "feed:https://e.com\nguid"] {
-            let id = ArticleId::from_identity(identity);
-            let key = id.key().unwrap();
-            assert!(key < 1 << 48);
-            assert_eq!(ArticleId::from_key(key), id);
-        }
-        assert_eq!(ArticleId::from_key(0xabc).as_str(), "000000000abc");
-        assert_eq!(ArticleId::from_stored("ab12".into()).key(), None);
-    }
-
-    #[test]
-    fn ids_are_stable_and_short() {
-        let id = ArticleId::from_identity("sample:01-tides.txt");
-        assert_eq!(id, ArticleId::from_identity("sample:01-tides.txt"));
-        assert_ne!(id, ArticleId::from_identity("sample:02-tides.txt"));
-        assert_eq!(id.as_str().len(), ArticleId::LEN);
-        // Pinned so that a change of hash, which would orphan every saved read mark, fails here.
-        assert_eq!(ArticleId::from_identity("").as_str(), "efd01f60ba99");
-    }
-
-    #[test]
-    fn an_id_is_the_same_however_it_came_and_other_text_is_kept_as_it_is() {
-        let made = ArticleId::from_identity("url:https://example.com/a");
-        let read = ArticleId::from_stored(made.as_str().to_string());
-        assert_eq!(made, read);
-        let json = serde_json::to_string(&made).unwrap();
-        assert_eq!(json, format!("\"{made}\""));
-        assert_eq!(serde_json::from_str::<ArticleId>(&json).unwrap(), made);
-        for other in ["ab12", "EFD01F60BA99", "efd01f60ba9z", "efd01f60ba99f", ""] {
-            let id = ArticleId::from_stored(other.to_string());
-            assert_eq!(id.as_str(), other);
-            assert_ne!(id, made);
-        }
-        let mut ids = [
-            ArticleId::from_stored("b".into()),
-            ArticleId::from_stored("a00000000000".into()),
-            ArticleId::from_stored("a".into()),
-        ];
-        ids.sort();
-        let sorted: Vec<&str> = ids.iter().map(ArticleId::as_str).collect();
-        assert_eq!(sorted, ["a", "a00000000000", "b"], "in text order");
-    }
-
-    #[test]
-    fn plain_text_joins_blocks() {
-        let body = Body {
-            blocks: vec![
-                Block::Heading("Head".into()),
-                Block::Paragraph(vec![
-                    Span::plain("one "),
-                    Span::styled(
-                        "two",
-                        SpanStyle {
-                            strong: true,
-                            ..SpanStyle::default()
-                        },
-                    ),
-                ]),
-            ],
-        };
-        assert_eq!(body.plain_text(), "Head\none two\n");
-        assert_eq!(body.word_count(), 3);
-    }
-}
+#[path = "article_tests.rs"]
+mod tests;

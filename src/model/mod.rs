@@ -6,12 +6,16 @@ pub mod full_text;
 pub mod library;
 pub mod room;
 pub mod subscription;
+pub mod table;
 pub mod tag;
 pub mod wrap;
 
-pub use article::{Article, ArticleId, Block, Body, ListItem, Picture, Span, SpanStyle};
+pub use article::{
+    Article, ArticleId, Block, Body, Definition, ListItem, Picture, Script, Span, SpanStyle,
+};
 pub use full_text::FullText;
 pub use subscription::Subscription;
+pub use table::{Cell, Row, Table};
 
 /// "1 article", "3 articles".
 pub fn counted(count: usize, noun: &str) -> String {

@@ -3,12 +3,16 @@
 //! cached by the app; the reading pane only turns the visible lines into terminal text and
 //! paints the pictures it has into their room.
 
-use textwrap::WordSeparator;
-use textwrap::core::{Word, break_words, display_width};
-use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+use textwrap::core::display_width;
 
 use super::room::{Known, Room, room};
-use super::{Article, Block, Picture, Span, SpanStyle};
+use super::{Article, Block, Definition, Picture, Span, SpanStyle};
+
+mod script;
+mod table;
+mod text;
+
+use text::{LongWords, hard_break, prefix_only, wrap_text};
 
 /// What a run of text is, so the theme can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -186,6 +190,9 @@ fn place(picture: &Picture, width: usize, layout: &PictureLayout) -> (String, Ro
     (url, room)
 }
 
+/// How far a definition's descriptions are indented under its term.
+const DEFINITION_INDENT: usize = 4;
+
 fn strong() -> SpanStyle {
     SpanStyle {
         strong: true,
@@ -252,12 +259,32 @@ impl Builder<'_> {
             Block::Quote(paragraphs) => {
                 for (i, spans) in paragraphs.iter().enumerate() {
                     if i > 0 {
-                        self.push_prefix_only("│ ");
+                        self.lines.push(prefix_only("│ "));
                     }
                     self.paragraph(spans, Role::Quote, SpanStyle::default(), ("│ ", "│ "));
                 }
             }
             Block::Code(code) => self.code(code),
+            Block::Rule => self.lines.push(Line {
+                text: "─".repeat(self.width),
+                runs: vec![Run {
+                    end: "─".len() * self.width,
+                    role: Role::Marker,
+                    style: SpanStyle::default(),
+                }],
+            }),
+            Block::Table(table) => {
+                if !table.caption.is_empty() {
+                    self.paragraph(
+                        &table.caption,
+                        Role::Caption,
+                        SpanStyle::default(),
+                        ("", ""),
+                    );
+                }
+                table::lay_out(&mut self.lines, table, self.width);
+            }
+            Block::Definitions(definitions) => self.definitions(definitions),
             Block::Links(urls) => {
                 self.paragraph(&[Span::plain("Links")], Role::Heading, strong(), ("", ""));
                 for (n, url) in urls.iter().enumerate() {
@@ -306,56 +333,33 @@ impl Builder<'_> {
         }
     }
 
-    fn push_prefix_only(&mut self, prefix: &str) {
-        self.lines.push(Line {
-            text: prefix.trim_end().to_string(),
-            runs: vec![Run {
-                end: prefix.trim_end().len(),
-                role: Role::Marker,
-                style: SpanStyle::default(),
-            }],
-        });
-    }
-
     /// Wraps styled spans to the width, with `prefixes.0` before the first line and
     /// `prefixes.1` before the others (list markers, quote bars).
     fn paragraph(&mut self, spans: &[Span], role: Role, base: SpanStyle, prefixes: (&str, &str)) {
-        let mut plain = String::new();
-        let mut styles: Vec<(usize, SpanStyle)> = Vec::new();
-        for span in spans {
-            plain.push_str(&span.text);
-            let style = SpanStyle {
-                strong: span.style.strong || base.strong,
-                emphasis: span.style.emphasis || base.emphasis,
-                code: span.style.code || base.code,
-                link: span.style.link || base.link,
-            };
-            styles.push((plain.len(), style));
-        }
-        let trimmed = plain.trim_start();
-        if trimmed.trim_end().is_empty() {
-            return;
-        }
-        let start_of_text = plain.len() - trimmed.len();
-        let prefix_width = display_width(prefixes.0).max(display_width(prefixes.1));
-        let available = self.width.saturating_sub(prefix_width).max(1);
-        let words: Vec<Word> = WordSeparator::UnicodeBreakProperties
-            .find_words(&plain[start_of_text..])
-            .collect();
-        let words = break_words(words, available);
-        let widths = [available as f64];
-        let lines = wrap_optimal_fit(&words, &widths, &Penalties::new())
-            .unwrap_or_else(|_| wrap_first_fit(&words, &widths));
-        let base_ptr = plain.as_ptr() as usize;
-        for (n, line_words) in lines.into_iter().enumerate() {
-            let (Some(first), Some(last)) = (line_words.first(), line_words.last()) else {
-                continue;
-            };
-            let start = first.word.as_ptr() as usize - base_ptr;
-            let end = last.word.as_ptr() as usize - base_ptr + last.word.len();
-            let prefix = if n == 0 { prefixes.0 } else { prefixes.1 };
-            self.lines
-                .push(styled_line(prefix, &plain, start..end, &styles, role));
+        wrap_text(
+            &mut self.lines,
+            spans,
+            (role, base),
+            self.width,
+            prefixes,
+            LongWords::Break,
+        );
+    }
+
+    /// Each term on a line, strong, and its descriptions indented under it; a blank line
+    /// before a term that follows descriptions.
+    fn definitions(&mut self, definitions: &[Definition]) {
+        let indent = " ".repeat(DEFINITION_INDENT.min(self.width / 4));
+        let mut described = false;
+        for definition in definitions {
+            if described && !definition.term.is_empty() {
+                self.blank();
+            }
+            self.paragraph(&definition.term, Role::Text, strong(), ("", ""));
+            for detail in &definition.details {
+                self.paragraph(detail, Role::Text, SpanStyle::default(), (&indent, &indent));
+            }
+            described = !definition.details.is_empty();
         }
     }
 
@@ -379,64 +383,6 @@ impl Builder<'_> {
             }
         }
     }
-}
-
-/// One output line: a marker prefix, then `plain[range]` cut into runs at style boundaries.
-fn styled_line(
-    prefix: &str,
-    plain: &str,
-    range: std::ops::Range<usize>,
-    styles: &[(usize, SpanStyle)],
-    role: Role,
-) -> Line {
-    let mut line = Line {
-        text: prefix.to_string(),
-        runs: Vec::new(),
-    };
-    if !prefix.is_empty() {
-        line.runs.push(Run {
-            end: prefix.len(),
-            role: Role::Marker,
-            style: SpanStyle::default(),
-        });
-    }
-    let mut span_start = 0;
-    for &(span_end, style) in styles {
-        let start = span_start.max(range.start);
-        let end = span_end.min(range.end);
-        span_start = span_end;
-        if start >= end {
-            continue;
-        }
-        line.text.push_str(&plain[start..end]);
-        line.runs.push(Run {
-            end: line.text.len(),
-            role,
-            style,
-        });
-    }
-    line
-}
-
-/// Cuts a line into pieces of at most `width` columns, at character boundaries.
-fn hard_break(text: &str, width: usize) -> Vec<&str> {
-    if text.is_empty() {
-        return vec![""];
-    }
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    let mut used = 0;
-    for (i, c) in text.char_indices() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width && i > start {
-            pieces.push(&text[start..i]);
-            start = i;
-            used = 0;
-        }
-        used += w;
-    }
-    pieces.push(&text[start..]);
-    pieces
 }
 
 #[cfg(test)]

@@ -7,19 +7,23 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use super::{entities, img};
+use super::img;
 
 mod address;
+mod definitions;
+mod flow;
 mod inline;
 mod nesting;
+mod table;
 
 pub(super) use address::resolve;
 pub use inline::inline_text;
 pub(crate) use nesting::flatten_deep_nesting;
 
-use crate::model::article::normalize_spans;
-use crate::model::{Block, Body, ListItem, Picture, Span, SpanStyle};
+use crate::model::{Block, Body, Definition, ListItem, Picture, Script, Span, SpanStyle};
 use crate::sanitize::{clean_line, clean_text};
+use definitions::Defining;
+use table::{CellSpan, TableBuilder, TableMode};
 
 /// Elements deeper than this lose their meaning: their text is read as plain inline text.
 const MAX_DEPTH: usize = 200;
@@ -60,7 +64,9 @@ enum Kind {
     Transparent,
     /// A block container: ends the text before it and its own text at its end.
     Block,
-    /// A block inside a table cell, where it only separates words.
+    /// A block inside a table cell: ends a line of the cell's text, if it has one.
+    Edge,
+    /// A cell of a table inside a cell, where it only separates words.
     Space,
     Heading,
     Strong,
@@ -71,10 +77,16 @@ enum Kind {
     Item,
     Quote,
     Pre,
+    /// `<sup>` or `<sub>`.
+    Script(Script),
+    Table(TableMode),
     Row,
-    Cell {
-        header: bool,
-    },
+    Cell(CellSpan),
+    TableCaption,
+    TableHead,
+    Definitions,
+    /// `<dt>` (`true`) or `<dd>` of the definition list being read.
+    Definition(bool),
     Figure,
     Caption,
 }
@@ -105,6 +117,8 @@ struct Figure {
     alt: String,
     caption: String,
     picture: Option<Picture>,
+    /// How many blocks there were when the figure started (a table in it takes its caption).
+    blocks: usize,
 }
 
 #[derive(Default)]
@@ -113,7 +127,9 @@ struct Builder<'a> {
     /// The input has no tags: blank lines separate paragraphs.
     plain_text: bool,
     blocks: Vec<Block>,
-    /// Inline text of the current paragraph, heading, item or row, not yet normalised.
+    /// The lines of the current paragraph, heading, item or cell before its last line
+    /// break, and the inline text after it; not yet normalised.
+    lines: Vec<Vec<Span>>,
     spans: Vec<Span>,
     strong: usize,
     emphasis: usize,
@@ -130,13 +146,17 @@ struct Builder<'a> {
     quote: Vec<Vec<Span>>,
     pre: usize,
     pre_text: String,
+    /// How each open table is read, innermost last.
+    tables: Vec<TableMode>,
+    /// The table of data being read.
+    table: Option<TableBuilder>,
+    /// Open cells (and table captions) whose text is a cell's.
     cells: usize,
-    /// Whether the current table row has text yet (a cell separator goes before the next).
-    row_text: bool,
+    /// Open `<sup>` and `<sub>`, innermost last.
+    scripts: Vec<Script>,
+    defining: Option<Defining>,
     figures: Vec<Figure>,
     captions: usize,
-    /// `<br>`s since the last text.
-    breaks: usize,
 }
 
 impl Builder<'_> {
@@ -158,7 +178,7 @@ impl Builder<'_> {
                     continue;
                 }
                 NodeData::Element { name, attrs, .. } => {
-                    let Some(kind) = self.enter(&name.local, &attrs.borrow(), depth) else {
+                    let Some(kind) = self.enter(&node, &name.local, &attrs.borrow(), depth) else {
                         continue;
                     };
                     stack.push(Step::Exit(kind));
@@ -182,6 +202,10 @@ impl Builder<'_> {
             self.blocks
                 .push(Block::List(std::mem::take(&mut self.items)));
         }
+        // A rule ends nothing when nothing follows it.
+        if self.blocks.last() == Some(&Block::Rule) {
+            self.blocks.pop();
+        }
         if !self.urls.is_empty() {
             self.blocks
                 .push(Block::Links(std::mem::take(&mut self.urls)));
@@ -192,7 +216,13 @@ impl Builder<'_> {
     }
 
     /// Starts an element. `None`: the element is done (dropped, or empty like `<br>`).
-    fn enter(&mut self, name: &str, attrs: &[Attribute], depth: usize) -> Option<Kind> {
+    fn enter(
+        &mut self,
+        node: &Handle,
+        name: &str,
+        attrs: &[Attribute],
+        depth: usize,
+    ) -> Option<Kind> {
         if DROPPED.contains(&name) {
             return None;
         }
@@ -213,13 +243,21 @@ impl Builder<'_> {
             "li" if self.list_depth > 0 => Kind::Item,
             "blockquote" => Kind::Quote,
             "pre" | "listing" | "xmp" | "plaintext" => Kind::Pre,
-            "tr" => Kind::Row,
-            "td" | "th" => Kind::Cell {
-                header: name == "th",
-            },
+            "sup" => Kind::Script(Script::Super),
+            "sub" => Kind::Script(Script::Sub),
+            "table" => Kind::Table(self.table_mode(node, attrs)),
+            "tr" | "td" | "th" | "caption" | "thead" | "tbody" | "tfoot" => {
+                self.table_part(name, attrs)
+            }
+            "dl" if self.may_define(node) => Kind::Definitions,
+            "dt" | "dd" if self.defining.is_some() => Kind::Definition(name == "dt"),
             "figure" => Kind::Figure,
             "figcaption" if self.figures.is_empty() => Kind::Block,
             "figcaption" => Kind::Caption,
+            "hr" => {
+                self.rule();
+                return None;
+            }
             "img" => {
                 let alt = clean_line(&attr(attrs, "alt").unwrap_or_default());
                 let picture =
@@ -233,24 +271,23 @@ impl Builder<'_> {
         if self.cells > 0 {
             kind = match kind {
                 Kind::Pre => Kind::Code,
-                Kind::Row => Kind::Cell { header: false },
                 Kind::Block
                 | Kind::Heading
                 | Kind::List
                 | Kind::Item
                 | Kind::Quote
                 | Kind::Figure
-                | Kind::Caption => Kind::Space,
+                | Kind::Caption
+                | Kind::Definitions
+                | Kind::Definition(_) => Kind::Edge,
                 other => other,
             };
         }
         match kind {
             Kind::Transparent => {}
+            Kind::Edge => self.edge(),
             Kind::Space => self.spans.push(Span::plain(" ")),
-            Kind::Block | Kind::Row => {
-                self.flush();
-                self.row_text = false;
-            }
+            Kind::Block => self.flush(),
             Kind::Heading => {
                 self.flush();
                 self.headings += 1;
@@ -286,17 +323,27 @@ impl Builder<'_> {
                 self.pre = 1;
                 self.pre_text.clear();
             }
-            Kind::Cell { header } => {
-                if self.row_text {
-                    self.spans.push(Span::plain(" │ "));
-                    self.row_text = false;
-                }
+            Kind::Script(script) => self.scripts.push(script),
+            Kind::Table(mode) => self.start_table(mode),
+            Kind::Row => self.start_row(),
+            Kind::Cell(CellSpan { header, .. }) => {
+                self.flush();
                 self.cells += 1;
                 self.strong += usize::from(header);
             }
+            Kind::TableCaption => {
+                self.flush();
+                self.cells += 1;
+            }
+            Kind::TableHead => self.set_head(true),
+            Kind::Definitions => self.start_definitions(),
+            Kind::Definition(term) => self.definition_part(Some(term)),
             Kind::Figure => {
                 self.flush();
-                self.figures.push(Figure::default());
+                self.figures.push(Figure {
+                    blocks: self.blocks.len(),
+                    ..Figure::default()
+                });
             }
             Kind::Caption => {
                 self.flush();
@@ -309,8 +356,9 @@ impl Builder<'_> {
     fn exit(&mut self, kind: Kind) {
         match kind {
             Kind::Transparent => {}
+            Kind::Edge => self.edge(),
             Kind::Space => self.spans.push(Span::plain(" ")),
-            Kind::Block | Kind::Row => self.flush(),
+            Kind::Block => self.flush(),
             Kind::Heading => {
                 self.flush();
                 self.headings = self.headings.saturating_sub(1);
@@ -322,21 +370,7 @@ impl Builder<'_> {
                 self.write_link_numbers();
                 self.links.pop();
             }
-            Kind::List => {
-                self.flush_item();
-                self.containers.pop();
-                self.list_depth = self.list_depth.saturating_sub(1);
-                if self.list_depth == 0 {
-                    let items = std::mem::take(&mut self.items);
-                    if self.containers.is_empty() {
-                        if !items.is_empty() {
-                            self.blocks.push(Block::List(items));
-                        }
-                    } else {
-                        self.quote.extend(items.into_iter().map(|item| item.spans));
-                    }
-                }
-            }
+            Kind::List => self.end_list(),
             Kind::Item => {
                 self.flush_item();
                 self.containers.pop();
@@ -350,222 +384,28 @@ impl Builder<'_> {
                 }
             }
             Kind::Pre => self.end_pre(),
-            Kind::Cell { header } => {
+            Kind::Script(_) => {
+                self.scripts.pop();
+            }
+            Kind::Table(mode) => self.end_table(mode),
+            Kind::Row => self.end_row(),
+            Kind::Cell(span) => {
                 self.cells = self.cells.saturating_sub(1);
-                self.strong = self.strong.saturating_sub(usize::from(header));
+                self.strong = self.strong.saturating_sub(usize::from(span.header));
+                self.end_cell(span);
             }
-            Kind::Figure => {
-                self.flush();
-                let figure = self.figures.pop().unwrap_or_default();
-                let caption = if figure.caption.is_empty() {
-                    figure.alt
-                } else {
-                    figure.caption
-                };
-                self.image(caption, figure.picture);
+            Kind::TableCaption => {
+                self.cells = self.cells.saturating_sub(1);
+                self.end_table_caption();
             }
+            Kind::TableHead => self.set_head(false),
+            Kind::Definitions => self.end_definitions(),
+            Kind::Definition(_) => self.definition_part(None),
+            Kind::Figure => self.end_figure(),
             Kind::Caption => {
                 self.flush();
                 self.captions = self.captions.saturating_sub(1);
             }
-        }
-    }
-
-    fn style(&self) -> SpanStyle {
-        SpanStyle {
-            strong: self.strong > 0,
-            emphasis: self.emphasis > 0,
-            code: self.code > 0,
-            link: self.links.last().is_some_and(|frame| frame.url.is_some()),
-        }
-    }
-
-    fn text(&mut self, raw: &str) {
-        if self.pre > 0 {
-            self.pre_text.push_str(raw);
-            return;
-        }
-        if !self.plain_text {
-            self.inline_text(raw);
-            return;
-        }
-        // Text without tags: blank lines separate paragraphs.
-        let mut blank_before = false;
-        for line in raw.split_inclusive('\n') {
-            if line.trim().is_empty() {
-                blank_before = true;
-                continue;
-            }
-            if blank_before {
-                self.flush();
-                blank_before = false;
-            }
-            self.inline_text(line);
-        }
-    }
-
-    fn inline_text(&mut self, raw: &str) {
-        // A reference the feed escaped twice (`&amp;#233;`) is still one after parsing; in
-        // code it is more likely shown on purpose.
-        let raw = if self.code == 0 {
-            entities::decode(raw)
-        } else {
-            std::borrow::Cow::Borrowed(raw)
-        };
-        let text = clean_text(&raw);
-        if !text.trim().is_empty() {
-            self.breaks = 0;
-            self.row_text = true;
-            if let Some(frame) = self.links.last_mut() {
-                frame.pending = frame.url.is_some();
-            }
-        }
-        self.spans.push(Span::styled(text, self.style()));
-    }
-
-    /// `<br>`: a space, or the end of a paragraph when two come in a row.
-    fn line_break(&mut self) {
-        if self.pre > 0 {
-            self.pre_text.push('\n');
-            return;
-        }
-        self.breaks += 1;
-        if self.breaks >= 2 && self.cells == 0 {
-            self.flush();
-        } else {
-            self.spans.push(Span::plain(" "));
-        }
-    }
-
-    /// Writes ` [n]` after link text read since the last number.
-    fn write_link_numbers(&mut self) {
-        for i in 0..self.links.len() {
-            let frame = &mut self.links[i];
-            let (Some(url), true) = (&frame.url, frame.pending) else {
-                continue;
-            };
-            frame.pending = false;
-            let next = self.urls.len() + 1;
-            let number = *self.numbers.entry(url.clone()).or_insert(next);
-            if number == next {
-                self.urls.push(url.clone());
-            }
-            self.spans.push(Span::plain(format!(" [{number}]")));
-        }
-    }
-
-    /// An image with its caption and picture: a block of its own at the top level, else its
-    /// caption as text in place.
-    fn image(&mut self, caption: String, picture: Option<Picture>) {
-        if let Some(figure) = self.figures.last_mut()
-            && figure.alt.is_empty()
-            && figure.picture.is_none()
-        {
-            figure.alt = caption;
-            figure.picture = picture;
-            return;
-        }
-        if self.containers.is_empty() && self.headings == 0 && self.cells == 0 {
-            if caption.is_empty() && picture.is_none() {
-                return;
-            }
-            self.flush();
-            self.blocks.push(Block::Image {
-                label: "image".into(),
-                caption,
-                picture,
-            });
-        } else if !caption.is_empty() {
-            self.spans
-                .push(Span::plain(format!(" [image: {caption}] ")));
-        }
-    }
-
-    fn end_pre(&mut self) {
-        self.pre = 0;
-        let code = clean_text(&std::mem::take(&mut self.pre_text));
-        let code = code.strip_prefix('\n').unwrap_or(&code).trim_end();
-        if code.trim().is_empty() {
-            return;
-        }
-        if self.containers.is_empty() && self.captions == 0 {
-            self.blocks.push(Block::Code(code.to_string()));
-        } else {
-            let style = SpanStyle {
-                code: true,
-                ..SpanStyle::default()
-            };
-            self.spans.push(Span::styled(code, style));
-            self.flush();
-        }
-    }
-
-    /// Ends the text read so far: a heading or paragraph at the top level, else more text for
-    /// the open figure caption, item or quote.
-    fn flush(&mut self) {
-        self.write_link_numbers();
-        self.breaks = 0;
-        let spans = normalize_spans(std::mem::take(&mut self.spans));
-        if spans.is_empty() {
-            return;
-        }
-        if self.captions > 0
-            && let Some(figure) = self.figures.last_mut()
-        {
-            let text: String = spans.iter().map(|span| span.text.as_str()).collect();
-            if !figure.caption.is_empty() {
-                figure.caption.push(' ');
-            }
-            figure.caption.push_str(&text);
-        } else if !self.containers.is_empty() {
-            self.add_nested(spans);
-        } else if self.headings > 0 {
-            let text: String = spans.iter().map(|span| span.text.as_str()).collect();
-            self.blocks.push(Block::Heading(clean_line(&text)));
-        } else {
-            self.blocks.push(Block::Paragraph(spans));
-        }
-    }
-
-    /// Adds text inside a list to the open item (or a new one), inside a quote to its
-    /// paragraphs.
-    fn add_nested(&mut self, spans: Vec<Span>) {
-        if self.list_depth == 0 {
-            self.quote.push(spans);
-            return;
-        }
-        ListItem::continue_open(&mut self.item, self.list_depth.saturating_sub(1), spans);
-    }
-
-    fn start_item(&mut self, value: Option<String>) {
-        self.flush_item();
-        let depth = u8::try_from(self.list_depth.saturating_sub(1)).unwrap_or(u8::MAX);
-        let value: Option<u64> = value.and_then(|v| v.trim().parse().ok());
-        let number = self.containers.iter_mut().rev().find_map(|c| match c {
-            Container::List(Some(next)) => {
-                let number = value.unwrap_or(*next);
-                *next = number.saturating_add(1);
-                Some(Some(number))
-            }
-            Container::List(None) => Some(None),
-            _ => None,
-        });
-        self.containers.push(Container::Item);
-        self.item = Some(ListItem {
-            depth,
-            number: number.flatten(),
-            spans: Vec::new(),
-        });
-    }
-
-    /// Moves the text read so far into the open item, and the item, if it has text, into
-    /// the list.
-    fn flush_item(&mut self) {
-        self.flush();
-        if let Some(item) = self.item.take()
-            && !item.spans.is_empty()
-        {
-            self.items.push(item);
         }
     }
 }

@@ -285,7 +285,7 @@ impl BodyBuilder {
                 strong: self.strong > 0,
                 emphasis: self.emphasis > 0,
                 code,
-                link: false,
+                ..SpanStyle::default()
             };
             self.spans.push(Span::styled(clean_text(text), style));
         }

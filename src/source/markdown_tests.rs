@@ -31,7 +31,7 @@ fn style(strong: bool, emphasis: bool, code: bool) -> SpanStyle {
         strong,
         emphasis,
         code,
-        link: false,
+        ..SpanStyle::default()
     }
 }
 

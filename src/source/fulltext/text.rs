@@ -1,5 +1,7 @@
 //! An article's plain text, as `tidings read --json` gives it: one paragraph (heading, list
-//! item, quoted paragraph, caption, code block) after another, separated by blank lines.
+//! item, quoted paragraph, caption, code block, definition term or description, table)
+//! after another, separated by blank lines; a line break stays a line break, and a table's
+//! rows are lines of their cells separated by ` │ `.
 
 use crate::model::{Block, Body, Span};
 
@@ -28,7 +30,20 @@ pub fn plain_text(body: &Body) -> String {
                 }
             }
             Block::Image { caption, .. } => push(caption.clone()),
-            Block::Links(_) => {}
+            Block::Table(table) => {
+                let mut text = String::new();
+                table.push_plain_text(&mut text);
+                push(text);
+            }
+            Block::Definitions(definitions) => {
+                for definition in definitions {
+                    push(joined(&definition.term));
+                    for detail in &definition.details {
+                        push(joined(detail));
+                    }
+                }
+            }
+            Block::Links(_) | Block::Rule => {}
         }
     }
     paragraphs.join("\n\n")
