@@ -169,7 +169,9 @@ impl Entry {
             }
         }
         let body = self.body(&bases, url.as_deref());
-        let identity = self.identity.text(|| body.to_body().plain_text());
+        let identity = self
+            .identity
+            .text(|| super::identity::body_text(&body.to_body()));
         let feed_url = context.feed_url;
         Item {
             article: Article {

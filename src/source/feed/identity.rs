@@ -8,6 +8,7 @@
 use chrono::{DateTime, Utc};
 use url::Url;
 
+use crate::model::{Block, Body, Span};
 use crate::sanitize::clean_line;
 use crate::source::html;
 
@@ -86,6 +87,67 @@ impl Identity {
             title => format!("{}|{date}", title.unwrap_or_default()),
         }
     }
+}
+
+/// The text of a body as the old reader made it, for an item named by nothing else: before
+/// line breaks were kept, one was a space and two in a row ended the paragraph (in a list
+/// item or a table cell, a space either way).
+pub fn body_text(body: &Body) -> String {
+    let joined = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|span| span.text.as_str())
+            .collect::<String>()
+    };
+    let spaced = |spans: &[Span]| vec![Span::plain(joined(spans).replace('\n', " "))];
+    let paragraphs = |spans: &[Span]| -> Vec<Vec<Span>> {
+        joined(spans)
+            .split("\n\n")
+            .map(|part| vec![Span::plain(part.replace('\n', " "))])
+            .collect()
+    };
+    let mut old = Body::default();
+    for block in &body.blocks {
+        match block {
+            Block::Paragraph(spans) => {
+                old.blocks
+                    .extend(paragraphs(spans).into_iter().map(Block::Paragraph));
+            }
+            Block::Quote(quoted) => old.blocks.push(Block::Quote(
+                quoted.iter().flat_map(|spans| paragraphs(spans)).collect(),
+            )),
+            Block::List(items) => {
+                let mut items = items.clone();
+                for item in &mut items {
+                    item.spans = spaced(&item.spans);
+                }
+                old.blocks.push(Block::List(items));
+            }
+            Block::Table(table) => {
+                let mut table = table.clone();
+                for cell in table.rows.iter_mut().flat_map(|row| &mut row.cells) {
+                    if !cell.spans.is_empty() {
+                        cell.spans = spaced(&cell.spans);
+                    }
+                }
+                old.blocks.push(Block::Table(table));
+            }
+            Block::Definitions(definitions) => {
+                let mut definitions = definitions.clone();
+                for definition in &mut definitions {
+                    if !definition.term.is_empty() {
+                        definition.term = spaced(&definition.term);
+                    }
+                    for detail in &mut definition.details {
+                        *detail = spaced(detail);
+                    }
+                }
+                old.blocks.push(Block::Definitions(definitions));
+            }
+            other => old.blocks.push(other.clone()),
+        }
+    }
+    old.plain_text()
 }
 
 /// A title as the old reader showed it: markup read as HTML (its links numbered), all on one
