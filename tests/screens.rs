@@ -305,11 +305,7 @@ fn shapes_app(width: u16, height: u16) -> App {
     ))
     .unwrap();
     let url = "https://shapes.example/feed.xml";
-    let source = FeedSource {
-        url,
-        name: None,
-        tags: &[],
-    };
+    let source = FeedSource::new(url);
     let mut library = Library::new(Vec::new());
     library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);
     let mut app = app_with(library, width, height, true);
