@@ -117,10 +117,14 @@ fn link(draft: &mut Draft, element: &Element, within: &[String]) {
         return;
     };
     let rel = element.attr("rel").unwrap_or("alternate").trim();
-    draft
-        .identity
-        .links
-        .push(Link::new(href, within, rel == "alternate", false));
+    // The old reader named items by links with an `href` only.
+    if let Some(written) = element.attr("href") {
+        let preferred = element.attr("rel").is_none_or(|rel| rel == "alternate");
+        draft
+            .identity
+            .links
+            .push(Link::new(written, within, preferred, false));
+    }
     match rel.to_ascii_lowercase().as_str() {
         "alternate" => {
             // Of several, a web page is the one to open.
