@@ -1,4 +1,4 @@
-//! The feed parser (RSS, Atom, JSON Feed via feed-rs): no panic on any bytes; the error is one
+//! The feed parser (RSS, Atom, JSON Feed, read by our own readers): no panic on any bytes; the error is one
 //! terminal-safe line; the feed title and every string of every article are terminal-safe.
 #![no_main]
 

@@ -11,30 +11,44 @@ pub const ORIGIN: Origin<'static> = Origin {
     default_source: "fuzz\u{9b}source\u{2066}",
 };
 
-/// Characters the sanitizer removes that are not `char::is_control` (C0, DEL, C1).
+/// Characters the sanitizer removes that are not `char::is_control` (C0, DEL, C1); tag
+/// characters are checked apart, as a flag keeps them.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
-        '\u{061C}'
-        | '\u{00AD}'
-        | '\u{180E}'
-        | '\u{200B}'
-        | '\u{200E}' | '\u{200F}'
+        '\u{200B}'
         | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
         | '\u{FEFF}'
         | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}'
+        | '\u{E0000}'..='\u{E001F}'
     )
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\u{200C}' | '\u{200D}')
+/// Characters that carry meaning, which the sanitizer keeps wherever they stand.
+pub fn carries_meaning(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{00AD}'
+    )
+}
+
+fn is_tag(c: char) -> bool {
+    matches!(c, '\u{E0020}'..='\u{E007F}')
 }
 
 /// Text that keeps its lines (a code block, `clean_text`'s output): no control character but
 /// newline and tab, nothing invisible, no carriage return or line/paragraph separator.
 pub fn assert_text(what: &str, s: &str) {
+    // Tag characters only in a flag: after 🏴 or another tag, until the cancel tag.
+    let mut in_flag = false;
     for c in s.chars() {
+        if is_tag(c) {
+            assert!(in_flag, "{what}: tag character {c:?} outside a flag in {s:?}");
+            in_flag = c != '\u{E007F}';
+            continue;
+        }
+        in_flag = c == '\u{1F3F4}';
         assert!(
             c == '\n' || c == '\t' || !c.is_control(),
             "{what}: control {c:?} in {s:?}"
@@ -51,23 +65,6 @@ pub fn assert_text(what: &str, s: &str) {
 pub fn assert_line(what: &str, s: &str) {
     assert_text(what, s);
     assert!(!s.contains(['\n', '\t']), "{what}: newline or tab in {s:?}");
-}
-
-/// `clean_text`'s promise about joiners: one is kept only between two visible non-ASCII
-/// characters, never alone, at an end, beside ASCII, white space or another joiner.
-pub fn assert_joiners(what: &str, s: &str) {
-    let chars: Vec<char> = s.chars().collect();
-    let joins = |n: Option<&char>| {
-        n.is_some_and(|&n| !n.is_ascii() && !n.is_whitespace() && !is_joiner(n) && !n.is_control())
-    };
-    for (i, &c) in chars.iter().enumerate() {
-        if is_joiner(c) {
-            assert!(
-                i > 0 && joins(chars.get(i - 1)) && joins(chars.get(i + 1)),
-                "{what}: lone joiner {c:?} at {i} in {s:?}"
-            );
-        }
-    }
 }
 
 /// The text of a paragraph, item, quoted paragraph, definition or cell: as [`assert_line`],

@@ -3,8 +3,6 @@
 //! unambiguous: every character that is not ASCII has a byte in that encoding, and those
 //! bytes together are valid UTF-8 with at least one character of two bytes or more. Text a
 //! person wrote in Latin-1 characters (`Café`) does not pass: its bytes are not UTF-8.
-//! And C1 controls, which no text means (a Windows-1252 `’` read as Latin-1 is U+0092), are
-//! read as the characters Windows-1252 has there.
 
 use std::borrow::Cow;
 
@@ -14,7 +12,7 @@ use encoding_rs::WINDOWS_1252;
 pub fn repair(text: &str) -> Cow<'_, str> {
     match undo_double_encoding(text) {
         Some(repaired) => Cow::Owned(repaired),
-        None => windows_1252_controls(text),
+        None => Cow::Borrowed(text),
     }
 }
 
@@ -31,27 +29,6 @@ fn undo_double_encoding(text: &str) -> Option<String> {
     String::from_utf8(bytes)
         .ok()
         .filter(|repaired| !repaired.is_ascii())
-}
-
-/// C1 controls read as the characters Windows-1252 puts at those bytes.
-fn windows_1252_controls(text: &str) -> Cow<'_, str> {
-    // U+0080–U+009F are written C2 80 to C2 9F.
-    let bytes = text.as_bytes();
-    let controls = memchr::memchr_iter(0xC2, bytes)
-        .any(|at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)));
-    if !controls {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match u8::try_from(u32::from(c)) {
-            Ok(byte @ 0x80..=0x9F) => {
-                out.push_str(&WINDOWS_1252.decode_without_bom_handling(&[byte]).0);
-            }
-            _ => out.push(c),
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// The byte that stood for `c` when UTF-8 was read as Windows-1252 or Latin-1: ASCII as it
@@ -80,14 +57,6 @@ mod tests {
         assert_eq!(repair("itâ€™s â€œquotedâ€\u{9d}"), "it’s “quoted”");
         assert_eq!(repair("æ—¥æœ¬èªž"), "日本語");
         assert_eq!(repair("\u{E2}\u{80}\u{A6}"), "…", "read as Latin-1");
-    }
-
-    #[test]
-    fn c1_controls_are_windows_1252s_characters() {
-        assert_eq!(
-            repair("don\u{92}t \u{93}quoted\u{94} \u{80}5"),
-            "don’t “quoted” €5"
-        );
     }
 
     #[test]
