@@ -794,18 +794,25 @@ fn a_broken_config_is_an_error_naming_file_line_and_column() {
     let env = Env::new();
     fs::write(env.config(), "colour = 3\n").expect("write the config");
     let line = env.error(&["list"]);
-    let at = format!("{}:1:1:", env.config().display());
-    assert!(line.contains(&at), "{line} should contain {at}");
-    assert!(line.contains("colour"), "{line}");
+    assert_eq!(
+        line,
+        format!(
+            "error: {}:1:1: unknown key \"colour\"",
+            env.config().display()
+        )
+    );
 
     let other = env.write(
         "other.toml",
         "samples = true\n[layout]\nlist_percent = 95\n",
     );
     let line = env.error(&["--config", s(&other), "tags"]);
-    assert!(
-        line.contains(&format!("{}:3:16:", other.display())),
-        "{line}"
+    assert_eq!(
+        line,
+        format!(
+            "error: {}:3:16: list_percent = 95 is out of range: use a number from 20 to 80",
+            other.display()
+        )
     );
 }
 
