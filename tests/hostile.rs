@@ -479,6 +479,7 @@ fn a_bad_config_is_one_error_line_for_every_command_and_the_reader() {
             &["bookmarks"],
             &["tags"],
             &["bookmark", "add", "abcd"],
+            &["check-config"],
             // The reader itself: the config is read before the terminal is touched.
             &[],
         ] {
