@@ -1,19 +1,23 @@
 //! The config file: defaults in the binary, the person's `config.toml` patching them. Unknown
-//! keys are errors, and every error names the file, line and column.
+//! keys are errors, and every error names the file, line and column, in plain words
+//! (`errors.rs`); the `[keys]` table is checked where it is written (`bindings.rs`).
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use chrono::format::{Item, StrftimeItems};
 use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
+mod bindings;
+mod errors;
 pub mod sync;
 
+pub use bindings::ConfigWarning;
+pub use errors::ConfigError;
+
 use crate::action::Action;
-use crate::focus::Focus;
-use crate::keymap::{Key, Keymap};
+use crate::keymap::Key;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -29,7 +33,6 @@ pub struct Config {
     pub layout: Layout,
     pub theme: Theme,
     /// Bindings that replace an action's default keys.
-    #[serde(deserialize_with = "bindings")]
     pub keys: BTreeMap<Action, Vec<Key>>,
     /// Feeds declared in the config (`[[feeds]]`); more can be added with `tidings feeds add`.
     pub feeds: Vec<FeedConfig>,
@@ -53,6 +56,9 @@ pub struct Config {
     pub image_cache_mb: Bounded<0, 60000>,
     /// A feed server to sync subscriptions, read state and bookmarks with (`[sync]`).
     pub sync: Option<sync::SyncConfig>,
+    /// Not a key of the file: actions its bindings left with no key, found as it was read.
+    #[serde(skip)]
+    pub warnings: Vec<ConfigWarning>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -140,6 +146,7 @@ impl Default for Config {
             image_rows: Bounded(20),
             image_cache_mb: Bounded(200),
             sync: None,
+            warnings: Vec::new(),
         }
     }
 }
@@ -205,13 +212,43 @@ impl Default for Theme {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThemeColor(pub Color);
 
+/// The colour names of `config.example.toml`, for suggestions.
+const COLOUR_NAMES: [&str; 16] = [
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "dark-gray",
+    "light-red",
+    "light-green",
+    "light-yellow",
+    "light-blue",
+    "light-magenta",
+    "light-cyan",
+    "white",
+];
+
 impl<'de> Deserialize<'de> for ThemeColor {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         text.parse::<Color>().map(ThemeColor).map_err(|_| {
-            serde::de::Error::custom(format!(
-                "unknown colour \"{text}\": use a name such as magenta or light-blue, #rrggbb, or 0-255"
-            ))
+            let message = if text.starts_with('#') {
+                format!(
+                    "unknown colour \"{text}\": write #rrggbb, six hex digits, like \"#ff8800\""
+                )
+            } else if let Some(near) = crate::suggest::nearest(&text, COLOUR_NAMES) {
+                format!("unknown colour \"{text}\"; did you mean \"{near}\"?")
+            } else {
+                format!(
+                    "unknown colour \"{text}\": use a name such as magenta or light-blue, \
+                     \"#rrggbb\", or 0-255"
+                )
+            };
+            serde::de::Error::custom(message)
         })
     }
 }
@@ -226,7 +263,8 @@ impl<'de, const MIN: u16, const MAX: u16> Deserialize<'de> for Bounded<MIN, MAX>
         match u16::try_from(value) {
             Ok(n) if (MIN..=MAX).contains(&n) => Ok(Self(n)),
             _ => Err(serde::de::Error::custom(format!(
-                "{value} is out of range: use a number from {MIN} to {MAX}"
+                "{value}{}use a number from {MIN} to {MAX}",
+                errors::OUT_OF_RANGE
             ))),
         }
     }
@@ -248,18 +286,6 @@ impl<'de> Deserialize<'de> for DateFormat {
     }
 }
 
-/// A config file that cannot be used, with where and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError(String);
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
 impl Config {
     /// Where the config is read from when no `--config` or `TIDINGS_CONFIG` is given.
     pub fn default_path() -> Option<PathBuf> {
@@ -278,23 +304,26 @@ impl Config {
         match std::fs::read_to_string(&path) {
             Ok(text) => Self::parse(&text, &path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Self::default()),
-            Err(e) => Err(ConfigError(format!(
-                "{}: cannot read the config: {e}",
-                path.display()
-            ))),
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(ConfigError::file(
+                &path,
+                "cannot read the config: it is not UTF-8 text",
+            )),
+            Err(e) => Err(ConfigError::file(
+                &path,
+                &format!(
+                    "cannot read the config: {}",
+                    crate::source::load::describe(&e)
+                ),
+            )),
         }
     }
 
     /// Parses config text; `path` names the file in errors and anchors relative article paths.
     pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
-        let mut config: Config = toml::from_str(text).map_err(|e| {
-            let at = e
-                .span()
-                .map(|span| line_and_column(text, span.start))
-                .map(|(line, column)| format!(":{line}:{column}"))
-                .unwrap_or_default();
-            ConfigError(format!("{}{at}: {}", path.display(), e.message().trim()))
-        })?;
+        let tree = toml::de::DeTable::parse(text).map_err(|e| errors::syntax(&e, path, text))?;
+        let mut config = Config::deserialize(toml::de::Deserializer::from(tree.clone()))
+            .map_err(|e| errors::reading(&e, tree.get_ref(), path, text))?;
+        config.warnings = bindings::check(tree.get_ref(), path, text)?;
         let base = path.parent().unwrap_or(Path::new("."));
         config.articles = config
             .articles
@@ -306,56 +335,6 @@ impl Config {
         }
         Ok(config)
     }
-}
-
-/// The `[keys]` table, refused when the reader could not be left (no key for `quit`) or when
-/// one key is given to two actions and one of them could never get it.
-fn bindings<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<BTreeMap<Action, Vec<Key>>, D::Error> {
-    use serde::de::Error;
-
-    let bindings = BTreeMap::<Action, Vec<Key>>::deserialize(deserializer)?;
-    let name = |action: &Action| {
-        serde_json::to_value(action)
-            .ok()
-            .and_then(|value| value.as_str().map(str::to_string))
-            .unwrap_or_default()
-    };
-    let panes = [Focus::Nav, Focus::List, Focus::Reader];
-    for (first, first_keys) in &bindings {
-        for (second, second_keys) in bindings.range(first..).skip(1) {
-            let shared = first_keys.iter().find(|key| second_keys.contains(key));
-            // The earlier action wins where both apply (Space chooses a feed or tag in the
-            // navigation pane and pages elsewhere); the later one must still have a pane of
-            // its own.
-            let shadowed = panes
-                .iter()
-                .filter(|&&pane| second.applies_in(pane))
-                .all(|&pane| first.applies_in(pane));
-            if let Some(key) = shared
-                && shadowed
-            {
-                return Err(D::Error::custom(format!(
-                    "the key {key} is bound to both {} and {}, so {} would never get it; \
-                     give each its own",
-                    name(first),
-                    name(second),
-                    name(second)
-                )));
-            }
-        }
-    }
-    if Keymap::with_overrides(&bindings)
-        .keys_for(Action::Quit)
-        .is_empty()
-    {
-        return Err(D::Error::custom(
-            "no key is left for quit, so the reader could not be left; bind one, such as \
-             quit = [\"q\"]",
-        ));
-    }
-    Ok(bindings)
 }
 
 /// Expands `~/` and makes a relative path relative to the config file's folder.
@@ -372,215 +351,5 @@ fn resolve_path(path: &Path, base: &Path) -> PathBuf {
     }
 }
 
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(text: &str) -> Result<Config, ConfigError> {
-        Config::parse(text, Path::new("/home/reader/.config/tidings/config.toml"))
-    }
-
-    #[test]
-    fn example_config_is_the_defaults() {
-        let example = include_str!("../config.example.toml");
-        assert_eq!(parse(example).unwrap(), Config::default());
-    }
-
-    #[test]
-    fn the_example_sync_section_reads_as_shown() {
-        let example = include_str!("../config.example.toml");
-        let (_, section) = example.split_once("\n# [sync]").unwrap();
-        let text: String = format!("[sync]{section}")
-            .lines()
-            .map(|line| line.trim_start_matches("# "))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let sync = parse(&text).unwrap().sync.unwrap();
-        assert_eq!(sync.url, "https://rss.example.com/api/greader.php");
-        assert_eq!(sync.username, "alice");
-        assert_eq!(sync.every, 15);
-        let home = dirs::home_dir().unwrap();
-        assert_eq!(
-            sync.password,
-            sync::PasswordSource::File(home.join(".config/tidings/greader-password"))
-        );
-    }
-
-    #[test]
-    fn empty_file_is_the_defaults() {
-        assert_eq!(parse("").unwrap(), Config::default());
-    }
-
-    #[test]
-    fn a_partial_file_patches_the_defaults() {
-        let config =
-            parse("samples = true\n[layout]\nlist_percent = 55\n[keys]\nquit = [\"x\"]\n").unwrap();
-        assert!(config.samples);
-        assert_eq!(config.layout.list_percent, Bounded(55));
-        assert_eq!(config.layout.nav_width, Layout::default().nav_width);
-        assert_eq!(
-            config.keys[&Action::Quit],
-            vec!["x".parse::<Key>().unwrap()]
-        );
-    }
-
-    #[test]
-    fn feeds_and_fetching() {
-        let config = parse(
-            "keep_days = 30\n[fetch]\nworkers = 2\n[[feeds]]\nurl = \"https://a.example/rss\"\n\
-             [[feeds]]\nurl = \"https://b.example/atom\"\nname = \"B\"\ntags = [\"News\"]\nevery = 10\n\
-             full_text = true\n",
-        )
-        .unwrap();
-        assert_eq!(config.keep_days, 30);
-        assert_eq!(config.fetch.workers, Bounded(2));
-        assert_eq!(config.fetch.timeout, Fetch::default().timeout);
-        assert_eq!(
-            config.feeds,
-            [
-                FeedConfig {
-                    url: "https://a.example/rss".into(),
-                    name: None,
-                    tags: vec![],
-                    full_text: false,
-                    every: None,
-                },
-                FeedConfig {
-                    url: "https://b.example/atom".into(),
-                    name: Some("B".into()),
-                    tags: vec!["News".into()],
-                    full_text: true,
-                    every: Some(Bounded(10)),
-                },
-            ]
-        );
-        let e = parse("[[feeds]]\nname = \"no url\"\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains(":1:1:") && e.contains("missing field `url`"),
-            "{e}"
-        );
-        let e = parse("[[feeds]]\nurl = \"x\"\ncolor = 1\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains(":3:1:") && e.contains("unknown field `color`"),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn article_paths_are_resolved() {
-        let config = parse("articles = [\"news\", \"/srv/feeds\"]").unwrap();
-        assert_eq!(
-            config.articles,
-            [
-                PathBuf::from("/home/reader/.config/tidings/news"),
-                PathBuf::from("/srv/feeds")
-            ]
-        );
-    }
-
-    fn error_of(text: &str) -> String {
-        parse(text).unwrap_err().to_string()
-    }
-
-    #[test]
-    fn errors_name_file_line_and_column() {
-        let e = error_of("samples = true\ncolour = 3\n");
-        assert!(
-            e.starts_with("/home/reader/.config/tidings/config.toml:2:1: unknown field `colour`"),
-            "{e}"
-        );
-        let e = error_of("[theme]\naccent = \"purplish\"\n");
-        assert!(e.contains(":2:10: unknown colour \"purplish\""), "{e}");
-        let e = error_of("[keys]\nquit = [\"ctrl-\"]\n");
-        assert!(
-            e.contains(":2:") && e.contains("unknown key \"ctrl-\""),
-            "{e}"
-        );
-        let e = error_of("[keys]\nfly = [\"f\"]\n");
-        assert!(
-            e.contains(":2:1:") && e.contains("unknown variant `fly`"),
-            "{e}"
-        );
-        let e = error_of("[layout]\nlist_percent = 95\n");
-        assert!(
-            e.contains(":2:16: 95 is out of range: use a number from 20 to 80"),
-            "{e}"
-        );
-        let e = error_of("mouse = \"yes\"\n");
-        assert!(e.contains(":1:9:") && e.contains("invalid type"), "{e}");
-        let e = error_of("date_format = \"%Q\"\n");
-        assert!(e.contains("is not a date format"), "{e}");
-        let e = error_of("samples = \n");
-        assert!(e.contains(":1:"), "{e}");
-    }
-
-    #[test]
-    fn bindings_that_leave_no_quit_or_clash_are_errors() {
-        let e = error_of("[keys]\nquit = []\n");
-        assert!(
-            e.contains(":1:1:") && e.contains("no key is left for quit"),
-            "{e}"
-        );
-        let e = error_of("[keys]\nhelp = [\"q\", \"ctrl-c\"]\n");
-        assert!(e.contains("no key is left for quit"), "{e}");
-        let e = error_of("[keys]\nquit = [\"b\"]\nhelp = [\"b\"]\n");
-        assert!(
-            e.contains("the key b is bound to both help and quit, so quit would never get it"),
-            "{e}"
-        );
-        // One key for two actions is fine when each still gets it in some pane.
-        parse("[keys]\ntoggle_select = [\"x\"]\nopen_in_browser = [\"o\"]\nquit = [\"q\"]\n")
-            .unwrap();
-        parse("[keys]\nopen = [\"x\"]\nback = [\"y\"]\n").unwrap();
-        parse("[keys]\ntoggle_tag = [\"z\"]\nopen = [\"z\"]\n").unwrap();
-        parse("[keys]\ntoggle_tag = [\"z\"]\npage_down = [\"z\"]\n").unwrap();
-        let e = error_of("[keys]\nopen = [\"z\"]\ntoggle_tag = [\"z\"]\nmove_down = [\"z\"]\n");
-        assert!(e.contains("so open would never get it"), "{e}");
-    }
-
-    #[test]
-    fn picture_keys() {
-        let config =
-            parse("images = \"off\"\nimage_colors = \"256\"\nimage_rows = 8\nimage_cache_mb = 0\n")
-                .unwrap();
-        assert_eq!(config.images, Images::Off);
-        assert_eq!(config.image_colors, ImageColors::Palette256);
-        assert_eq!((config.image_rows.0, config.image_cache_mb.0), (8, 0));
-        assert_eq!(
-            parse("image_colors = \"truecolor\"").unwrap().image_colors,
-            ImageColors::TrueColor
-        );
-        for bad in [
-            "images = \"maybe\"",
-            "image_colors = \"16\"",
-            "image_rows = 1",
-        ] {
-            let error = error_of(bad);
-            assert!(
-                error.starts_with("/home/reader/.config/tidings/config.toml:1:"),
-                "{error}"
-            );
-        }
-    }
-
-    #[test]
-    fn an_explicit_missing_file_is_an_error() {
-        let e = Config::load(Some(Path::new("/nonexistent/tidings.toml"))).unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("/nonexistent/tidings.toml: cannot read the config"),
-            "{e}"
-        );
-    }
-}
+mod tests;

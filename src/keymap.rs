@@ -83,15 +83,50 @@ impl FromStr for Key {
                 "pagedown" | "pgdn" | "pgdown" => KeyCode::PageDown,
                 name => match name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
                     Some(n @ 1..=12) => KeyCode::F(n),
-                    _ => {
-                        return Err(format!(
-                            "unknown key \"{text}\" (try j, G, ctrl-d, shift-tab, pagedown, space, f5)"
-                        ));
-                    }
+                    _ => return Err(not_a_key(text, rest)),
                 },
             },
         };
         Ok(Self::from_event(KeyEvent::new(code, modifiers)))
+    }
+}
+
+/// The names of keys that are not one character, as the config writes them, then the
+/// other names it reads.
+const KEY_NAMES: [&str; 22] = [
+    "space",
+    "enter",
+    "esc",
+    "tab",
+    "backspace",
+    "delete",
+    "insert",
+    "up",
+    "down",
+    "left",
+    "right",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
+    "pgup",
+    "pgdn",
+    "pgdown",
+    "return",
+    "escape",
+    "del",
+    "backtab",
+];
+
+/// Why `text` is not a key, with the name nearest to a misspelt one (`ctrl-pgdwn`); `rest`
+/// is what follows its modifiers.
+fn not_a_key(text: &str, rest: &str) -> String {
+    let modifiers = &text[..text.len() - rest.len()];
+    match crate::suggest::nearest(rest, KEY_NAMES) {
+        Some(near) => format!("\"{text}\" is not a key; did you mean \"{modifiers}{near}\"?"),
+        None => format!(
+            "\"{text}\" is not a key: write keys like j, G, ctrl-d, shift-tab, pagedown, space or f5"
+        ),
     }
 }
 
@@ -132,9 +167,65 @@ impl fmt::Display for Key {
 
 impl<'de> Deserialize<'de> for Key {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        // Parsed inside the visitor, so that an error is placed at the key in its list.
+        struct KeyName;
+
+        impl serde::de::Visitor<'_> for KeyName {
+            type Value = Key;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Key, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_str(KeyName)
     }
+}
+
+/// An action left with no key: the config bound every one of its default keys to other
+/// actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Orphan {
+    pub action: Action,
+    /// Each default key, as the defaults write it (`ctrl-c`, `down`), and the action it went to.
+    pub taken: Vec<(&'static str, Action)>,
+}
+
+impl Orphan {
+    /// "n went to next_unread", "q and ctrl-c went to help", with actions named by `name`.
+    pub fn describe(&self, name: impl Fn(Action) -> String) -> String {
+        let mut takers: Vec<Action> = Vec::new();
+        for &(_, taker) in &self.taken {
+            if !takers.contains(&taker) {
+                takers.push(taker);
+            }
+        }
+        takers
+            .iter()
+            .map(|&taker| {
+                let keys: Vec<&str> = self
+                    .taken
+                    .iter()
+                    .filter(|&&(_, t)| t == taker)
+                    .map(|&(key, _)| key)
+                    .collect();
+                format!("{} went to {}", keys.join(" and "), name(taker))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The name of an action in the `[keys]` table: `next_match`.
+pub fn config_name(action: Action) -> String {
+    serde_json::to_value(action)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// The keys of every action, in force for this run.
@@ -211,6 +302,26 @@ impl Keymap {
         keymap
     }
 
+    /// The actions the config does not bind whose default keys all went to actions it binds,
+    /// each with its keys (as the defaults write them) and the action that took each one.
+    pub fn left_without_keys(overrides: &BTreeMap<Action, Vec<Key>>) -> Vec<Orphan> {
+        DEFAULTS
+            .iter()
+            .filter(|(action, keys)| !overrides.contains_key(action) && !keys.is_empty())
+            .filter_map(|&(action, keys)| {
+                let taken = keys
+                    .iter()
+                    .map(|&written| {
+                        let key = written.parse::<Key>().ok()?;
+                        let (taker, _) = overrides.iter().find(|(_, own)| own.contains(&key))?;
+                        Some((written, *taker))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                Some(Orphan { action, taken })
+            })
+            .collect()
+    }
+
     /// The action a key does in a pane, if any.
     pub fn action_for(&self, event: KeyEvent, focus: Focus) -> Option<Action> {
         let key = Key::from_event(event);
@@ -280,7 +391,14 @@ mod tests {
             "shift-j".parse::<Key>().unwrap(),
             "J".parse::<Key>().unwrap()
         );
-        assert!("ctrl-".parse::<Key>().is_err());
+        assert_eq!(
+            "ctrl-".parse::<Key>().unwrap_err(),
+            "\"ctrl-\" is not a key: write keys like j, G, ctrl-d, shift-tab, pagedown, space or f5"
+        );
+        assert_eq!(
+            "ctrl-pgdwn".parse::<Key>().unwrap_err(),
+            "\"ctrl-pgdwn\" is not a key; did you mean \"ctrl-pgdn\"?"
+        );
         assert!("hyper-x".parse::<Key>().is_err());
         assert!("f13".parse::<Key>().is_err());
     }
@@ -322,6 +440,65 @@ mod tests {
         assert_eq!(
             keymap.action_for(press(KeyCode::Char('q'), KeyModifiers::NONE), Focus::List),
             None
+        );
+    }
+
+    fn keys(names: &[&str]) -> Vec<Key> {
+        names.iter().map(|k| k.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn a_default_key_taken_by_a_binding_leaves_its_action_without_a_key() {
+        // n goes to next_unread: next_match had only n, so it is left with no key.
+        let overrides = BTreeMap::from([(Action::NextUnread, keys(&["n"]))]);
+        let keymap = Keymap::with_overrides(&overrides);
+        assert_eq!(keymap.describe_keys(Action::NextMatch), "(unbound)");
+        let left = Keymap::left_without_keys(&overrides);
+        assert_eq!(
+            left,
+            [Orphan {
+                action: Action::NextMatch,
+                taken: vec![("n", Action::NextUnread)],
+            }]
+        );
+        assert_eq!(left[0].describe(config_name), "n went to next_unread");
+    }
+
+    #[test]
+    fn an_action_that_keeps_one_key_or_is_bound_itself_is_not_left_without() {
+        // move_down keeps ↓ when j is taken; quit is bound by the config, so it is its own.
+        let overrides = BTreeMap::from([
+            (Action::Help, keys(&["j", "ctrl-c"])),
+            (Action::Quit, keys(&["x"])),
+        ]);
+        assert_eq!(Keymap::left_without_keys(&overrides), []);
+        assert_eq!(Keymap::left_without_keys(&BTreeMap::new()), []);
+        // Binding an action to nothing is a choice, not a key taken away.
+        let overrides = BTreeMap::from([(Action::Help, vec![])]);
+        assert_eq!(Keymap::left_without_keys(&overrides), []);
+    }
+
+    #[test]
+    fn keys_taken_by_several_bindings_are_told_by_taker() {
+        let overrides = BTreeMap::from([
+            (Action::Help, keys(&["q"])),
+            (Action::Search, keys(&["ctrl-c"])),
+            (Action::Refresh, keys(&["j", "down"])),
+        ]);
+        let left = Keymap::left_without_keys(&overrides);
+        let told: Vec<(Action, String)> = left
+            .iter()
+            .map(|o| (o.action, o.describe(config_name)))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                (Action::MoveDown, "j and down went to refresh".to_string()),
+                (
+                    Action::Quit,
+                    "q went to help, ctrl-c went to search".to_string()
+                ),
+            ]
         );
     }
 }

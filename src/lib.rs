@@ -24,6 +24,7 @@ pub mod refresh;
 pub mod sanitize;
 pub mod source;
 pub mod store;
+pub mod suggest;
 pub mod sync;
 pub mod theme;
 pub mod tui;

@@ -794,18 +794,81 @@ fn a_broken_config_is_an_error_naming_file_line_and_column() {
     let env = Env::new();
     fs::write(env.config(), "colour = 3\n").expect("write the config");
     let line = env.error(&["list"]);
-    let at = format!("{}:1:1:", env.config().display());
-    assert!(line.contains(&at), "{line} should contain {at}");
-    assert!(line.contains("colour"), "{line}");
+    assert_eq!(
+        line,
+        format!(
+            "error: {}:1:1: unknown key \"colour\"",
+            env.config().display()
+        )
+    );
 
     let other = env.write(
         "other.toml",
         "samples = true\n[layout]\nlist_percent = 95\n",
     );
     let line = env.error(&["--config", s(&other), "tags"]);
+    assert_eq!(
+        line,
+        format!(
+            "error: {}:3:16: list_percent = 95 is out of range: use a number from 20 to 80",
+            other.display()
+        )
+    );
+}
+
+/// `tidings check-config`: the config's error, as every command says it (exit 1); else the
+/// actions its bindings leave with no key (exit 0); else that it is fine.
+#[test]
+fn check_config_says_errors_warnings_or_fine() {
+    let env = Env::with_config("mouse = false\n[keys]\nquitt = [\"q\"]\n");
+    let line = env.error(&["check-config"]);
+    assert_eq!(
+        line,
+        format!(
+            "error: {}:3:1: \"quitt\" is not an action; did you mean \"quit\"?",
+            env.config().display()
+        )
+    );
+
+    let stealing = env.write("steal.toml", "[keys]\nnext_unread = [\"]\", \"n\"]\n");
+    let out = env.ok(&["check-config", "--config", s(&stealing)]);
+    assert_eq!(
+        out,
+        format!(
+            "warning: {}:2:21: next_match has no key: n went to next_unread; give next_match a \
+             key of its own in [keys] to use it\n",
+            stealing.display()
+        )
+    );
+
+    let fine = env.write(
+        "fine.toml",
+        "mouse = false\n[keys]\nquit = [\"q\", \"x\"]\n",
+    );
+    let out = env.ok(&["check-config", "--config", s(&fine)]);
+    assert_eq!(out, format!("{}: fine\n", fine.display()));
+    assert!(!env.data_dir().exists(), "checking writes nothing");
+
+    // The other commands have no use for keys and say nothing of them.
+    assert_eq!(
+        env.ok(&["tags", "--config", s(&stealing)]),
+        env.ok(&["tags", "--config", s(&fine)])
+    );
+}
+
+#[test]
+fn check_config_without_a_config_file_says_the_defaults_are_in_force() {
+    let env = Env::new();
+    let run = env
+        .command(&["check-config"])
+        .env_remove("TIDINGS_CONFIG")
+        .output()
+        .expect("run tidings");
+    let stdout = String::from_utf8(run.stdout).expect("UTF-8");
+    assert_eq!(run.status.code(), Some(0), "{stdout}");
     assert!(
-        line.contains(&format!("{}:3:16:", other.display())),
-        "{line}"
+        stdout.ends_with("tidings/config.toml: no such file, so the defaults are in force\n"),
+        "{stdout}"
     );
 }
 

@@ -213,6 +213,21 @@ fn help_overlay_opens_with_question_mark_and_any_key_closes_it() {
     tmux.quit();
 }
 
+/// A binding that takes the only key of an action: the reader starts, and says so in the
+/// status line.
+#[test]
+fn an_action_left_without_a_key_is_said_at_start() {
+    let mut tmux = Tmux::new("[keys]\nnext_unread = [\"n\"]\n");
+    tmux.start(&[], &[]);
+    tmux.wait_until("the warning in the status line", |s| {
+        s.contains(ARTICLES)
+            && status_line(s).ends_with(
+                "next match has no key: n went to next unread · see tidings check-config",
+            )
+    });
+    tmux.quit();
+}
+
 #[test]
 fn search_narrows_the_list_as_you_type() {
     let tmux = Tmux::started(&[], &[]);

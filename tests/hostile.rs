@@ -413,32 +413,63 @@ fn items_without_title_link_or_date_impossible_dates_and_duplicate_ids_still_lis
 #[test]
 fn a_bad_config_is_one_error_line_for_every_command_and_the_reader() {
     for (config, expected) in [
-        ("samples = \"yes\"\n", ":1:11: invalid type"),
-        ("keep_days = -5\n", ":1:13: invalid value"),
-        ("colour = 3\n", ":1:1: unknown field `colour`"),
-        ("[layout]\nwide = 3\n", ":2:1: unknown field `wide`"),
-        ("[keys]\nfly = [\"f\"]\n", ":2:1: unknown variant `fly`"),
-        ("[keys]\nquit = \"q\"\n", ":2:8: invalid type"),
-        ("[keys]\nquit = [\"ctrl-\"]\n", "unknown key \"ctrl-\""),
-        ("[keys]\nquit = [\"\\u001b[A\"]\n", "unknown key \"[A\""),
-        // Bindings that would leave the reader impossible to quit, or a key one action never gets.
-        ("[keys]\nquit = []\n", "no key is left for quit"),
+        (
+            "samples = \"yes\"\n",
+            ":1:11: samples must be true or false",
+        ),
+        (
+            "keep_days = -5\n",
+            ":1:13: keep_days must be a whole number of days, 0 or more",
+        ),
+        ("colour = 3\n", ":1:1: unknown key \"colour\""),
+        (
+            "[layout]\nwide = 3\n",
+            ":2:1: unknown key \"wide\" in [layout]: use ",
+        ),
+        ("[keys]\nfly = [\"f\"]\n", ":2:1: \"fly\" is not an action"),
+        (
+            "[keys]\nquit = \"q\"\n",
+            ":2:8: quit must be a list of keys, like [\"q\", \"ctrl-c\"]",
+        ),
+        (
+            "[keys]\nquit = [\"ctrl-\"]\n",
+            ":2:9: \"ctrl-\" is not a key",
+        ),
+        (
+            "[keys]\nquit = [\"\\u001b[A\"]\n",
+            ":2:9: \"[A\" is not a key",
+        ),
+        // Bindings that would leave the reader impossible to quit, or a key one action never
+        // gets: at the binding's own line.
+        (
+            "[keys]\nquit = []\n",
+            ":2:8: quit has no key here, so tidings could not be left",
+        ),
         (
             "[keys]\nhelp = [\"q\", \"ctrl-c\"]\n",
-            "no key is left for quit",
+            ":2:14: quit has no key left, so tidings could not be left",
         ),
         (
             "[keys]\nquit = [\"b\"]\nhelp = [\"b\"]\n",
-            "so quit would never get it",
+            ":3:9: \"b\" is also bound to quit (line 2), and help takes it first, so quit would never get it",
         ),
-        ("[theme]\naccent = \"purplish\"\n", ":2:10: unknown colour"),
+        (
+            "[theme]\naccent = \"purplish\"\n",
+            ":2:10: unknown colour \"purplish\"",
+        ),
         ("[theme]\naccent = \"#12345\"\n", ":2:10: unknown colour"),
         (
             "[theme]\naccent = \"\\u001b]0;x\\u0007\"\n",
             "unknown colour \"]0;x\"",
         ),
-        ("[theme]\naccent = 7\n", ":2:10: invalid type"),
-        ("[fetch]\nmax_size_mb = -1\n", ":2:15: -1 is out of range"),
+        (
+            "[theme]\naccent = 7\n",
+            ":2:10: accent must be a colour in quotes",
+        ),
+        (
+            "[fetch]\nmax_size_mb = -1\n",
+            ":2:15: max_size_mb = -1 is out of range",
+        ),
         ("samples = [\n", ":1:"),
     ] {
         let env = Env::with_config(config);
@@ -448,6 +479,7 @@ fn a_bad_config_is_one_error_line_for_every_command_and_the_reader() {
             &["bookmarks"],
             &["tags"],
             &["bookmark", "add", "abcd"],
+            &["check-config"],
             // The reader itself: the config is read before the terminal is touched.
             &[],
         ] {

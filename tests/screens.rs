@@ -360,6 +360,52 @@ fn refresh_progress_in_the_status_line() {
     );
 }
 
+/// The last row of the screen, the status line, as text.
+fn status_row(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.height - 1;
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A config whose binding takes the only key of next_match: the reader says so as it starts,
+/// in the status line, until a key is pressed; the help still marks the action unbound.
+#[test]
+fn an_action_left_without_a_key_is_said_in_the_status_line_at_start() {
+    let config = Config::parse(
+        "[keys]\nnext_unread = [\"n\"]\n",
+        std::path::Path::new("config.toml"),
+    )
+    .unwrap();
+    let start = |store_problem: Option<String>| {
+        let mut app = app(120, 40);
+        app.settings.keymap = Keymap::with_overrides(&config.keys);
+        app.report_start(&[], store_problem);
+        app.report_config_warnings(&config.warnings);
+        app
+    };
+    let mut app = start(None);
+    let status = status_row(&draw(&app));
+    assert!(
+        status.ends_with("next match has no key: n went to next unread · see tidings check-config"),
+        "{status}"
+    );
+    assert!(status.starts_with("14 unread of 14"), "{status}");
+    keys(&mut app, "?");
+    let screen = format!("{:?}", draw(&app).backend());
+    assert!(screen.contains("(unbound)   next search match"), "{screen}");
+    // A store that cannot keep bookmarks is graver: it is what the status line says.
+    let app = start(Some("database is locked".into()));
+    let status = status_row(&draw(&app));
+    assert!(
+        status.contains("bookmarks and read marks are off"),
+        "{status}"
+    );
+}
+
 #[test]
 fn the_feeds_list_with_errors() {
     for (width, height) in [(120, 40), (50, 16)] {

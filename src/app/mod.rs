@@ -216,6 +216,21 @@ impl App {
         self.store_problem = store_problem;
     }
 
+    /// Actions the config's bindings left with no key, said at start unless a problem above
+    /// is (`tidings check-config` lists them all).
+    pub fn report_config_warnings(&mut self, warnings: &[crate::config::ConfigWarning]) {
+        if self.status.is_some() {
+            return;
+        }
+        if let Some(first) = warnings.first() {
+            let more = match warnings.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            self.set_error(format!("{}{more} · see tidings check-config", first.short));
+        }
+    }
+
     pub fn panes(&self) -> Panes {
         layout::panes(
             Rect::from((Position::ORIGIN, self.size)),

@@ -325,6 +325,7 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         Utc::now(),
     );
     app.report_start(&problems, store_problem);
+    app.report_config_warnings(&config.warnings);
     if in_background {
         app.start_with_newest();
     }

@@ -2,6 +2,7 @@
 //! bookmark, subscribe and refresh, all reading the same sources and the same store.
 
 mod articles;
+mod check;
 mod context;
 mod feeds;
 mod marks;
@@ -183,6 +184,9 @@ pub enum Command {
         #[arg(long)]
         status: bool,
     },
+    /// Check the config file: its error (exit 1), the actions its [keys] leave with no key,
+    /// or that it is fine
+    CheckConfig,
 }
 
 #[derive(Debug, Subcommand)]
@@ -319,6 +323,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Some(Command::ImportOpml { file }) => feeds::import_opml(&context, &file),
         Some(Command::ExportOpml) => feeds::export_opml(&context),
+        Some(Command::CheckConfig) => check::check_config(&context, cli.config.as_deref()),
         Some(Command::Sync { json, status }) => {
             if status {
                 sync::status(&context, json)

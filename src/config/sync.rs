@@ -38,7 +38,7 @@ pub enum PasswordSource {
 #[serde(deny_unknown_fields)]
 struct RawSync {
     server: ServerKind,
-    url: String,
+    url: SyncUrl,
     username: String,
     #[serde(default)]
     password_file: Option<PathBuf>,
@@ -46,6 +46,35 @@ struct RawSync {
     password_command: Option<String>,
     #[serde(default = "default_every")]
     every: Bounded<0, 1440>,
+}
+
+/// The API's address, checked where it is written, so that an error points at it.
+struct SyncUrl(String);
+
+impl<'de> Deserialize<'de> for SyncUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+
+        let written = String::deserialize(deserializer)?;
+        let url = written.trim().trim_end_matches('/').to_string();
+        let authority = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+        if authority.split('/').next().unwrap_or("").contains('@') {
+            return Err(D::Error::custom(
+                "the sync url holds a user name or password: give them as username and \
+                 password_file instead, so that they are never shown",
+            ));
+        }
+        if !(url.starts_with("https://") || url.starts_with("http://"))
+            || url.contains(char::is_whitespace)
+        {
+            return Err(D::Error::custom(format!(
+                "sync url \"{}\" is not a web address: give the API's address, such as \
+                 https://rss.example.com/api/greader.php",
+                crate::sanitize::clean_line(&written)
+            )));
+        }
+        Ok(Self(url))
+    }
 }
 
 /// The APIs tidings speaks: only the Google Reader API so far.
@@ -64,24 +93,7 @@ impl TryFrom<RawSync> for SyncConfig {
 
     fn try_from(raw: RawSync) -> Result<Self, String> {
         let ServerKind::Greader = raw.server;
-        let url = raw.url.trim().trim_end_matches('/').to_string();
-        let authority = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
-        if authority.split('/').next().unwrap_or("").contains('@') {
-            return Err(
-                "the sync url holds a user name or password: give them as username and \
-                 password_file instead, so that they are never shown"
-                    .to_string(),
-            );
-        }
-        if !(url.starts_with("https://") || url.starts_with("http://"))
-            || url.contains(char::is_whitespace)
-        {
-            return Err(format!(
-                "sync url \"{}\" is not a web address: give the API's address, such as \
-                 https://rss.example.com/api/greader.php",
-                crate::sanitize::clean_line(&raw.url)
-            ));
-        }
+        let SyncUrl(url) = raw.url;
         if raw.username.trim().is_empty() {
             return Err("sync username is empty".to_string());
         }
