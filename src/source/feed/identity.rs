@@ -269,9 +269,8 @@ fn rfc2822(text: &str) -> Option<DateTime<chrono::FixedOffset>> {
 fn first_word_match(text: &str, names: &[&str], after: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     (0..bytes.len()).find_map(|start| {
-        let name = names
-            .iter()
-            .find(|name| text[start..].starts_with(**name))?;
+        let rest = text.get(start..)?;
+        let name = names.iter().find(|name| rest.starts_with(**name))?;
         let mut end = start + name.len();
         while end < bytes.len() && bytes[end].is_ascii_lowercase() {
             end += 1;
@@ -285,7 +284,8 @@ fn first_word_match(text: &str, names: &[&str], after: &str) -> Option<(usize, u
 fn month_first(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     for start in 0..bytes.len() {
-        let Some(month) = MONTHS.iter().find(|m| text[start..].starts_with(**m)) else {
+        let rest = text.get(start..).unwrap_or_default();
+        let Some(month) = MONTHS.iter().find(|m| rest.starts_with(**m)) else {
             continue;
         };
         let mut at = start + 3;
@@ -361,6 +361,10 @@ mod tests {
             read("Wed, Nov 25 2026 24:00:00 -0000").as_deref(),
             Some("2026-11-25T00:00:00+00:00")
         );
+        // Found by the `items` fuzz target: the rules looked for month names at every byte,
+        // and sliced the text inside a character.
+        assert_eq!(read("\u{FFFD}Jan 5 2026 \u{FFFD}Dec"), None);
+        assert_eq!(read("é Jan 05 2026 10:00:00 +0000"), None);
         // What the old reader could not read stays unread, so that ids made of it hold.
         assert_eq!(read("2002-12-31T19:20-05:00"), None);
         assert_eq!(read("2003-07-01T01:55:61-0500"), None);
