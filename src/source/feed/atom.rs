@@ -5,11 +5,10 @@
 
 use base64::Engine;
 
-use super::entry::{Enclosure, Entry, Kind, Text};
+use super::entry::{Entry, Kind, Text};
 use super::fields::{CORE, Draft};
 use super::identity::Link;
 use super::tree::{Element, Ns};
-use crate::source::media::{Candidate, Rank};
 
 /// An Atom entry; `bases` are the `xml:base`s of the elements around it, outermost first.
 pub fn entry(entry: &Element, bases: &[String]) -> Entry {
@@ -133,23 +132,7 @@ fn link(draft: &mut Draft, element: &Element, within: &[String]) {
                 .is_none_or(|kind| kind.contains("html"));
             draft.link(if page { CORE } else { CORE + 1 }, href, within.to_vec());
         }
-        "enclosure" => {
-            let kind = element.attr("type").map(str::to_string);
-            if kind
-                .as_deref()
-                .is_some_and(|kind| kind.starts_with("image/"))
-            {
-                draft.pictures.push(Candidate {
-                    kind: kind.clone(),
-                    ..Candidate::new(href, Rank::Full)
-                });
-            }
-            draft.enclosures.push(Enclosure {
-                url: href.to_string(),
-                kind,
-                length: element.attr("length").and_then(|l| l.trim().parse().ok()),
-            });
-        }
+        "enclosure" => draft.enclosure(href, element),
         _ => {}
     }
 }

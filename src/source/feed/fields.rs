@@ -169,6 +169,29 @@ impl Draft {
         true
     }
 
+    /// An attached file at `url` (an RSS `enclosure`, an Atom `link rel="enclosure"`), with
+    /// the `type` and `length` its element gives; the lead picture when it is one.
+    pub fn enclosure(&mut self, url: &str, element: &Element) {
+        if url.trim().is_empty() {
+            return;
+        }
+        let kind = element.attr("type").map(str::to_string);
+        if kind
+            .as_deref()
+            .is_some_and(|kind| kind.starts_with("image/"))
+        {
+            self.pictures.push(Candidate {
+                kind: kind.clone(),
+                ..Candidate::new(url, Rank::Full)
+            });
+        }
+        self.enclosures.push(Enclosure {
+            url: url.to_string(),
+            kind,
+            length: element.attr("length").and_then(|l| l.trim().parse().ok()),
+        });
+    }
+
     /// `media:content`: an attached file, and the lead picture when it is one.
     fn media_content(&mut self, element: &Element) {
         let Some(url) = element.attr("url") else {

@@ -6,11 +6,10 @@
 //! as `email (Name)`), categories, dates and enclosures, and Atom elements an RSS feed borrows.
 
 use super::atom;
-use super::entry::{Enclosure, Entry, Kind, Text};
+use super::entry::{Entry, Kind, Text};
 use super::fields::{CORE, Draft};
 use super::identity::Link;
 use super::tree::{Element, Ns};
-use crate::source::media::{Candidate, Rank};
 
 /// An RSS item; `bases` are the `xml:base`s of the elements around it, outermost first.
 pub fn entry(item: &Element, bases: &[String]) -> Entry {
@@ -68,7 +67,11 @@ pub fn entry(item: &Element, bases: &[String]) -> Entry {
                 draft.published(CORE, &text());
             }
             "updated" | "lastBuildDate" => draft.updated(CORE, &text()),
-            "enclosure" => enclosure(&mut draft, element),
+            "enclosure" => {
+                if let Some(url) = element.attr("url") {
+                    draft.enclosure(url, element);
+                }
+            }
             _ => {}
         }
     }
@@ -114,25 +117,4 @@ fn legacy_date(item: &Element) -> Option<chrono::DateTime<chrono::Utc>> {
         }
     }
     published.or(updated)
-}
-
-fn enclosure(draft: &mut Draft, element: &Element) {
-    let Some(url) = element.attr("url").filter(|url| !url.trim().is_empty()) else {
-        return;
-    };
-    let kind = element.attr("type").map(str::to_string);
-    if kind
-        .as_deref()
-        .is_some_and(|kind| kind.starts_with("image/"))
-    {
-        draft.pictures.push(Candidate {
-            kind: kind.clone(),
-            ..Candidate::new(url, Rank::Full)
-        });
-    }
-    draft.enclosures.push(Enclosure {
-        url: url.to_string(),
-        kind,
-        length: element.attr("length").and_then(|l| l.trim().parse().ok()),
-    });
 }
