@@ -24,6 +24,8 @@ mod fields;
 mod head;
 mod identity;
 mod json;
+mod names;
+mod references;
 mod repair;
 mod rss;
 mod sniff;
