@@ -8,7 +8,7 @@ use std::cell::Cell;
 use divan::Bencher;
 use rusqlite::{Connection, params};
 use tidings::source::feed::{self, FeedSource, Item};
-use tidings::source::words::{Markup, index_words};
+use tidings::source::words::{Markup, index_text};
 use tidings::store::{CacheRow, Store};
 
 const ITEMS: usize = 10_000;
@@ -107,7 +107,7 @@ fn fts_index(bencher: Bencher, option: &str) {
         .iter()
         .map(|item| {
             let words = if once {
-                index_words(&item.body.text, Markup::Html)
+                index_text(&item.body.text, Markup::Html).words
             } else {
                 item.clone().into_article().body.plain_text()
             };

@@ -23,6 +23,8 @@
 //! distribution, and an HTML body of 200-3,000 words (skewed short, about 900 on average):
 //! paragraphs, `h2` headings, `b`/`i`/`a href`, now and then a list or a block quote. About
 //! 5% of the items have CJK sentences and 5% emoji. RSS bodies are CDATA, Atom bodies escaped.
+//! With `--chinese P`, P% of the items (each drawn apart, so the others stay as they were) are
+//! written in Chinese, title and body, sentences of common words (`benches/common/zh.rs`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -35,6 +37,9 @@ use clap::Parser;
 use tidings::model::Subscription;
 use tidings::source::feed::{self, FeedHead, FeedSource};
 use tidings::store::{CacheRow, FeedState, Store};
+
+#[path = "../benches/common/zh.rs"]
+mod zh;
 
 /// One feed file written and read: its number, address, size, head and items to store.
 type Generated = (usize, String, u64, FeedHead, Vec<CacheRow>);
@@ -59,6 +64,9 @@ struct Args {
     /// The newest possible date (YYYY-MM-DD); items are dated up to three years before it.
     #[arg(long, default_value = "2026-11-01")]
     until: NaiveDate,
+    /// The share of items written in Chinese, in per cent.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=100))]
+    chinese: u64,
 }
 
 /// splitmix64: small, fast, and the same everywhere.
@@ -101,6 +109,16 @@ impl Rng {
         items[self.below(items.len() as u64) as usize]
     }
 }
+
+impl zh::Draw for Rng {
+    fn below(&mut self, n: usize) -> usize {
+        Rng::below(self, n as u64) as usize
+    }
+}
+
+/// Mixed into the seed of the stream that says whether an item is in Chinese, so that the
+/// items' own streams are drawn from as they always were.
+const CHINESE_STREAM: u64 = 0x7A68_7A68_7A68_7A68;
 
 /// Zipf-like choice (weight 1/(rank + flatten)) of an index into a list ordered by
 /// frequency, with integer weights so that every platform picks the same.
@@ -207,16 +225,19 @@ struct Lexicon {
     function_rank: Zipf,
     content_rank: Zipf,
     tag_rank: Zipf,
+    /// Items in a hundred written in Chinese.
+    chinese: u64,
 }
 
 impl Lexicon {
-    fn new() -> Self {
+    fn new(chinese: u64) -> Self {
         let function: Vec<&str> = FUNCTION_WORDS.split_whitespace().collect();
         let content: Vec<&str> = CONTENT_WORDS.split_whitespace().collect();
         Lexicon {
             function_rank: Zipf::new(function.len(), 2),
             content_rank: Zipf::new(content.len(), 10),
             tag_rank: Zipf::new(TAGS.len(), 0),
+            chinese,
             function,
             content,
         }
@@ -274,6 +295,8 @@ impl Lexicon {
 struct Flavour {
     cjk: bool,
     emoji: bool,
+    /// Written in Chinese, title and body.
+    chinese: bool,
 }
 
 struct Item {
@@ -294,16 +317,22 @@ fn item(
     seed: u64,
     until: DateTime<Utc>,
 ) -> Item {
+    let chinese = lex.chinese > 0
+        && Rng::stream(seed ^ CHINESE_STREAM, feed as u64 + 1, index as u64 + 1).below(100)
+            < lex.chinese;
     let flavour = Flavour {
         cjk: rng.chance(50),
         emoji: rng.chance(50),
+        chinese,
     };
     let three_years = 3 * 365 * 86_400;
     let date = until - TimeDelta::seconds(rng.below(three_years) as i64);
     let words = rng.range(5, 11);
     let mut title = lex.words(rng, words, 200);
     title.pop();
-    if rng.chance(60) {
+    if chinese {
+        title = zh::title(rng);
+    } else if rng.chance(60) {
         title.push_str(" & beyond");
     } else if rng.chance(40) {
         title = format!("Why \u{201c}{}\u{201d} matters: {title}", lex.word(rng));
@@ -328,6 +357,11 @@ fn item(
         .chars()
         .filter(|c| c.is_ascii_alphabetic() || *c == '-')
         .collect();
+    let slug = if slug.is_empty() {
+        "article".into()
+    } else {
+        slug
+    };
     Item {
         guid: format!("tidings-gen:{seed}:{feed}:{index}"),
         link: format!(
@@ -350,10 +384,23 @@ fn body(lex: &Lexicon, rng: &mut Rng, flavour: Flavour) -> String {
     let mut words = 0;
     let mut since_heading = 0;
     while words < target {
+        // A sentence of about `n` words in the item's language.
+        let sentence = |rng: &mut Rng, n: usize| {
+            if flavour.chinese {
+                zh::sentences(rng, n)
+            } else {
+                lex.sentence(rng, n)
+            }
+        };
         if since_heading >= rng.range(3, 7) {
             let n = rng.range(2, 6);
-            let heading = lex.sentence(rng, n);
-            let _ = writeln!(html, "<h2>{}</h2>", &heading[..heading.len() - 1]);
+            let heading = if flavour.chinese {
+                zh::heading(rng)
+            } else {
+                let heading = lex.sentence(rng, n);
+                heading[..heading.len() - 1].to_string()
+            };
+            let _ = writeln!(html, "<h2>{heading}</h2>");
             since_heading = 0;
         }
         since_heading += 1;
@@ -363,26 +410,22 @@ fn body(lex: &Lexicon, rng: &mut Rng, flavour: Flavour) -> String {
             for _ in 0..rng.range(3, 5) {
                 let n = rng.range(4, 12);
                 words += n;
-                let _ = writeln!(html, "<li>{}</li>", lex.sentence(rng, n));
+                let _ = writeln!(html, "<li>{}</li>", sentence(rng, n));
             }
             html.push_str("</ul>\n");
         } else if kind < 7 {
             let n = rng.range(12, 40);
             words += n;
-            let _ = writeln!(
-                html,
-                "<blockquote><p>{}</p></blockquote>",
-                lex.sentence(rng, n)
-            );
+            let _ = writeln!(html, "<blockquote><p>{}</p></blockquote>", sentence(rng, n));
         } else {
             html.push_str("<p>");
             for s in 0..rng.range(2, 6) {
-                if s > 0 {
+                if s > 0 && !flavour.chinese {
                     html.push(' ');
                 }
                 let n = rng.range(6, 24);
                 words += n;
-                let sentence = lex.sentence(rng, n);
+                let sentence = sentence(rng, n);
                 match rng.below(100) {
                     0..4 => {
                         let _ = write!(html, "<b>{sentence}</b>");
@@ -391,7 +434,12 @@ fn body(lex: &Lexicon, rng: &mut Rng, flavour: Flavour) -> String {
                         let _ = write!(html, "<i>{sentence}</i>");
                     }
                     8..12 => {
-                        let (head, tail) = sentence.split_at(sentence.find(' ').unwrap_or(0));
+                        let at = if flavour.chinese {
+                            sentence.char_indices().nth(4).map_or(0, |(at, _)| at)
+                        } else {
+                            sentence.find(' ').unwrap_or(0)
+                        };
+                        let (head, tail) = sentence.split_at(at);
                         let path = lex.word(rng);
                         let _ = write!(
                             html,
@@ -578,7 +626,7 @@ fn main() -> anyhow::Result<()> {
         .and_hms_opt(0, 0, 0)
         .context("bad --until")?
         .and_utc();
-    let lex = Lexicon::new();
+    let lex = Lexicon::new(args.chinese);
 
     // single.xml: its own stream, the same whatever --articles is.
     let single = {
@@ -677,8 +725,13 @@ fn main() -> anyhow::Result<()> {
     })?;
     drop(store);
     let summary = format!(
-        "{} articles in {feeds} feeds ({:.1} MB) + single.xml ({} items, {:.1} MB), in {:.1} s: {}",
+        "{} articles{} in {feeds} feeds ({:.1} MB) + single.xml ({} items, {:.1} MB), in {:.1} s: {}",
         args.articles,
+        if args.chinese > 0 {
+            format!(" ({}% in Chinese)", args.chinese)
+        } else {
+            String::new()
+        },
         bytes as f64 / 1e6,
         args.single_feed_items,
         single.len() as f64 / 1e6,

@@ -14,7 +14,7 @@ use crate::model::library::Library;
 use crate::model::{Article, ArticleId, Body, FullText};
 use crate::picture::worker::PictureReport;
 use crate::refresh::{FeedReport, Summary};
-use crate::store::StoredFullText;
+use crate::store::{Reindexing, StoredFullText};
 use crate::sync::SyncEvent;
 
 #[derive(Debug)]
@@ -35,6 +35,8 @@ pub enum Event {
     Tick(DateTime<Utc>),
     /// Progress and end of a sync with the `[sync]` server.
     Sync(SyncEvent),
+    /// Progress and end of indexing the cache anew for search, once after an upgrade.
+    Reindex(ReindexEvent),
     /// What came of opening or copying an address: a message for the status line.
     Notice {
         text: String,
@@ -58,6 +60,15 @@ pub struct FullLibrary {
 pub enum RefreshEvent {
     Feed { done: usize, report: FeedReport },
     Finished(Summary),
+}
+
+/// Indexing the cache anew on its own thread (schema version 9, search in every script).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReindexEvent {
+    /// A batch of articles was done.
+    Progress(Reindexing),
+    /// Every article is done, or why not.
+    Finished(Result<(), String>),
 }
 
 /// Full texts and pages read off the UI thread.

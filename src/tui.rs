@@ -105,15 +105,16 @@ impl Refresher {
     }
 }
 
-/// Work that reads the whole list for a reader that started on part of it.
-pub type ListLoader = Box<dyn FnOnce() -> Event + Send>;
+/// Long work started after the first frame, on a thread of its own, that reports as events:
+/// reading the whole list for a reader that started on part of it, indexing the cache anew.
+pub type Background = Box<dyn FnOnce(Sender<Event>) + Send>;
 
 pub fn run(
     mut app: App,
     store: Option<Store>,
     mouse: bool,
     refresher: Refresher,
-    list_loader: Option<ListLoader>,
+    background: Vec<Background>,
     pictures: Option<worker::Settings>,
 ) -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -149,7 +150,7 @@ pub fn run(
         if mouse {
             execute!(stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
         }
-        event_loop(&mut terminal, &mut app, &inbox, &runtime, list_loader)
+        event_loop(&mut terminal, &mut app, &inbox, &runtime, background)
     })();
     if *SCREEN.lock().unwrap_or_else(PoisonError::into_inner) == Screen::Ours {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
@@ -273,7 +274,7 @@ fn event_loop(
     app: &mut App,
     inbox: &mpsc::Receiver<Event>,
     runtime: &Runtime,
-    mut list_loader: Option<ListLoader>,
+    mut background: Vec<Background>,
 ) -> anyhow::Result<()> {
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut effects = app.handle(Event::Resize(size.width, size.height));
@@ -299,12 +300,10 @@ fn event_loop(
                 .draw(|frame| ui::draw(frame, app))
                 .context("cannot draw")?;
         }
-        // After the first frame, so that the reader shows before the long read starts.
-        if let Some(load) = list_loader.take() {
+        // After the first frame, so that the reader shows before the long work starts.
+        for work in background.drain(..) {
             let events = runtime.events.clone();
-            thread::spawn(move || {
-                let _ = events.send(load());
-            });
+            thread::spawn(move || work(events));
         }
         let Ok(first) = inbox.recv() else {
             return Ok(());

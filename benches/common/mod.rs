@@ -3,6 +3,8 @@
 //! module with `mod common;` and uses part of it.
 #![allow(dead_code)]
 
+pub mod zh;
+
 use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
@@ -54,6 +56,12 @@ impl Rng {
     pub fn skewed(&mut self, n: usize) -> usize {
         let unit = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
         ((unit * unit * n as f64) as usize).min(n - 1)
+    }
+}
+
+impl zh::Draw for Rng {
+    fn below(&mut self, n: usize) -> usize {
+        Rng::below(self, n)
     }
 }
 
@@ -366,6 +374,46 @@ pub fn articles(n: usize, bodies: bool) -> Vec<Article> {
             }
         })
         .collect()
+}
+
+/// Whether article `i` of [`chinese_articles`] and [`chinese_library`] is in Chinese: `share`
+/// in a hundred, spread evenly.
+fn in_chinese(i: usize, share: usize) -> bool {
+    (i * share) % 100 < share
+}
+
+/// [`articles`] with bodies, `share` in a hundred of them (every fifth for 20) with a title and
+/// body in Chinese of about as many words (`zh.rs`).
+pub fn chinese_articles(n: usize, share: usize) -> Vec<Article> {
+    let mut rng = Rng::new(SEED ^ 0x7A68 ^ n as u64);
+    let mut articles = articles(n, true);
+    for (i, article) in articles.iter_mut().enumerate() {
+        if !in_chinese(i, share) {
+            continue;
+        }
+        article.title = zh::title(&mut rng);
+        article.body = Body {
+            blocks: (0..rng.between(2, 4))
+                .map(|_| {
+                    let count = rng.between(20, 60);
+                    Block::Paragraph(vec![Span::plain(zh::sentences(&mut rng, count))])
+                })
+                .collect(),
+        };
+    }
+    articles
+}
+
+/// [`cached_library`] with the titles of [`chinese_articles`].
+pub fn chinese_library(n: usize, share: usize) -> Library {
+    let mut library = Library::new(Vec::new());
+    library.reserve(n);
+    for (i, mut article) in chinese_articles(n, share).into_iter().enumerate() {
+        article.body = Body::default();
+        library.add_cached(&feed_url(i % FEEDS), article);
+    }
+    library.sort();
+    library
 }
 
 /// The articles grouped by feed, as the store hands them to start-up.

@@ -147,6 +147,9 @@ pub struct App {
     cache_hits: Option<(String, Vec<bool>)>,
     /// The list holds only the newest cached articles while the rest are read.
     pub loading_list: bool,
+    /// How far indexing the cache anew for search has come, while it runs (once, after an
+    /// upgrade): until it ends, the index may miss Chinese, Japanese, Korean and Thai text.
+    pub reindexing: Option<crate::store::Reindexing>,
     /// Full texts and linked pages read in this run, and which the reader shows.
     pub full_text: FullTexts,
     /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
@@ -190,6 +193,7 @@ impl App {
             searched: String::new(),
             cache_hits: None,
             loading_list: false,
+            reindexing: None,
             full_text: FullTexts::default(),
             store_problem: None,
             settings,
@@ -332,6 +336,10 @@ impl App {
             }
             Event::Sync(event) => {
                 self.on_sync(event);
+                Vec::new()
+            }
+            Event::Reindex(event) => {
+                self.on_reindex(event);
                 Vec::new()
             }
             Event::Notice { text, is_error } => {
@@ -624,6 +632,8 @@ pub fn byline(entry: &Entry, date_format: &str, offset: FixedOffset) -> String {
 mod full_list_tests;
 #[cfg(test)]
 mod full_text_tests;
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod sync_tests;
 #[cfg(test)]

@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::App;
 use crate::action::Action;
+use crate::event::ReindexEvent;
 use crate::model::filter::find_matches;
 use crate::model::wrap::Wrapped;
 use crate::sanitize;
@@ -37,6 +38,24 @@ impl App {
                 self.refilter();
             }
             _ => {}
+        }
+    }
+
+    /// Indexing the cache anew came further or ended; at its end, the search on screen is
+    /// asked of the index again, which now has every article.
+    pub(super) fn on_reindex(&mut self, event: ReindexEvent) {
+        match event {
+            ReindexEvent::Progress(progress) => self.reindexing = Some(progress),
+            ReindexEvent::Finished(result) => {
+                self.reindexing = None;
+                if let Err(error) = result {
+                    self.set_error(format!(
+                        "search may miss Chinese, Japanese, Korean and Thai text in the cache: {error}"
+                    ));
+                }
+                // Asked again by `finish`, which asks what differs from the last asked.
+                self.searched.clear();
+            }
         }
     }
 

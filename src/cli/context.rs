@@ -11,7 +11,7 @@ use super::output::warn;
 use super::{Cli, Sources};
 use crate::app::{App, Settings};
 use crate::config::Config;
-use crate::event::{Event, FullLibrary};
+use crate::event::{Event, FullLibrary, ReindexEvent};
 use crate::keymap::Keymap;
 use crate::model::library::Library;
 use crate::model::{Article, Subscription};
@@ -138,8 +138,12 @@ impl Context {
         }
     }
 
+    /// The store, its cache indexed anew for search first if it was written before search
+    /// covered every script (once; progress on stderr when long).
     pub fn open_store(&self) -> anyhow::Result<Store> {
-        Ok(Store::open(&self.data_dir)?)
+        let store = Store::open(&self.data_dir)?;
+        super::reindex::bring_up_to_date(&store);
+        Ok(store)
     }
 }
 
@@ -271,10 +275,15 @@ pub fn read_library(
 
 /// Starts the reader on the sources of this run.
 pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
-    let (store, store_problem) = match context.open_store() {
+    // The cache is indexed anew (once, after an upgrade) while the reader runs.
+    let (store, store_problem) = match Store::open(&context.data_dir) {
         Ok(store) => (Some(store), None),
-        Err(e) => (None, Some(format!("{e:#}"))),
+        Err(e) => (None, Some(format!("{:#}", anyhow::Error::from(e)))),
     };
+    let reindex = store
+        .as_ref()
+        .and_then(|store| store.reindex_left().ok())
+        .filter(|left| *left > 0);
     let run = context.sources(sources, store.as_ref())?;
     let config = &context.config;
     let feeds = if run.subscribed {
@@ -300,10 +309,17 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
             .unwrap_or(false),
         _ => false,
     };
-    let list_loader = in_background.then(|| {
+    let mut background: Vec<crate::tui::Background> = Vec::new();
+    if in_background {
         let (run, config, data_dir) = (run.again(), config.clone(), context.data_dir.clone());
-        Box::new(move || read_everything(run, &config, &data_dir)) as crate::tui::ListLoader
-    });
+        background.push(Box::new(move |events| {
+            let _ = events.send(read_everything(run, &config, &data_dir));
+        }));
+    }
+    if reindex.is_some() {
+        let data_dir = context.data_dir.clone();
+        background.push(Box::new(move |events| reindex_cache(&data_dir, &events)));
+    }
     let (library, problems) = library(
         run,
         config,
@@ -326,6 +342,9 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     );
     app.report_start(&problems, store_problem);
     app.report_config_warnings(&config.warnings);
+    if let Some(total) = reindex {
+        app.reindexing = Some(crate::store::Reindexing { done: 0, total });
+    }
     if in_background {
         app.start_with_newest();
     }
@@ -362,7 +381,19 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         app.show_pictures(rows);
         settings
     });
-    crate::tui::run(app, store, config.mouse, refresher, list_loader, pictures)
+    crate::tui::run(app, store, config.mouse, refresher, background, pictures)
+}
+
+/// Indexes the cache anew for search (once, after an upgrade) on a connection of its own,
+/// reporting each batch done and the end.
+fn reindex_cache(data_dir: &Path, events: &std::sync::mpsc::Sender<Event>) {
+    let result = Store::open(data_dir).and_then(|store| {
+        store.reindex(|progress| {
+            let _ = events.send(Event::Reindex(ReindexEvent::Progress(progress)));
+        })
+    });
+    let result = result.map_err(|error| error.to_string());
+    let _ = events.send(Event::Reindex(ReindexEvent::Finished(result)));
 }
 
 /// The whole library of a run, on its own connection to the store, for a reader that

@@ -9,6 +9,7 @@ mod marks;
 mod output;
 mod pictures;
 mod read;
+mod reindex;
 mod sync;
 
 use std::path::PathBuf;

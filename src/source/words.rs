@@ -3,6 +3,17 @@
 //! (twice where a feed escaped them twice), each word once, in lower case. The index keeps no
 //! word positions, so one copy of each word finds the same articles as the whole text does,
 //! and indexing it is a fraction of the work.
+//!
+//! Scripts written without spaces between words (Chinese, Japanese kana and kanji, Thai, Lao,
+//! Khmer, Myanmar) and Korean, whose words carry their particles (`서울에서`), have no words to
+//! find from their start: their runs of characters are given instead as overlapping pairs
+//! (`人工智能` as `人工 工智 智能`), every pair in order, for an index that keeps positions;
+//! and each character once among the words. A string of two characters or more is then found
+//! as a phrase of its pairs, a single character as a word. The pairs of two runs follow each
+//! other, which cannot make a phrase of a string that is not there (its pairs overlap by a
+//! character, the last pair of a run and the first of the next do not) unless the next run
+//! starts with the character the last one ended with (`很好。好的` and `很好的`): only
+//! there a [`RUN_BREAK`] stands between them.
 
 use super::entities;
 use crate::digest::digest;
@@ -16,20 +27,84 @@ pub enum Markup {
     Plain,
 }
 
-/// The distinct words of `text`, lower case, separated by spaces.
-pub fn index_words(text: &str, markup: Markup) -> String {
+/// What a text gives the search index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexText {
+    /// The distinct words of the scripts that space their words, lower case, and the
+    /// distinct characters of the others, separated by spaces.
+    pub words: String,
+    /// The runs of [`unspaced`] characters as pairs, in order, separated by spaces.
+    pub grams: String,
+}
+
+/// Stands between the pairs of two runs that would seem one where they meet: a token that
+/// is no pair and that no search asks for.
+pub const RUN_BREAK: &str = "〓";
+
+impl IndexText {
+    /// Another text's words and pairs after these (a run never joins across the two).
+    pub fn append(&mut self, other: &IndexText) {
+        self.words.push_str(&other.words);
+        let last = self.grams.trim_end().chars().next_back();
+        if last.is_some() && last == other.grams.chars().next() {
+            self.grams.push_str(RUN_BREAK);
+            self.grams.push(' ');
+        }
+        self.grams.push_str(&other.grams);
+    }
+}
+
+/// Whether `c` belongs to a script written without spaces between words (Han, kana, Thai, Lao,
+/// Khmer, Myanmar), or is Hangul: the characters searched as any run of them, not as words.
+/// Digits and punctuation of those scripts are not.
+pub fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E01}'..='\u{0E3A}' | '\u{0E40}'..='\u{0E4E}' // Thai letters, vowels and marks
+        | '\u{0E81}'..='\u{0ECF}' | '\u{0EDC}'..='\u{0EDF}' // Lao
+        | '\u{1000}'..='\u{103F}' | '\u{1050}'..='\u{109F}' // Myanmar, without its digits
+        | '\u{1100}'..='\u{11FF}' // Hangul jamo
+        | '\u{1780}'..='\u{17D3}' | '\u{17DC}'..='\u{17DD}' // Khmer
+        | '\u{2E80}'..='\u{2FDF}' // CJK radicals
+        | '\u{3005}'..='\u{3007}' | '\u{3021}'..='\u{3029}' | '\u{3031}'..='\u{3035}'
+        | '\u{303B}'..='\u{303C}' // 々 〆 〇, Hangzhou numerals, kana repeat marks
+        | '\u{3041}'..='\u{3096}' | '\u{3099}'..='\u{309F}' // hiragana
+        | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' // katakana (not the middle dot)
+        | '\u{3131}'..='\u{318E}' // Hangul compatibility jamo
+        | '\u{31F0}'..='\u{31FF}' // katakana for Ainu
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' // CJK ideographs
+        | '\u{A960}'..='\u{A97F}' | '\u{AC00}'..='\u{D7AF}' | '\u{D7B0}'..='\u{D7FF}' // Hangul
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // halfwidth katakana
+        | '\u{20000}'..='\u{3FFFF}' // CJK ideographs beyond the first plane
+    )
+}
+
+/// Whether `c` only chooses a glyph for the character before it.
+pub fn variation_selector(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// The distinct words of `text`, lower case, and its runs of [`unspaced`] characters as
+/// pairs.
+pub fn index_text(text: &str, markup: Markup) -> IndexText {
     SEEN.with_borrow_mut(|(seen, salt)| {
         // A new salt for each text: odd, so never zero, which marks a slot never used.
         *salt = salt.wrapping_add(0x9E37_79B9_7F4A_7C15) | 1;
         let mut words = Words {
             word: Vec::new(),
+            run: Vec::new(),
             seen,
             salt: *salt,
             out: Vec::with_capacity(text.len() / 4),
+            grams: Vec::new(),
+            last_paired: None,
         };
         read_words(text, markup, &mut words);
         // Made of whole characters only.
-        String::from_utf8(words.out).unwrap_or_default()
+        IndexText {
+            words: String::from_utf8(words.out).unwrap_or_default(),
+            grams: String::from_utf8(words.grams).unwrap_or_default(),
+        }
     })
 }
 
@@ -40,6 +115,7 @@ fn read_words(text: &str, markup: Markup, words: &mut Words<'_>) {
         let byte = bytes[i];
         if byte.is_ascii_alphanumeric() {
             // Most of any text: a run of ASCII letters and digits, taken in one piece.
+            words.end_run();
             let start = i;
             while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                 i += 1;
@@ -50,7 +126,12 @@ fn read_words(text: &str, markup: Markup, words: &mut Words<'_>) {
                 words.word.extend(bytes[start..i].iter().map(|b| b | 0x20));
             }
         } else if markup == Markup::Html && byte == b'<' && starts_markup(bytes.get(i + 1)) {
-            words.end();
+            // A word ends at any tag; a run of characters only at a tag that is not inline
+            // (`人工<b>智能</b>` is one run, as it reads).
+            words.end_word();
+            if !inline_tag(&bytes[i + 1..]) {
+                words.end_run();
+            }
             i = skip_markup(bytes, i);
         } else if markup == Markup::Html && byte == b'&' {
             match reference(bytes, i) {
@@ -94,6 +175,26 @@ fn reference(bytes: &[u8], at: usize) -> Option<(char, Option<char>, usize)> {
         Some((c, second, inner)) => Some((c, second, length + inner - 1)),
         None => Some((first, second, length)),
     }
+}
+
+/// Elements that sit inside a line of text, whose tags do not end a run of characters.
+const INLINE: &[&[u8]] = &[
+    b"a", b"abbr", b"b", b"bdi", b"bdo", b"big", b"cite", b"code", b"del", b"dfn", b"em", b"font",
+    b"i", b"ins", b"kbd", b"mark", b"q", b"s", b"samp", b"small", b"span", b"strike", b"strong",
+    b"sub", b"sup", b"time", b"tt", b"u", b"var", b"wbr",
+];
+
+/// Whether the tag whose text follows its `<` opens or closes an inline element.
+fn inline_tag(tag: &[u8]) -> bool {
+    let tag = tag.strip_prefix(b"/").unwrap_or(tag);
+    let length = tag
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(tag.len());
+    let name = &tag[..length];
+    INLINE
+        .iter()
+        .any(|inline| inline.eq_ignore_ascii_case(name))
 }
 
 fn starts_markup(next: Option<&u8>) -> bool {
@@ -148,9 +249,15 @@ thread_local! {
 struct Words<'a> {
     /// A word being read that is not all ASCII, in lower case.
     word: Vec<u8>,
+    /// A run of [`unspaced`] characters being read.
+    run: Vec<char>,
     seen: &'a mut [u64],
     salt: u64,
     out: Vec<u8>,
+    /// The runs read, as pairs.
+    grams: Vec<u8>,
+    /// The last character of the last run that gave pairs.
+    last_paired: Option<char>,
 }
 
 impl Words<'_> {
@@ -190,7 +297,15 @@ impl Words<'_> {
     }
 
     fn push(&mut self, c: char) {
-        if c.is_alphanumeric() {
+        if !self.run.is_empty() && variation_selector(c) {
+            // It chooses a glyph (`葛󠄀`): the run goes on.
+            return;
+        }
+        if unspaced(c) {
+            self.end_word();
+            self.run.push(c);
+        } else if c.is_alphanumeric() {
+            self.end_run();
             for lower in c.to_lowercase() {
                 let mut utf8 = [0; 4];
                 self.word
@@ -202,6 +317,46 @@ impl Words<'_> {
     }
 
     fn end(&mut self) {
+        self.end_word();
+        self.end_run();
+    }
+
+    /// Ends a run of characters: each pair of it in order (after a [`RUN_BREAK`] if the last
+    /// run ended with the character it starts with); and each character among the words,
+    /// once.
+    fn end_run(&mut self) {
+        if self.run.is_empty() {
+            return;
+        }
+        // Taken out while it is read, and put back empty, so its room is kept.
+        let mut run = std::mem::take(&mut self.run);
+        let mut utf8 = [0; 4];
+        for &c in &run {
+            let c = c.encode_utf8(&mut utf8).as_bytes();
+            if self.is_new(digest(c)) {
+                self.out.extend_from_slice(c);
+                self.out.push(b' ');
+            }
+        }
+        if run.len() > 1 {
+            if self.last_paired == run.first().copied() {
+                self.grams.extend_from_slice(RUN_BREAK.as_bytes());
+                self.grams.push(b' ');
+            }
+            for pair in run.windows(2) {
+                for c in pair {
+                    self.grams
+                        .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                }
+                self.grams.push(b' ');
+            }
+            self.last_paired = run.last().copied();
+        }
+        run.clear();
+        self.run = run;
+    }
+
+    fn end_word(&mut self) {
         if self.word.is_empty() {
             return;
         }
@@ -217,20 +372,94 @@ impl Words<'_> {
 mod tests {
     use super::*;
 
+    fn words(text: &str, markup: Markup) -> String {
+        index_text(text, markup).words
+    }
+
+    fn grams(text: &str, markup: Markup) -> String {
+        index_text(text, markup).grams
+    }
+
     #[test]
     fn words_of_html_come_once_each_without_markup() {
         let html = "<p>The <b>Harbour</b> ferry &amp; the harbour's caf&eacute;.</p>\
             <script>var hidden = 1;</script><style>p { color: red }</style><!-- secret -->\
             <a href=\"https://e.com/x\">Café</a> Caf&amp;#233; 東京 a&lt;b";
         assert_eq!(
-            index_words(html, Markup::Html),
-            "the harbour ferry s café 東京 a b "
+            index_text(html, Markup::Html),
+            IndexText {
+                words: "the harbour ferry s café 東 京 a b ".into(),
+                grams: "東京 ".into(),
+            }
         );
     }
 
     #[test]
     fn plain_text_keeps_what_looks_like_markup_as_text() {
-        assert_eq!(index_words("x<y and &amp;", Markup::Plain), "x y and amp ");
-        assert_eq!(index_words("x <b> 3 < 4", Markup::Html), "x 3 4 ");
+        assert_eq!(words("x<y and &amp;", Markup::Plain), "x y and amp ");
+        assert_eq!(words("x <b> 3 < 4", Markup::Html), "x 3 4 ");
+    }
+
+    #[test]
+    fn runs_of_unspaced_scripts_are_their_pairs_in_order() {
+        // Chinese, with an inline tag inside the run and punctuation ending it; a run of one
+        // character has no pair (it is a word).
+        assert_eq!(
+            grams("<p>人工<b>智能</b>很重要。</p><p>的</p>", Markup::Html),
+            "人工 工智 智能 能很 很重 重要 "
+        );
+        assert_eq!(
+            words("<p>人工智能。的</p>", Markup::Html),
+            "人 工 智 能 的 "
+        );
+        // Every pair, also those met before: the index keeps their positions.
+        assert_eq!(grams("智能，智能", Markup::Plain), "智能 智能 ");
+        // A run that starts with the character the last one ended with is kept apart.
+        assert_eq!(
+            grams("很好。好的，的确", Markup::Plain),
+            "很好 〓 好的 〓 的确 "
+        );
+        assert_eq!(grams("很好。是的。好的", Markup::Plain), "很好 是的 好的 ");
+        // Japanese kanji and kana are one run; the middle dot ends it.
+        assert_eq!(
+            grams("東京都のひらがな・カタカナー", Markup::Plain),
+            "東京 京都 都の のひ ひら らが がな カタ タカ カナ ナー "
+        );
+        // Korean words with their particles, spaced.
+        assert_eq!(
+            grams("서울에서 만나요", Markup::Plain),
+            "서울 울에 에서 만나 나요 "
+        );
+        // Thai, its vowel signs and tone marks inside the run.
+        assert_eq!(
+            grams("ภาษาไทย ง่าย", Markup::Plain),
+            "ภา าษ ษา าไ ไท ทย ง่ ่า าย "
+        );
+        // A tag that is not inline ends a run, as the end of a line does.
+        assert_eq!(
+            grams("<li>北京</li><li>上海</li>北京\n上海", Markup::Html),
+            "北京 上海 北京 上海 "
+        );
+        // A variation selector inside a run is not a character of it.
+        assert_eq!(grams("葛\u{E0100}城", Markup::Plain), "葛城 ");
+        assert_eq!(grams("the harbour, ferries", Markup::Html), "");
+    }
+
+    #[test]
+    fn words_and_runs_side_by_side_split_where_the_script_changes() {
+        assert_eq!(
+            index_text("Rust 1.80 用于智能手机 iPhone用户", Markup::Plain),
+            IndexText {
+                words: "rust 1 80 用 于 智 能 手 机 iphone 户 ".into(),
+                grams: "用于 于智 智能 能手 手机 用户 ".into(),
+            }
+        );
+        assert_eq!(
+            index_text("caf&eacute;東京&#x4EAC;都", Markup::Html),
+            IndexText {
+                words: "café 東 京 都 ".into(),
+                grams: "東京 京京 京都 ".into(),
+            }
+        );
     }
 }

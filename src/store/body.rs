@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::isolate::{Part, isolated};
 use crate::model::{Article, Body};
 use crate::source::feed::ItemBody;
-use crate::source::words::{Markup, index_words};
+use crate::source::words::{IndexText, Markup, index_text};
 
 /// What is stored for a body.
 #[derive(Debug, Serialize, Deserialize)]
@@ -76,15 +76,15 @@ pub fn unpack(packed: Option<&[u8]>, snapshot: &str) -> Result<Body, String> {
 }
 
 /// The words of a stored row's body for the search index, as [`unpack`] finds it.
-pub fn words(packed: Option<&[u8]>, snapshot: &str) -> Result<String, String> {
+pub fn words(packed: Option<&[u8]>, snapshot: &str) -> Result<IndexText, String> {
     match packed {
-        None => Ok(index_words(
+        None => Ok(index_text(
             &unpack(None, snapshot)?.plain_text(),
             Markup::Plain,
         )),
         Some(packed) => match inflate(packed)? {
-            Stored::Item(item) => Ok(index_words(&item.text, Markup::Html)),
-            Stored::Made(body) => Ok(index_words(&body.plain_text(), Markup::Plain)),
+            Stored::Item(item) => Ok(index_text(&item.text, Markup::Html)),
+            Stored::Made(body) => Ok(index_text(&body.plain_text(), Markup::Plain)),
         },
     }
 }

@@ -10,9 +10,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::body;
 use super::feeds::parse_time;
+use super::text_index;
 use super::{Store, StoreError, one_line, stored_time};
 use crate::model::{ArticleId, Body, FullText};
-use crate::source::words::{Markup, index_words};
+use crate::source::words::{IndexText, Markup, index_text};
 
 /// What the store knows of an article's full text.
 #[derive(Debug, Clone, PartialEq)]
@@ -173,7 +174,7 @@ impl Store {
 /// Indexes a cached article's title, feed text and full text together for search.
 pub(super) fn reindex(conn: &Connection, id: &ArticleId) -> rusqlite::Result<()> {
     // The row, title and address of the article, and the words of its feed text.
-    type Found = (i64, String, Option<String>, Result<String, String>);
+    type Found = (i64, String, Option<String>, Result<IndexText, String>);
     let row: Option<Found> = conn
         .prepare_cached(
             "SELECT rowid, title, url, snapshot, body FROM feed_articles WHERE id = ?1",
@@ -187,25 +188,24 @@ pub(super) fn reindex(conn: &Connection, id: &ArticleId) -> rusqlite::Result<()>
     let Some((rowid, title, url, Ok(words))) = row else {
         return Ok(());
     };
-    conn.prepare_cached("DELETE FROM feed_text WHERE rowid = ?1")?
-        .execute([rowid])?;
-    conn.prepare_cached("INSERT INTO feed_text (rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![
-            rowid,
-            title,
-            indexed_words(conn, id, url.as_deref(), words)?
-        ])?;
-    Ok(())
+    text_index::remove(conn, rowid)?;
+    let text = text_index::of_title_and_text(&title, &words);
+    text_index::write(
+        conn,
+        rowid,
+        &title,
+        &indexed_text(conn, id, url.as_deref(), text)?,
+    )
 }
 
-/// The words a cached article is found by: its feed text's, and its full text's if it has
-/// one read from its address.
-pub(super) fn indexed_words(
+/// What a cached article is found by: its title's and feed text's words (`text`), and its
+/// full text's if it has one read from its address.
+pub(super) fn indexed_text(
     conn: &Connection,
     id: &ArticleId,
     url: Option<&str>,
-    mut words: String,
-) -> rusqlite::Result<String> {
+    mut text: IndexText,
+) -> rusqlite::Result<IndexText> {
     let full: Option<String> = conn
         .prepare_cached(
             "SELECT body FROM full_texts WHERE article_id = ?1 AND body IS NOT NULL AND url = ?2",
@@ -213,9 +213,9 @@ pub(super) fn indexed_words(
         .query_row(params![id.as_str(), url], |row| row.get(0))
         .optional()?;
     if let Some(body) = full.and_then(|body| serde_json::from_str::<Body>(&body).ok()) {
-        words.push_str(&index_words(&body.plain_text(), Markup::Plain));
+        text.append(&index_text(&body.plain_text(), Markup::Plain));
     }
-    Ok(words)
+    Ok(text)
 }
 
 /// Puts an article's kept full text into its bookmark's snapshot, if it is bookmarked.

@@ -24,19 +24,26 @@ mod read_marks;
 mod read_marks_tests;
 #[cfg(test)]
 mod refusal_tests;
+mod reindex;
+#[cfg(test)]
+mod reindex_tests;
 mod rows;
 mod schema;
 mod search;
+#[cfg(test)]
+mod search_tests;
 mod sync;
 mod sync_queue;
 #[cfg(test)]
 mod sync_tests;
 #[cfg(test)]
 mod tests;
+mod text_index;
 
 pub use feeds::{FeedState, Ingested, Subscription};
 pub use full_texts::{PendingFullText, StoredFullText};
 pub use read_marks::FeedCount;
+pub use reindex::Reindexing;
 pub use rows::CacheRow;
 pub use sync::{
     FeedListChange, MovedFeed, ServerFeed, ServerItem, ServerState, StateChanges, SyncStatus,

@@ -9,10 +9,11 @@ use super::body::{self, Stored};
 use super::feeds::{FeedState, Ingested, TAG_SEPARATOR, write_feed_state};
 use super::full_texts;
 use super::stored_time;
+use super::text_index;
 use crate::digest::digest;
 use crate::model::{Article, ArticleId, Tag};
 use crate::source::feed::Item;
-use crate::source::words::{Markup, index_words};
+use crate::source::words::{IndexText, Markup, index_text};
 
 /// One article as the cache stores it, made ready away from the thread that writes: its list
 /// columns, its body packed, a hash of both, and its words for the search index.
@@ -27,27 +28,28 @@ pub struct CacheRow {
     tags: String,
     hash: i64,
     body: Vec<u8>,
-    words: String,
+    /// What the search index finds it by (its title's pairs included).
+    text: IndexText,
 }
 
 impl CacheRow {
     /// An item as a feed gave it: its body is made when the article is opened.
     pub fn from_item(item: &Item) -> CacheRow {
-        let words = index_words(&item.body.text, Markup::Html);
+        let text = index_text(&item.body.text, Markup::Html);
         Self::new(
             &item.article,
             &Stored::Item(Cow::Borrowed(&item.body)),
-            words,
+            &text,
         )
     }
 
     /// A whole article, its body made.
     pub fn from_article(article: &Article) -> CacheRow {
-        let words = index_words(&article.body.plain_text(), Markup::Plain);
-        Self::new(article, &Stored::Made(Cow::Borrowed(&article.body)), words)
+        let text = index_text(&article.body.plain_text(), Markup::Plain);
+        Self::new(article, &Stored::Made(Cow::Borrowed(&article.body)), &text)
     }
 
-    fn new(article: &Article, stored: &Stored<'_>, words: String) -> CacheRow {
+    fn new(article: &Article, stored: &Stored<'_>, text: &IndexText) -> CacheRow {
         let published = article.published.map(stored_time);
         let tags = joined_tags(article);
         let mut hashed = body::json(stored);
@@ -74,7 +76,7 @@ impl CacheRow {
             // Stored as SQLite's 64-bit integer, bit for bit.
             hash: digest(&hashed) as i64,
             body,
-            words,
+            text: text_index::of_title_and_text(&article.title, text),
         }
     }
 }
@@ -88,9 +90,6 @@ pub(super) fn write_rows(
 ) -> rusqlite::Result<Ingested> {
     let mut find =
         conn.prepare_cached("SELECT hash, feed_url, rowid FROM feed_articles WHERE id = ?1")?;
-    let mut index_text =
-        conn.prepare_cached("INSERT INTO feed_text (rowid, title, body) VALUES (?1, ?2, ?3)")?;
-    let mut unindex_text = conn.prepare_cached("DELETE FROM feed_text WHERE rowid = ?1")?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
                                     title, source, author, url, tags, hash, body)
@@ -132,7 +131,7 @@ pub(super) fn write_rows(
             None => {
                 insert.execute(values)?;
                 // A new article has no full text yet: it is indexed with it when one comes.
-                index_text.execute(params![conn.last_insert_rowid(), row.title, row.words])?;
+                text_index::write(conn, conn.last_insert_rowid(), &row.title, &row.text)?;
                 ingested.new += 1;
             }
             Some((hash, feed, _)) if hash == row.hash && feed == feed_url => {}
@@ -140,14 +139,10 @@ pub(super) fn write_rows(
                 replace.execute(values)?;
                 // A full text read from another address is not this article's now.
                 full_texts::forget_stale(conn, &row.id, row.url.as_deref())?;
-                unindex_text.execute([rowid])?;
-                let words = full_texts::indexed_words(
-                    conn,
-                    &row.id,
-                    row.url.as_deref(),
-                    row.words.clone(),
-                )?;
-                index_text.execute(params![rowid, row.title, words])?;
+                text_index::remove(conn, rowid)?;
+                let text =
+                    full_texts::indexed_text(conn, &row.id, row.url.as_deref(), row.text.clone())?;
+                text_index::write(conn, rowid, &row.title, &text)?;
                 // A row stored before version 4 has no hash: it is stored again, but it may
                 // well be the same article.
                 if hash != LEGACY_HASH {

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 8;
+pub const CURRENT_VERSION: i64 = 9;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     V6_FULL_TEXT,
     V7_PACKED_BODIES,
     V8_SOURCE_HASH,
+    V9_SEARCH_IN_EVERY_SCRIPT,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -210,6 +211,32 @@ const V8_SOURCE_HASH: &str = "
     ALTER TABLE feed_state ADD COLUMN source_hash INTEGER;
 ";
 
+/// Version 9: search finds any string of Chinese, Japanese, Korean, Thai and the like (issue
+/// 18). `feed_grams` holds, rowid for rowid with `feed_articles`, the runs of those scripts in
+/// a cached article's title, text and full text as overlapping pairs of characters in order
+/// (`source::words`), with their positions, so that a string of two characters or more is
+/// found as a phrase of its pairs; the `ascii` tokenizer leaves every character but ASCII as
+/// it is, so each pair is a token. Rows with no such text have no row there. In `feed_text`
+/// those runs give way to their characters, each once, so that one character is found as a
+/// word; the words of the other scripts are as before. `search_reindex` says which rows are
+/// still to be indexed anew (rowids `next_row` to `last_row`, those stored before this
+/// version): they are read and indexed again a batch per transaction (`store::reindex`), and
+/// the row goes when they are done; meanwhile search answers from the index as it stands.
+const V9_SEARCH_IN_EVERY_SCRIPT: &str = "
+    CREATE VIRTUAL TABLE feed_grams USING fts5(
+        grams, content = '', contentless_delete = 1, tokenize = 'ascii'
+    );
+    CREATE TRIGGER feed_articles_forget_grams AFTER DELETE ON feed_articles BEGIN
+        DELETE FROM feed_grams WHERE rowid = old.rowid;
+    END;
+    CREATE TABLE search_reindex (
+        next_row INTEGER NOT NULL,
+        last_row INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO search_reindex (next_row, last_row)
+        SELECT min(rowid), max(rowid) FROM feed_articles HAVING count(*) > 0;
+";
+
 /// What the header and schema of an opened file say about it, before anything is written.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -306,9 +333,10 @@ mod tests {
         assert_eq!(tables(&conn), 2);
         migrate(&conn, CURRENT_VERSION).unwrap();
         assert_eq!(read_version(&conn).unwrap(), CURRENT_VERSION);
-        // Seven tables, the full-text index and its five shadow tables, SQLite's table of
-        // AUTOINCREMENT counters, and five tables of sync.
-        assert_eq!(tables(&conn), 18);
+        // Seven tables, two full-text indexes of five tables each (the virtual table and
+        // its shadow tables), SQLite's table of AUTOINCREMENT counters, five tables of sync,
+        // and the rows left to index anew.
+        assert_eq!(tables(&conn), 24);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Search in the feed cache: the full-text index's answer, made into article ids without
 //! reading a row of the table, through a map of row to id that is read once and again after
-//! any change to the cache (by this connection or any other).
+//! any change to the cache (by this connection or any other). Words of scripts that space
+//! their words are asked of `feed_text`, runs of Chinese, Japanese, Korean, Thai and the like
+//! of `feed_grams` (see `text_index`); an article must have them all.
 
 use std::cell::{Ref, RefCell};
 
@@ -8,6 +10,7 @@ use rusqlite::{Transaction, TransactionBehavior};
 
 use super::{Store, StoreError};
 use crate::model::ArticleId;
+use crate::source::words::{unspaced, variation_selector};
 
 /// The shortest search word the full-text index matches as the start of a word.
 pub const SHORTEST_PREFIX: usize = 3;
@@ -42,25 +45,21 @@ pub(super) type RowIdCache = RefCell<Option<RowIds>>;
 impl Store {
     /// The cached articles whose title or text has a word starting with each of `words`; a
     /// word shorter than [`SHORTEST_PREFIX`] characters must be a whole word there (as "eu"
-    /// or "ai"), since most of a large cache would start with a letter or two.
+    /// or "ai"), since most of a large cache would start with a letter or two. A run of
+    /// Chinese, Japanese, Korean, Thai or the like in `words` is found anywhere, a character
+    /// or more.
     pub fn search_cached(&self, words: &[String]) -> Result<Vec<ArticleId>, StoreError> {
-        // The index keeps no positions, so a word is asked for as the words it is made of
-        // (`e-mail`: `e` and `mail`), never as a phrase.
-        let query: Vec<String> = words
-            .iter()
-            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                if w.chars().count() < SHORTEST_PREFIX {
-                    format!("\"{w}\"")
-                } else {
-                    format!("\"{w}\"*")
-                }
-            })
-            .collect();
-        if query.is_empty() {
-            return Ok(Vec::new());
-        }
+        let queries = queries(words);
+        let sql = match (queries.words.is_empty(), queries.grams.is_empty()) {
+            (true, true) => return Ok(Vec::new()),
+            (false, true) => "SELECT rowid FROM feed_text WHERE feed_text MATCH ?1",
+            (true, false) => "SELECT rowid FROM feed_grams WHERE feed_grams MATCH ?2",
+            (false, false) => {
+                "SELECT rowid FROM feed_text WHERE feed_text MATCH ?1
+                 INTERSECT SELECT rowid FROM feed_grams WHERE feed_grams MATCH ?2"
+            }
+        };
+        let (words, grams) = (queries.words.join(" AND "), queries.grams.join(" AND "));
         // One snapshot for the map and the index, so the map knows every row the index
         // names; rows only, each found in the map as it comes: joined with the table, each
         // would read a page of bodies.
@@ -76,10 +75,14 @@ impl Store {
                 )
                 .map_err(sqlite_error)?;
             let map = self.row_ids()?;
-            let mut search = snapshot
-                .prepare_cached("SELECT rowid FROM feed_text WHERE feed_text MATCH ?1")
-                .map_err(sqlite_error)?;
-            let mut rows = search.query([query.join(" AND ")]).map_err(sqlite_error)?;
+            let mut search = snapshot.prepare_cached(sql).map_err(sqlite_error)?;
+            // As many parameters as the statement's highest number.
+            let mut rows = if sql.contains("?2") {
+                search.query([&words, &grams])
+            } else {
+                search.query([&words])
+            }
+            .map_err(sqlite_error)?;
             // Room for every row at most: pages the answer does not fill are never touched,
             // and a large answer is not copied as it grows.
             let mut found = Vec::with_capacity(map.rows.len() + map.others.len());
@@ -137,6 +140,73 @@ impl Store {
             Some(map) => map,
             None => &EMPTY,
         }))
+    }
+}
+
+/// The full-text queries for search words, each a term every article found must have.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Queries {
+    /// Terms for `feed_text`: words, or their starts; a single character of a script that
+    /// does not space its words.
+    pub words: Vec<String>,
+    /// Terms for `feed_grams`: phrases of pairs.
+    pub grams: Vec<String>,
+}
+
+/// The terms of `words` (lower case): the words of scripts that space their words as
+/// `feed_text` holds them, and the runs of those that do not as `feed_grams` does.
+pub(super) fn queries(words: &[String]) -> Queries {
+    let mut queries = Queries::default();
+    for word in words {
+        // The index keeps no positions of words, so a word is asked for as the words it is
+        // made of (`e-mail`: `e` and `mail`), never as a phrase.
+        let mut spaced = String::new();
+        let mut run: Vec<char> = Vec::new();
+        for c in word.chars().chain([' ']) {
+            if !run.is_empty() && variation_selector(c) {
+                continue;
+            }
+            if unspaced(c) {
+                queries.push_word(&mut spaced);
+                run.push(c);
+            } else {
+                queries.push_run(&mut run);
+                if c.is_alphanumeric() {
+                    spaced.push(c);
+                } else {
+                    queries.push_word(&mut spaced);
+                }
+            }
+        }
+    }
+    queries
+}
+
+impl Queries {
+    fn push_word(&mut self, word: &mut String) {
+        if word.is_empty() {
+            return;
+        }
+        self.words.push(if word.chars().count() < SHORTEST_PREFIX {
+            format!("\"{word}\"")
+        } else {
+            format!("\"{word}\"*")
+        });
+        word.clear();
+    }
+
+    /// A run as the index holds it: one character, a word of the word index (each
+    /// character of a text is one); more, the phrase of its pairs in order.
+    fn push_run(&mut self, run: &mut Vec<char>) {
+        match run.as_slice() {
+            [] => return,
+            [c] => self.words.push(format!("\"{c}\"")),
+            _ => {
+                let pairs: Vec<String> = run.windows(2).map(|pair| pair.iter().collect()).collect();
+                self.grams.push(format!("\"{}\"", pairs.join(" ")));
+            }
+        }
+        run.clear();
     }
 }
 

@@ -37,6 +37,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             (None, None) if app.loading_list => {
                 ("reading the whole cache…".to_string(), theme.accent())
             }
+            (None, None) if app.reindexing.is_some() => {
+                let percent = app.reindexing.unwrap_or_default().percent();
+                (
+                    format!("indexing the cache for search… {percent}%"),
+                    theme.accent(),
+                )
+            }
             (None, None) => (hints(app), theme.dim()),
         },
     };
