@@ -25,6 +25,7 @@ mod head;
 mod identity;
 mod json;
 mod names;
+mod ordered;
 mod references;
 mod repair;
 mod rss;
@@ -42,6 +43,7 @@ use crate::model::tag::parse_tag_list;
 use crate::model::{Article, Block, Body, Span, SpanStyle, Tag};
 use crate::sanitize::{clean_line, has_visible};
 use entry::{Entry, person_name};
+use ordered::in_order;
 use tree::{Element, Names, Ns};
 
 pub use dates::parse_date;
@@ -345,43 +347,6 @@ fn threads_for(count: usize, threads: usize) -> usize {
         threads
     } else {
         1
-    }
-}
-
-/// `work` done on each input, on `threads` threads, and `each` given what comes of them in
-/// their order. At most one input per thread is under way, so a large feed is never in
-/// memory as articles all at once.
-fn in_order<I: Send, T: Send>(
-    inputs: Vec<I>,
-    threads: usize,
-    work: impl Fn(I) -> T + Sync,
-    mut each: impl FnMut(T),
-) {
-    if threads < 2 {
-        inputs.into_iter().map(&work).for_each(each);
-        return;
-    }
-    let work = &work;
-    let mut inputs = inputs.into_iter().peekable();
-    while inputs.peek().is_some() {
-        let round: Vec<I> = inputs.by_ref().take(threads).collect();
-        std::thread::scope(|scope| {
-            let mut round = round.into_iter();
-            let first = round.next();
-            let others: Vec<_> = round
-                .map(|input| scope.spawn(crate::isolate::carry(move || work(input))))
-                .collect();
-            if let Some(first) = first {
-                each(work(first));
-            }
-            for other in others {
-                each(
-                    other
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                );
-            }
-        });
     }
 }
 

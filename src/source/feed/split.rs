@@ -13,6 +13,7 @@ use super::tree::Ns;
 
 /// Where the items of a feed document lie, and what each piece read of it is made of.
 pub struct Split<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     /// RSS for `rss`, `RDF` and `channel` roots, Atom for `feed`.
     pub vocabulary: Ns,
@@ -45,6 +46,7 @@ impl<'a> Split<'a> {
     pub fn scan(text: &'a str) -> Option<Split<'a>> {
         let bytes = text.as_bytes();
         let mut split = Split {
+            text,
             bytes,
             vocabulary: Ns::Rss,
             around: Vec::new(),
@@ -172,9 +174,8 @@ impl<'a> Split<'a> {
 
     /// The text of the item `index` of [`Split::items`].
     pub fn item(&self, index: usize) -> &'a str {
-        let bytes: &'a [u8] = self.bytes;
         // The ranges start and end at ASCII markup, so they are on character boundaries.
-        std::str::from_utf8(&bytes[self.items[index].clone()]).unwrap_or_default()
+        self.text.get(self.items[index].clone()).unwrap_or_default()
     }
 
     fn piece(&self, parts: &[&[u8]]) -> String {

@@ -1,0 +1,122 @@
+//! Work done on several threads and handed on in its order: the runs of a large feed are read
+//! on every core, each thread taking the next run as soon as it is done with one (no thread
+//! waits for the slowest of a round), and never more than a few runs ahead of what has been
+//! handed on, so that a large feed is never in memory as articles all at once.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError, mpsc};
+
+/// How many inputs each thread may be ahead of the one handed on last.
+const AHEAD: usize = 2;
+
+/// `work` done on each input, on `threads` threads, and `each` given what comes of them in
+/// their order, on the calling thread. A panic in `work` on another thread ends the others
+/// and is raised again on the calling thread.
+pub fn in_order<I: Send, T: Send>(
+    inputs: Vec<I>,
+    threads: usize,
+    work: impl Fn(I) -> T + Sync,
+    mut each: impl FnMut(T),
+) {
+    if threads < 2 || inputs.len() < 2 {
+        inputs.into_iter().map(work).for_each(each);
+        return;
+    }
+    let window = threads * AHEAD;
+    let queue = Mutex::new(inputs.into_iter().enumerate());
+    // How many outputs have been handed on, and a wake-up for threads waiting to be let on.
+    let handed = (Mutex::new(0usize), Condvar::new());
+    let failed = AtomicBool::new(false);
+    let (work, queue, handed, failed) = (&work, &queue, &handed, &failed);
+    std::thread::scope(|scope| {
+        let (sender, outputs) = mpsc::channel::<(usize, T)>();
+        for _ in 0..threads {
+            let sender = sender.clone();
+            scope.spawn(crate::isolate::carry(move || {
+                let _stop = StopOthersOnPanic { failed, handed };
+                loop {
+                    let Some((index, input)) = lock(queue).next() else {
+                        return;
+                    };
+                    let mut done = lock(&handed.0);
+                    while index >= *done + window && !failed.load(Ordering::SeqCst) {
+                        done = handed.1.wait(done).unwrap_or_else(PoisonError::into_inner);
+                    }
+                    drop(done);
+                    if failed.load(Ordering::SeqCst) || sender.send((index, work(input))).is_err() {
+                        return;
+                    }
+                }
+            }));
+        }
+        drop(sender);
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (index, output) in outputs {
+            waiting.insert(index, output);
+            while let Some(output) = waiting.remove(&next) {
+                each(output);
+                next += 1;
+                *lock(&handed.0) = next;
+                handed.1.notify_all();
+            }
+        }
+    });
+}
+
+/// Wakes the other threads when this one unwinds, so that none waits for an output that
+/// will never come.
+struct StopOthersOnPanic<'a> {
+    failed: &'a AtomicBool,
+    handed: &'a (Mutex<usize>, Condvar),
+}
+
+impl Drop for StopOthersOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.failed.store(true, Ordering::SeqCst);
+            let _done = lock(&self.handed.0);
+            self.handed.1.notify_all();
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_order;
+
+    #[test]
+    fn outputs_come_in_the_order_of_the_inputs_however_long_each_takes() {
+        let inputs: Vec<u64> = (0..200).collect();
+        let mut out = Vec::new();
+        in_order(
+            inputs,
+            3,
+            |n| {
+                // Later inputs finish sooner, so the threads finish out of order.
+                std::thread::sleep(std::time::Duration::from_micros((200 - n) * 20));
+                n * 2
+            },
+            |n| out.push(n),
+        );
+        assert_eq!(out, (0..200).map(|n| n * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_panic_on_a_thread_ends_the_others_and_reaches_the_caller() {
+        let caught = std::panic::catch_unwind(|| {
+            in_order(
+                (0..100).collect(),
+                2,
+                |n: u32| assert!(n != 37, "boom"),
+                |()| {},
+            );
+        });
+        assert!(caught.is_err());
+    }
+}
