@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 8;
+pub const CURRENT_VERSION: i64 = 9;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     V6_FULL_TEXT,
     V7_PACKED_BODIES,
     V8_SOURCE_HASH,
+    V9_FRESHNESS_AND_FOLDERS,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -208,6 +209,18 @@ const V7_PACKED_BODIES: &str = "
 /// under, so that a feed renamed or tagged anew is read again though its document is the same.
 const V8_SOURCE_HASH: &str = "
     ALTER TABLE feed_state ADD COLUMN source_hash INTEGER;
+";
+
+/// Version 9 (issue 18): what a feed said of its freshness, kept for the answers that do not
+/// say it again, in seconds: its `<ttl>` (in the document, which a 304 does not send) and the
+/// `max-age` of the last answer that carried a `Cache-Control`; so that a 304 leaves the feed
+/// as fresh as the document it confirms. And the folders an OPML import found a subscription
+/// in, outermost first (a JSON array), so that `export-opml` nests it in them again.
+const V9_FRESHNESS_AND_FOLDERS: &str = "
+    ALTER TABLE feed_state ADD COLUMN ttl INTEGER CHECK (ttl >= 0);
+    ALTER TABLE feed_state ADD COLUMN max_age INTEGER CHECK (max_age >= 0);
+    ALTER TABLE subscriptions ADD COLUMN folders TEXT
+        CHECK (folders IS NULL OR json_type(folders) = 'array');
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.
