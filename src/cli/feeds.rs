@@ -1,5 +1,6 @@
 //! The commands on feeds: `refresh`, `feeds add|list|remove`, `import-opml`, `export-opml`.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -276,7 +277,13 @@ pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file).map_err(|e| {
         anyhow::anyhow!("{}: {}", file.display(), crate::source::load::describe(&e))
     })?;
-    let feeds = opml::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let outlined =
+        opml::parse_outlined(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let folders: HashMap<String, Vec<String>> = outlined
+        .iter()
+        .map(|o| (o.feed.url.clone(), o.folders.clone()))
+        .collect();
+    let feeds: Vec<Subscription> = outlined.into_iter().map(|o| o.feed).collect();
     let store = context.open_store()?;
     let feeds = if context.config.sync.is_some() {
         let here = sync::import(context, &store, feeds, file)?;
@@ -291,19 +298,41 @@ pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
     let mut added = 0;
     for feed in &feeds {
         let in_config = context.config.feeds.iter().any(|f| f.url == feed.url);
-        if !in_config && store.add_subscription(feed, now)? {
+        let in_folders = folders.get(&feed.url).map_or(&[][..], Vec::as_slice);
+        if !in_config && store.add_subscription_in(feed, in_folders, now)? {
             added += 1;
         }
     }
+    let known = feeds.len() - added;
     emit([format!(
-        "imported {added} feeds from {} ({} were already subscribed)",
+        "imported {} from {} ({known} {} already subscribed)",
+        counted(added, "feed"),
         file.display(),
-        feeds.len() - added
+        if known == 1 { "was" } else { "were" }
     )])
 }
 
+/// Every subscription as OPML, each under the name the reader shows for it (its own title
+/// when it was given none), nested in the folders an import found it in.
 pub fn export_opml(context: &Context) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let feeds = refresh::subscriptions(&context.config, Some(&store))?;
-    emit([opml::write(&feeds, &Utc::now().to_rfc2822())])
+    let states = store.feed_states()?;
+    let folders = store.subscription_folders()?;
+    // Folders are kept for feeds an import added; a config feed at the same address is not one.
+    let imported = |url: &str| !context.config.feeds.iter().any(|f| f.url == url);
+    let exports: Vec<opml::Export> = feeds
+        .iter()
+        .map(|feed| opml::Export {
+            feed,
+            name: refresh::given_name(feed, &states.get(&feed.url).cloned().unwrap_or_default()),
+            folders: folders
+                .get(&feed.url)
+                .filter(|_| imported(&feed.url))
+                .map_or(&[][..], Vec::as_slice),
+        })
+        .collect();
+    let document = opml::write(&exports, &Utc::now().to_rfc2822());
+    // `emit` ends the last line itself: no blank line after the document.
+    emit([document.trim_end().to_string()])
 }
