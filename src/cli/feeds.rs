@@ -9,7 +9,7 @@ use chrono::{Local, Utc};
 use serde::Serialize;
 
 use super::context::Context;
-use super::output::{emit, print_json};
+use super::output::{emit, hint, print_json};
 use super::sync;
 use crate::full_text;
 use crate::model::{Subscription, counted};
@@ -205,11 +205,12 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
     }
     let mut lines = Vec::new();
     for feed in &feeds {
-        let name = feed
-            .name
-            .clone()
-            .or_else(|| feed.title.clone())
-            .unwrap_or_else(|| feed.url.clone());
+        // A feed never named nor fetched is known by its address alone: written once. Each
+        // part is cleaned on its own, so that the two spaces between them stay two.
+        let name = match feed.name.as_ref().or(feed.title.as_ref()) {
+            Some(name) => format!("{}  {}", clean_line(name), clean_line(&feed.url)),
+            None => clean_line(&feed.url),
+        };
         let refreshed = match &feed.last_refresh {
             Some(time) => match chrono::DateTime::parse_from_rfc3339(time) {
                 Ok(t) => format!(
@@ -226,13 +227,12 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             None => String::new(),
         };
         let full_text = if feed.full_text { " · full text" } else { "" };
-        lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {} unread of {}{every}{full_text}",
-            feed.url,
+        lines.push(format!(
+            "{name}  [{}]  {refreshed} · {} unread of {}{every}{full_text}",
             feed.origin,
             feed.unread,
             counted(feed.articles, "article")
-        )));
+        ));
         if let Some(error) = &feed.last_error {
             lines.push(format!("    last error: {}", clean_line(error)));
         }
@@ -254,7 +254,8 @@ pub fn remove(context: &Context, feed: &str) -> anyhow::Result<()> {
                 .as_deref()
                 .is_some_and(|n| n.eq_ignore_ascii_case(feed))
     };
-    if let Some(found) = store.subscriptions()?.into_iter().find(named) {
+    let subscriptions = store.subscriptions()?;
+    if let Some(found) = subscriptions.iter().find(|s| named(s)) {
         store.remove_subscription(&found.url)?;
         return emit([format!(
             "unsubscribed from {}; its cached articles are gone, bookmarks stay",
@@ -270,7 +271,20 @@ pub fn remove(context: &Context, feed: &str) -> anyhow::Result<()> {
     if in_config {
         bail!("{feed} is listed in the config file; remove its [[feeds]] entry there");
     }
-    bail!("no subscribed feed has the address or name \"{feed}\" (see tidings feeds list)");
+    let names = subscriptions
+        .iter()
+        .filter_map(|s| s.name.as_deref())
+        .chain(
+            context
+                .config
+                .feeds
+                .iter()
+                .filter_map(|f| f.name.as_deref()),
+        );
+    bail!(
+        "no subscribed feed has the address or name \"{feed}\" ({})",
+        hint(feed, names, "tidings feeds list")
+    );
 }
 
 pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
