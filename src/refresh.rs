@@ -406,8 +406,11 @@ fn settle(
         state.file_stamp = validators.file_stamp;
         state.last_success = Some(now);
         state.last_error = None;
-        state.retry_after = None;
-        validators.fresh_for
+        // A wait the server asked for holds until its time, whatever answered meanwhile.
+        state.retry_after = state.retry_after.filter(|until| *until > now);
+        if let Some(max_age) = validators.fresh_for {
+            state.max_age = Some(max_age).filter(|age| !age.is_zero());
+        }
     };
     let result = match read {
         Read::Parsed {
@@ -415,9 +418,10 @@ fn settle(
             validators,
             hash,
         } => {
-            let fresh_for = succeeded(&mut state, validators);
+            succeeded(&mut state, validators);
             state.title = head.title;
-            state.fresh_until = fresh(fresh_for.max(head.ttl));
+            state.ttl = head.ttl;
+            state.fresh_until = fresh(state.max_age.max(state.ttl));
             state.content_hash = Some(hash);
             state.source_hash = Some(source_hash(feed));
             match stored.error {
@@ -438,8 +442,10 @@ fn settle(
             }
         }
         Read::Unchanged(validators) => {
-            let fresh_for = succeeded(&mut state, validators);
-            state.fresh_until = fresh(fresh_for);
+            // The document read last time is still the feed's: its ttl holds, and so does
+            // the max-age it came with unless this answer gave another.
+            succeeded(&mut state, validators);
+            state.fresh_until = fresh(state.max_age.max(state.ttl));
             FeedResult::NotModified
         }
         Read::RetryLater { until, status } => {

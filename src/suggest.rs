@@ -1,5 +1,6 @@
 //! "Did you mean": the known name nearest to a word that is not one, by edit distance, for
-//! the config's messages (keys, actions, choices, colours and key names).
+//! the config's messages (keys, actions, choices, colours and key names) and the command
+//! line's (tags and feeds).
 
 /// The name among `names` nearest to `word`, if one is near enough to be what was meant:
 /// one edit away for a word of up to four letters, two up to eight, three beyond. Case is

@@ -366,11 +366,9 @@ fn list_repeated_tags_match_any_of_them() {
         env.list_titles(&fixtures.with(&["--tag", "space", "--tag", "weather"])),
         ["Markdown moon news", "Harbour storm closes the ferry"]
     );
-    // A tag no article has adds nothing to the others.
-    assert_eq!(
-        env.list_titles(&fixtures.with(&["--tag", "nowhere", "--tag", "food"])),
-        ["Bakery wins a prize"]
-    );
+    // A tag no article has is an error, among others too: a typo is not a tag.
+    let error = env.error(&fixtures.with(&["list", "--tag", "nowhere", "--tag", "food"]));
+    assert!(error.starts_with("error: no tag \"nowhere\""), "{error}");
 }
 
 #[test]
@@ -385,10 +383,9 @@ fn list_all_tags_matches_articles_with_every_tag() {
         env.list_titles(&fixtures.with(&["--all-tags", "--tag", "cities", "--tag", "space"])),
         Vec::<String>::new()
     );
-    assert!(
-        env.list_titles(&fixtures.with(&["--all-tags", "--tag", "cities", "--tag", "nowhere"]))
-            .is_empty()
-    );
+    let error =
+        env.error(&fixtures.with(&["list", "--all-tags", "--tag", "cities", "--tag", "nowhere"]));
+    assert!(error.starts_with("error: no tag \"nowhere\""), "{error}");
 }
 
 #[test]
@@ -451,15 +448,23 @@ fn list_search_matches_titles_and_body_text() {
 }
 
 #[test]
-fn list_of_an_unknown_tag_is_empty_and_succeeds() {
+fn list_of_an_unknown_tag_is_an_error() {
     let env = Env::new();
     let fixtures = Fixtures::new(&env);
-    assert_eq!(env.ok(&fixtures.with(&["list", "--tag", "nowhere"])), "");
+    for args in [
+        &["list", "--tag", "nowhere"][..],
+        &["list", "--json", "--tag", "nowhere"],
+    ] {
+        assert_eq!(
+            env.error(&fixtures.with(args)),
+            "error: no tag \"nowhere\" (see tidings tags)"
+        );
+    }
     assert_eq!(
-        env.json(&fixtures.with(&["list", "--json", "--tag", "nowhere"])),
-        serde_json::json!([])
+        env.error(&["list", "--tag", "nowhere"]),
+        "error: no tag \"nowhere\" (see tidings tags)",
+        "samples too"
     );
-    assert_eq!(env.ok(&["list", "--tag", "nowhere"]), "", "samples too");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -272,7 +272,7 @@ fn a_store_from_before_is_indexed_anew_when_a_command_opens_it_keeping_marks() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 9);
+    assert_eq!(version, 10, "the current schema");
     let left: i64 = conn
         .query_row("SELECT count(*) FROM search_reindex", [], |row| row.get(0))
         .unwrap();

@@ -340,7 +340,11 @@ fn feeds_added_imported_and_removed_act_on_the_server_and_say_so() {
              </body></opml>",
         );
         let imported = env.ok(&["import-opml", "subs.opml"]);
-        assert!(imported.contains("imported 1 feeds"), "{imported}");
+        assert!(
+            imported.starts_with("imported 1 feed from ")
+                && imported.contains(" (0 were already there); "),
+            "{imported}"
+        );
         assert!(
             server
                 .feeds()

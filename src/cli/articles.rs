@@ -8,7 +8,7 @@ use chrono::{Local, Offset, Utc};
 use super::Sources;
 use super::context::{Context, library, read_library};
 use super::output::{
-    ArticleJson, BookmarkJson, TagJson, default_width, emit, list_line, print_json, warn,
+    ArticleJson, BookmarkJson, TagJson, default_width, emit, hint, list_line, print_json, warn,
 };
 use crate::full_text;
 use crate::model::filter::{Filter, TagMode};
@@ -30,15 +30,13 @@ pub struct Query {
 }
 
 /// The library indices of the articles a query lets through, in list order. A feed that is
-/// not subscribed is an error; a tag no article has matches nothing.
+/// not subscribed, and a tag no article has, are errors.
 pub fn matching(
     library: &Library,
     store: Option<&Store>,
     query: &Query,
 ) -> anyhow::Result<Vec<usize>> {
-    let Some(filter) = query_filter(library, query)? else {
-        return Ok(Vec::new());
-    };
+    let filter = query_filter(library, query)?;
     // Cached articles are listed without their bodies: their text is searched in the index.
     let found: HashSet<usize> = match store {
         Some(store) if !filter.search_words().is_empty() => store
@@ -51,8 +49,10 @@ pub fn matching(
     Ok(filter.apply_with(library, |i| found.contains(&i), None))
 }
 
-/// The filter of a query; `None` when it matches nothing.
-pub fn query_filter(library: &Library, query: &Query) -> anyhow::Result<Option<Filter>> {
+/// The filter of a query. A feed or a tag that names nothing is an error, with the name that
+/// may have been meant, as a typo in `--tag` would otherwise list nothing, or mark nothing
+/// read, without a word.
+pub fn query_filter(library: &Library, query: &Query) -> anyhow::Result<Filter> {
     let mut filter = Filter {
         mode: if query.all_tags {
             TagMode::All
@@ -67,20 +67,22 @@ pub fn query_filter(library: &Library, query: &Query) -> anyhow::Result<Option<F
     for feed in &query.feeds {
         filter.sources.extend(find_feeds(library, feed)?);
     }
-    let mut unknown_tag = false;
     for tag in &query.tags {
         match library.tag_id(&TagKey::of(tag)) {
             Some(id) => {
                 filter.tags.insert(id);
             }
-            None => unknown_tag = true,
+            None => {
+                let known = library.tags().iter().map(|info| info.tag.as_str());
+                bail!(
+                    "no tag \"{}\" ({})",
+                    tag.trim(),
+                    hint(tag, known, "tidings tags")
+                );
+            }
         }
     }
-    // A tag no article has matches nothing: alone, or in --all-tags mode, nothing shows.
-    if unknown_tag && (query.all_tags || filter.tags.is_empty()) {
-        return Ok(None);
-    }
-    Ok(Some(filter))
+    Ok(filter)
 }
 
 /// The sources a person names: a feed by its address, or every feed of a name (without
@@ -97,7 +99,11 @@ fn find_feeds(library: &Library, named: &str) -> anyhow::Result<Vec<usize>> {
         .filter(|&id| library.sources()[id].name.to_lowercase() == lower)
         .collect();
     if found.is_empty() {
-        anyhow::bail!("no feed has the address or name \"{named}\" (see tidings feeds list)");
+        let names = library.sources().iter().map(|source| source.name.as_str());
+        bail!(
+            "no feed has the address or name \"{named}\" ({})",
+            hint(named, names, "tidings feeds list")
+        );
     }
     Ok(found)
 }
@@ -211,6 +217,10 @@ pub fn bookmarks(context: &Context, json: bool) -> anyhow::Result<()> {
             .collect();
         return print_json(&items);
     }
+    if bookmarks.saved.is_empty() && bookmarks.unreadable.is_empty() {
+        say_none("no bookmarks yet: b in the reader, or tidings bookmark add ID");
+        return Ok(());
+    }
     // Snapshots come back from a file on disk: clean them again before printing.
     emit(bookmarks.saved.iter().map(|bookmark| {
         let article = &bookmark.article;
@@ -224,6 +234,15 @@ pub fn bookmarks(context: &Context, json: bool) -> anyhow::Result<()> {
         );
         crate::sanitize::clean_line(&line)
     }))
+}
+
+/// Says that a list is empty, to a person: on stderr when stdout is a terminal, and not at
+/// all to a pipe, for which an empty list is no output.
+fn say_none(words: &str) {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        eprintln!("{words}");
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -253,6 +272,10 @@ pub fn unstarred(context: &Context, json: bool) -> anyhow::Result<()> {
             })
             .collect();
         return print_json(&items);
+    }
+    if kept.is_empty() {
+        say_none("no bookmarks were unstarred on another device");
+        return Ok(());
     }
     emit(kept.iter().map(|u| {
         let article = &u.bookmark.article;

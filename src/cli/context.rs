@@ -123,7 +123,7 @@ impl Context {
         refresh::refresh(&run.remote, None, &options, |_, report| {
             match &report.result {
                 FeedResult::Failed(error) | FeedResult::Skipped(error) => {
-                    failure.get_or_insert_with(|| format!("{}: {error}", report.url));
+                    failure.get_or_insert_with(|| super::output::about(&report.url, error));
                 }
                 _ => run
                     .loaded

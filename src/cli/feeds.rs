@@ -1,5 +1,6 @@
 //! The commands on feeds: `refresh`, `feeds add|list|remove`, `import-opml`, `export-opml`.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -8,7 +9,7 @@ use chrono::{Local, Utc};
 use serde::Serialize;
 
 use super::context::Context;
-use super::output::{emit, print_json};
+use super::output::{emit, hint, print_json};
 use super::sync;
 use crate::full_text;
 use crate::model::{Subscription, counted};
@@ -204,11 +205,12 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
     }
     let mut lines = Vec::new();
     for feed in &feeds {
-        let name = feed
-            .name
-            .clone()
-            .or_else(|| feed.title.clone())
-            .unwrap_or_else(|| feed.url.clone());
+        // A feed never named nor fetched is known by its address alone: written once. Each
+        // part is cleaned on its own, so that the two spaces between them stay two.
+        let name = match feed.name.as_ref().or(feed.title.as_ref()) {
+            Some(name) => format!("{}  {}", clean_line(name), clean_line(&feed.url)),
+            None => clean_line(&feed.url),
+        };
         let refreshed = match &feed.last_refresh {
             Some(time) => match chrono::DateTime::parse_from_rfc3339(time) {
                 Ok(t) => format!(
@@ -225,13 +227,12 @@ pub fn list(context: &Context, json: bool) -> anyhow::Result<()> {
             None => String::new(),
         };
         let full_text = if feed.full_text { " · full text" } else { "" };
-        lines.push(clean_line(&format!(
-            "{name}  {}  [{}]  {refreshed} · {} unread of {}{every}{full_text}",
-            feed.url,
+        lines.push(format!(
+            "{name}  [{}]  {refreshed} · {} unread of {}{every}{full_text}",
             feed.origin,
             feed.unread,
             counted(feed.articles, "article")
-        )));
+        ));
         if let Some(error) = &feed.last_error {
             lines.push(format!("    last error: {}", clean_line(error)));
         }
@@ -253,7 +254,8 @@ pub fn remove(context: &Context, feed: &str) -> anyhow::Result<()> {
                 .as_deref()
                 .is_some_and(|n| n.eq_ignore_ascii_case(feed))
     };
-    if let Some(found) = store.subscriptions()?.into_iter().find(named) {
+    let subscriptions = store.subscriptions()?;
+    if let Some(found) = subscriptions.iter().find(|s| named(s)) {
         store.remove_subscription(&found.url)?;
         return emit([format!(
             "unsubscribed from {}; its cached articles are gone, bookmarks stay",
@@ -269,14 +271,33 @@ pub fn remove(context: &Context, feed: &str) -> anyhow::Result<()> {
     if in_config {
         bail!("{feed} is listed in the config file; remove its [[feeds]] entry there");
     }
-    bail!("no subscribed feed has the address or name \"{feed}\" (see tidings feeds list)");
+    let names = subscriptions
+        .iter()
+        .filter_map(|s| s.name.as_deref())
+        .chain(
+            context
+                .config
+                .feeds
+                .iter()
+                .filter_map(|f| f.name.as_deref()),
+        );
+    bail!(
+        "no subscribed feed has the address or name \"{feed}\" ({})",
+        hint(feed, names, "tidings feeds list")
+    );
 }
 
 pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file).map_err(|e| {
         anyhow::anyhow!("{}: {}", file.display(), crate::source::load::describe(&e))
     })?;
-    let feeds = opml::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let outlined =
+        opml::parse_outlined(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let folders: HashMap<String, Vec<String>> = outlined
+        .iter()
+        .map(|o| (o.feed.url.clone(), o.folders.clone()))
+        .collect();
+    let feeds: Vec<Subscription> = outlined.into_iter().map(|o| o.feed).collect();
     let store = context.open_store()?;
     let feeds = if context.config.sync.is_some() {
         let here = sync::import(context, &store, feeds, file)?;
@@ -291,19 +312,41 @@ pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
     let mut added = 0;
     for feed in &feeds {
         let in_config = context.config.feeds.iter().any(|f| f.url == feed.url);
-        if !in_config && store.add_subscription(feed, now)? {
+        let in_folders = folders.get(&feed.url).map_or(&[][..], Vec::as_slice);
+        if !in_config && store.add_subscription_in(feed, in_folders, now)? {
             added += 1;
         }
     }
+    let known = feeds.len() - added;
     emit([format!(
-        "imported {added} feeds from {} ({} were already subscribed)",
+        "imported {} from {} ({known} {} already subscribed)",
+        counted(added, "feed"),
         file.display(),
-        feeds.len() - added
+        if known == 1 { "was" } else { "were" }
     )])
 }
 
+/// Every subscription as OPML, each under the name the reader shows for it (its own title
+/// when it was given none), nested in the folders an import found it in.
 pub fn export_opml(context: &Context) -> anyhow::Result<()> {
     let store = context.open_store()?;
     let feeds = refresh::subscriptions(&context.config, Some(&store))?;
-    emit([opml::write(&feeds, &Utc::now().to_rfc2822())])
+    let states = store.feed_states()?;
+    let folders = store.subscription_folders()?;
+    // Folders are kept for feeds an import added; a config feed at the same address is not one.
+    let imported = |url: &str| !context.config.feeds.iter().any(|f| f.url == url);
+    let exports: Vec<opml::Export> = feeds
+        .iter()
+        .map(|feed| opml::Export {
+            feed,
+            name: refresh::given_name(feed, &states.get(&feed.url).cloned().unwrap_or_default()),
+            folders: folders
+                .get(&feed.url)
+                .filter(|_| imported(&feed.url))
+                .map_or(&[][..], Vec::as_slice),
+        })
+        .collect();
+    let document = opml::write(&exports, &Utc::now().to_rfc2822());
+    // `emit` ends the last line itself: no blank line after the document.
+    emit([document.trim_end().to_string()])
 }

@@ -90,9 +90,9 @@ pub fn mark_all_read(context: &Context, query: &Query) -> anyhow::Result<()> {
         .filter(|entry| !entry.is_read())
         .map(|entry| entry.article.id.clone())
         .collect();
-    let scope = match (&context.config.sync, query_filter(&library, query)?) {
-        (Some(_), Some(filter)) => crate::sync::read_scope(&filter, &library),
-        _ => None,
+    let scope = match &context.config.sync {
+        Some(_) => crate::sync::read_scope(&query_filter(&library, query)?, &library),
+        None => None,
     };
     match scope {
         Some(scope) => store.mark_all_read(&ids, &scope, Utc::now())?,

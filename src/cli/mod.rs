@@ -18,26 +18,19 @@ use clap::{Args, Parser, Subcommand};
 
 pub use context::{Context, library};
 
+// The global options read their environment variables in `Cli::with_env`, not through
+// clap's `env`: clap counts an option set by its variable as given, and writes it into the
+// usage line of every usage error (`Usage: tidings mark-read --config <FILE> --data-dir <DIR>
+// <IDS>...`), as if it were required there.
 #[derive(Debug, Parser)]
 #[command(name = "tidings", version, about = "A terminal news reader")]
 pub struct Cli {
-    /// Config file [default: the platform's config folder/tidings/config.toml]
-    #[arg(
-        long,
-        global = true,
-        env = "TIDINGS_CONFIG",
-        hide_env_values = true,
-        value_name = "FILE"
-    )]
+    /// Config file, else TIDINGS_CONFIG [default: the platform's config folder/tidings/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Folder of the bookmark and read-state database [default: the platform's data folder/tidings]
-    #[arg(
-        long,
-        global = true,
-        env = "TIDINGS_DATA_DIR",
-        hide_env_values = true,
-        value_name = "DIR"
-    )]
+    /// Folder of the bookmark and read-state database, else TIDINGS_DATA_DIR [default: the
+    /// platform's data folder/tidings]
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     #[command(flatten)]
     pub sources: Sources,
@@ -120,9 +113,12 @@ pub enum Command {
         json: bool,
     },
     /// Mark articles read: by id, or with --all every article `list` would show
+    #[command(
+        group = clap::ArgGroup::new("which").args(["ids", "all"]).required(true),
+        override_usage = "tidings mark-read <IDS>... | --all [--feed <FEED>]... [--tag <TAG>]... [--all-tags]"
+    )]
     MarkRead {
         /// Article ids, or unique prefixes of at least 4 characters
-        #[arg(required_unless_present = "all", conflicts_with = "all")]
         ids: Vec<String>,
         /// Every article `list` shows with the same --feed and --tag options
         #[arg(long)]
@@ -154,6 +150,8 @@ pub enum Command {
         unstarred: bool,
     },
     /// Add or remove a bookmark
+    // Without a subcommand: an `error:` line and the usage, not the whole help.
+    #[command(arg_required_else_help = false)]
     Bookmark {
         #[command(subcommand)]
         change: BookmarkChange,
@@ -165,6 +163,7 @@ pub enum Command {
         force: bool,
     },
     /// Feed subscriptions: add, list, remove
+    #[command(arg_required_else_help = false)]
     Feeds {
         #[command(subcommand)]
         change: FeedsCommand,
@@ -241,8 +240,25 @@ pub enum BookmarkChange {
     },
 }
 
+impl Cli {
+    /// The arguments, with `TIDINGS_CONFIG` and `TIDINGS_DATA_DIR` standing in for the
+    /// options not given (an empty variable is none).
+    #[must_use]
+    pub fn with_env(mut self) -> Self {
+        let var = |name: &str| {
+            std::env::var_os(name)
+                .filter(|value| !value.is_empty())
+                .map(PathBuf::from)
+        };
+        self.config = self.config.or_else(|| var("TIDINGS_CONFIG"));
+        self.data_dir = self.data_dir.or_else(|| var("TIDINGS_DATA_DIR"));
+        self
+    }
+}
+
 /// Runs the reader or the command the arguments name.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let cli = cli.with_env();
     let context = Context::new(&cli)?;
     match cli.command {
         None => context::reader(&context, &cli.sources),

@@ -32,6 +32,39 @@ pub fn warn(message: &str) {
     eprintln!("warning: {}", crate::sanitize::clean_line(message));
 }
 
+/// "did you mean "typo"?" when one of `known` is near `named`, else where to look
+/// ("see tidings tags"): the end of an error about a name that names nothing.
+pub fn hint<'a>(named: &str, known: impl IntoIterator<Item = &'a str>, look: &str) -> String {
+    match crate::suggest::nearest(named.trim(), known) {
+        Some(meant) => format!("did you mean \"{meant}\"?"),
+        None => format!("see {look}"),
+    }
+}
+
+/// An error about an address, naming it once: as it is when the error names it already (a
+/// file's errors do: "cannot read /x.html: no such file or folder"), else before it
+/// ("https://example.com/a: HTTP 404 Not Found").
+pub fn about(address: &str, error: &str) -> String {
+    let path = address.strip_prefix("file://").unwrap_or(address);
+    if names(error, address) || names(error, path) {
+        error.to_string()
+    } else {
+        format!("{address}: {error}")
+    }
+}
+
+/// Whether `message` names `what` as the subject of what it says: as a word of its own (at
+/// its start or after a space) that ends the message or comes before a colon or " is ".
+fn names(message: &str, what: &str) -> bool {
+    !what.is_empty()
+        && message.match_indices(what).any(|(at, _)| {
+            let before = message[..at].chars().next_back();
+            let after = &message[at + what.len()..];
+            matches!(before, None | Some(' '))
+                && (after.is_empty() || after.starts_with(':') || after.starts_with(" is "))
+        })
+}
+
 /// One article as `list` prints it: id, unread and bookmark marks, date, title, source, tags.
 pub fn list_line(entry: &Entry) -> String {
     let article = &entry.article;
@@ -109,4 +142,37 @@ pub struct BookmarkJson<'a> {
 pub struct TagJson {
     pub tag: String,
     pub count: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::about;
+
+    #[test]
+    fn an_error_names_its_address_once() {
+        let missing = "cannot read /x.html: no such file or folder";
+        assert_eq!(about("/x.html", missing), missing);
+        assert_eq!(about("file:///x.html", missing), missing);
+        assert_eq!(
+            about("/x.html", "/x.html is larger than 2 MB"),
+            "/x.html is larger than 2 MB"
+        );
+        assert_eq!(
+            about("https://e.example/a", "HTTP 404 Not Found"),
+            "https://e.example/a: HTTP 404 Not Found"
+        );
+        // Only as the subject: "a" is not named by "not a web page".
+        assert_eq!(
+            about("a", "not a web page (its bytes are not text)"),
+            "a: not a web page (its bytes are not text)"
+        );
+        assert_eq!(
+            about("/x", "cannot read /x: it is a folder"),
+            "cannot read /x: it is a folder"
+        );
+        assert_eq!(
+            about("/x.html", "cannot read /x.html.bak: gone"),
+            "/x.html: cannot read /x.html.bak: gone"
+        );
+    }
 }

@@ -5,11 +5,10 @@ use anyhow::anyhow;
 use serde::Serialize;
 
 use super::context::Context;
-use super::output::{default_width, emit, print_json};
+use super::output::{about, default_width, emit, print_json};
 use crate::model::Block;
 use crate::model::wrap::wrap_article;
 use crate::refresh::Options;
-use crate::sanitize::clean_line;
 use crate::source::fulltext::{self, Known, Page};
 
 pub fn read(
@@ -20,7 +19,7 @@ pub fn read(
 ) -> anyhow::Result<()> {
     let settings = Options::from_config(&context.config, true).fetch;
     let page = fulltext::read(&settings, address, Known::default())
-        .map_err(|error| anyhow!("{}: {error}", clean_line(address)))?;
+        .map_err(|error| anyhow!(about(address, &error.to_string())))?;
     if json {
         return print_json(&PageJson::of(&page));
     }

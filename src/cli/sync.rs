@@ -236,10 +236,12 @@ pub fn import(
         format!(", {} failed", failures.len())
     };
     emit([format!(
-        "imported {added} feeds from {} on {} ({known} were already there{failed_words}); \
+        "imported {} from {} on {} ({known} {} already there{failed_words}); \
          `tidings sync` brings their articles",
+        crate::model::counted(added, "feed"),
         file.display(),
-        config.host()
+        config.host(),
+        if known == 1 { "was" } else { "were" }
     )])?;
     Ok(here)
 }

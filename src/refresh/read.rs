@@ -47,6 +47,8 @@ pub(super) enum Read {
 pub(super) struct Validators {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// The answer's `max-age` (zero for none); `None` when the answer says nothing of it (a
+    /// 304 without `Cache-Control`, a file), so that what was known stays in force.
     pub fresh_for: Option<std::time::Duration>,
     pub file_stamp: Option<FileStamp>,
 }
@@ -80,7 +82,8 @@ impl Reader<'_> {
                 let validators = Validators {
                     etag,
                     last_modified,
-                    fresh_for,
+                    // A whole answer says all there is: no max-age is none.
+                    fresh_for: Some(fresh_for.unwrap_or_default()),
                     file_stamp,
                 };
                 let hash = digest(&body);

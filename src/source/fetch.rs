@@ -137,6 +137,8 @@ pub enum Outcome {
     },
     /// 304, or a file with the same stamp: what we have is current.
     NotModified {
+        /// The 304's own `max-age` (zero when its `Cache-Control` gives none); `None` when
+        /// it has no `Cache-Control`, so that the document's stays in force.
         fresh_for: Option<Duration>,
     },
     /// 429 or 503 with Retry-After (seconds or HTTP date): do not ask again before `until`.

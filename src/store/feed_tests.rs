@@ -276,6 +276,8 @@ fn feed_state_round_trips_with_and_without_its_fields() {
             modified: -1,
         }),
         source_hash: Some(1 << 63),
+        ttl: Some(std::time::Duration::from_secs(15 * 60)),
+        max_age: Some(std::time::Duration::from_secs(86_400)),
     };
     let empty = blank_state(FEED_B);
     store.save_feed_state(&full).unwrap();
@@ -292,6 +294,7 @@ fn feed_state_round_trips_with_and_without_its_fields() {
         retry_after: None,
         etag: Some("\"new\"".to_string()),
         file_stamp: None,
+        max_age: None,
         ..full
     };
     store.save_feed_state(&cleared).unwrap();

@@ -7,6 +7,7 @@
 //! article: removing a feed or pruning its cache never touches one.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -41,6 +42,12 @@ pub struct FeedState {
     pub file_stamp: Option<FileStamp>,
     /// A hash of the name and tags the feed's articles were last stored under.
     pub source_hash: Option<u64>,
+    /// How long the feed's document asks to be left alone (RSS `<ttl>`), as last read: a 304
+    /// confirms that document without sending it again.
+    pub ttl: Option<Duration>,
+    /// The `max-age` of the last answer that carried a `Cache-Control`, which a 304 without
+    /// one leaves in force.
+    pub max_age: Option<Duration>,
 }
 
 /// What an ingest changed in the cache.
@@ -77,11 +84,24 @@ impl Store {
         sub: &Subscription,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        self.add_subscription_in(sub, &[], at)
+    }
+
+    /// Adds a subscription found in the folders of an OPML file, outermost first (none: not
+    /// in a folder), as [`Store::add_subscription`] does.
+    pub fn add_subscription_in(
+        &self,
+        sub: &Subscription,
+        folders: &[String],
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
         let tags = serde_json::Value::from(sub.tags.clone()).to_string();
+        let folders =
+            (!folders.is_empty()).then(|| serde_json::Value::from(folders.to_vec()).to_string());
         self.change(|conn| {
             conn.execute(
-                "INSERT INTO subscriptions (url, name, tags, added_at, every, full_text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                "INSERT INTO subscriptions (url, name, tags, added_at, every, full_text, folders)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (url) DO NOTHING",
                 params![
                     sub.url,
@@ -89,11 +109,29 @@ impl Store {
                     tags,
                     stored_time(at),
                     sub.every,
-                    sub.full_text
+                    sub.full_text,
+                    folders
                 ],
             )
         })
         .map(|added| added > 0)
+    }
+
+    /// The folders an OPML import found each subscription in, outermost first, by address;
+    /// subscriptions in no folder are not there. Folders that cannot be read back (only a
+    /// hand-edited database has such) read as none.
+    pub fn subscription_folders(&self) -> Result<HashMap<String, Vec<String>>, StoreError> {
+        let rows = self.query_all(
+            "SELECT url, folders FROM subscriptions WHERE folders IS NOT NULL",
+            |row| {
+                let folders = row.get_ref(1)?.as_bytes()?;
+                Ok((
+                    row.get::<_, String>(0)?,
+                    serde_json::from_slice::<Vec<String>>(folders).unwrap_or_default(),
+                ))
+            },
+        )?;
+        Ok(rows.into_iter().collect())
     }
 
     /// Removes a subscription with its feed state and cached articles; true if there was one.
@@ -117,7 +155,7 @@ impl Store {
         let states = self.query_all(
             "SELECT url, title, etag, last_modified, last_attempt, last_success, last_error,
                     retry_after, fresh_until, content_hash, file_size, file_modified,
-                    source_hash
+                    source_hash, ttl, max_age
              FROM feed_state",
             |row| {
                 Ok(FeedState {
@@ -139,6 +177,8 @@ impl Store {
                         _ => None,
                     },
                     source_hash: row.get::<_, Option<i64>>(12)?.map(|hash| hash as u64),
+                    ttl: read_seconds(row.get(13)?),
+                    max_age: read_seconds(row.get(14)?),
                 })
             },
         )?;
@@ -366,15 +406,16 @@ pub(super) fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite
     let mut upsert = conn.prepare_cached(
         "INSERT INTO feed_state (url, title, etag, last_modified, last_attempt, last_success,
                                  last_error, retry_after, fresh_until, content_hash, file_size,
-                                 file_modified, source_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                                 file_modified, source_hash, ttl, max_age)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
          ON CONFLICT (url) DO UPDATE SET
              title = excluded.title, etag = excluded.etag,
              last_modified = excluded.last_modified, last_attempt = excluded.last_attempt,
              last_success = excluded.last_success, last_error = excluded.last_error,
              retry_after = excluded.retry_after, fresh_until = excluded.fresh_until,
              content_hash = excluded.content_hash, file_size = excluded.file_size,
-             file_modified = excluded.file_modified, source_hash = excluded.source_hash",
+             file_modified = excluded.file_modified, source_hash = excluded.source_hash,
+             ttl = excluded.ttl, max_age = excluded.max_age",
     )?;
     upsert.execute(params![
         state.url,
@@ -390,8 +431,23 @@ pub(super) fn write_feed_state(conn: &Connection, state: &FeedState) -> rusqlite
         state.file_stamp.map(|stamp| stamp.size as i64),
         state.file_stamp.map(|stamp| stamp.modified),
         state.source_hash.map(|hash| hash as i64),
+        state.ttl.map(stored_seconds),
+        state.max_age.map(stored_seconds),
     ])?;
     Ok(())
+}
+
+/// A duration as whole seconds for the store (a longer one than SQLite holds is as long as
+/// it can hold).
+fn stored_seconds(duration: Duration) -> i64 {
+    i64::try_from(duration.as_secs()).unwrap_or(i64::MAX)
+}
+
+/// Seconds read back; a negative number (only a hand-edited database has one) reads as none.
+fn read_seconds(seconds: Option<i64>) -> Option<Duration> {
+    seconds
+        .and_then(|s| u64::try_from(s).ok())
+        .map(Duration::from_secs)
 }
 
 /// A cached article without its body, from a row whose columns 1 to 7 are `id, title,

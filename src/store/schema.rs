@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 9;
+pub const CURRENT_VERSION: i64 = 10;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     V7_PACKED_BODIES,
     V8_SOURCE_HASH,
     V9_SEARCH_IN_EVERY_SCRIPT,
+    V10_FRESHNESS_AND_FOLDERS,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -235,6 +236,17 @@ const V9_SEARCH_IN_EVERY_SCRIPT: &str = "
     ) STRICT;
     INSERT INTO search_reindex (next_row, last_row)
         SELECT min(rowid), max(rowid) FROM feed_articles HAVING count(*) > 0;
+
+/// Version 10 (issue 18): what a feed said of its freshness, kept for the answers that do not
+/// say it again, in seconds: its `<ttl>` (in the document, which a 304 does not send) and the
+/// `max-age` of the last answer that carried a `Cache-Control`; so that a 304 leaves the feed
+/// as fresh as the document it confirms. And the folders an OPML import found a subscription
+/// in, outermost first (a JSON array), so that `export-opml` nests it in them again.
+const V10_FRESHNESS_AND_FOLDERS: &str = "
+    ALTER TABLE feed_state ADD COLUMN ttl INTEGER CHECK (ttl >= 0);
+    ALTER TABLE feed_state ADD COLUMN max_age INTEGER CHECK (max_age >= 0);
+    ALTER TABLE subscriptions ADD COLUMN folders TEXT
+        CHECK (folders IS NULL OR json_type(folders) = 'array');
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.

@@ -143,9 +143,14 @@ fn send(
 /// Turns a final (non-redirect) response into an outcome.
 fn answer(response: Response<Body>, settings: &FetchSettings, final_url: String) -> Attempt {
     let status = response.status();
-    let fresh_for = header_text(&response, header::CACHE_CONTROL).and_then(|v| max_age(&v));
+    let cache_control = header_text(&response, header::CACHE_CONTROL);
+    let fresh_for = cache_control.as_deref().and_then(max_age);
     match status.as_u16() {
-        304 => Attempt::done(Outcome::NotModified { fresh_for }),
+        // A 304's Cache-Control takes the place of the one stored with the document (one
+        // without max-age, or with no-cache, leaves it none); a 304 without one changes nothing.
+        304 => Attempt::done(Outcome::NotModified {
+            fresh_for: cache_control.map(|_| fresh_for.unwrap_or_default()),
+        }),
         200..=299 => {
             let etag = header_text(&response, header::ETAG);
             let last_modified = header_text(&response, header::LAST_MODIFIED);
