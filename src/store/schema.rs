@@ -236,6 +236,7 @@ const V9_SEARCH_IN_EVERY_SCRIPT: &str = "
     ) STRICT;
     INSERT INTO search_reindex (next_row, last_row)
         SELECT min(rowid), max(rowid) FROM feed_articles HAVING count(*) > 0;
+";
 
 /// Version 10 (issue 18): what a feed said of its freshness, kept for the answers that do not
 /// say it again, in seconds: its `<ttl>` (in the document, which a 304 does not send) and the
