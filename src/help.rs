@@ -8,7 +8,9 @@ use crate::action::Action;
 use crate::keymap::Keymap;
 
 /// What the help says below the keys.
-pub const NOTES: [&str; 4] = [
+pub const NOTES: [&str; 6] = [
+    "Add feeds in a shell: tidings feeds add URL",
+    "or tidings import-opml FILE.",
     "Space at the end of an article goes on to the next unread one.",
     "Mouse: the wheel scrolls the pane under the pointer, a click selects,",
     "a click on the selected article opens it.",
@@ -70,7 +72,8 @@ impl HelpLayout {
             rows,
             lines,
             width: area.width.saturating_sub(4).min(clamp(wanted)),
-            height: area.height.saturating_sub(2).min(clamp(lines + 2)),
+            // Clear of the panes' borders and the status line, as every window is.
+            height: area.height.saturating_sub(3).min(clamp(lines + 2)),
         }
     }
 
@@ -98,6 +101,6 @@ mod tests {
         let narrow = HelpLayout::new(&keymap, Size::new(80, 24));
         assert!(!narrow.two_columns);
         assert_eq!(narrow.lines, Action::ALL.len() + 1 + NOTES.len());
-        assert_eq!(narrow.last_scroll(), narrow.lines - 20);
+        assert_eq!(narrow.last_scroll(), narrow.lines - 19);
     }
 }

@@ -105,8 +105,8 @@ fn feeds_refresh_read_bookmark_then_restart_offline() {
     let port_url = server.url("/gazette.xml");
     drop(server);
     tmux.restart(&[]);
-    tmux.wait_until("the failures of the refresh on start", |s| {
-        status_line(s).contains("refreshed 2 feeds: +0 new · 2 failed")
+    tmux.wait_until("the failures of the refresh on start, in words", |s| {
+        status_line(s).contains("2 feeds failed: connection refused")
     });
     tmux.wait_until("the cached articles, offline", |s| {
         GAZETTE
@@ -151,7 +151,7 @@ fn r_refreshes_and_the_feeds_list_says_why_a_feed_failed() {
     );
     tmux.keys(&["r"]);
     tmux.wait_until("the refresh to finish with one failure", |s| {
-        status_line(s).contains("refreshed 2 feeds: +3 new · 1 failed")
+        status_line(s).contains("refreshed 2 feeds: +3 new · 1 failed (HTTP 404 Not Found)")
     });
     tmux.wait_until("the feed's articles listed", |s| {
         GAZETTE.iter().all(|t| s.contains(&start_of(t)))
@@ -161,7 +161,7 @@ fn r_refreshes_and_the_feeds_list_says_why_a_feed_failed() {
         s.contains(FEEDS)
             && s.contains("Harbour Gazette")
             && s.contains("Gone")
-            && s.contains("✗ HTTP 404 Not Found")
+            && s.contains("✗ last tried now · HTTP 404 Not Found")
     });
     tmux.keys(&["Escape"]);
     tmux.wait_until("the feeds list to close", |s| !s.contains(FEEDS));
@@ -174,8 +174,8 @@ fn the_status_line_counts_the_articles_a_refresh_brought() {
     let mut tmux = Tmux::new("");
     tmux.cli(&["feeds", "add", &server.url("/gazette.xml")]);
     tmux.start(&[], &[]);
-    tmux.wait_until("the refresh on start to finish", |s| {
-        status_line(s).contains("refreshed 1 feed: +3 new")
+    tmux.wait_until("the refresh on start to finish, naming the feed", |s| {
+        status_line(s).contains("Harbour Gazette: +3 new")
     });
     tmux.wait_until("the count of every article shown", |s| {
         status_starts(s, "3 unread of 3")

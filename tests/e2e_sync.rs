@@ -51,8 +51,12 @@ fn the_reader_syncs_counts_what_waits_offline_and_loses_nothing_to_sigkill() {
     // The server fails: the reader goes on, and says what waits.
     server.knobs(|k| k.fail_with = Some(503));
     tmux.keys(&["r"]);
-    tmux.wait_until("the offline mark", |s| {
-        status_line(s).contains("offline: no changes waiting")
+    // The failure's message says what waits; it wins over the summary (and its offline
+    // mark) when the line cannot hold both, until the next key.
+    tmux.wait_until("the offline mark or the failure saying what waits", |s| {
+        let status = status_line(s);
+        status.contains("offline: no changes waiting")
+            || (status.contains("sync failed") && status.contains("0 changes waiting"))
     });
     tmux.keys(&["j", "b"]);
     let screen = tmux.wait_until("one change counted", |s| {

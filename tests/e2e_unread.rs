@@ -131,7 +131,7 @@ fn a_refresh_lands_while_keys_keep_coming_without_moving_the_selection() {
     tmux.cli(&["feeds", "add", &server.url("/alpha.xml")]);
     tmux.start(&[], &[]);
     tmux.wait_until("the first refresh", |s| {
-        status_line(s).contains("refreshed 1 feed: +6 new")
+        status_line(s).contains("Alpha News: +6 new")
     });
     tmux.keys(&["r"]);
     tmux.wait_until("the refresh under way", |s| {
@@ -144,7 +144,7 @@ fn a_refresh_lands_while_keys_keep_coming_without_moving_the_selection() {
             && status_line(s).contains("refreshing 0/1")
     });
     tmux.wait_until("the new stories in, the selection where it was", |s| {
-        status_line(s).contains("refreshed 1 feed: +2 new")
+        status_line(s).contains("Alpha News: +2 new")
             && list_markers(s, "Alpha News story 7").is_some()
             && list_markers(s, "Alpha News story 2").is_some_and(|m| m.starts_with('▌'))
     });

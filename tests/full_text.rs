@@ -424,7 +424,7 @@ fn f_in_the_reader_shows_the_full_text_says_why_not_and_goes_back() {
     tmux.cli(&["feeds", "add", &server.url("/feed.xml")]);
     tmux.start(&[], &[]);
     tmux.wait_until("the refresh on start", |s| {
-        status_line(s).contains("refreshed 1 feed")
+        status_line(s).contains("Town News: +")
     });
     tmux.keys(&["Enter"]);
     tmux.wait_for("please click here");

@@ -3,6 +3,9 @@
 
 mod support;
 
+#[path = "screens/newcomer.rs"]
+mod newcomer;
+
 use chrono::{FixedOffset, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -356,7 +359,7 @@ fn refresh_progress_in_the_status_line() {
     assert!(status.is_error);
     assert_eq!(
         status.text,
-        "refreshed 3 feeds: +5 new · 1 failed (F shows why)"
+        "refreshed 3 feeds: +5 new · 1 failed (HTTP 404 Not Found)"
     );
 }
 

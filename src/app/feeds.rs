@@ -4,12 +4,13 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
+use super::refreshed::{self, Tally};
 use super::{App, Effect, Focus, offset_index};
 use crate::action::Action;
 use crate::event::RefreshEvent;
-use crate::model::{Block, Subscription};
+use crate::model::Subscription;
 use crate::refresh::{FeedResult, display_name, given_name};
 use crate::sanitize;
 use crate::store::FeedState;
@@ -79,12 +80,22 @@ impl App {
                 }
             })
             .collect();
+        self.sort_feeds();
         self.relist_nav();
     }
 
     pub(super) fn open_overlay(&mut self, overlay: Overlay) {
         self.overlay = Some(overlay);
-        self.overlay_cursor = 0;
+        self.overlay_cursor = match overlay {
+            Overlay::Links => self.links().first_row(),
+            Overlay::Help | Overlay::Feeds => 0,
+        };
+    }
+
+    /// The feeds list in the navigation pane's order: by name, whatever the case.
+    fn sort_feeds(&mut self) {
+        self.feeds
+            .sort_by_cached_key(|feed| (feed.name.to_lowercase(), feed.url.clone()));
     }
 
     /// Asks for a refresh of every feed, or of those at `only`; forced, since a person
@@ -152,6 +163,7 @@ impl App {
             return Vec::new();
         }
         let total = only.as_ref().map_or(self.feeds.len(), Vec::len);
+        self.refresh_tally = Tally::default();
         self.refreshing = Some(Progress {
             done: 0,
             total,
@@ -175,12 +187,15 @@ impl App {
                     self.merge_feed(&report.url, report.articles);
                 }
                 let name = sanitize::clean_line(&report.name);
+                self.refresh_tally.add(&name, &report.result);
                 if report.name != report.url {
                     self.library.add_feed(&report.url, Some(&name));
                     self.relist_nav();
                 }
                 let now = self.now;
+                let mut renamed = false;
                 if let Some(status) = self.feeds.iter_mut().find(|f| f.url == report.url) {
+                    renamed = status.name != name;
                     status.name = name;
                     status.last_checked = Some(checked);
                     status.note = None;
@@ -193,19 +208,20 @@ impl App {
                         }
                     }
                 }
+                if renamed {
+                    self.sort_feeds();
+                }
             }
             RefreshEvent::Finished(summary) => {
                 let by_the_clock = self.refreshing.take().is_some_and(|p| p.by_the_clock);
                 if by_the_clock && summary.new == 0 && summary.failed == 0 {
                     return;
                 }
-                let feeds = crate::model::counted(summary.feeds, "feed");
-                let text = format!("refreshed {feeds}: {}", summary.describe());
-                if summary.failed > 0 {
-                    let key = self.settings.keymap.first_key(Action::ShowFeeds);
-                    self.set_error(format!("{text} ({key} shows why)"));
-                } else {
-                    self.set_info(text);
+                let key = self.settings.keymap.first_key(Action::ShowFeeds);
+                let tally = std::mem::take(&mut self.refresh_tally);
+                match refreshed::message(&summary, &tally, &key) {
+                    (text, true) => self.set_error(text),
+                    (text, false) => self.set_info(text),
                 }
             }
         }
@@ -229,26 +245,6 @@ impl App {
         }
         // Replaced articles must be laid out again.
         self.wrap_cache.clear();
-    }
-
-    /// The addresses of the selected article: its own, then the links in its text.
-    pub fn links(&self) -> Vec<String> {
-        let Some(entry) = self.selected_entry() else {
-            return Vec::new();
-        };
-        let (url, body) = self.shown(entry);
-        let mut links: Vec<String> = url.into_iter().collect();
-        for block in &body.blocks {
-            if let Block::Links(urls) = block {
-                links.extend(
-                    urls.iter()
-                        .filter(|u| !links.contains(u))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                );
-            }
-        }
-        links
     }
 
     /// Keys in a window: the moving keys move or scroll; in the links list Enter, `o` or a
@@ -278,29 +274,7 @@ impl App {
         let overlay = self.overlay.take();
         let cursor = std::mem::take(&mut self.overlay_cursor);
         match overlay {
-            Some(Overlay::Links) => {
-                let links = self.links();
-                let chosen = match key.code {
-                    KeyCode::Enter => Some(cursor),
-                    KeyCode::Char(digit @ '1'..='9') => digit.to_digit(10).map(|d| d as usize - 1),
-                    _ if action == Some(Action::OpenInBrowser) => Some(cursor),
-                    _ => None,
-                };
-                if let Some(url) = chosen.and_then(|i| links.get(i)) {
-                    return vec![Effect::OpenUrl(url.clone())];
-                }
-                if action == Some(Action::CopyUrl)
-                    && let Some(url) = links.get(cursor)
-                {
-                    return vec![Effect::CopyUrl(url.clone())];
-                }
-                if action == Some(Action::FullText)
-                    && let Some(url) = links.get(cursor)
-                {
-                    return self.read_page(url.clone());
-                }
-                Vec::new()
-            }
+            Some(Overlay::Links) => self.on_links_key(key, action, cursor),
             Some(Overlay::Feeds) if action == Some(Action::Refresh) => self.start_refresh(None),
             _ => Vec::new(),
         }

@@ -1,6 +1,7 @@
 //! The list as the filter shows it: filtered again from the whole library, or narrowed as a
 //! search is typed on, with what the store's full-text index found, keeping the selected
-//! article selected and the count of unread articles shown.
+//! article selected and the count of unread articles shown. The bookmarks view lists the
+//! newest saved first.
 
 use super::App;
 use crate::model::filter::Filter;
@@ -52,11 +53,17 @@ impl App {
             });
             visible
         } else {
-            let visible =
+            let mut visible =
                 self.filter
                     .apply_among_bookmarks(&self.library, found, self.lingering, |index| {
                         self.is_listed_unstarred(index)
                     });
+            if self.filter.bookmarks_only {
+                // Newest saved first, as `tidings bookmarks` lists them; those whose time is
+                // not known (a copy that could not be read) after, newest article first.
+                let library = &self.library;
+                visible.sort_by_key(|&index| std::cmp::Reverse(library.saved_time(index)));
+            }
             self.unstarred_last(visible)
         };
         self.filtered_by = self.filter.clone();

@@ -114,4 +114,5 @@ fn carry_over(before: &Library, after: &mut Library) {
         }
     }
     after.add_feeds_of(before);
+    after.add_save_times_of(before);
 }

@@ -2,15 +2,19 @@
 //! drawing and no blocking I/O here: saving is asked for with `Effect`s, which the event loop
 //! hands to the store worker, whose answers come back as events.
 
+mod empty;
 mod feeds;
 mod filtering;
 mod full_list;
 mod full_text;
+mod links;
+mod messages;
 mod mouse;
 mod moving;
 mod nav;
 mod pictures;
 mod reading;
+mod refreshed;
 mod saving;
 mod search;
 mod sync;
@@ -18,8 +22,11 @@ mod unstarred;
 
 use moving::{keep_in_view, offset_index};
 
+pub use empty::EmptyList;
 pub use feeds::{FeedStatus, Overlay, Progress};
 pub use full_text::{FullTextState, FullTexts, PageState};
+pub use links::Links;
+pub use messages::Status;
 pub use nav::{Nav, NavItem, NavRow};
 pub use pictures::{Pictures, Shown};
 pub use sync::SyncView;
@@ -48,12 +55,6 @@ use crate::model::library::{Entry, Library, Origin};
 use crate::model::wrap::Wrapped;
 use crate::sanitize;
 use crate::theme::Theme;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub is_error: bool,
-}
 
 /// The selected article laid out for the reading pane.
 #[derive(Debug, Clone)]
@@ -121,6 +122,8 @@ pub struct App {
     pub feeds: Vec<FeedStatus>,
     /// The refresh under way, if one is.
     pub refreshing: Option<Progress>,
+    /// What the refresh under way has learnt of each feed, for the words at its end.
+    refresh_tally: refreshed::Tally,
     /// Sync with the `[sync]` server, when it is on.
     pub sync: Option<SyncView>,
     /// While search text is being typed: the search as it was before `/`, for Esc.
@@ -179,6 +182,7 @@ impl App {
             overlay_cursor: 0,
             feeds: Vec::new(),
             refreshing: None,
+            refresh_tally: refreshed::Tally::default(),
             sync: None,
             search_before: None,
             reader: None,
@@ -203,36 +207,6 @@ impl App {
         app.refilter_all();
         app.settle();
         app
-    }
-
-    /// Tells the reader, until the next key, about files that could not be read and whether
-    /// bookmarks can be saved.
-    pub fn report_start(&mut self, problems: &[String], store_problem: Option<String>) {
-        if let Some(problem) = &store_problem {
-            self.set_error(format!("bookmarks and read marks are off: {problem}"));
-        } else if let Some(first) = problems.first() {
-            let more = match problems.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            self.set_error(format!("{first}{more}"));
-        }
-        self.store_problem = store_problem;
-    }
-
-    /// Actions the config's bindings left with no key, said at start unless a problem above
-    /// is (`tidings check-config` lists them all).
-    pub fn report_config_warnings(&mut self, warnings: &[crate::config::ConfigWarning]) {
-        if self.status.is_some() {
-            return;
-        }
-        if let Some(first) = warnings.first() {
-            let more = match warnings.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            self.set_error(format!("{}{more} · see tidings check-config", first.short));
-        }
     }
 
     pub fn panes(&self) -> Panes {
@@ -597,21 +571,6 @@ impl App {
             wrapped,
         });
     }
-
-    /// Messages can name files, whose names may hold anything: they are sanitized here.
-    pub(crate) fn set_info(&mut self, text: String) {
-        self.status = Some(Status {
-            text: sanitize::clean_line(&text),
-            is_error: false,
-        });
-    }
-
-    pub(crate) fn set_error(&mut self, text: String) {
-        self.status = Some(Status {
-            text: sanitize::clean_line(&text),
-            is_error: true,
-        });
-    }
 }
 
 /// Source, author and date, as the reader's second line.
@@ -629,9 +588,15 @@ pub fn byline(entry: &Entry, date_format: &str, offset: FixedOffset) -> String {
 }
 
 #[cfg(test)]
+mod bookmarks_tests;
+#[cfg(test)]
+mod empty_tests;
+#[cfg(test)]
 mod full_list_tests;
 #[cfg(test)]
 mod full_text_tests;
+#[cfg(test)]
+mod links_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

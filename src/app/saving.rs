@@ -72,14 +72,19 @@ impl App {
             | StoreReport::Queued(_) => {}
             StoreReport::BookmarkSaved(ref id) => {
                 self.library.entry_mut(index).bookmarked = true;
+                self.library.saved_now(id, self.now);
                 self.set_info(format!("★ bookmarked “{title}”"));
                 // An un-starred article bookmarked again goes up among the bookmarks.
-                if self.starred_again(id) && self.filter.bookmarks_only {
+                // In the bookmarks view (an article un-starred elsewhere bookmarked again, or
+                // a save confirmed after `B`), it goes to the top, as the newest.
+                let starred_again = self.starred_again(id);
+                if self.filter.bookmarks_only && (starred_again || !self.visible.contains(&index)) {
                     self.refilter_all();
                 }
             }
-            StoreReport::BookmarkRemoved(_) => {
+            StoreReport::BookmarkRemoved(ref id) => {
                 self.library.entry_mut(index).bookmarked = false;
+                self.library.unsaved(id);
                 self.set_info(format!("bookmark removed from “{title}”"));
                 if self.filter.bookmarks_only {
                     self.refilter();

@@ -211,11 +211,17 @@ impl App {
         for (ids, starred) in [(&changes.starred, true), (&changes.unstarred, false)] {
             for id in ids.iter().filter(|id| !sync.touched.contains(id)) {
                 if let Some(index) = self.library.position(id) {
-                    self.library.entry_mut(index).bookmarked = starred;
+                    let entry = self.library.entry_mut(index);
+                    let new_star = starred && !entry.bookmarked;
+                    entry.bookmarked = starred;
+                    if new_star {
+                        self.library.saved_now(id, self.now);
+                    }
                 }
                 if starred {
                     self.starred_again(id);
                 } else {
+                    self.library.unsaved(id);
                     self.lost_stars([id.clone()]);
                 }
             }

@@ -195,7 +195,8 @@ fn what_a_sync_brings_joins_the_library_but_not_over_a_change_made_meanwhile() {
             .text
             .starts_with("synced: +1 new")
     );
-    assert_eq!(app.feeds[0].name, "The Server's Feed");
+    let server_feed = app.feeds.iter().find(|f| f.url == SERVER_FEED).unwrap();
+    assert_eq!(server_feed.name, "The Server's Feed");
 }
 
 #[test]

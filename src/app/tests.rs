@@ -747,10 +747,7 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
     };
     app.handle(Event::Refresh(RefreshEvent::Finished(summary)));
     assert_eq!(app.refreshing, None);
-    assert_eq!(
-        app.status.as_ref().unwrap().text,
-        "refreshed 1 feed: +1 new"
-    );
+    assert_eq!(app.status.as_ref().unwrap().text, "Example: +1 new");
 }
 
 #[test]
@@ -832,28 +829,32 @@ fn open_copy_and_links() {
         app.update(Action::CopyUrl),
         [Effect::CopyUrl("https://example.com/item".into())]
     );
+    let links = app.links();
+    assert_eq!(links.own.as_deref(), Some("https://example.com/item"));
     assert_eq!(
-        app.links(),
-        ["https://example.com/item", "https://example.com/more"],
-        "its own first, no repeats"
+        links.numbered,
+        ["https://example.com/more", "https://example.com/item"],
+        "numbered as the text numbers them"
     );
     app.update(Action::ShowLinks);
     assert_eq!(app.overlay, Some(Overlay::Links));
+    assert_eq!(app.overlay_cursor, 1, "on the text's first link");
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(
         press(&mut app, KeyCode::Enter),
-        [Effect::OpenUrl("https://example.com/more".into())]
+        [Effect::OpenUrl("https://example.com/item".into())],
+        "the text's second link"
     );
     assert_eq!(app.overlay, None);
     app.update(Action::ShowLinks);
     assert_eq!(
-        press(&mut app, KeyCode::Char('2')),
+        press(&mut app, KeyCode::Char('1')),
         [Effect::OpenUrl("https://example.com/more".into())]
     );
     app.update(Action::ShowLinks);
     assert_eq!(
         press(&mut app, KeyCode::Char('y')),
-        [Effect::CopyUrl("https://example.com/item".into())]
+        [Effect::CopyUrl("https://example.com/more".into())]
     );
     app.handle(Event::Notice {
         text: "cannot start xdg-open".into(),

@@ -165,7 +165,8 @@ fn a_saved_copy_unstarred_elsewhere_is_read_in_the_reader_and_b_bookmarks_it_aga
     assert_eq!(saved.id, id(8));
     assert!(!saved.body.blocks.is_empty(), "the whole snapshot");
     app.handle(Event::Store(StoreReport::BookmarkSaved(id(8))));
-    assert_eq!(titles(&app), ["Article 0", "Article 1", "Article 8"]);
+    // The newest bookmark: listed first.
+    assert_eq!(titles(&app), ["Article 8", "Article 0", "Article 1"]);
     assert_eq!(app.unstarred_shown(), 0, "a bookmark again");
     assert_eq!(titles(&app)[app.selected], "Article 8", "still selected");
     // Un-bookmarked here: a local change, not one made elsewhere.
@@ -187,7 +188,8 @@ fn b_on_an_article_unstarred_elsewhere_bookmarks_the_cached_article_and_it_moves
         "{effects:?}"
     );
     app.handle(Event::Store(StoreReport::BookmarkSaved(id(1))));
-    assert_eq!(titles(&app), ["Article 0", "Article 1", "Article 8"]);
+    // Up among the bookmarks, as the newest saved, first.
+    assert_eq!(titles(&app), ["Article 1", "Article 0", "Article 8"]);
     assert_eq!(app.unstarred_shown(), 1);
 }
 
@@ -206,7 +208,8 @@ fn a_star_given_back_elsewhere_makes_it_a_bookmark_again() {
     };
     app.handle(Event::Sync(SyncEvent::Finished(Ok(Box::new(outcome)))));
     assert!(app.library.entry(index(&app, 1)).bookmarked);
-    assert_eq!(titles(&app), ["Article 0", "Article 1", "Article 8"]);
+    // Starred again just now: the newest bookmark.
+    assert_eq!(titles(&app), ["Article 1", "Article 0", "Article 8"]);
     assert_eq!(app.unstarred_shown(), 1);
 }
 

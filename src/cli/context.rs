@@ -216,7 +216,13 @@ pub fn library(
     }
     match store.bookmarks() {
         Ok(bookmarks) => {
-            library.add_saved(bookmarks.saved.into_iter().map(|b| b.article).collect());
+            library.add_bookmarks(
+                bookmarks
+                    .saved
+                    .into_iter()
+                    .map(|b| (b.article, b.saved_at))
+                    .collect(),
+            );
             problems.extend(bookmarks.unreadable.iter().map(ToString::to_string));
         }
         Err(e) => problems.push(e.to_string()),

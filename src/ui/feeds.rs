@@ -1,170 +1,132 @@
-//! The feeds list (`F`: each feed with its articles, last refresh and error) and the links
-//! list (`L`: the article's addresses, to open or copy one).
+//! The feeds list (`F`): each feed by name, as the navigation pane orders them, with its
+//! address, its articles, when it was last read and, in words, why its last refresh failed.
+//! On a narrow terminal the address goes on a line of its own, shortened in its middle, and
+//! the rest wraps: nothing is cut.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use super::{padded, truncate};
+use super::window::{self, Listing, pieces_in_lines};
+use super::{columns, shorten_middle, truncate};
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, FeedStatus};
 use crate::dates;
 use crate::model::counted;
 use crate::model::library::SourceKey;
 
-pub fn draw_feeds(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.settings.theme;
-    let mut rows: Vec<Vec<Line>> = Vec::new();
-    for feed in &app.feeds {
-        let refreshed = match feed.last_refresh {
-            Some(time) => format!(
-                "refreshed {}",
-                dates::relative(time, app.now, app.settings.offset)
-            ),
-            None => "never refreshed".to_string(),
-        };
-        let articles = if app.loading_list {
-            "… articles".to_string()
-        } else {
-            let source = app
-                .library
-                .find_source(&SourceKey::Feed(feed.url.as_str().into()));
-            let members = source.map(|id| &app.library.sources()[id].members);
-            let (total, unread) = members.map_or((0, 0), |m| (m.total, m.unread));
-            format!("{} · {unread} unread", counted(total, "article"))
-        };
-        let mut lines = vec![
-            Line::from(Span::styled(feed.name.clone(), theme.accent())),
-            Line::from(Span::styled(
-                format!("  {} · {articles} · {refreshed}", feed.url),
-                theme.dim(),
-            )),
-        ];
-        if let Some(error) = &feed.error {
-            lines.push(Line::from(Span::styled(
-                format!("  ✗ {error}"),
-                theme.error(),
-            )));
-        }
-        if let Some(note) = &feed.note {
-            lines.push(Line::from(Span::styled(format!("  – {note}"), theme.dim())));
-        }
-        rows.push(lines);
-    }
-    let empty = "No feeds yet: add one with `tidings feeds add URL` or [[feeds]] in the config.";
+/// Columns a feed's lines are indented under its name.
+const INDENT: &str = "  ";
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let width = usize::from(window::area_for(area).width.saturating_sub(2));
+    let rows = app
+        .feeds
+        .iter()
+        .map(|feed| lines(app, feed, width))
+        .collect();
     let title = match app.refreshing {
         Some(progress) => format!(" Feeds · refreshing {}/{} ", progress.done, progress.total),
         None => format!(" Feeds · {} ", app.feeds.len()),
     };
-    draw_list(
-        frame,
-        area,
-        app,
-        &title,
-        rows,
-        empty,
-        " j k move · r refresh · other keys close ",
+    let keymap = &app.settings.keymap;
+    let mut hints = Vec::new();
+    let (down, up) = (
+        keymap.first_key(Action::MoveDown),
+        keymap.first_key(Action::MoveUp),
     );
-}
-
-pub fn draw_links(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.settings.theme;
-    let has_own = app
-        .selected_entry()
-        .is_some_and(|e| e.article.url.is_some());
-    let rows = app
-        .links()
-        .into_iter()
-        .enumerate()
-        .map(|(n, url)| {
-            let label = if n == 0 && has_own {
-                "  (this article)"
-            } else {
-                ""
-            };
-            vec![Line::from(vec![
-                Span::styled(format!("{:>2} ", n + 1), theme.accent()),
-                Span::raw(url),
-                Span::styled(label, theme.dim()),
-            ])]
-        })
-        .collect();
-    let read = app.settings.keymap.first_key(Action::FullText);
-    let read = if read.is_empty() {
-        String::new()
-    } else {
-        format!(" · {read} read it here")
-    };
-    let hint = format!(" Enter/o or 1-9 open{read} · y copy · other keys close ");
-    draw_list(frame, area, app, " Links ", rows, "No links.", &hint);
-}
-
-/// A centred window listing rows of one or more lines, the selected row in reverse video,
-/// scrolled so that it shows.
-fn draw_list(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    title: &str,
-    rows: Vec<Vec<Line>>,
-    empty: &str,
-    hint: &str,
-) {
-    let theme = &app.settings.theme;
-    let width = area.width.saturating_sub(4).min(100);
-    let height = area.height.saturating_sub(2);
-    let popup = super::centered(area, width, height);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border(true))
-        .title(Span::styled(title.to_string(), theme.pane_title(true)))
-        .title_bottom(Line::from(hint.to_string()).right_aligned());
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
-    let inner_width = usize::from(inner.width);
-    if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(truncate(empty, inner_width)).style(theme.dim()),
-            inner,
-        );
-        return;
+    if !down.is_empty() && !up.is_empty() {
+        hints.push(format!("{down} {up} move"));
     }
-    let selected = app.overlay_cursor.min(rows.len() - 1);
-    let first_line_of_selected: usize = rows[..selected].iter().map(Vec::len).sum();
-    let last_line_of_selected = first_line_of_selected + rows[selected].len();
-    let scroll = last_line_of_selected.saturating_sub(usize::from(inner.height));
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .enumerate()
-        .flat_map(|(n, lines)| {
-            let style = if n == selected {
-                theme.selected(true)
-            } else {
-                ratatui::style::Style::new()
-            };
-            lines
-                .into_iter()
-                .map(move |line| padded(truncated(line, inner_width), inner_width, style))
-                .collect::<Vec<_>>()
-        })
-        .skip(scroll)
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    let refresh = keymap.first_key(Action::Refresh);
+    if !refresh.is_empty() {
+        hints.push(format!("{refresh} refresh"));
+    }
+    hints.push("other keys close".to_string());
+    let listing = Listing {
+        title,
+        rows,
+        empty: "No feeds yet: add one with `tidings feeds add URL` or [[feeds]] in the config.",
+        hints,
+    };
+    window::draw(frame, area, app, listing);
 }
 
-/// A line cut to `width` columns, span by span.
-fn truncated(line: Line<'_>, width: usize) -> Line<'_> {
-    let mut room = width;
-    let spans = line
-        .spans
-        .into_iter()
-        .map(|span| {
-            let text = truncate(&span.content, room);
-            room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-            Span::styled(text, span.style)
-        })
-        .collect::<Vec<_>>();
-    Line::from(spans)
+/// A feed's lines in `width` columns: its name; its address and facts (on one line when they
+/// fit, else the address alone, shortened in its middle, and the facts below); then why its
+/// last refresh failed, or why it was left alone.
+fn lines<'a>(app: &App, feed: &FeedStatus, width: usize) -> Vec<Line<'a>> {
+    let theme = &app.settings.theme;
+    let room = width.saturating_sub(INDENT.len());
+    let mut lines = vec![Line::from(Span::styled(
+        truncate(&feed.name, width),
+        theme.accent(),
+    ))];
+    let facts = facts(app, feed);
+    let together = format!("{} · {}", feed.url, facts.join(" · "));
+    let dim = |text: String| Line::from(Span::styled(format!("{INDENT}{text}"), theme.dim()));
+    if feed.name == feed.url {
+        // Named by its address alone, which its first line shows whole or shortened.
+        lines[0] = Line::from(Span::styled(
+            shorten_middle(&feed.url, width),
+            theme.accent(),
+        ));
+        lines.extend(pieces_in_lines(&facts, room).into_iter().map(dim));
+    } else if columns(&together) <= room {
+        lines.push(dim(together));
+    } else {
+        lines.push(dim(shorten_middle(&feed.url, room)));
+        lines.extend(pieces_in_lines(&facts, room).into_iter().map(dim));
+    }
+    let (mark, text, style) = match (&feed.error, &feed.note) {
+        (Some(error), _) => {
+            let tried = feed.last_checked.map(|time| {
+                format!(
+                    "last tried {} · ",
+                    dates::relative(time, app.now, app.settings.offset)
+                )
+            });
+            (
+                "✗ ",
+                format!("{}{error}", tried.unwrap_or_default()),
+                theme.error(),
+            )
+        }
+        (None, Some(note)) => ("– ", note.clone(), theme.dim()),
+        (None, None) => return lines,
+    };
+    let first = format!("{INDENT}{mark}");
+    let options = textwrap::Options::new(width)
+        .initial_indent(&first)
+        .subsequent_indent("    ")
+        .break_words(true);
+    lines.extend(
+        textwrap::wrap(&text, options)
+            .into_iter()
+            .map(|line| Line::from(Span::styled(line.into_owned(), style))),
+    );
+    lines
+}
+
+/// "12 articles · 3 unread · refreshed 2h ago"; for a feed whose last refresh failed, when it
+/// was last read ("last read 3h ago", "never read").
+fn facts(app: &App, feed: &FeedStatus) -> Vec<String> {
+    let mut facts = if app.loading_list {
+        vec!["… articles".to_string()]
+    } else {
+        let source = app
+            .library
+            .find_source(&SourceKey::Feed(feed.url.as_str().into()));
+        let members = source.map(|id| &app.library.sources()[id].members);
+        let (total, unread) = members.map_or((0, 0), |m| (m.total, m.unread));
+        vec![counted(total, "article"), format!("{unread} unread")]
+    };
+    let ago = |time| dates::relative(time, app.now, app.settings.offset);
+    facts.push(match (feed.last_refresh, feed.error.is_some()) {
+        (Some(time), false) => format!("refreshed {}", ago(time)),
+        (Some(time), true) => format!("last read {}", ago(time)),
+        (None, false) => "never refreshed".to_string(),
+        (None, true) => "never read".to_string(),
+    });
+    facts
 }

@@ -47,7 +47,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .iter()
             .map(|note| Line::from(Span::styled(*note, theme.dim()))),
     );
-    let popup = super::centered(area, layout.width, layout.height);
+    let panes = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let popup = super::centered(panes, layout.width, layout.height);
     let scroll = app.overlay_cursor.min(layout.last_scroll());
     let hint = if layout.last_scroll() > 0 {
         " j k scroll · other keys close "

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{highlighted, padded, pane_block, truncate};
+use super::{columns, highlighted, padded, pane_block, truncate};
 use crate::app::App;
 use crate::dates;
 use crate::focus::Focus;
@@ -24,16 +24,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = pane_block(title.to_string(), Focus::List, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.visible.is_empty() {
-        let hint = if app.filter.bookmarks_only && app.filter.is_empty() {
-            "No bookmarks yet: press b on an article to keep it."
-        } else if app.filter.unread_only {
-            "Nothing unread here: u shows every article, c clears the filter."
-        } else {
-            "Nothing matches: c clears the filter, B leaves bookmarks."
-        };
+    if let Some(reason) = app.why_empty() {
         frame.render_widget(
-            Paragraph::new(hint)
+            Paragraph::new(super::empty::words(app, &reason))
                 .style(app.settings.theme.dim())
                 .wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
@@ -80,20 +73,48 @@ fn row<'a>(
     } else {
         Style::new().add_modifier(Modifier::BOLD)
     };
-    let mut meta = vec![article.source.clone()];
-    if let Some(date) = article.published {
-        meta.push(dates::relative(date, app.now, app.settings.offset));
-    }
-    if !article.tags.is_empty() {
-        let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
-        meta.push(tags.join(", "));
-    }
+    let date = article
+        .published
+        .map(|date| dates::relative(date, app.now, app.settings.offset));
+    let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
     let look = Look {
         mark,
         title_style,
-        meta: meta.join(" · "),
+        meta: meta_line(
+            &article.source,
+            date.as_deref(),
+            &tags.join(", "),
+            width.saturating_sub(4),
+        ),
     };
     lines(app, entry, look, selected, width, words)
+}
+
+/// "Source · date · tags" in `room` columns: the tags are cut first, then the source's name
+/// is shortened so that the date always shows, however long the name.
+fn meta_line(source: &str, date: Option<&str>, tags: &str, room: usize) -> String {
+    let Some(date) = date else {
+        let line = if tags.is_empty() {
+            source.to_string()
+        } else {
+            format!("{source} · {tags}")
+        };
+        return truncate(&line, room);
+    };
+    let date = format!(" · {date}");
+    let name_room = room.saturating_sub(columns(&date));
+    if columns(source) > name_room {
+        return truncate(
+            &format!("{}{date}", truncate(source, name_room.max(1))),
+            room,
+        );
+    }
+    let line = if tags.is_empty() {
+        format!("{source}{date}")
+    } else {
+        format!("{source}{date} · {tags}")
+    };
+    truncate(&line, room)
 }
 
 /// The two lines of an article un-starred on another device, below the bookmarks: dim, with

@@ -1,19 +1,22 @@
 //! Drawing: reads the `App` and draws it. Never changes state, reads files or waits.
 
+pub mod empty;
 pub mod feeds;
 pub mod help;
+pub mod links;
 pub mod list;
 pub mod nav;
 pub mod picture;
 pub mod reader;
 pub mod status;
+pub mod window;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay};
 use crate::focus::Focus;
@@ -36,13 +39,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(area) = panes.reader {
         reader::draw(frame, area, app);
     }
-    status::draw(frame, panes.status, app);
     match app.overlay {
         Some(Overlay::Help) => help::draw(frame, frame.area(), app),
-        Some(Overlay::Feeds) => feeds::draw_feeds(frame, frame.area(), app),
-        Some(Overlay::Links) => feeds::draw_links(frame, frame.area(), app),
+        Some(Overlay::Feeds) => feeds::draw(frame, frame.area(), app),
+        Some(Overlay::Links) => links::draw(frame, frame.area(), app),
         None => {}
     }
+    // Last: a long message is shown over whatever is above the status line.
+    status::draw(frame, panes.status, app);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
@@ -80,32 +84,87 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     middle
 }
 
-/// `text` cut to `width` columns, with `…` where it was cut.
+/// `text` cut to `width` columns, with `…` where it was cut. Measured grapheme by grapheme,
+/// as the buffer places text, so that a name in Arabic or Urdu (whose letter pairs can take
+/// more cells than their string's width says) is cut where the screen needs it.
 pub(crate) fn truncate(text: &str, width: usize) -> String {
+    if columns(text) <= width {
+        return text.to_string();
+    }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            while used + 1 > width {
-                match out.pop() {
-                    Some(last) => used -= last.width().unwrap_or(0),
-                    None => return out,
-                }
-            }
-            out.push('…');
-            return out;
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
+        if used + w + 1 > width {
+            break;
         }
         used += w;
-        out.push(c);
+        out.push_str(grapheme);
     }
+    if width == 0 {
+        return out;
+    }
+    // No space before the ellipsis: "Meridian Science…", not "Meridian Science …".
+    out.truncate(out.trim_end().len());
+    out.push('…');
     out
+}
+
+/// `text` in at most `width` columns with its middle taken out (`…` in its place), so that
+/// both ends of an address or a message show: where it is from and what it ends with.
+pub(crate) fn shorten_middle(text: &str, width: usize) -> String {
+    if columns(text) <= width {
+        return text.to_string();
+    }
+    if width < 5 {
+        return truncate(text, width);
+    }
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    let room = width - 1;
+    let (mut head, mut tail) = (room - room / 2, room / 2);
+    let mut start = String::new();
+    for grapheme in &graphemes {
+        let w = grapheme.width();
+        if w > head {
+            break;
+        }
+        head -= w;
+        start.push_str(grapheme);
+    }
+    tail += head;
+    let mut end: Vec<&str> = Vec::new();
+    for grapheme in graphemes.iter().rev() {
+        let w = grapheme.width();
+        if w > tail {
+            break;
+        }
+        tail -= w;
+        end.push(grapheme);
+    }
+    end.reverse();
+    format!("{start}…{}", end.concat())
 }
 
 /// `text` cut to its last `width` columns, with `…` where it was cut: what is being typed.
 pub(crate) fn truncate_start(text: &str, width: usize) -> String {
-    let reversed: String = text.chars().rev().collect();
-    truncate(&reversed, width).chars().rev().collect()
+    if columns(text) <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true).rev() {
+        let w = grapheme.width();
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        kept.push(grapheme);
+    }
+    kept.reverse();
+    if width == 0 {
+        return String::new();
+    }
+    format!("…{}", kept.concat())
 }
 
 /// Splits `text` into spans of `style`, with search matches in the match style.
@@ -169,5 +228,13 @@ mod tests {
         assert_eq!(truncate_start("short", 8), "short");
         assert_eq!(columns("الأخبار"), 7, "lam-alef takes two cells");
         assert_eq!(columns("👩‍🔬 ok"), 5);
+        assert_eq!(truncate("الأخبار اليومية", 5), "الأخ…");
+        assert_eq!(columns(&truncate("الأخبار اليومية", 5)), 5);
+        assert_eq!(
+            shorten_middle("https://example.com/a/very/long/path/story.html", 24),
+            "https://exam…/story.html"
+        );
+        assert_eq!(shorten_middle("short", 24), "short");
+        assert_eq!(columns(&shorten_middle("東京の朝のニュースです", 9)), 9);
     }
 }

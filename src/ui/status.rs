@@ -1,23 +1,28 @@
 //! The status line: what the list shows on the left; a message or key hints on the right;
-//! the search being typed in place of both.
+//! the search being typed in place of both. A message wins over what the list shows; an
+//! error longer than the line is shown whole on rows above it until the next key, a notice
+//! is shortened in its middle.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{truncate, truncate_start};
+use super::{columns, shorten_middle, truncate, truncate_start};
 use crate::action::Action;
 use crate::app::{App, Progress};
+use crate::model::library::SourceKey;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.settings.theme;
     let width = usize::from(area.width);
     if app.search_before.is_some() {
         let count = format!("  {} found · Enter keep · Esc cancel", app.visible.len());
-        let query = truncate_start(&app.filter.search, width.saturating_sub(count.width() + 2));
+        let query = truncate_start(
+            &app.filter.search,
+            width.saturating_sub(columns(&count) + 2),
+        );
         let line = Line::from(vec![
             Span::styled("/", theme.accent().add_modifier(Modifier::BOLD)),
             Span::raw(query),
@@ -28,45 +33,158 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let shown = shown(app);
-    let (right, right_style) = match &app.status {
-        Some(status) if status.is_error => (status.text.clone(), theme.error()),
-        Some(status) => (status.text.clone(), ratatui::style::Style::new()),
-        None => match (app.refreshing, app.sync_activity()) {
-            (Some(progress), _) => (gauge(progress), theme.accent()),
-            (None, Some(syncing)) => (syncing, theme.accent()),
-            (None, None) if app.loading_list => {
-                ("reading the whole cache…".to_string(), theme.accent())
-            }
-            (None, None) if app.reindexing.is_some() => {
-                let percent = app.reindexing.unwrap_or_default().percent();
-                (
-                    format!("indexing the cache for search… {percent}%"),
-                    theme.accent(),
-                )
-            }
-            (None, None) => (hints(app), theme.dim()),
-        },
+    if let Some(status) = &app.status {
+        let style = if status.is_error {
+            theme.error()
+        } else {
+            Style::new()
+        };
+        draw_message(frame, area, app, &shown, &status.text, style);
+        return;
+    }
+    let hinting = app.refreshing.is_none()
+        && app.sync_activity().is_none()
+        && !app.loading_list
+        && app.reindexing.is_none();
+    let (right, right_style) = match (app.refreshing, app.sync_activity()) {
+        (Some(progress), _) => (gauge(progress), theme.accent()),
+        (None, Some(syncing)) => (syncing, theme.accent()),
+        (None, None) if app.loading_list => {
+            ("reading the whole cache…".to_string(), theme.accent())
+        }
+        (None, None) if app.reindexing.is_some() => {
+            let percent = app.reindexing.unwrap_or_default().percent();
+            (
+                format!("indexing the cache for search… {percent}%"),
+                theme.accent(),
+            )
+        }
+        (None, None) if on_samples(app) => {
+            // How to add feeds matters more than the count of the samples: it keeps its
+            // words, as many of them as fit, and the count shows if there is room.
+            let right = SAMPLES_HINTS
+                .iter()
+                .find(|hint| columns(hint) <= width)
+                .map_or_else(
+                    || truncate(SAMPLES_HINTS[3], width),
+                    |hint| (*hint).to_string(),
+                );
+            let room = width.saturating_sub(columns(&right) + 3);
+            let left = if columns(&shown) <= room {
+                shown
+            } else {
+                String::new()
+            };
+            frame.render_widget(
+                Paragraph::new(spread(app, left, right, theme.dim(), width)),
+                area,
+            );
+            return;
+        }
+        (None, None) => (hints(app), theme.dim()),
     };
-    // A short message (half the line at most) answers the last key, so it keeps its words
-    // and what the list shows gives way; a long one (an error naming an address), hints and
-    // progress give way to what the list shows.
-    let (left, right) = if app.status.is_some() && right.width() <= width / 2 {
-        (
-            truncate(&shown, width.saturating_sub(right.width() + 3)),
-            right,
-        )
+    // Hints and progress give way to what the list shows; hints go whole, or not at all.
+    let left = truncate(&shown, width);
+    let room = width.saturating_sub(columns(&left) + 3);
+    let right = if hinting {
+        whole_pieces(&right, room)
     } else {
-        let left = truncate(&shown, width);
-        let right = truncate(&right, width.saturating_sub(left.width() + 3));
-        (left, right)
+        truncate(&right, room)
     };
-    let gap = width.saturating_sub(left.width() + right.width());
-    let line = Line::from(vec![
-        Span::styled(left, theme.accent()),
+    frame.render_widget(
+        Paragraph::new(spread(app, left, right, right_style, width)),
+        area,
+    );
+}
+
+/// As many of the " · "-separated pieces of `text` as fit in `width` columns, whole.
+fn whole_pieces(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for piece in text.split(" · ") {
+        let more = if out.is_empty() { 0 } else { 3 };
+        if columns(&out) + more + columns(piece) > width {
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+/// What the samples screen says in place of the key hints, the longest that fits.
+const SAMPLES_HINTS: [&str; 4] = [
+    "add feeds: tidings feeds add URL · tidings import-opml FILE · ? help",
+    "add feeds: tidings feeds add URL · tidings import-opml FILE",
+    "tidings feeds add URL · tidings import-opml FILE",
+    "tidings feeds add URL",
+];
+
+/// The run shows the bundled samples, with no feed and no sync server: the status line says
+/// how to add feeds.
+fn on_samples(app: &App) -> bool {
+    app.feeds.is_empty()
+        && app.sync.is_none()
+        && app.library.find_source(&SourceKey::Samples).is_some()
+}
+
+/// `left` in the accent colour at the start of the line, `right` at its end.
+fn spread<'a>(app: &App, left: String, right: String, style: Style, width: usize) -> Line<'a> {
+    let gap = width.saturating_sub(columns(&left) + columns(&right));
+    Line::from(vec![
+        Span::styled(left, app.settings.theme.accent()),
         Span::raw(" ".repeat(gap)),
-        Span::styled(right, right_style),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
+        Span::styled(right, style),
+    ])
+}
+
+/// A message wins over what the list shows: the summary keeps only the room the message
+/// leaves (none, if it would be cut to a stub). A notice longer than the line is shortened
+/// in its middle (it is mostly an address or a title); an error longer than the line is
+/// shown whole, wrapped on rows over the foot of the panes under a rule, until the next key
+/// (shortened in its middle too on a terminal too short for that).
+fn draw_message(frame: &mut Frame, area: Rect, app: &App, shown: &str, text: &str, style: Style) {
+    let width = usize::from(area.width);
+    let is_error = app.status.as_ref().is_some_and(|status| status.is_error);
+    if columns(text) <= width || !is_error {
+        let text = shorten_middle(text, width);
+        let room = width.saturating_sub(columns(&text) + 3);
+        let left = if columns(shown) <= room || room >= 12 {
+            truncate(shown, room)
+        } else {
+            String::new()
+        };
+        let line = spread(app, left, text, style, width);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let lines: Vec<String> = textwrap::wrap(text, textwrap::Options::new(width).break_words(true))
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect();
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    // The rows above the status line it may take: a third of the screen at most.
+    let room = frame.area().height / 3;
+    if rows + 1 > room || rows > area.y {
+        let line = Line::from(Span::styled(shorten_middle(text, width), style));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let block_area = Rect {
+        y: area.y - rows,
+        height: rows + 1,
+        ..area
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(app.settings.theme.dim());
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|line| Line::from(Span::styled(line, style)))
+        .collect();
+    frame.render_widget(Clear, block_area);
+    frame.render_widget(Paragraph::new(lines).block(block), block_area);
 }
 
 /// "Daring Fireball · 12 unread of 48 · tags: china, russia (any) · search: storm": the

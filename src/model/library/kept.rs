@@ -3,9 +3,59 @@
 //! feed taken out of the run while it goes on (the sync server no longer holds it), which
 //! leave the list and the counts at once while a bookmarked one stays as a saved copy.
 
-use super::{Article, Library, Members, Origin, SourceKey};
+use chrono::{DateTime, Utc};
+
+use super::{Article, ArticleId, Library, Members, Origin, SourceKey};
 
 impl Library {
+    /// Adds the store's bookmarks, newest first as the store lists them, with when each was
+    /// saved; like [`Library::add_saved`] otherwise.
+    pub fn add_bookmarks(&mut self, bookmarks: Vec<(Article, DateTime<Utc>)>) {
+        let mut articles = Vec::with_capacity(bookmarks.len());
+        // Oldest first, so that of two saved at one moment the one listed first is newer.
+        for (article, saved_at) in bookmarks.into_iter().rev() {
+            self.saved_now(&article.id, saved_at);
+            articles.push(article);
+        }
+        articles.reverse();
+        self.add_saved(articles);
+    }
+
+    /// Notes that the article was bookmarked at `at` (after anything noted before at the
+    /// same moment).
+    pub fn saved_now(&mut self, id: &ArticleId, at: DateTime<Utc>) {
+        self.saved_at.insert(id.clone(), (at, self.saves));
+        self.saves += 1;
+    }
+
+    /// Forgets when the article was bookmarked: its bookmark is gone.
+    pub fn unsaved(&mut self, id: &ArticleId) {
+        self.saved_at.remove(id);
+    }
+
+    /// When the bookmark of the entry at `index` was saved, with its place among those
+    /// saved at one moment; `None` when not known (not bookmarked, or its copy unreadable).
+    pub fn saved_time(&self, index: usize) -> Option<(DateTime<Utc>, u64)> {
+        if self.saved_at.is_empty() {
+            return None;
+        }
+        self.saved_at.get(&self.entries[index].article.id).copied()
+    }
+
+    /// Takes from `before` the save times this library does not know, oldest first.
+    pub fn add_save_times_of(&mut self, before: &Library) {
+        let mut times: Vec<_> = before
+            .saved_at
+            .iter()
+            .filter(|(id, _)| !self.saved_at.contains_key(*id))
+            .map(|(id, &time)| (time, id.clone()))
+            .collect();
+        times.sort_by_key(|(time, _)| *time);
+        for ((at, _), id) in times {
+            self.saved_now(&id, at);
+        }
+    }
+
     /// Adds bookmarked snapshots whose article is not already here, marked as bookmarked.
     pub fn add_saved(&mut self, saved: Vec<Article>) {
         for article in saved {

@@ -11,6 +11,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use smallvec::SmallVec;
 
 use super::{Article, ArticleId, Tag, TagKey};
@@ -91,6 +92,12 @@ pub struct Library {
     source_count: usize,
     /// Entries that came from the feed cache, whose bodies the store's index searches.
     cached_count: usize,
+    /// When each bookmark was saved, as far as this run knows, with a sequence number that
+    /// orders bookmarks saved within one tick of the clock: the bookmarks view lists the
+    /// newest first, as `tidings bookmarks` does.
+    saved_at: HashMap<ArticleId, (DateTime<Utc>, u64)>,
+    /// The next sequence number of a save.
+    saves: u64,
 }
 
 /// Why an id typed by a person does not name one article.
