@@ -204,11 +204,15 @@ fn list_search_of_a_feed_given_as_a_source_agrees_with_the_cache() {
 }
 
 /// Puts the store back as schema version 8 left it: no pairs, the words of every article in
-/// `feed_text` as version 8 indexed them (a run of Chinese or Japanese a word of its own).
+/// `feed_text` as version 8 indexed them (a run of Chinese or Japanese a word of its own), and
+/// none of the columns of version 10.
 fn as_version_8(env: &Env) {
     let conn = rusqlite::Connection::open(env.database()).expect("the store");
     conn.execute_batch(
-        "DROP TRIGGER feed_articles_forget_grams;
+        "ALTER TABLE feed_state DROP COLUMN ttl;
+         ALTER TABLE feed_state DROP COLUMN max_age;
+         ALTER TABLE subscriptions DROP COLUMN folders;
+         DROP TRIGGER feed_articles_forget_grams;
          DROP TABLE feed_grams;
          DROP TABLE search_reindex;
          INSERT INTO feed_text (feed_text) VALUES ('delete-all');
