@@ -14,6 +14,7 @@ mod definitions;
 mod flow;
 mod inline;
 mod nesting;
+mod self_closing;
 mod table;
 
 pub(super) use address::resolve;
@@ -33,7 +34,8 @@ const CHUNK: usize = 1 << 20;
 /// Converts an HTML fragment or document (a feed item's content or summary) into a body.
 /// `base_url` resolves relative links when given.
 pub fn to_body(html: &str, base_url: Option<&str>) -> Body {
-    let flat = flatten_deep_nesting(html);
+    let closed = self_closing::close_self_closed(html);
+    let flat = flatten_deep_nesting(&closed);
     let html = flat.as_ref();
     let mut parser = parse_document(RcDom::default(), ParseOpts::default());
     let mut start = 0;
@@ -412,10 +414,32 @@ impl Builder<'_> {
 
 /// Elements dropped with all their content. Ruby readings (`rt`, and the brackets `rp` puts
 /// around them) would stand in line after the characters they are set above, doubling them.
+/// MathML is read as the text of its formula (`a+b`), but for the source a formula may carry
+/// beside it (`annotation`, TeX or MathML again).
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head",
-    "title", "form", "input", "button", "select", "textarea", "canvas", "audio", "video",
-    "datalist", "rt", "rp",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "head",
+    "title",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "canvas",
+    "audio",
+    "video",
+    "datalist",
+    "rt",
+    "rp",
+    "annotation",
+    "annotation-xml",
 ];
 
 /// Block containers whose direct text forms paragraphs.

@@ -14,7 +14,8 @@ use crate::source::entities;
 /// The text of an HTML fragment as one clean line. Elements that hold no text to read
 /// (scripts, styles, ruby readings) are left out; line breaks and blocks become spaces.
 pub fn inline_text(html: &str) -> String {
-    let flat = super::flatten_deep_nesting(html);
+    let closed = super::self_closing::close_self_closed(html);
+    let flat = super::flatten_deep_nesting(&closed);
     let dom = parse_document(RcDom::default(), ParseOpts::default()).one(flat.as_ref());
     let mut text = String::new();
     let mut stack: Vec<Handle> = vec![Rc::clone(&dom.document)];

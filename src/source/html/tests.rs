@@ -399,3 +399,29 @@ fn plain_text_becomes_paragraphs() {
         [para("First line still first."), para("Second & last.")]
     );
 }
+
+#[test]
+fn an_element_closed_the_xml_way_does_not_swallow_the_rest() {
+    let body = to_body(
+        "<p>Watch:</p><iframe src=\"https://v.example/1\"/><p>The rest.</p>",
+        None,
+    );
+    assert!(body.plain_text().contains("The rest."), "{body:?}");
+    let body = to_body(
+        "safe<iframe src=\"http://example.com/\"/> description",
+        None,
+    );
+    assert_eq!(body.plain_text().trim(), "safe description");
+    let body = to_body("<a name=\"top\"/>Not a link", None);
+    assert_eq!(body.plain_text().trim(), "Not a link");
+}
+
+#[test]
+fn a_formula_reads_as_its_text_without_its_source() {
+    let body = to_body(
+        "<p>Sum: <math><semantics><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>\
+         <annotation encoding=\"TeX\">a+b</annotation></semantics></math></p>",
+        None,
+    );
+    assert_eq!(body.plain_text().trim(), "Sum: a+b");
+}
