@@ -415,14 +415,15 @@ impl Builder<'_> {
 /// Elements dropped with all their content. Ruby readings (`rt`, and the brackets `rp` puts
 /// around them) would stand in line after the characters they are set above, doubling them.
 /// MathML is read as the text of its formula (`a+b`), but for the source a formula may carry
-/// beside it (`annotation`, TeX or MathML again).
+/// beside it (`annotation`, TeX or MathML again). What an `<object>` holds is what a browser
+/// shows when it cannot play the object, as tidings never can; its `<param>`s are not.
 const DROPPED: &[&str] = &[
     "script",
     "style",
     "noscript",
     "template",
     "iframe",
-    "object",
+    "param",
     "embed",
     "svg",
     "head",

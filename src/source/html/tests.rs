@@ -425,3 +425,16 @@ fn a_formula_reads_as_its_text_without_its_source() {
     );
     assert_eq!(body.plain_text().trim(), "Sum: a+b");
 }
+
+#[test]
+fn what_an_object_holds_is_shown_as_a_browser_without_its_player_shows_it() {
+    let body = to_body(
+        "<p>Before</p><object data=\"movie.swf\"><param name=\"q\" value=\"high\">\
+         <p>Watch it <a href=\"https://v.example/1\">here</a>.</p></object>",
+        None,
+    );
+    assert_eq!(
+        body.plain_text(),
+        "Before\nWatch it here [1].\nhttps://v.example/1\n"
+    );
+}
