@@ -5,7 +5,7 @@ pub mod common;
 pub mod entities;
 pub mod feed;
 pub mod fetch;
-pub mod fulltext;
+pub mod full_text;
 pub mod html;
 mod img;
 pub mod load;
