@@ -15,7 +15,7 @@ use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use tidings::app::App;
+use tidings::app::{App, Start};
 use tidings::model::filter::{Filter, TagMode};
 use tidings::ui;
 
@@ -26,9 +26,16 @@ fn main() {
     divan::main();
 }
 
+/// The navigation pane's cursor moved down to the first tag, below the feeds.
+fn to_the_first_tag(app: &mut App) {
+    for _ in 0..app.nav().sources().len() {
+        press(app, KeyCode::Char('j'));
+    }
+}
+
 /// Back to the top when the next move could reach the end of the list.
 fn rewind_near_end(app: &mut App) {
-    if app.selected + 100 >= app.visible.len() {
+    if app.list().selected() + 100 >= app.list().visible().len() {
         press(app, KeyCode::Char('g'));
     }
 }
@@ -62,9 +69,9 @@ fn jump_to_end(bencher: Bencher, n: usize) {
 fn toggle_tag(bencher: Bencher, n: usize) {
     let mut app = common::app(common::cached_library(n));
     press(&mut app, KeyCode::Char('t'));
-    app.nav.cursor = app.nav.sources.len();
+    to_the_first_tag(&mut app);
     let unselect = |app: &mut App| {
-        if !app.filter.tags.is_empty() {
+        if !app.list().filter().tags.is_empty() {
             press(app, KeyCode::Char(' '));
         }
     };
@@ -76,11 +83,11 @@ fn toggle_tag(bencher: Bencher, n: usize) {
 fn switch_any_all(bencher: Bencher, n: usize) {
     let mut app = common::app(common::cached_library(n));
     press(&mut app, KeyCode::Char('t'));
-    app.nav.cursor = app.nav.sources.len();
+    to_the_first_tag(&mut app);
     type_keys(&mut app, " j ");
-    assert_eq!(app.filter.tags.len(), 2);
+    assert_eq!(app.list().filter().tags.len(), 2);
     let back_to_any = |app: &mut App| {
-        if app.filter.mode == TagMode::All {
+        if app.list().filter().mode == TagMode::All {
             press(app, KeyCode::Char('a'));
         }
     };
@@ -94,9 +101,9 @@ fn switch_any_all(bencher: Bencher, n: usize) {
 #[divan::bench(consts = [1, 2, 3, 4, 5, 6], args = SIZES, sample_size = 1)]
 fn search_letter<const K: usize>(bencher: Bencher, n: usize) {
     let app = common::app(common::cached_library(n));
-    app.library.prepare_search();
+    app.library().prepare_search();
     let typed_before = |app: &mut App| {
-        if app.search_before.is_some() {
+        if app.list().is_typing_search() {
             press(app, KeyCode::Esc);
         }
         press(app, KeyCode::Char('/'));
@@ -127,19 +134,22 @@ fn search_first_letter_cold(bencher: Bencher, n: usize) {
 /// 100 others un-starred on another device in the last days, listed below the bookmarks.
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn show_bookmarks(bencher: Bencher, n: usize) {
-    let mut app = common::app(common::cached_library(n));
+    let mut library = common::cached_library(n);
     let mut unstarred = Vec::new();
     for index in (0..n).step_by(100) {
-        app.library.entry_mut(index).bookmarked = true;
-        let other = app.library.entry(index + 50).article.id.clone();
+        library.entry_mut(index).bookmarked = true;
+        let other = library.entry(index + 50).article.id.clone();
         unstarred.push((
             other,
             common::now() - chrono::TimeDelta::hours(index as i64),
         ));
     }
-    app.set_unstarred(unstarred);
+    let app = common::app_from(Start {
+        unstarred,
+        ..Start::new(library, common::settings())
+    });
     let everything = |app: &mut App| {
-        if app.filter.bookmarks_only {
+        if app.list().filter().bookmarks_only {
             press(app, KeyCode::Char('B'));
         }
     };

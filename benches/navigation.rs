@@ -32,7 +32,7 @@ fn in_the_pane(n: usize) -> App {
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn pane_move_down(bencher: Bencher, n: usize) {
     let rewind = |app: &mut App| {
-        if app.nav.cursor + 2 >= app.nav.len() {
+        if app.nav().cursor() + 2 >= app.nav().len() {
             press(app, KeyCode::Char('g'));
         }
     };
@@ -50,7 +50,7 @@ fn pane_to_the_end(bencher: Bencher, n: usize) {
 #[divan::bench(args = SIZES, sample_size = 1)]
 fn select_a_feed(bencher: Bencher, n: usize) {
     let unselect = |app: &mut App| {
-        if !app.filter.sources.is_empty() {
+        if !app.list().filter().sources.is_empty() {
             press(app, KeyCode::Char(' '));
         }
     };
@@ -62,7 +62,7 @@ fn select_a_feed(bencher: Bencher, n: usize) {
 fn unread_only(bencher: Bencher, n: usize) {
     let app = common::followed_app(n);
     let everything = |app: &mut App| {
-        if app.filter.unread_only {
+        if app.list().filter().unread_only {
             press(app, KeyCode::Char('u'));
         }
     };
@@ -94,10 +94,13 @@ fn mark_all_read_answer(bencher: Bencher, n: usize) {
     let app = RefCell::new(common::followed_app(n));
     bencher
         .with_inputs(|| {
-            // Everything unread again, then `A`, untimed.
+            // Everything unread again (the last `A` undone), then `A`, untimed.
             let mut app = app.borrow_mut();
-            for index in 0..app.library.len() {
-                app.library.set_read(index, false);
+            let undo = app.handle(Event::Key(KeyEvent::from(KeyCode::Char('U'))));
+            if let Some(Effect::Store(StoreRequest::SetRead { ids, read, change })) =
+                undo.into_iter().next()
+            {
+                app.handle(Event::Store(StoreReport::ReadSet { ids, read, change }));
             }
             let effects = app.handle(Event::Key(KeyEvent::from(KeyCode::Char('A'))));
             match effects.into_iter().next() {
@@ -121,7 +124,7 @@ fn a_refresh_lands(bencher: Bencher, n: usize) {
         .with_inputs(|| {
             let app = app.borrow();
             let articles: Vec<_> = app
-                .library
+                .library()
                 .entries()
                 .iter()
                 .filter(|entry| entry.feed.as_deref() == Some(url.as_str()))

@@ -87,7 +87,7 @@ fn whole(bencher: Bencher, typed: &str) {
     let app = RefCell::new(common::app(common::chinese_library(N, CHINESE)));
     {
         let mut app = app.borrow_mut();
-        app.library.prepare_search();
+        app.library().prepare_search();
         common::press(&mut app, KeyCode::Char('/'));
         common::type_keys(&mut app, typed);
     }

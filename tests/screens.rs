@@ -13,8 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use ratatui::style::{Color, Modifier};
 
-use std::collections::HashMap;
-use tidings::app::{App, Settings};
+use tidings::app::{App, Settings, Start, SyncSetup};
 use tidings::config::Config;
 
 use tidings::event::Event;
@@ -36,18 +35,26 @@ use tidings::worker::store::{StoreReport, StoreRequest};
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 16)];
 
-fn app_with(library: Library, width: u16, height: u16, colour: bool) -> App {
+fn settings(colour: bool) -> Settings {
     let config = Config::default();
-    let settings = Settings {
+    Settings {
         layout: config.layout.clone(),
         date_format: "%-d %B %Y".into(),
         offset: FixedOffset::east_opt(0).unwrap(),
         theme: Theme::new(&config.theme, colour),
         keymap: Keymap::default(),
         refresh_every: 30,
-    };
+    }
+}
+
+fn app_with(library: Library, width: u16, height: u16, colour: bool) -> App {
+    app_from(Start::new(library, settings(colour)), width, height)
+}
+
+/// The app as it starts from `start`, at `width` x `height`.
+fn app_from(start: Start, width: u16, height: u16) -> App {
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    App::new(library, settings, Size::new(width, height), now)
+    App::new(start, Size::new(width, height), now)
 }
 
 /// The bundled samples, as the reader shows them on a fresh machine.
@@ -59,6 +66,23 @@ fn samples() -> Library {
 
 fn app(width: u16, height: u16) -> App {
     app_with(samples(), width, height, true)
+}
+
+/// The samples app, with what start-up read changed by `adjust`.
+fn app_starting(adjust: impl Fn(&mut Start), width: u16, height: u16) -> App {
+    let mut start = Start::new(samples(), settings(true));
+    adjust(&mut start);
+    app_from(start, width, height)
+}
+
+/// Sync on, every `every` minutes, with no feeds on the server yet.
+fn syncing(every: u16) -> impl Fn(&mut Start) {
+    move |start| {
+        start.sync = Some(SyncSetup {
+            every,
+            server_feeds: Vec::new(),
+        });
+    }
 }
 
 fn keys(app: &mut App, keys: &str) {
@@ -92,15 +116,25 @@ fn keys(app: &mut App, keys: &str) {
 }
 
 fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size().width, app.size().height)).unwrap();
     terminal.draw(|frame| ui::draw(frame, app)).unwrap();
     terminal
 }
 
 /// Snapshots one screen state at every size; `setup` presses the keys that lead there.
 fn snapshot_at_every_size(name: &str, setup: impl Fn(&mut App)) {
+    snapshot_at_every_size_starting(name, |_| {}, setup);
+}
+
+/// The same, from a start changed by `adjust`.
+fn snapshot_at_every_size_starting(
+    name: &str,
+    adjust: impl Fn(&mut Start),
+    setup: impl Fn(&mut App),
+) {
     for (width, height) in SIZES {
-        let mut app = app(width, height);
+        let mut app = app_starting(&adjust, width, height);
         setup(&mut app);
         insta::assert_snapshot!(format!("{name}_{width}x{height}"), draw(&app).backend());
     }
@@ -280,9 +314,11 @@ fn feed_app(width: u16, height: u16) -> App {
             every: None,
         });
     }
-    let mut app = app_with(library, width, height, true);
-    app.set_feeds(&subscriptions, &HashMap::new());
-    app
+    let start = Start {
+        feeds: subscriptions,
+        ..Start::new(library, settings(true))
+    };
+    app_from(start, width, height)
 }
 
 fn report(done: usize, url: &str, name: &str, result: FeedResult) -> Event {
@@ -363,7 +399,7 @@ fn refresh_progress_in_the_status_line() {
         ..Summary::default()
     };
     app.handle(Event::Refresh(RefreshReport::Finished(summary)));
-    let status = app.status.clone().unwrap();
+    let status = app.status().cloned().unwrap();
     assert!(status.is_error);
     assert_eq!(
         status.text,
@@ -392,11 +428,12 @@ fn an_action_left_without_a_key_is_said_in_the_status_line_at_start() {
     )
     .unwrap();
     let start = |store_problem: Option<String>| {
-        let mut app = app(120, 40);
-        app.settings.keymap = Keymap::with_overrides(&config.keys);
-        app.report_start(&[], store_problem);
-        app.report_config_warnings(&config.warnings);
-        app
+        let adjust = |start: &mut Start| {
+            start.settings.keymap = Keymap::with_overrides(&config.keys);
+            start.store_problem.clone_from(&store_problem);
+            start.config_warnings.clone_from(&config.warnings);
+        };
+        app_starting(adjust, 120, 40)
     };
     let mut app = start(None);
     let status = status_row(&draw(&app));
@@ -454,9 +491,11 @@ fn the_links_of_an_article() {
 
 #[test]
 fn the_newest_articles_while_the_whole_list_is_read() {
-    snapshot_at_every_size("reading_the_whole_list", |app| {
-        app.start_with_newest();
-    });
+    snapshot_at_every_size_starting(
+        "reading_the_whole_list",
+        |start| start.newest_only = true,
+        |_| {},
+    );
 }
 
 /// The feed app with its newest article's full text asked for with `f`.
@@ -551,9 +590,11 @@ fn following_app(width: u16, height: u16) -> App {
             full_text: false,
         });
     }
-    let mut app = app_with(library, width, height, true);
-    app.set_feeds(&subscriptions, &HashMap::new());
-    app
+    let start = Start {
+        feeds: subscriptions,
+        ..Start::new(library, settings(true))
+    };
+    app_from(start, width, height)
 }
 
 #[test]
@@ -606,8 +647,11 @@ fn pictures_app(width: u16, height: u16, keys: &str) -> App {
     };
     let mut library = Library::new(Vec::new());
     library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);
-    let mut app = app_with(library, width, height, true);
-    app.show_pictures(20);
+    let start = Start {
+        picture_rows: Some(20),
+        ..Start::new(library, settings(true))
+    };
+    let mut app = app_from(start, width, height);
     let png = support::pictures::png(64, 32);
     let mut effects = app.handle(Event::Resize(width, height));
     for c in keys.chars() {
@@ -684,8 +728,11 @@ fn before_a_picture_arrives_its_room_is_kept() {
     };
     let mut library = Library::new(Vec::new());
     library.merge(Some(url), feed::parse(&bytes, source).unwrap().articles);
-    let mut app = app_with(library, 80, 24, true);
-    app.show_pictures(20);
+    let start = Start {
+        picture_rows: Some(20),
+        ..Start::new(library, settings(true))
+    };
+    let mut app = app_from(start, 80, 24);
     keys(&mut app, "j");
     insta::assert_snapshot!("picture_loading_80x24", draw(&app).backend());
 }
@@ -694,8 +741,7 @@ fn before_a_picture_arrives_its_room_is_kept() {
 fn sync_progress_and_offline_in_the_status_line() {
     use tidings::sync::{Progress, Stage};
     use tidings::worker::sync::{Failure, SyncReport};
-    let mut app = app(120, 40);
-    app.enable_sync(15, []);
+    let mut app = app_starting(syncing(15), 120, 40);
     keys(&mut app, "r");
     app.handle(Event::Sync(SyncReport::Progress(Progress {
         stage: Stage::Fetching,
@@ -703,8 +749,7 @@ fn sync_progress_and_offline_in_the_status_line() {
         total: 5000,
     })));
     insta::assert_snapshot!("sync_progress", draw(&app).backend());
-    snapshot_at_every_size("sync_offline", |app| {
-        app.enable_sync(15, []);
+    snapshot_at_every_size_starting("sync_offline", syncing(15), |app| {
         keys(app, "r");
         app.handle(Event::Sync(SyncReport::Finished(Err(Failure {
             message: "cannot connect to rss.example.com (connection refused)".into(),
@@ -717,13 +762,13 @@ fn sync_progress_and_offline_in_the_status_line() {
     });
 }
 
-/// Two bookmarks, sent with a sync; the next says the star of the second went on another
-/// device. The bookmarks view, with that one selected below the bookmark.
+/// Two bookmarks, sent with a sync (on, in a start changed by `syncing(0)`); the next says
+/// the star of the second went on another device. The bookmarks view, with that one selected
+/// below the bookmark.
 fn unstar_the_second_bookmark(app: &mut App) {
     use tidings::store::StateChanges;
     use tidings::sync::Outcome;
     use tidings::worker::sync::SyncReport;
-    app.enable_sync(0, []);
     keys(app, "bjjbr");
     app.handle(Event::Sync(SyncReport::Finished(Ok(Box::default()))));
     let second = app.selected_entry().unwrap().article.id.clone();
@@ -740,9 +785,13 @@ fn unstar_the_second_bookmark(app: &mut App) {
 
 #[test]
 fn articles_unstarred_elsewhere_below_the_bookmarks() {
-    snapshot_at_every_size("bookmarks_and_unstarred", unstar_the_second_bookmark);
+    snapshot_at_every_size_starting(
+        "bookmarks_and_unstarred",
+        syncing(0),
+        unstar_the_second_bookmark,
+    );
     // Dim, with a hollow star.
-    let mut app = app(50, 16);
+    let mut app = app_starting(syncing(0), 50, 16);
     unstar_the_second_bookmark(&mut app);
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
-use tidings::app::{App, Settings};
+use tidings::app::{App, Settings, Start};
 use tidings::config::Config;
 use tidings::event::Event;
 use tidings::keymap::Keymap;
@@ -457,7 +457,6 @@ pub fn followed_app(n: usize) -> App {
         library.add_cached(&many_feed_url(i % MANY_FEEDS), article);
     }
     library.sort();
-    let mut app = app(library);
     let feeds: Vec<Subscription> = (0..MANY_FEEDS)
         .map(|feed| Subscription {
             full_text: false,
@@ -467,8 +466,10 @@ pub fn followed_app(n: usize) -> App {
             every: None,
         })
         .collect();
-    app.set_feeds(&feeds, &std::collections::HashMap::new());
-    app
+    app_from(Start {
+        feeds,
+        ..Start::new(library, settings())
+    })
 }
 
 fn many_feed_url(feed: usize) -> String {
@@ -552,18 +553,27 @@ pub fn rss(items: usize) -> Vec<u8> {
     doc.into_bytes()
 }
 
-/// An app showing `library` at 120x40, set up as the screen tests set one up.
-pub fn app(library: Library) -> App {
+/// The settings of the screen tests.
+pub fn settings() -> Settings {
     let config = Config::default();
-    let settings = Settings {
+    Settings {
         layout: config.layout.clone(),
         date_format: "%-d %B %Y".into(),
         offset: FixedOffset::east_opt(0).unwrap(),
         theme: Theme::new(&config.theme, true),
         keymap: Keymap::default(),
         refresh_every: 30,
-    };
-    App::new(library, settings, Size::new(120, 40), now())
+    }
+}
+
+/// An app showing `library` at 120x40, set up as the screen tests set one up.
+pub fn app(library: Library) -> App {
+    app_from(Start::new(library, settings()))
+}
+
+/// An app started from `start` at 120x40.
+pub fn app_from(start: Start) -> App {
+    App::new(start, Size::new(120, 40), now())
 }
 
 /// Presses one key, as the terminal would report it.

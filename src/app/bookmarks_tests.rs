@@ -4,11 +4,13 @@
 use super::tests::{article, press, selected_title, settings};
 use super::*;
 use crate::worker::store::StoreReport;
+use crate::worker::store::StoreRequest;
 use chrono::TimeZone;
 use ratatui::crossterm::event::KeyCode;
 
 fn titles(app: &App) -> Vec<String> {
-    app.visible
+    app.list()
+        .visible()
         .iter()
         .map(|&i| app.library.entry(i).article.title.clone())
         .collect()
@@ -27,7 +29,7 @@ fn bookmarks_are_listed_by_when_they_were_saved() {
     // As the store lists them: newest saved first. Article 1 is the newest article.
     library.add_bookmarks(vec![saved(3, 20), saved(1, 12), saved(2, 5)]);
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let mut app = App::new(library, settings(), Size::new(120, 40), now);
+    let mut app = App::new(Start::new(library, settings()), Size::new(120, 40), now);
     app.update(Action::ShowBookmarks);
     assert_eq!(titles(&app), ["Article 3", "Article 1", "Article 2"]);
 
@@ -60,7 +62,7 @@ fn a_save_confirmed_after_b_joins_the_bookmarks_view_at_the_top() {
     let saved = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
     library.add_bookmarks(vec![(articles[0].clone(), saved)]);
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let mut app = App::new(library, settings(), Size::new(120, 40), now);
+    let mut app = App::new(Start::new(library, settings()), Size::new(120, 40), now);
     app.update(Action::Bottom);
     assert_eq!(selected_title(&app), "Article 3");
     press(&mut app, KeyCode::Char('b'));

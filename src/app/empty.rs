@@ -2,8 +2,9 @@
 //! feeds, every feed failed, a refresh still under way, a filter that matches nothing)
 //! rather than guessing. The drawing puts it in words.
 
-use super::{App, FeedStatus};
-use crate::model::library::SourceKey;
+use super::feeds::{FeedStatus, Feeds};
+use super::list::List;
+use crate::model::library::{Library, SourceKey};
 
 /// Why the list shows nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,14 +32,14 @@ pub enum EmptyList {
     NothingUnread,
 }
 
-impl App {
-    /// Why the list is empty; `None` when it is not. Cheap: it reads counts the library
-    /// keeps, never the articles.
-    pub fn why_empty(&self) -> Option<EmptyList> {
-        if !self.visible.is_empty() {
+impl EmptyList {
+    /// Why `list` is empty; `None` when it is not. Cheap: it reads counts the library keeps,
+    /// never the articles. `syncing`: a sync is under way.
+    pub(super) fn of(list: &List, library: &Library, feeds: &Feeds, syncing: bool) -> Option<Self> {
+        if !list.visible().is_empty() {
             return None;
         }
-        let filter = &self.filter;
+        let filter = list.filter();
         let narrowed = !filter.sources.is_empty()
             || !filter.tags.is_empty()
             || !filter.search.trim().is_empty();
@@ -51,7 +52,7 @@ impl App {
                 EmptyList::NoBookmarks
             });
         }
-        if let Some(reason) = self.why_no_articles() {
+        if let Some(reason) = Self::why_no_articles(list, library, feeds, syncing) {
             return Some(reason);
         }
         let by_tags_or_search = !filter.tags.is_empty() || !filter.search.trim().is_empty();
@@ -63,15 +64,20 @@ impl App {
     }
 
     /// When the sources in question (those chosen, else all) hold no article at all: why,
-    /// from their feeds' state.
-    fn why_no_articles(&self) -> Option<EmptyList> {
-        let sources = self.library.sources();
-        let chosen = &self.filter.sources;
-        let feeds: Vec<&FeedStatus> = if chosen.is_empty() {
-            if self.library.source_count() > 0 {
+    /// from the state of their feeds (`in_question`).
+    fn why_no_articles(
+        list: &List,
+        library: &Library,
+        feeds: &Feeds,
+        syncing: bool,
+    ) -> Option<Self> {
+        let sources = library.sources();
+        let chosen = &list.filter().sources;
+        let in_question: Vec<&FeedStatus> = if chosen.is_empty() {
+            if library.source_count() > 0 {
                 return None;
             }
-            self.feeds.iter().collect()
+            feeds.statuses().iter().collect()
         } else {
             if chosen.iter().any(|&id| sources[id].members.total > 0) {
                 return None;
@@ -83,31 +89,28 @@ impl App {
                     SourceKey::Local | SourceKey::Samples => None,
                 })
                 .collect();
-            self.feeds
-                .iter()
-                .filter(|feed| urls.contains(&feed.url.as_str()))
-                .collect()
+            feeds.among(&urls)
         };
-        if feeds.is_empty() {
+        if in_question.is_empty() {
             return Some(if chosen.is_empty() {
                 EmptyList::NoFeeds
             } else {
                 EmptyList::NoArticles
             });
         }
-        if self.refreshing.is_some() || self.sync_activity().is_some() {
+        if feeds.refreshing().is_some() || syncing {
             return Some(EmptyList::Refreshing);
         }
-        if let Some(first) = feeds.iter().find(|feed| feed.error.is_some())
-            && feeds.iter().all(|feed| feed.error.is_some())
+        if let Some(first) = in_question.iter().find(|feed| feed.error.is_some())
+            && in_question.iter().all(|feed| feed.error.is_some())
         {
             return Some(EmptyList::Failed {
-                feeds: feeds.len(),
+                feeds: in_question.len(),
                 name: first.name.clone(),
                 error: first.error.clone().unwrap_or_default(),
             });
         }
-        if feeds
+        if in_question
             .iter()
             .all(|feed| feed.last_checked.is_none() && feed.last_refresh.is_none())
         {

@@ -2,7 +2,7 @@
 //! failed, feeds with no articles, a filter or search that matches nothing, nothing unread,
 //! no bookmarks.
 
-use super::tests::{article, press, settings};
+use super::tests::{article, change_filter, press, settings};
 use super::*;
 use crate::model::Subscription;
 use crate::refresh::{FeedReport, FeedResult, Summary};
@@ -26,10 +26,11 @@ fn subscription(url: &str, name: &str) -> Subscription {
 
 /// No articles, and these feeds subscribed.
 fn app_with_feeds(feeds: &[(&str, &str)]) -> App {
-    let mut app = App::new(Library::default(), settings(), Size::new(120, 40), now());
-    let feeds: Vec<_> = feeds.iter().map(|(u, n)| subscription(u, n)).collect();
-    app.set_feeds(&feeds, &HashMap::new());
-    app
+    let start = Start {
+        feeds: feeds.iter().map(|(u, n)| subscription(u, n)).collect(),
+        ..Start::new(Library::default(), settings())
+    };
+    App::new(start, Size::new(120, 40), now())
 }
 
 fn feed_report(app: &mut App, done: usize, url: &str, name: &str, result: FeedResult) {
@@ -71,7 +72,7 @@ fn one_feed_whose_server_is_down() {
             error: "connection refused".into()
         })
     );
-    let status = app.status.clone().unwrap();
+    let status = app.status().cloned().unwrap();
     assert_eq!(status.text, "Daring Fireball failed: connection refused");
     assert!(status.is_error);
 }
@@ -139,14 +140,12 @@ fn feeds_refreshed_but_empty_and_one_of_them_failing() {
 
 #[test]
 fn a_chosen_feed_without_articles_says_why_it_has_none() {
-    let mut app = App::new(
-        Library::new(vec![article(1, "News", "text")]),
-        settings(),
-        Size::new(120, 40),
-        now(),
-    );
     let url = "https://down.example/feed";
-    app.set_feeds(&[subscription(url, "Down")], &HashMap::new());
+    let start = Start {
+        feeds: vec![subscription(url, "Down")],
+        ..Start::new(Library::new(vec![article(1, "News", "text")]), settings())
+    };
+    let mut app = App::new(start, Size::new(120, 40), now());
     app.update(Action::Refresh);
     feed_report(
         &mut app,
@@ -161,8 +160,9 @@ fn a_chosen_feed_without_articles_says_why_it_has_none() {
         .library
         .find_source(&crate::model::library::SourceKey::Feed(url.into()))
         .unwrap();
-    app.filter.sources.insert(down);
-    app.refilter();
+    change_filter(&mut app, |filter| {
+        filter.sources.insert(down);
+    });
     assert!(matches!(
         app.why_empty(),
         Some(EmptyList::Failed { feeds: 1, .. })
@@ -172,8 +172,10 @@ fn a_chosen_feed_without_articles_says_why_it_has_none() {
 #[test]
 fn a_search_that_matches_nothing_then_c_clears_it() {
     let mut app = App::new(
-        Library::new(vec![article(1, "News", "text"), article(2, "News", "text")]),
-        settings(),
+        Start::new(
+            Library::new(vec![article(1, "News", "text"), article(2, "News", "text")]),
+            settings(),
+        ),
         Size::new(120, 40),
         now(),
     );
@@ -190,15 +192,13 @@ fn a_search_that_matches_nothing_then_c_clears_it() {
 #[test]
 fn unread_only_with_nothing_unread_and_the_empty_bookmarks_view() {
     let mut app = App::new(
-        Library::new(vec![article(1, "News", "text")]),
-        settings(),
+        Start::new(Library::new(vec![article(1, "News", "text")]), settings()),
         Size::new(120, 40),
         now(),
     );
     app.library.set_read(0, true);
     // As after moving away from the article read last, which `u` keeps listed meanwhile.
-    app.filter.unread_only = true;
-    app.refilter();
+    change_filter(&mut app, |filter| filter.unread_only = true);
     assert_eq!(app.why_empty(), Some(EmptyList::NothingUnread));
     app.update(Action::UnreadOnly);
     assert_eq!(app.why_empty(), None);

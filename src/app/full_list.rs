@@ -4,79 +4,43 @@
 
 use std::collections::HashMap;
 
-use super::{App, NavItem};
+use super::App;
+use super::remap::Remap;
+use super::sync::SyncView;
+use crate::model::Article;
 use crate::model::library::{Library, Origin};
-use crate::model::{Article, ArticleId};
-use crate::worker::list::FullLibrary;
+use crate::worker::list::{FullLibrary, ListReport};
 
 impl App {
-    /// The list shows only the newest cached articles until the rest arrive.
-    pub fn start_with_newest(&mut self) {
-        self.loading_list = true;
+    /// The whole list arrived, or could not be read: then the newest articles stay.
+    pub(super) fn on_whole_list(&mut self, report: ListReport) {
+        match report {
+            Ok(full) => self.on_full_library(*full),
+            Err(problem) => {
+                self.jobs.list_loaded();
+                self.set_error(format!("only the newest articles are listed: {problem}"));
+            }
+        }
     }
 
-    pub(super) fn on_full_library(&mut self, full: FullLibrary) {
+    fn on_full_library(&mut self, full: FullLibrary) {
         let FullLibrary {
             mut library,
             problems,
         } = full;
         let before = std::mem::take(&mut self.library);
         carry_over(&before, &mut library);
-        self.drop_feeds_left(&mut library);
-
-        let id_of = |index: usize| before.entry(index).article.id.clone();
-        let selected = self.visible.get(self.selected).map(|&i| id_of(i));
-        let in_reader = self.reader.as_ref().map(|r| id_of(r.article));
-        let lingering = self.lingering.map(id_of);
-        let new_tag = |id: usize| library.tag_id(&before.tags()[id].tag.key());
-        let new_source = |id: usize| library.find_source(&before.sources()[id].key);
-        self.filter.tags = self
-            .filter
-            .tags
-            .iter()
-            .filter_map(|&t| new_tag(t))
-            .collect();
-        self.filter.sources = self
-            .filter
-            .sources
-            .iter()
-            .filter_map(|&s| new_source(s))
-            .collect();
-        let same_item = |item: NavItem| match item {
-            NavItem::Tag(id) => new_tag(id).map(NavItem::Tag),
-            NavItem::Source(id) => new_source(id).map(NavItem::Source),
-        };
-        let mut nav = std::mem::take(&mut self.nav);
-        nav.relist(&library, same_item);
-        self.cache_hits = self.cache_hits.take().map(|(query, found)| {
-            let mut hits = vec![false; library.len()];
-            let found = (0..before.len()).filter(|&i| found.get(i) == Some(&true));
-            for index in found.filter_map(|i| library.position(&id_of(i))) {
-                hits[index] = true;
-            }
-            (query, hits)
-        });
-        // The index may find more among the whole cache than among the newest articles.
-        self.searched.clear();
-
-        self.library = library;
-        self.nav = nav;
-        self.wrap_cache.clear();
-        let position = |id: Option<ArticleId>| id.and_then(|id| self.library.position(&id));
-        let (selected, in_reader) = (position(selected), position(in_reader));
-        self.lingering = position(lingering);
-        if let Some(reader) = &mut self.reader {
-            match in_reader {
-                Some(index) => reader.article = index,
-                None => self.reader = None,
-            }
+        // The feeds the sync server stopped holding in this run are taken out again.
+        for url in self.sync.iter().flat_map(SyncView::dropped) {
+            library.drop_feed(url);
         }
-        self.visible = Vec::new();
-        self.refilter_all();
-        self.selected = selected
-            .and_then(|index| self.visible.iter().position(|&v| v == index))
-            .unwrap_or(0);
-        self.loading_list = false;
+        let remap = Remap::new(&before, &library);
+        self.nav.relist(&library, |item| remap.item(item));
+        self.list
+            .carry_into(&before, &library, &remap, self.screen.now());
+        self.reader.carry_into(&remap);
+        self.library = library;
+        self.jobs.list_loaded();
         if let Some(first) = problems.first() {
             self.set_error(first.clone());
         }

@@ -1,11 +1,9 @@
 //! The whole list arriving in the background in place of the newest articles.
 
-use std::collections::HashMap;
-
 use chrono::TimeZone;
 use ratatui::crossterm::event::KeyCode;
 
-use super::tests::{article, press, selected_title, settings};
+use super::tests::{article, change_filter, press, selected_title, settings};
 use super::*;
 use crate::model::Article;
 use crate::model::Body;
@@ -14,6 +12,7 @@ use crate::refresh::{FeedReport, FeedResult};
 use crate::worker::list::FullLibrary;
 use crate::worker::refresh::RefreshReport;
 use crate::worker::store::StoreReport;
+use crate::worker::store::StoreRequest;
 
 const FEED: &str = "https://example.com/feed";
 
@@ -50,7 +49,6 @@ fn full(library: Library) -> Event {
 fn started() -> (App, Vec<Article>) {
     let cache = cache(40);
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let mut app = App::new(read(&cache[..10]), settings(), Size::new(120, 40), now);
     let feed = crate::model::Subscription {
         full_text: false,
         url: FEED.into(),
@@ -58,8 +56,12 @@ fn started() -> (App, Vec<Article>) {
         tags: Vec::new(),
         every: None,
     };
-    app.set_feeds(&[feed], &HashMap::new());
-    app.start_with_newest();
+    let start = Start {
+        feeds: vec![feed],
+        newest_only: true,
+        ..Start::new(read(&cache[..10]), settings())
+    };
+    let mut app = App::new(start, Size::new(120, 40), now);
     app.handle(Event::Resize(120, 40));
     (app, cache)
 }
@@ -67,7 +69,7 @@ fn started() -> (App, Vec<Article>) {
 #[test]
 fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
     let (mut app, cache) = started();
-    assert_eq!(app.visible.len(), 10);
+    assert_eq!(app.list().visible().len(), 10);
 
     // Meanwhile: the tag filter narrows to Space, the third Space article is opened (its
     // body loaded, marked read) and bookmarked, and a refresh brings a new Space article.
@@ -75,8 +77,9 @@ fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
         .library
         .tag_id(&crate::model::TagKey::of("space"))
         .unwrap();
-    app.filter.tags.insert(space);
-    app.refilter();
+    change_filter(&mut app, |filter| {
+        filter.tags.insert(space);
+    });
     app.update(Action::MoveDown);
     app.update(Action::MoveDown);
     let opened = app.selected_entry().unwrap().article.clone();
@@ -103,23 +106,23 @@ fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
         },
     }));
     assert_eq!(
-        app.visible.len(),
+        app.list().visible().len(),
         6,
         "5 newest Space articles and the fresh one"
     );
     let scroll_before = {
         app.update(Action::MoveDown);
-        app.reader.as_ref().unwrap().scroll
+        app.reader().view().unwrap().scroll
     };
     assert_eq!(scroll_before, 1, "the reader has the focus and scrolls");
 
     // The background read began before all that: it knows nothing of it.
     app.handle(full(read(&cache)));
 
-    assert!(!app.loading_list);
+    assert!(!app.jobs().loading_list());
     assert_eq!(app.library.source_count(), 41);
     assert_eq!(
-        app.visible.len(),
+        app.list().visible().len(),
         21,
         "20 Space articles of the cache and the fresh one"
     );
@@ -129,7 +132,7 @@ fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
     assert_eq!(entry.article.body, full_body, "the loaded body stays");
     assert!(!entry.body_in_store);
     assert_eq!(
-        app.reader.as_ref().unwrap().scroll,
+        app.reader().view().unwrap().scroll,
         1,
         "the reader stays where it was"
     );
@@ -176,13 +179,13 @@ fn a_search_typed_meanwhile_asks_the_index_again_over_the_whole_cache() {
 fn a_whole_list_that_cannot_be_read_is_reported_and_the_newest_stay() {
     let (mut app, _) = started();
     app.handle(Event::List(Err("database is locked".into())));
-    assert!(!app.loading_list);
-    let status = app.status.as_ref().unwrap();
+    assert!(!app.jobs().loading_list());
+    let status = app.status().unwrap();
     assert!(status.is_error);
     assert!(
         status.text.contains("database is locked"),
         "{}",
         status.text
     );
-    assert_eq!(app.visible.len(), 10);
+    assert_eq!(app.list().visible().len(), 10);
 }

@@ -3,10 +3,12 @@
 
 use super::tests::{article, press, settings};
 use super::*;
+use crate::model::ArticleId;
 use crate::model::{Article, Block, Body, FullText, Span};
 use crate::store::StoredFullText;
 use crate::worker::full_text::{FullTextReport, FullTextRequest};
 use crate::worker::store::StoreReport;
+use crate::worker::store::StoreRequest;
 use chrono::TimeZone;
 use ratatui::crossterm::event::KeyCode;
 
@@ -31,18 +33,26 @@ fn app() -> App {
         })
         .collect();
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let mut app = App::new(Library::new(articles), settings(), Size::new(120, 40), now);
+    let mut app = App::new(
+        Start::new(Library::new(articles), settings()),
+        Size::new(120, 40),
+        now,
+    );
     app.handle(Event::Resize(120, 40));
     app
 }
 
 fn id(app: &App, n: usize) -> ArticleId {
-    app.library.entry(app.visible[n]).article.id.clone()
+    app.library
+        .entry(app.list().visible()[n])
+        .article
+        .id
+        .clone()
 }
 
 /// The reader's lines from the title down, as text.
 fn reader_lines(app: &App) -> Vec<String> {
-    let reader = app.reader.as_ref().expect("an article in the reader");
+    let reader = app.reader().view().expect("an article in the reader");
     reader
         .wrapped
         .lines
@@ -97,7 +107,7 @@ fn f_asks_for_the_full_text_and_shows_it_under_a_line_that_says_so() {
     assert_eq!(job.url, "https://www.macworld.com/story/0.html");
     assert_eq!(job.title, "Article 0");
     assert!(job.summary.contains("Teaser paragraph 0 of article 0."));
-    assert_eq!(app.focus, Focus::Reader, "f opens the article");
+    assert_eq!(app.focus(), Focus::Reader, "f opens the article");
     assert_eq!(note(&app), "reading the full text from macworld.com…");
     assert!(first_text(&app).starts_with("Teaser paragraph 0"));
     // A second f while it is read asks nothing more.
@@ -134,7 +144,7 @@ fn a_failure_says_why_keeps_the_feeds_text_and_f_tries_again() {
         "no full text: HTTP 403 Forbidden · f tries again"
     );
     assert!(first_text(&app).starts_with("Teaser paragraph 0"));
-    let status = app.status.clone().expect("a message");
+    let status = app.status().cloned().expect("a message");
     assert!(status.is_error);
     assert_eq!(
         status.text,
@@ -155,7 +165,7 @@ fn an_article_without_an_address_has_no_full_text() {
     let mut app = app();
     press(&mut app, KeyCode::Char('G'));
     assert!(press(&mut app, KeyCode::Char('f')).is_empty());
-    let status = app.status.clone().expect("a message");
+    let status = app.status().cloned().expect("a message");
     assert_eq!(
         status.text,
         "this article has no address to read its full text from"
@@ -175,7 +185,7 @@ fn a_kept_full_text_comes_with_the_body_and_a_stale_one_is_passed_over() {
         id: first.clone(),
         kept: kept("https://elsewhere.example/old", Ok(body("Stale."))),
     }));
-    assert_eq!(app.full_text.state(&first), None);
+    assert_eq!(app.reader().full_text().state(&first), None);
     app.handle(Event::Store(StoreReport::FullTextKept {
         id: first.clone(),
         kept: kept("https://www.macworld.com/story/0.html", Ok(body("Kept."))),
@@ -190,11 +200,11 @@ fn a_kept_full_text_comes_with_the_body_and_a_stale_one_is_passed_over() {
         ),
     }));
     assert!(matches!(
-        app.full_text.state(&second),
+        app.reader().full_text().state(&second),
         Some(FullTextState::Failed(error)) if error == "no article found on the page"
     ));
     assert!(
-        app.status.is_none(),
+        app.status().is_none(),
         "a failure nobody asked for now is not shouted"
     );
 }
@@ -217,7 +227,7 @@ fn a_link_is_read_over_the_article_and_f_goes_back() {
             "https://other.example/linked".into()
         ))]
     );
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.window().open(), None);
     assert_eq!(
         note(&app),
         "reading the linked page from other.example… · f goes back to the article"

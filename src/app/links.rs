@@ -1,12 +1,7 @@
 //! An article's links as `L` lists them: numbered exactly as its text numbers them (`[1]` is
-//! `1`), with the article's own address apart, as `0`; and the keys of that list.
+//! `1`), with the article's own address apart, as `0`.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-use super::{App, Effect};
-use crate::action::Action;
-use crate::model::Block;
-use crate::worker::desktop::DesktopRequest;
+use crate::model::{Block, Body};
 
 /// The addresses of the article shown: its own, and those its text numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,6 +13,20 @@ pub struct Links {
 }
 
 impl Links {
+    /// The links of a text shown with its own address.
+    pub(super) fn of(own: Option<String>, body: &Body) -> Self {
+        let numbered = body
+            .blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Links(urls) => Some(urls.iter().cloned()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        Self { own, numbered }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.own.is_none() && self.numbered.is_empty()
     }
@@ -54,57 +63,5 @@ impl Links {
     /// text's first link as `1` does; else on the article's own address.
     pub fn first_row(&self) -> usize {
         usize::from(self.own.is_some() && !self.numbered.is_empty())
-    }
-}
-
-impl App {
-    /// The links of the selected article, as the text shown numbers them.
-    pub fn links(&self) -> Links {
-        let Some(entry) = self.selected_entry() else {
-            return Links::default();
-        };
-        let (own, body) = self.shown(entry);
-        let numbered = body
-            .blocks
-            .iter()
-            .filter_map(|block| match block {
-                Block::Links(urls) => Some(urls.iter().cloned()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        Links { own, numbered }
-    }
-
-    /// Keys in the links list once it closes: Enter or `o` opens the row under the cursor,
-    /// a digit the link of that number (`0` the article's own address), `y` copies the row,
-    /// `f` reads it here.
-    pub(super) fn on_links_key(
-        &mut self,
-        key: KeyEvent,
-        action: Option<Action>,
-        cursor: usize,
-    ) -> Vec<Effect> {
-        let links = self.links();
-        let chosen = match key.code {
-            KeyCode::Char(digit @ '0'..='9') => {
-                let number = digit.to_digit(10).map_or(0, |d| d as usize);
-                links.numbered_as(number)
-            }
-            KeyCode::Enter => links.at_row(cursor),
-            _ if action == Some(Action::OpenInBrowser) => links.at_row(cursor),
-            _ => None,
-        };
-        if let Some(url) = chosen {
-            return vec![Effect::Desktop(DesktopRequest::Open(url.to_string()))];
-        }
-        let Some(url) = links.at_row(cursor).map(str::to_string) else {
-            return Vec::new();
-        };
-        match action {
-            Some(Action::CopyUrl) => vec![Effect::Desktop(DesktopRequest::Copy(url))],
-            Some(Action::FullText) => self.read_page(url),
-            _ => Vec::new(),
-        }
     }
 }

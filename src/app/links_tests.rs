@@ -22,8 +22,7 @@ fn app(own: Option<&str>) -> App {
     ));
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     App::new(
-        Library::new(vec![item]),
-        settings(),
+        Start::new(Library::new(vec![item]), settings()),
         Size::new(120, 40),
         now,
     )
@@ -63,7 +62,7 @@ fn the_numbers_are_the_texts_and_the_own_address_is_zero() {
 fn enter_and_o_open_the_row_under_the_cursor_and_y_copies_it() {
     let mut app = app(Some(OWN));
     app.update(Action::ShowLinks);
-    assert_eq!(app.overlay_cursor, 1, "the cursor starts on 1");
+    assert_eq!(app.window().cursor(), 1, "the cursor starts on 1");
     assert_eq!(
         press(&mut app, KeyCode::Enter),
         open("https://ref.example/1")
@@ -84,7 +83,7 @@ fn enter_and_o_open_the_row_under_the_cursor_and_y_copies_it() {
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(press(&mut app, KeyCode::Char('o')), open(OWN));
     // Outside the list, y and o serve the article's own address as ever.
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.window().open(), None);
     assert_eq!(
         app.update(Action::CopyUrl),
         [Effect::Desktop(DesktopRequest::Copy(OWN.into()))]
@@ -99,7 +98,7 @@ fn without_an_address_of_its_own_there_is_no_zero() {
     assert_eq!(links.own, None);
     assert_eq!(links.rows().next(), Some((1, "https://ref.example/1")));
     app.update(Action::ShowLinks);
-    assert_eq!(app.overlay_cursor, 0, "row 0 is [1]");
+    assert_eq!(app.window().cursor(), 0, "row 0 is [1]");
     assert!(press(&mut app, KeyCode::Char('0')).is_empty());
     app.update(Action::ShowLinks);
     assert_eq!(

@@ -1,310 +1,282 @@
-//! `App`: all the state the screen shows, and `update`, where every key is handled. No
-//! drawing and no blocking I/O here: saving is asked for with `Effect`s, which the event loop
-//! hands to the store worker, whose answers come back as events.
+//! `App`: the state the screen shows, as a few states with one owner each, and `update`,
+//! where every key is handled. No drawing and no blocking I/O here: what only a worker can
+//! do is asked for with `Effect`s, made where their cause is handled (what the screen shows
+//! is asked for by the one step after every event, `view.rs`), and what the workers answer
+//! comes back as events.
+//!
+//! The states, each changed only through its own methods, each in files that know nothing
+//! of `App`:
+//! - the library (`model::library`): every article of the run and its marks;
+//! - the list (`list/`): the articles shown, the filter and search, the selection and
+//!   scroll, the marks in flight, the bookmarks view's recently un-starred;
+//! - the reader (`reader/`): the open article laid out, its scroll, its full text or linked
+//!   page, its pictures;
+//! - the navigation pane (`nav.rs`), the window over the panes (`window.rs`);
+//! - the feeds and the refresh under way (`feeds.rs`), sync (`sync.rs`), the other
+//!   background work (`jobs.rs`);
+//! - the status line (`status.rs`), the settings (`settings.rs`), the screen (`screen.rs`).
+//!
+//! `App` is built once from what start-up read (`start.rs`). The other files are `App`'s
+//! own: each hands the keys and reports of one concern to the states they change.
 
+mod cursor;
 mod empty;
 mod feeds;
-mod filtering;
 mod full_list;
 mod full_text;
+mod jobs;
 mod links;
-mod messages;
+mod list;
 mod mouse;
 mod moving;
+mod narrowing;
 mod nav;
-mod pictures;
+mod reader;
 mod reading;
 mod refreshed;
+mod refreshing;
+mod remap;
 mod saving;
+mod screen;
 mod search;
+mod settings;
+mod start;
+mod status;
 mod sync;
-mod unstarred;
-
-use moving::{keep_in_view, offset_index};
+mod syncing;
+mod view;
+mod window;
+mod window_keys;
 
 pub use empty::EmptyList;
-pub use feeds::{FeedStatus, Overlay, Progress};
-pub use full_text::{FullTextState, FullTexts, PageState};
+pub use feeds::{FeedStatus, Feeds, Progress};
+pub use jobs::Jobs;
 pub use links::Links;
-pub use messages::Status;
+pub use list::{List, RECENTLY_UNSTARRED_DAYS};
 pub use nav::{Nav, NavItem, NavRow};
-pub use pictures::{Pictures, Shown};
+pub use reader::{
+    FullTextState, FullTexts, PageState, Pictures, Reader, ReaderView, Shown, match_lines,
+};
+pub use settings::{Settings, byline};
+pub use start::{Start, SyncSetup};
+pub use status::Status;
 pub use sync::SyncView;
-pub use unstarred::RECENTLY_UNSTARRED_DAYS;
+pub use window::{Overlay, Window};
 
-pub use search::match_lines;
+use screen::Screen;
 
-use std::collections::HashMap;
-use std::rc::Rc;
-
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::{Rect, Size};
 
 use crate::action::Action;
-use crate::config;
-use crate::dates;
 use crate::effect::Effect;
 use crate::event::Event;
 use crate::focus::Focus;
-use crate::keymap::Keymap;
-use crate::layout::{self, Panes};
-use crate::model::ArticleId;
-use crate::model::filter::{Filter, TagMode};
-use crate::model::library::{Entry, Library, Origin};
-use crate::model::wrap::Wrapped;
-use crate::sanitize;
-use crate::theme::Theme;
+use crate::layout::Panes;
+use crate::model::filter::TagMode;
+use crate::model::library::{Entry, Library};
+use crate::refresh::given_name;
+use crate::store::Reindexing;
 use crate::worker::desktop::DesktopRequest;
 use crate::worker::list::ListRequest;
 use crate::worker::reindex::ReindexRequest;
-use crate::worker::store::StoreRequest;
-
-/// The selected article laid out for the reading pane.
-#[derive(Debug, Clone)]
-pub struct ReaderView {
-    /// Index into the library.
-    pub article: usize,
-    pub wrapped: Rc<Wrapped>,
-    /// First wrapped line shown.
-    pub scroll: usize,
-    /// The line of the search match `n`/`N` last went to; near the end of an article it can
-    /// lie below the top of the view.
-    pub match_line: Option<usize>,
-}
-
-/// How the config shapes this run's screen.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub layout: config::Layout,
-    pub date_format: String,
-    /// The reader's time zone, for dates.
-    pub offset: FixedOffset,
-    pub theme: Theme,
-    pub keymap: Keymap,
-    /// Minutes between refreshes of a feed that names no interval of its own (0: never).
-    pub refresh_every: u32,
-}
-
-/// Laid-out articles kept before the cache starts over; each is a few screens of text.
-const WRAP_CACHE_LIMIT: usize = 64;
 
 pub struct App {
     /// Every article of this run with its tags and read and bookmark flags.
-    pub library: Library,
-    /// Library indices the filter lets through, in list order.
-    pub visible: Vec<usize>,
-    pub filter: Filter,
-    /// The filter `visible` was made with, so a search typed on narrows `visible` alone.
-    filtered_by: Filter,
-    /// Position in `visible` of the selected article.
-    pub selected: usize,
-    /// First list row on screen, kept so the selection stays in view.
-    pub list_offset: usize,
-    /// How many articles of `visible` are unread, for the status line.
-    pub visible_unread: usize,
-    /// An article read while the list shows only unread ones: it stays listed until the
-    /// selection moves away, so that it does not vanish under the cursor.
-    lingering: Option<usize>,
-    /// The articles the last "mark all read" marked, for undo, with where they were in the
-    /// library.
-    last_marked: Option<(Vec<ArticleId>, Vec<usize>)>,
-    /// Where the articles of the read marks last asked of the store were in the library,
-    /// in the order of their ids: found again without a lookup when the store answers.
-    marking: Vec<usize>,
-    /// A person has moved the selection or opened an article: from then on a refresh keeps
-    /// the selection on its article.
-    article_chosen: bool,
+    library: Library,
+    /// The articles the filter lets through, the selection, the search, marks in flight.
+    list: List,
+    /// The selected article as the reading pane shows it, its full text and pictures.
+    reader: Reader,
     /// The navigation pane: sources and tags, its cursor and scroll.
-    pub nav: Nav,
-    pub focus: Focus,
+    nav: Nav,
     /// The window over the panes, if one is open.
-    pub overlay: Option<Overlay>,
-    /// In the help: the first line shown; in the feeds and links lists: the selected row.
-    pub overlay_cursor: usize,
-    /// The feeds of this run, for the feeds list.
-    pub feeds: Vec<FeedStatus>,
-    /// The refresh under way, if one is.
-    pub refreshing: Option<Progress>,
-    /// What the refresh under way has learnt of each feed, for the words at its end.
-    refresh_tally: refreshed::Tally,
-    /// The feeds the refresh under way asks for (`None`: all of them).
-    refresh_only: Option<Vec<String>>,
-    /// Refresh as the reader starts.
-    refresh_at_start: bool,
+    window: Window,
+    /// The feeds of this run, and the refresh under way.
+    feeds: Feeds,
     /// Sync with the `[sync]` server, when it is on.
-    pub sync: Option<SyncView>,
-    /// While search text is being typed: the search as it was before `/`, for Esc.
-    pub search_before: Option<String>,
-    pub reader: Option<ReaderView>,
-    wrap_cache: HashMap<(usize, usize), Rc<Wrapped>>,
-    /// Pictures ready for the reading pane, and what the picture workers were asked for.
-    pub pictures: Pictures,
-    pub size: Size,
-    pub status: Option<Status>,
-    /// Bookmark changes sent to the store and not yet confirmed.
-    pub pending: Vec<ArticleId>,
-    /// Bookmarks a star removed on another device took away: the bookmarks view lists the
-    /// recent ones below the bookmarks.
-    unstarred: unstarred::Unstarred,
-    /// The article last marked read by opening it: opening marks an article read once, so
-    /// that one marked unread again with the reader open stays unread.
-    opened: Option<ArticleId>,
-    /// The article whose body was last asked of the store, until it answers.
-    loading: Option<ArticleId>,
-    /// The last search asked of the store's full-text index.
-    searched: String,
-    /// What the index found for a search: by library index, whether it found the article.
-    cache_hits: Option<(String, Vec<bool>)>,
-    /// The list holds only the newest cached articles while the rest are read.
-    pub loading_list: bool,
-    /// How far indexing the cache anew for search has come, while it runs (once, after an
-    /// upgrade): until it ends, the index may miss Chinese, Japanese, Korean and Thai text.
-    pub reindexing: Option<crate::store::Reindexing>,
-    /// Full texts and linked pages read in this run, and which the reader shows.
-    pub full_text: FullTexts,
-    /// Why bookmarks and read marks cannot be saved in this run, if they cannot.
-    pub store_problem: Option<String>,
-    pub settings: Settings,
-    pub now: DateTime<Utc>,
-    pub should_quit: bool,
+    sync: Option<SyncView>,
+    /// Whether the store can save, the whole list read in the background, reindexing.
+    jobs: Jobs,
+    /// The message of the status line.
+    status: status::StatusLine,
+    /// How the config shapes this run's screen.
+    settings: Settings,
+    /// The terminal's size, the focus, the time, and whether the reader ends.
+    screen: Screen,
 }
 
 impl App {
-    pub fn new(library: Library, settings: Settings, size: Size, now: DateTime<Utc>) -> Self {
-        let mut app = Self {
-            nav: Nav::new(&library),
-            library,
-            visible: Vec::new(),
-            filter: Filter::default(),
-            filtered_by: Filter::default(),
-            selected: 0,
-            list_offset: 0,
-            visible_unread: 0,
-            lingering: None,
-            last_marked: None,
-            article_chosen: false,
-            marking: Vec::new(),
-            focus: Focus::List,
-            overlay: None,
-            overlay_cursor: 0,
-            feeds: Vec::new(),
-            refreshing: None,
-            refresh_tally: refreshed::Tally::default(),
-            refresh_only: None,
-            refresh_at_start: false,
-            sync: None,
-            search_before: None,
-            reader: None,
-            wrap_cache: HashMap::new(),
-            pictures: Pictures::default(),
-            size,
-            status: None,
-            pending: Vec::new(),
-            unstarred: unstarred::Unstarred::default(),
-            opened: None,
-            loading: None,
-            searched: String::new(),
-            cache_hits: None,
-            loading_list: false,
-            reindexing: None,
-            full_text: FullTexts::default(),
-            store_problem: None,
+    /// The reader as it starts, from what start-up read, on a terminal of `size`, `now`.
+    pub fn new(start: Start, size: Size, now: DateTime<Utc>) -> Self {
+        let status = status::StatusLine::at_start(&start);
+        let Start {
+            mut library,
             settings,
-            now,
-            should_quit: false,
+            store_problem,
+            feeds,
+            feed_states,
+            sync,
+            unstarred,
+            refresh,
+            newest_only,
+            reindex,
+            picture_rows,
+            ..
+        } = start;
+        // Each feed of the run is listed in the navigation pane, with no articles yet if it
+        // has none, by the name it was given.
+        for feed in &feeds {
+            let state = feed_states.get(&feed.url).cloned().unwrap_or_default();
+            library.add_feed(&feed.url, given_name(feed, &state).as_deref());
+        }
+        let reindexing = reindex.map(|total| Reindexing { done: 0, total });
+        let mut app = Self {
+            list: List::new(&library, unstarred, now),
+            reader: Reader::new(picture_rows),
+            nav: Nav::new(&library),
+            window: Window::default(),
+            feeds: Feeds::new(&feeds, &feed_states, settings.refresh_every, refresh),
+            sync: sync.map(|sync| SyncView::new(sync.every, sync.server_feeds)),
+            jobs: Jobs::new(store_problem, newest_only, reindexing),
+            status,
+            settings,
+            screen: Screen::new(size, now),
+            library,
         };
-        app.refilter_all();
-        app.settle();
+        app.lay_out_view();
         app
     }
 
-    pub fn panes(&self) -> Panes {
-        layout::panes(
-            Rect::from((Position::ORIGIN, self.size)),
-            self.focus,
-            &self.settings.layout,
-        )
+    pub fn library(&self) -> &Library {
+        &self.library
     }
 
-    /// The rectangle a pane has when it is shown, whether or not it is shown now.
-    fn pane_rect(&self, pane: Focus) -> Rect {
-        let pick = |p: Panes| match pane {
-            Focus::Nav => p.nav,
-            Focus::List => p.list,
-            Focus::Reader => p.reader,
-        };
-        let area = Rect::from((Position::ORIGIN, self.size));
-        pick(self.panes())
-            .or_else(|| pick(layout::panes(area, pane, &self.settings.layout)))
-            .unwrap_or_default()
+    pub fn list(&self) -> &List {
+        &self.list
     }
 
-    /// Articles the list shows at once (each takes two rows).
-    pub fn list_rows(&self) -> usize {
-        (usize::from(layout::inner(self.pane_rect(Focus::List)).height) / 2).max(1)
+    pub fn reader(&self) -> &Reader {
+        &self.reader
     }
 
-    fn reader_text(&self) -> Rect {
-        layout::reader_text(
-            self.pane_rect(Focus::Reader),
-            self.settings.layout.reader_max_width.0,
-        )
+    pub fn nav(&self) -> &Nav {
+        &self.nav
     }
 
-    pub fn selected_entry(&self) -> Option<&Entry> {
-        self.visible
-            .get(self.selected)
-            .map(|&i| self.library.entry(i))
+    pub fn window(&self) -> &Window {
+        &self.window
     }
 
-    pub fn byline(&self, entry: &Entry) -> String {
-        byline(entry, &self.settings.date_format, self.settings.offset)
+    pub fn feeds(&self) -> &Feeds {
+        &self.feeds
     }
 
-    /// As the reader starts, at the terminal's size: what it asks for once its first frame
-    /// is drawn: what the screen shows (a body, pictures), the refresh at start, the whole
-    /// list of a large cache, the cache indexed anew.
-    pub fn start(&mut self, size: Size) -> Vec<Effect> {
-        self.size = size;
-        let mut effects = Vec::new();
-        if self.refresh_at_start {
-            effects.extend(self.refresh_on_start());
-        }
-        if self.loading_list {
-            effects.push(Effect::List(ListRequest::ReadAll));
-        }
-        if self.reindexing.is_some() {
-            effects.push(Effect::Reindex(ReindexRequest::Start));
-        }
-        let effects = self.finish(effects);
-        self.remember_changes(&effects);
-        effects
+    /// Sync with the `[sync]` server, when it is on.
+    pub fn sync(&self) -> Option<&SyncView> {
+        self.sync.as_ref()
     }
 
-    /// Refresh as the reader starts.
-    pub fn refresh_when_started(&mut self) {
-        self.refresh_at_start = true;
+    pub fn jobs(&self) -> &Jobs {
+        &self.jobs
+    }
+
+    /// The message of the status line, until the next key.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.message()
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.screen.focus()
+    }
+
+    /// The time now, for the dates shown and what is due.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.screen.now()
+    }
+
+    pub fn size(&self) -> Size {
+        self.screen.size()
     }
 
     /// Whether the reader is to end.
     pub fn quitting(&self) -> bool {
-        self.should_quit
+        self.screen.quitting()
     }
 
-    /// The time now, for the dates shown and what is due.
+    /// The time now, for the dates shown and what is due: the event loop sets it before
+    /// each frame.
     pub fn set_clock(&mut self, now: DateTime<Utc>) {
-        self.now = now;
+        self.screen.set_clock(now);
     }
 
+    pub fn panes(&self) -> Panes {
+        self.screen.panes(&self.settings.layout)
+    }
+
+    /// Articles the list shows at once (each takes two rows).
+    pub fn list_rows(&self) -> usize {
+        self.screen.list_rows(&self.settings.layout)
+    }
+
+    fn nav_rows(&self) -> usize {
+        self.screen.nav_rows(&self.settings.layout)
+    }
+
+    fn reader_text(&self) -> Rect {
+        self.screen.reader_text(&self.settings.layout)
+    }
+
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.list.selected_index().map(|i| self.library.entry(i))
+    }
+
+    /// The links of the selected article, as the text shown numbers them.
+    pub fn links(&self) -> Links {
+        let Some(index) = self.list.selected_index() else {
+            return Links::default();
+        };
+        let (own, body) = self.reader.shown(self.library.entry(index), index);
+        Links::of(own, body)
+    }
+
+    /// Why the list is empty; `None` when it is not.
+    pub fn why_empty(&self) -> Option<EmptyList> {
+        let syncing = self.sync.as_ref().is_some_and(SyncView::is_running);
+        EmptyList::of(&self.list, &self.library, &self.feeds, syncing)
+    }
+
+    /// What the reader asks for once its first frame is drawn: the refresh at start, the
+    /// whole list of a large cache, the cache indexed anew, and what the screen shows (a
+    /// body, pictures).
+    pub fn start(&mut self) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if self.feeds.refresh_at_start() {
+            effects.extend(self.refresh_on_start());
+        }
+        if self.jobs.loading_list() {
+            effects.push(Effect::List(ListRequest::ReadAll));
+        }
+        if self.jobs.reindexing().is_some() {
+            effects.push(Effect::Reindex(ReindexRequest::Start));
+        }
+        self.update_view(effects)
+    }
+
+    /// Hands an event to the state it concerns; what it asks of the workers is returned.
     pub fn handle(&mut self, event: Event) -> Vec<Effect> {
         let from_person = matches!(
             event,
             Event::Key(_) | Event::Mouse(_) | Event::Paste(_) | Event::Resize(..)
         );
-        let reading =
-            (self.focus == Focus::Reader).then(|| self.visible.get(self.selected).copied());
-        let selected = self.visible.get(self.selected).copied();
+        let selected = self.list.selected_index();
+        let reading = self.focus() == Focus::Reader;
+        let now = self.now();
         let effects = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
             Event::Key(_) => Vec::new(),
@@ -313,49 +285,38 @@ impl App {
                 Vec::new()
             }
             Event::Resize(width, height) => {
-                self.size = Size::new(width, height);
+                self.screen.resize(Size::new(width, height));
                 Vec::new()
             }
             Event::Paste(text) => {
-                if self.search_before.is_some() {
-                    self.filter.search.push_str(&sanitize::clean_line(&text));
-                    self.refilter();
-                }
+                self.list.paste(&text, &self.library, now);
                 Vec::new()
             }
             Event::Store(report) => {
                 self.on_store(report);
                 Vec::new()
             }
-            Event::Refresh(progress) => self.on_refresh(progress),
-            Event::List(Ok(full)) => {
-                self.on_full_library(*full);
+            Event::Refresh(report) => self.on_refresh(report),
+            Event::List(report) => {
+                self.on_whole_list(report);
                 Vec::new()
             }
-            Event::List(Err(problem)) => {
-                self.loading_list = false;
-                self.set_error(format!("only the newest articles are listed: {problem}"));
-                Vec::new()
-            }
-            Event::FullText(event) => {
-                self.on_full_text(event);
+            Event::FullText(report) => {
+                self.on_full_text(report);
                 Vec::new()
             }
             Event::Picture(report) => {
-                self.picture_arrived(*report);
+                let height = usize::from(self.reader_text().height);
+                self.reader.picture_arrived(*report, height);
                 Vec::new()
             }
-            Event::Tick(now) => {
-                let mut effects = self.on_tick(now);
-                effects.extend(self.sync_due(now));
-                effects
-            }
-            Event::Sync(event) => {
-                self.on_sync(event);
+            Event::Tick(now) => self.on_tick(now),
+            Event::Sync(report) => {
+                self.on_sync(report);
                 Vec::new()
             }
-            Event::Reindex(event) => {
-                self.on_reindex(event);
+            Event::Reindex(report) => {
+                self.on_reindex(report);
                 Vec::new()
             }
             Event::Desktop(answer) => {
@@ -366,36 +327,30 @@ impl App {
                 Vec::new()
             }
             Event::Crashed => {
-                self.should_quit = true;
+                self.screen.quit();
                 Vec::new()
             }
         };
         if from_person {
-            self.note_choice(selected);
+            self.keep_selection_if_chosen(selected);
+        } else if reading && self.list.selected_index() != selected {
+            // The list changed under the reader by itself (marks saved, a search's results,
+            // the whole list read): the reader does not go on to another article unasked.
+            self.screen.focus_on(Focus::List);
         }
-        // The list changed under the reader by itself (marks saved, a search's results, the
-        // whole list read): the reader does not go on to another article unasked.
-        if !from_person
-            && let Some(before) = reading
-            && self.visible.get(self.selected).copied() != before
-        {
-            self.focus = Focus::List;
-        }
-        let effects = self.finish(effects);
-        self.remember_changes(&effects);
-        effects
+        self.update_view(effects)
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        self.status = None;
-        if self.overlay.is_some() {
-            return self.on_overlay_key(key);
+        self.status.clear();
+        if self.window.is_open() {
+            return self.on_window_key(key);
         }
-        if self.search_before.is_some() {
+        if self.list.is_typing_search() {
             self.on_search_key(key);
             return Vec::new();
         }
-        match self.settings.keymap.action_for(key, self.focus) {
+        match self.settings.keymap.action_for(key, self.focus()) {
             Some(action) => self.apply(action),
             None => Vec::new(),
         }
@@ -403,229 +358,111 @@ impl App {
 
     /// Does what an action asks, as its key would. Tested directly.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        let selected = self.visible.get(self.selected).copied();
+        let selected = self.list.selected_index();
         let effects = self.apply(action);
-        self.note_choice(selected);
-        let effects = self.finish(effects);
-        self.remember_changes(&effects);
-        effects
+        self.keep_selection_if_chosen(selected);
+        self.update_view(effects)
     }
 
-    /// Whether a person's key or click chose an article: moved the selection from
-    /// `before`, or has the reader open.
-    fn note_choice(&mut self, before: Option<usize>) {
-        if self.focus == Focus::Reader || self.visible.get(self.selected).copied() != before {
-            self.article_chosen = true;
+    /// After a person's key or click: when it moved the selection from `before`, or the
+    /// reader shows the article, the person chose it, and a refresh keeps it selected from
+    /// now on.
+    fn keep_selection_if_chosen(&mut self, before: Option<usize>) {
+        if self.focus() == Focus::Reader || self.list.selected_index() != before {
+            self.list.keep_selection_from_now();
         }
     }
 
+    /// Hands an action to the state it belongs to.
     fn apply(&mut self, action: Action) -> Vec<Effect> {
-        let mut effects = Vec::new();
+        let focus = self.focus();
+        let now = self.now();
         match action {
-            Action::MoveDown => self.move_by(1),
-            Action::MoveUp => self.move_by(-1),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
-            Action::PageDown if self.focus == Focus::Reader && self.reader_at_end() => {
+            Action::MoveDown => self.move_in(focus, 1),
+            Action::MoveUp => self.move_in(focus, -1),
+            Action::Top => self.move_in(focus, isize::MIN / 2),
+            Action::Bottom => self.move_in(focus, isize::MAX / 2),
+            Action::PageDown if focus == Focus::Reader && self.reader_at_end() => {
                 self.next_unread(true);
             }
-            Action::PageDown => self.move_by(self.page(1)),
-            Action::PageUp => self.move_by(self.page(-1)),
-            Action::HalfPageDown => self.move_by(self.page(1) / 2),
-            Action::HalfPageUp => self.move_by(self.page(-1) / 2),
-            Action::Open => match self.focus {
-                Focus::Nav => self.show_only_nav_item(),
-                _ => self.open(),
-            },
-            Action::Back => self.focus = Focus::List,
-            Action::FocusNext => {
-                self.focus = match self.focus {
-                    Focus::Nav => Focus::List,
-                    Focus::List => Focus::Reader,
-                    Focus::Reader => Focus::Nav,
-                }
-            }
-            Action::FocusPrev => {
-                self.focus = match self.focus {
-                    Focus::Nav => Focus::Reader,
-                    Focus::List => Focus::Nav,
-                    Focus::Reader => Focus::List,
-                }
-            }
-            Action::FocusNav => {
-                self.focus = if self.focus == Focus::Nav {
-                    Focus::List
-                } else {
-                    Focus::Nav
-                }
-            }
+            Action::PageDown => self.move_in(focus, self.page(1)),
+            Action::PageUp => self.move_in(focus, self.page(-1)),
+            Action::HalfPageDown => self.move_in(focus, self.page(1) / 2),
+            Action::HalfPageUp => self.move_in(focus, self.page(-1) / 2),
+            Action::Open if focus == Focus::Nav => self.show_only_nav_item(),
+            Action::Open => self.open(),
+            Action::Back => self.screen.focus_on(Focus::List),
+            Action::FocusNext => self.screen.cycle_focus(true),
+            Action::FocusPrev => self.screen.cycle_focus(false),
+            Action::FocusNav => self.screen.toggle_nav(),
             Action::ToggleSelect => self.toggle_nav_item(),
             Action::ToggleTagMode => {
-                self.filter.mode = self.filter.mode.toggled();
-                self.refilter();
-                self.set_info(match self.filter.mode {
+                let mode = self.list.toggle_tag_mode(&self.library, now);
+                self.set_info(match mode {
                     TagMode::Any => "tags: articles with any selected tag".to_string(),
                     TagMode::All => "tags: articles with all selected tags".to_string(),
                 });
             }
             Action::ClearFilter => {
-                self.filter.sources.clear();
-                self.filter.tags.clear();
-                self.filter.search.clear();
-                self.refilter();
+                self.list.clear_filter(&self.library, now);
                 self.set_info("filter cleared".to_string());
             }
-            Action::ToggleBookmark => effects.extend(self.toggle_bookmark()),
-            Action::ShowBookmarks => {
-                self.filter.bookmarks_only = !self.filter.bookmarks_only;
-                self.refilter();
-            }
+            Action::ToggleBookmark => return self.toggle_bookmark(),
+            Action::ShowBookmarks => self.list.toggle_bookmarks_only(&self.library, now),
             Action::UnreadOnly => self.toggle_unread_only(),
-            Action::ToggleRead => effects.extend(self.toggle_read()),
-            Action::MarkAllRead => effects.extend(self.mark_all_read()),
-            Action::UndoMarkAll => effects.extend(self.undo_mark_all()),
+            Action::ToggleRead => return self.toggle_read(),
+            Action::MarkAllRead => return self.mark_all_read(),
+            Action::UndoMarkAll => return self.undo_mark_all(),
             Action::NextUnread => self.next_unread(true),
             Action::PrevUnread => self.next_unread(false),
-            Action::Search => self.search_before = Some(self.filter.search.clone()),
+            Action::Search => self.list.start_search(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
-            Action::Refresh => effects.extend(self.start_refresh(None)),
+            Action::Refresh => return self.start_refresh(None),
             Action::RefreshFeed => match self.selected_entry().and_then(|e| e.feed.as_deref()) {
-                Some(url) => effects.extend(self.start_refresh(Some(vec![url.to_string()]))),
+                Some(url) => return self.start_refresh(Some(vec![url.to_string()])),
                 None => self.set_info("this article is not from a feed".to_string()),
             },
-            Action::ShowFeeds => self.open_overlay(Overlay::Feeds),
-            Action::OpenInBrowser => {
-                match self.selected_entry().and_then(|e| e.article.url.clone()) {
-                    Some(url) => effects.push(Effect::Desktop(DesktopRequest::Open(url))),
-                    None => self.set_info("this article has no address".to_string()),
-                }
+            Action::ShowFeeds => self.open_window(Overlay::Feeds),
+            Action::OpenInBrowser => return self.ask_desktop(DesktopRequest::Open),
+            Action::ShowLinks if self.links().is_empty() => {
+                self.set_info("this article has no links".to_string());
             }
-            Action::ShowLinks => {
-                if self.links().is_empty() {
-                    self.set_info("this article has no links".to_string());
-                } else {
-                    self.open_overlay(Overlay::Links);
-                }
-            }
-            Action::CopyUrl => match self.selected_entry().and_then(|e| e.article.url.clone()) {
-                Some(url) => effects.push(Effect::Desktop(DesktopRequest::Copy(url))),
-                None => self.set_info("this article has no address".to_string()),
-            },
-            Action::FullText => effects.extend(self.toggle_full_text()),
-            Action::Help => self.open_overlay(Overlay::Help),
-            Action::Quit => self.should_quit = true,
+            Action::ShowLinks => self.open_window(Overlay::Links),
+            Action::CopyUrl => return self.ask_desktop(DesktopRequest::Copy),
+            Action::FullText => return self.toggle_full_text(),
+            Action::Help => self.open_window(Overlay::Help),
+            Action::Quit => self.screen.quit(),
         }
-        effects
-    }
-
-    /// After every event: brings derived state in line, and marks the article in the
-    /// reader read once the reader has the focus (by Enter, Tab, a click, `n` or `]`).
-    fn finish(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
-        self.settle();
-        let pictures = self.picture_effects(&effects);
-        effects.extend(pictures);
-        if let Some(entry) = self.selected_entry()
-            && entry.body_in_store
-            && self.store_problem.is_none()
-            && self.loading.as_ref() != Some(&entry.article.id)
-        {
-            let id = entry.article.id.clone();
-            self.loading = Some(id.clone());
-            effects.push(Effect::Store(StoreRequest::LoadBody(id)));
-        }
-        let search = &self.filter.search;
-        if *search != self.searched && self.store_problem.is_none() {
-            self.searched = search.clone();
-            if !search.trim().is_empty() && self.library.has_cached() {
-                effects.push(Effect::Store(StoreRequest::Search(search.clone())));
-            }
-        }
-        if self.focus != Focus::Reader || self.store_problem.is_some() {
-            self.opened = None;
-            return effects;
-        }
-        if let Some(entry) = self.selected_entry()
-            && self.opened.as_ref() != Some(&entry.article.id)
-        {
-            let (id, read) = (entry.article.id.clone(), entry.is_read());
-            self.opened = Some(id.clone());
-            if !read {
-                self.linger_selected();
-                effects.push(Effect::Store(StoreRequest::MarkRead(id)));
-            }
-        }
-        effects
+        Vec::new()
     }
 
     /// Opens the selected article: the reader takes the focus, which marks it read.
     fn open(&mut self) {
         if self.selected_entry().is_some() {
-            self.focus = Focus::Reader;
+            self.screen.focus_on(Focus::Reader);
         }
     }
 
-    /// Brings derived state in line after any change: clamps cursors, scrolls the list and
-    /// the navigation pane to keep their cursors in view, and lays out the selected article
-    /// for the reader.
-    fn settle(&mut self) {
-        self.let_go_of_lingering();
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
-        self.list_offset = keep_in_view(self.list_offset, self.selected, self.list_rows());
-        let nav_rows = self.nav_rows();
-        self.nav.keep_in_view(nav_rows);
-        let text = self.reader_text();
-        let width = usize::from(text.width).max(1);
-        let Some(&article) = self.visible.get(self.selected) else {
-            self.reader = None;
-            return;
-        };
-        let (scroll, match_line) = match &self.reader {
-            Some(reader) if reader.article == article => (reader.scroll, reader.match_line),
-            _ => {
-                // An article shown anew asks again for pictures that failed for a passing
-                // reason; laid out before, they would keep the one line of their note.
-                if self.pictures.forget_passing() {
-                    self.wrap_cache.clear();
-                }
-                (0, None)
-            }
-        };
-        self.close_page_unless(article);
-        let wrapped = match self.wrap_cache.get(&(article, width)) {
-            Some(wrapped) => Rc::clone(wrapped),
+    /// Opens or copies the selected article's address, if it has one.
+    fn ask_desktop(&mut self, request: fn(String) -> DesktopRequest) -> Vec<Effect> {
+        match self.selected_entry().and_then(|e| e.article.url.clone()) {
+            Some(url) => vec![Effect::Desktop(request(url))],
             None => {
-                let wrapped = Rc::new(self.lay_out(article, width));
-                if self.wrap_cache.len() >= WRAP_CACHE_LIMIT {
-                    self.wrap_cache.clear();
-                }
-                self.wrap_cache
-                    .insert((article, width), Rc::clone(&wrapped));
-                wrapped
+                self.set_info("this article has no address".to_string());
+                Vec::new()
             }
-        };
-        let max_scroll = wrapped.lines.len().saturating_sub(usize::from(text.height));
-        self.reader = Some(ReaderView {
-            article,
-            scroll: scroll.min(max_scroll),
-            match_line,
-            wrapped,
-        });
+        }
     }
-}
 
-/// Source, author and date, as the reader's second line.
-pub fn byline(entry: &Entry, date_format: &str, offset: FixedOffset) -> String {
-    let article = &entry.article;
-    let mut parts = vec![article.source.clone()];
-    parts.extend(article.author.clone());
-    if let Some(date) = article.published {
-        parts.push(dates::absolute(date, date_format, offset));
+    /// A message for the status line, until the next key; made safe to show there.
+    fn set_info(&mut self, text: String) {
+        self.status.info(&text);
     }
-    if entry.origin == Origin::SavedOnly {
-        parts.push("saved copy".to_string());
+
+    fn set_error(&mut self, text: String) {
+        self.status.error(&text);
     }
-    parts.join(" · ")
 }
 
 #[cfg(test)]
@@ -639,9 +476,11 @@ mod full_text_tests;
 #[cfg(test)]
 mod links_tests;
 #[cfg(test)]
+mod pictures_tests;
+#[cfg(test)]
 mod search_tests;
 #[cfg(test)]
-mod sync_tests;
+mod syncing_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

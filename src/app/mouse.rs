@@ -1,17 +1,19 @@
 //! The mouse: the wheel scrolls the pane under the pointer, a click selects, focuses or
-//! toggles a feed or tag, a click on the selected article opens it.
+//! toggles a feed or tag, a click on the selected article opens it; any click closes a
+//! window.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
-use super::{App, Focus};
+use super::App;
+use crate::focus::Focus;
 use crate::layout;
 
 impl App {
     pub(super) fn on_mouse(&mut self, mouse: MouseEvent) {
-        if self.overlay.is_some() {
+        if self.window.is_open() {
             if let MouseEventKind::Down(_) = mouse.kind {
-                self.overlay = None;
+                self.window.close();
             }
             return;
         }
@@ -33,33 +35,24 @@ impl App {
         match mouse.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let step = if pane == Focus::Reader { 3 } else { 1 };
-                let focus = std::mem::replace(&mut self.focus, pane);
-                self.move_by(if mouse.kind == MouseEventKind::ScrollDown {
-                    step
-                } else {
-                    -step
-                });
-                self.focus = focus;
+                let down = mouse.kind == MouseEventKind::ScrollDown;
+                self.move_in(pane, if down { step } else { -step });
             }
             MouseEventKind::Down(MouseButton::Left) => match (pane, row) {
                 (Focus::List, Some(row)) => self.click_list_row(row / 2),
                 (Focus::Nav, Some(row)) => self.click_nav_row(row),
-                _ => self.focus = pane,
+                _ => self.screen.focus_on(pane),
             },
             _ => {}
         }
     }
 
+    /// A click on the `row`th article shown: selects it, or opens it if it was selected.
     fn click_list_row(&mut self, row: usize) {
-        let clicked = self.list_offset + row;
-        self.focus = Focus::List;
-        if row >= self.list_rows() || clicked >= self.visible.len() {
-            return;
-        }
-        if clicked == self.selected {
+        self.screen.focus_on(Focus::List);
+        let rows = self.list_rows();
+        if self.list.click(row, rows) {
             self.open();
-        } else {
-            self.selected = clicked;
         }
     }
 }

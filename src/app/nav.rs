@@ -2,7 +2,7 @@
 //! row chosen to narrow the list. The cursor moves over the rows that can be chosen; the
 //! section headings are rows too, for scrolling and clicks.
 
-use super::App;
+use super::cursor::offset_index;
 use crate::model::library::Library;
 
 /// A row the cursor can be on.
@@ -27,13 +27,13 @@ pub enum NavRow {
 #[derive(Debug, Clone, Default)]
 pub struct Nav {
     /// Source ids in the order the pane lists them.
-    pub sources: Vec<usize>,
+    sources: Vec<usize>,
     /// Tag ids in the order the pane lists them: most used first.
-    pub tags: Vec<usize>,
+    tags: Vec<usize>,
     /// Position among the items (sources, then tags) of the cursor.
-    pub cursor: usize,
+    cursor: usize,
     /// First row on screen.
-    pub offset: usize,
+    offset: usize,
 }
 
 impl Nav {
@@ -48,7 +48,7 @@ impl Nav {
 
     /// Lists the library's sources and tags again (after a refresh or a new library),
     /// keeping the cursor on the item it was on; a cursor on the first item stays first.
-    pub fn relist(&mut self, library: &Library, same: impl Fn(NavItem) -> Option<NavItem>) {
+    pub(super) fn relist(&mut self, library: &Library, same: impl Fn(NavItem) -> Option<NavItem>) {
         let under_cursor = (self.cursor > 0)
             .then(|| self.item(self.cursor))
             .flatten()
@@ -63,6 +63,46 @@ impl Nav {
 
     pub fn is_empty(&self) -> bool {
         self.sources.is_empty() && self.tags.is_empty()
+    }
+
+    /// Source ids in the order the pane lists them.
+    pub fn sources(&self) -> &[usize] {
+        &self.sources
+    }
+
+    /// Tag ids in the order the pane lists them: most used first.
+    pub fn tags(&self) -> &[usize] {
+        &self.tags
+    }
+
+    /// Position among the items (sources, then tags) of the cursor.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// First row on screen.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The item under the cursor.
+    pub fn under_cursor(&self) -> Option<NavItem> {
+        self.item(self.cursor)
+    }
+
+    /// Moves the cursor by `delta` items, within the items.
+    pub(super) fn move_cursor(&mut self, delta: isize) {
+        self.cursor = offset_index(self.cursor, delta, self.len());
+    }
+
+    /// A click on the row `row` of the pane as shown: the cursor goes to the item there, if
+    /// there is one, which is returned.
+    pub(super) fn click(&mut self, row: usize) -> Option<NavItem> {
+        let Some(NavRow::Item(position, item)) = self.row(self.offset + row) else {
+            return None;
+        };
+        self.cursor = position;
+        Some(item)
     }
 
     /// How many items the cursor can be on.
@@ -129,7 +169,7 @@ impl Nav {
 
     /// Keeps the cursor among `rows` rows on screen, with its section's heading when the
     /// cursor is on the section's first item.
-    pub fn keep_in_view(&mut self, rows: usize) {
+    pub(super) fn keep_in_view(&mut self, rows: usize) {
         self.cursor = self.cursor.min(self.len().saturating_sub(1));
         let row = self.row_of(self.cursor);
         let heading_above = matches!(
@@ -147,125 +187,6 @@ impl Nav {
     }
 }
 
-impl App {
-    /// Rows of the navigation pane on screen.
-    pub(crate) fn nav_rows(&self) -> usize {
-        usize::from(crate::layout::inner(self.pane_rect(crate::focus::Focus::Nav)).height).max(1)
-    }
-
-    /// Selects or unselects the item under the cursor: a source or a tag.
-    pub(super) fn toggle_nav_item(&mut self) {
-        let Some(item) = self.nav.item(self.nav.cursor) else {
-            return;
-        };
-        let toggle = |set: &mut std::collections::BTreeSet<usize>, id: usize| {
-            if !set.remove(&id) {
-                set.insert(id);
-            }
-        };
-        match item {
-            NavItem::Source(id) => toggle(&mut self.filter.sources, id),
-            NavItem::Tag(id) => toggle(&mut self.filter.tags, id),
-        }
-        self.refilter();
-    }
-
-    /// Shows only the item under the cursor, and goes to the list.
-    pub(super) fn show_only_nav_item(&mut self) {
-        let Some(item) = self.nav.item(self.nav.cursor) else {
-            return;
-        };
-        self.filter.sources.clear();
-        self.filter.tags.clear();
-        match item {
-            NavItem::Source(id) => self.filter.sources.insert(id),
-            NavItem::Tag(id) => self.filter.tags.insert(id),
-        };
-        self.refilter();
-        self.focus = crate::focus::Focus::List;
-    }
-
-    /// A click on a row of the pane: the item there is selected or unselected.
-    pub(super) fn click_nav_row(&mut self, row: usize) {
-        self.focus = crate::focus::Focus::Nav;
-        if row >= self.nav_rows() {
-            return;
-        }
-        if let Some(NavRow::Item(position, _)) = self.nav.row(self.nav.offset + row) {
-            self.nav.cursor = position;
-            self.toggle_nav_item();
-        }
-    }
-
-    /// Lists the sources and tags again after the library changed, keeping the cursor's
-    /// item (the ids stay the same within one library).
-    pub(super) fn relist_nav(&mut self) {
-        self.nav.relist(&self.library, Some);
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn nav(sources: usize, tags: usize) -> Nav {
-        Nav {
-            sources: (0..sources).collect(),
-            tags: (0..tags).collect(),
-            cursor: 0,
-            offset: 0,
-        }
-    }
-
-    #[test]
-    fn rows_are_headings_items_and_a_gap() {
-        let nav = nav(2, 2);
-        let rows: Vec<NavRow> = (0..nav.row_count()).filter_map(|r| nav.row(r)).collect();
-        assert_eq!(
-            rows,
-            [
-                NavRow::SourcesHeading,
-                NavRow::Item(0, NavItem::Source(0)),
-                NavRow::Item(1, NavItem::Source(1)),
-                NavRow::Gap,
-                NavRow::TagsHeading,
-                NavRow::Item(2, NavItem::Tag(0)),
-                NavRow::Item(3, NavItem::Tag(1)),
-            ]
-        );
-        assert_eq!(nav.row(7), None);
-        let empty = tests::nav(0, 0);
-        let rows: Vec<NavRow> = (0..empty.row_count())
-            .filter_map(|r| empty.row(r))
-            .collect();
-        assert_eq!(
-            rows,
-            [
-                NavRow::SourcesHeading,
-                NavRow::Nothing,
-                NavRow::Gap,
-                NavRow::TagsHeading,
-                NavRow::Nothing
-            ]
-        );
-        assert_eq!(empty.item(0), None);
-    }
-
-    #[test]
-    fn the_cursor_stays_in_view_with_its_heading() {
-        let mut nav = nav(10, 10);
-        nav.cursor = 15;
-        nav.keep_in_view(5);
-        // Tag 5 is at row 3 + 10 + 5 = 18.
-        assert_eq!(nav.offset, 14);
-        nav.cursor = 10;
-        nav.keep_in_view(5);
-        assert_eq!(nav.offset, 12, "the tags heading shows above the first tag");
-        nav.cursor = 0;
-        nav.keep_in_view(5);
-        assert_eq!(nav.offset, 0);
-        nav.cursor = 99;
-        nav.keep_in_view(5);
-        assert_eq!((nav.cursor, nav.offset), (19, 18));
-    }
-}
+#[path = "nav_tests.rs"]
+mod tests;

@@ -4,14 +4,16 @@
 use chrono::TimeZone;
 use ratatui::layout::Size;
 
-use super::super::tests::{article, settings};
+use super::tests::{article, settings};
 use super::*;
 use crate::action::Action;
 use crate::event::Event;
 use crate::model::library::Library;
 use crate::model::room::Room;
+use crate::model::wrap::Slot;
 use crate::model::{Block, Picture};
 use crate::picture::{Cell, Cells, Drawn};
+use crate::worker::pictures::{Job, PictureReport, PictureRequest};
 use chrono::Utc;
 use ratatui::style::Color;
 
@@ -44,11 +46,11 @@ fn app(pictures: bool) -> App {
     let third = article(2, "Space", "Third");
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     let library = Library::new(vec![first, second, third]);
-    let mut app = App::new(library, settings(), Size::new(120, 40), now);
-    if pictures {
-        app.show_pictures(20);
-    }
-    app
+    let start = Start {
+        picture_rows: pictures.then_some(20),
+        ..Start::new(library, settings())
+    };
+    App::new(start, Size::new(120, 40), now)
 }
 
 fn asked(effects: &[Effect]) -> Option<Vec<String>> {
@@ -84,7 +86,7 @@ fn with_pictures_off_nothing_is_fetched_and_images_are_their_caption() {
     let mut app = app(false);
     let effects = app.update(Action::Open);
     assert_eq!(asked(&effects), None);
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().view().unwrap();
     assert!(reader.wrapped.pictures.is_empty());
     assert!(
         reader
@@ -109,14 +111,14 @@ fn the_pictures_on_screen_and_the_next_articles_first_are_asked_for_once() {
     );
     // Nothing changed: nothing more is asked.
     assert_eq!(asked(&app.update(Action::MoveDown)), None);
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().view().unwrap();
     let slot = reader.wrapped.pictures[0].clone();
     assert_eq!(
         slot.room,
         Room { cols: 52, rows: 17 },
         "3:2 at the 52 columns of the pane"
     );
-    assert_eq!(app.pictures.shown(&slot), Shown::Loading);
+    assert_eq!(app.reader().pictures().shown(&slot), Shown::Loading);
     let lines = reader.wrapped.lines.len();
     // It arrives: it is ready, the rest is asked for, and nothing moved.
     let job = Job {
@@ -128,8 +130,8 @@ fn the_pictures_on_screen_and_the_next_articles_first_are_asked_for_once() {
         asked(&effects),
         Some(vec!["https://p.example/b.png".to_string()])
     );
-    assert!(matches!(app.pictures.shown(&slot), Shown::Ready(cells) if cells.rows == 3));
-    assert_eq!(app.reader.as_ref().unwrap().wrapped.lines.len(), lines);
+    assert!(matches!(app.reader().pictures().shown(&slot), Shown::Ready(cells) if cells.rows == 3));
+    assert_eq!(app.reader().view().unwrap().wrapped.lines.len(), lines);
     // Scrolling to the end brings the far picture near.
     let effects = app.update(Action::Bottom);
     let far = asked(&effects).unwrap_or_default();
@@ -143,7 +145,7 @@ fn the_pictures_on_screen_and_the_next_articles_first_are_asked_for_once() {
 fn a_picture_that_fails_is_a_note_and_is_not_asked_for_again() {
     let mut app = app(true);
     app.update(Action::Open);
-    let slot = app.reader.as_ref().unwrap().wrapped.pictures[0].clone();
+    let slot = app.reader().view().unwrap().wrapped.pictures[0].clone();
     let job = Job {
         url: slot.url.clone(),
         room: slot.room,
@@ -154,7 +156,7 @@ fn a_picture_that_fails_is_a_note_and_is_not_asked_for_again() {
         passing: false,
     })));
     assert_eq!(
-        app.pictures.shown(&slot),
+        app.reader().pictures().shown(&slot),
         Shown::Failed("HTTP 404 Not Found[2J")
     );
     assert_eq!(
@@ -163,7 +165,7 @@ fn a_picture_that_fails_is_a_note_and_is_not_asked_for_again() {
     );
     // Laid out again (another width), its room is one line for the note.
     app.handle(Event::Resize(100, 40));
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().view().unwrap();
     assert_eq!(reader.wrapped.pictures[0].room.rows, 1);
     let effects = app.update(Action::MoveDown);
     assert!(!asked(&effects).unwrap_or_default().contains(&slot.url));
@@ -173,7 +175,7 @@ fn a_picture_that_fails_is_a_note_and_is_not_asked_for_again() {
 fn a_picture_that_failed_for_a_passing_reason_is_asked_for_again_when_shown_anew() {
     let mut app = app(true);
     app.update(Action::Open);
-    let slots = app.reader.as_ref().unwrap().wrapped.pictures.clone();
+    let slots = app.reader().view().unwrap().wrapped.pictures.clone();
     let (lead, far) = (&slots[0], &slots[1]);
     let failed = |slot: &crate::model::wrap::Slot, note: &str, passing: bool| {
         Event::Picture(Box::new(PictureReport {
@@ -188,7 +190,7 @@ fn a_picture_that_failed_for_a_passing_reason_is_asked_for_again_when_shown_anew
     app.handle(failed(lead, "timed out after 30 s", true));
     app.handle(failed(far, "HTTP 404 Not Found", false));
     assert_eq!(
-        app.pictures.shown(lead),
+        app.reader().pictures().shown(lead),
         Shown::Failed("timed out after 30 s")
     );
     // Another article, then this one again: the picture that timed out is asked for again
@@ -199,27 +201,27 @@ fn a_picture_that_failed_for_a_passing_reason_is_asked_for_again_when_shown_anew
     let asked = asked(&effects).unwrap_or_default();
     assert!(asked.contains(&lead.url), "{asked:?}");
     assert!(!asked.contains(&far.url), "{asked:?}");
-    let again = &app.reader.as_ref().unwrap().wrapped.pictures[0];
+    let again = &app.reader().view().unwrap().wrapped.pictures[0];
     assert_eq!(again.room, lead.room);
-    assert_eq!(app.pictures.shown(again), Shown::Loading);
+    assert_eq!(app.reader().pictures().shown(again), Shown::Loading);
 }
 
 #[test]
 fn a_size_learnt_is_used_the_next_time_the_article_is_laid_out() {
     let mut app = app(true);
     app.update(Action::Open);
-    let slot = app.reader.as_ref().unwrap().wrapped.pictures[0].clone();
+    let slot = app.reader().view().unwrap().wrapped.pictures[0].clone();
     let job = Job {
         url: slot.url.clone(),
         room: slot.room,
     };
     app.handle(drawn(&job, Color::Rgb(1, 2, 3)));
     assert_eq!(
-        app.reader.as_ref().unwrap().wrapped.pictures[0].room,
+        app.reader().view().unwrap().wrapped.pictures[0].room,
         slot.room
     );
     app.handle(Event::Resize(110, 40));
-    let room = app.reader.as_ref().unwrap().wrapped.pictures[0].room;
+    let room = app.reader().view().unwrap().wrapped.pictures[0].room;
     // The picture said it is as wide as the first room and 6 pixels tall: 3 rows.
     assert_eq!(room.rows, 3);
 }
@@ -246,7 +248,7 @@ fn bookmarking_keeps_the_articles_pictures() {
 fn a_picture_below_the_screen_takes_its_own_shape_when_it_arrives() {
     let mut app = app(true);
     app.update(Action::Open);
-    let before = app.reader.as_ref().unwrap().wrapped.clone();
+    let before = app.reader().view().unwrap().wrapped.clone();
     let far = before.pictures[1].clone();
     assert!(far.line > 40, "far below the screen");
     let job = Job {
@@ -254,7 +256,7 @@ fn a_picture_below_the_screen_takes_its_own_shape_when_it_arrives() {
         room: far.room,
     };
     app.handle(drawn(&job, Color::Rgb(9, 9, 9)));
-    let after = &app.reader.as_ref().unwrap().wrapped;
+    let after = &app.reader().view().unwrap().wrapped;
     assert_eq!(
         after.pictures[1].room.rows, 3,
         "laid out again for its own shape"
@@ -275,7 +277,7 @@ fn a_picture_below_the_screen_takes_its_own_shape_when_it_arrives() {
         passing: false,
     })));
     assert_eq!(
-        app.reader.as_ref().unwrap().wrapped.pictures[0].room,
+        app.reader().view().unwrap().wrapped.pictures[0].room,
         near.room
     );
 }
@@ -284,7 +286,7 @@ fn a_picture_below_the_screen_takes_its_own_shape_when_it_arrives() {
 fn a_picture_below_the_screen_does_not_move_one_on_screen_that_arrived_before() {
     let mut app = app(true);
     app.update(Action::Open);
-    let before = app.reader.as_ref().unwrap().wrapped.clone();
+    let before = app.reader().view().unwrap().wrapped.clone();
     let (near, far) = (before.pictures[0].clone(), before.pictures[1].clone());
     let job = |slot: &Slot| Job {
         url: slot.url.clone(),
@@ -295,7 +297,7 @@ fn a_picture_below_the_screen_does_not_move_one_on_screen_that_arrived_before() 
     // Then the one below the screen does too: laying the article out again would give the
     // one on screen its own shape as well, and move the text under it.
     app.handle(drawn(&job(&far), Color::Rgb(9, 9, 9)));
-    let after = &app.reader.as_ref().unwrap().wrapped;
+    let after = &app.reader().view().unwrap().wrapped;
     assert_eq!(
         after.pictures[0].room, near.room,
         "the room on screen stays"

@@ -10,10 +10,12 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::tests::{press, settings};
 use super::*;
+use crate::model::ArticleId;
 use crate::model::{Article, Block, Body, Span};
 use crate::store::{FeedState, Reindexing, Store};
 use crate::worker::Handle;
 use crate::worker::reindex::ReindexReport;
+use crate::worker::store::StoreRequest;
 use crate::worker::store::{StoreReport, StoreWorker};
 
 const FEED: &str = "https://tech.meituan.example/feed";
@@ -36,7 +38,8 @@ fn article(n: i64, title: &str, text: &str) -> Article {
 }
 
 fn titles(app: &App) -> Vec<String> {
-    app.visible
+    app.list()
+        .visible()
         .iter()
         .map(|&i| app.library.entry(i).article.title.clone())
         .collect()
@@ -93,7 +96,7 @@ fn slash_finds_chinese_in_the_titles_at_once_and_in_the_bodies_of_cached_article
     }
     library.sort();
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let mut app = App::new(library, settings(), Size::new(120, 40), now);
+    let mut app = App::new(Start::new(library, settings()), Size::new(120, 40), now);
     app.handle(Event::Resize(120, 40));
     let (events, inbox) = mpsc::channel();
     let worker = Handle::spawn(&events, move |reply| StoreWorker::new(store, reply));
@@ -123,7 +126,7 @@ fn slash_finds_chinese_in_the_titles_at_once_and_in_the_bodies_of_cached_article
         ["配送系统的新设计"],
         "four characters, in the body"
     );
-    assert_eq!(app.search_before.as_deref(), Some(""));
+    assert_eq!(app.list().search_before_typing(), Some(""));
 
     // Characters the text holds, but not together: nothing.
     for _ in 0..4 {
@@ -143,8 +146,11 @@ fn the_status_line_follows_a_reindex_and_its_end_asks_the_search_again() {
     library.add_cached(FEED, article(1, "数据库迁移", ""));
     library.sort();
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let mut app = App::new(library, settings(), Size::new(120, 40), now);
-    app.reindexing = Some(Reindexing { done: 0, total: 40 });
+    let start = Start {
+        reindex: Some(40),
+        ..Start::new(library, settings())
+    };
+    let mut app = App::new(start, Size::new(120, 40), now);
     press(&mut app, KeyCode::Char('/'));
     let effects = press(&mut app, KeyCode::Char('智'));
     assert_eq!(effects, [Effect::Store(StoreRequest::Search("智".into()))]);
@@ -153,9 +159,9 @@ fn the_status_line_follows_a_reindex_and_its_end_asks_the_search_again() {
         done: 10,
         total: 40,
     })));
-    assert_eq!(app.reindexing.map(Reindexing::percent), Some(25));
+    assert_eq!(app.jobs().reindexing().map(Reindexing::percent), Some(25));
     let effects = app.handle(Event::Reindex(ReindexReport::Finished(Ok(()))));
-    assert_eq!(app.reindexing, None);
+    assert_eq!(app.jobs().reindexing(), None);
     assert_eq!(
         effects,
         [Effect::Store(StoreRequest::Search("智".into()))],
@@ -165,8 +171,7 @@ fn the_status_line_follows_a_reindex_and_its_end_asks_the_search_again() {
         "disk full".into()
     ))));
     assert!(
-        app.status
-            .as_ref()
+        app.status()
             .is_some_and(|s| s.is_error && s.text.contains("disk full"))
     );
 }

@@ -2,17 +2,22 @@
 
 use super::*;
 use crate::config::Config;
+use crate::keymap::Keymap;
 use crate::model::Article;
+use crate::model::ArticleId;
+use crate::model::filter::Filter;
 use crate::model::tag::parse_tag_list;
 use crate::model::{Block, Body, Span};
 use crate::refresh::{FeedReport, FeedResult, Summary};
+use crate::theme::Theme;
 use crate::worker::refresh::{RefreshReport, RefreshRequest};
 use crate::worker::store::StoreReport;
+use crate::worker::store::StoreRequest;
+use chrono::FixedOffset;
 use chrono::TimeZone;
 use ratatui::crossterm::event::{
     KeyCode, KeyEventState, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use std::collections::HashMap;
 
 pub(super) fn article(n: usize, tags: &str, text: &str) -> Article {
     Article {
@@ -53,6 +58,18 @@ pub(super) fn settings() -> Settings {
 /// 30 articles, newest first: 0..10 tagged Space, 10..20 Space and Science, 20..30 Food;
 /// article 7 mentions a comet.
 fn app() -> App {
+    app_with(|_| {})
+}
+
+/// The same, with what start-up read changed by `adjust`.
+fn app_with(adjust: impl FnOnce(&mut Start)) -> App {
+    let mut app = started(adjust);
+    app.handle(Event::Resize(120, 40));
+    app
+}
+
+/// The same as start-up leaves it, before any event has asked the workers for anything.
+fn started(adjust: impl FnOnce(&mut Start)) -> App {
     let articles = (0..30)
         .map(|n| {
             let tags = match n {
@@ -65,9 +82,9 @@ fn app() -> App {
         })
         .collect();
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let mut app = App::new(Library::new(articles), settings(), Size::new(120, 40), now);
-    app.handle(Event::Resize(120, 40));
-    app
+    let mut start = Start::new(Library::new(articles), settings());
+    adjust(&mut start);
+    App::new(start, Size::new(120, 40), now)
 }
 
 pub(super) fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
@@ -86,9 +103,22 @@ pub(super) fn selected_title(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// Puts the navigation pane's cursor on the item at `position`, as moving there would.
+pub(super) fn put_nav_cursor(app: &mut App, position: usize) {
+    let delta = position as isize - app.nav().cursor() as isize;
+    app.nav.move_cursor(delta);
+}
+
+/// Changes the filter as no one key does (a state a person reaches in several steps, set at
+/// once), then filters the list again as a key would.
+pub(super) fn change_filter(app: &mut App, change: impl FnOnce(&mut Filter)) {
+    let now = app.now();
+    app.list.change_filter(change, &app.library, now);
+}
+
 fn tag_position(app: &App, name: &str) -> usize {
     let id = app.library.tag_id(&crate::model::TagKey::of(name)).unwrap();
-    app.nav.sources.len() + app.nav.tags.iter().position(|&t| t == id).unwrap()
+    app.nav().sources().len() + app.nav().tags().iter().position(|&t| t == id).unwrap()
 }
 
 #[test]
@@ -116,14 +146,14 @@ fn pages_in_the_list_keep_the_selection_in_view() {
     let rows = app.list_rows();
     assert_eq!(rows, 18, "38 inner rows at 120x40, two an article");
     app.update(Action::PageDown);
-    assert_eq!(app.selected, rows);
-    assert_eq!(app.list_offset, 1);
+    assert_eq!(app.list().selected(), rows);
+    assert_eq!(app.list().offset(), 1);
     app.update(Action::HalfPageUp);
-    assert_eq!(app.selected, rows - rows / 2);
+    assert_eq!(app.list().selected(), rows - rows / 2);
     app.update(Action::PageUp);
-    assert_eq!((app.selected, app.list_offset), (0, 0));
+    assert_eq!((app.list().selected(), app.list().offset()), (0, 0));
     app.update(Action::HalfPageDown);
-    assert_eq!(app.selected, rows / 2);
+    assert_eq!(app.list().selected(), rows / 2);
 }
 
 #[test]
@@ -131,7 +161,7 @@ fn opening_focuses_the_reader_and_marks_read_once() {
     let mut app = app();
     let id = app.selected_entry().unwrap().article.id.clone();
     let effects = app.update(Action::Open);
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.focus(), Focus::Reader);
     assert_eq!(effects, [Effect::Store(StoreRequest::MarkRead(id.clone()))]);
     assert!(
         !app.selected_entry().unwrap().is_read(),
@@ -140,7 +170,7 @@ fn opening_focuses_the_reader_and_marks_read_once() {
     app.handle(Event::Store(StoreReport::MarkedRead(id)));
     assert!(app.selected_entry().unwrap().is_read());
     app.update(Action::Back);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
     assert!(app.update(Action::Open).is_empty(), "already read");
 }
 
@@ -150,18 +180,18 @@ fn the_reader_scrolls_and_pages() {
     app.update(Action::Open);
     let height = usize::from(app.reader_text().height);
     app.update(Action::MoveDown);
-    assert_eq!(app.reader.as_ref().unwrap().scroll, 1);
+    assert_eq!(app.reader().view().unwrap().scroll, 1);
     app.update(Action::PageDown);
-    assert_eq!(app.reader.as_ref().unwrap().scroll, height);
+    assert_eq!(app.reader().view().unwrap().scroll, height);
     app.update(Action::Bottom);
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().view().unwrap();
     assert_eq!(
         reader.scroll,
         reader.wrapped.lines.len() - height,
         "the last line at the bottom"
     );
     app.update(Action::Top);
-    assert_eq!(app.reader.as_ref().unwrap().scroll, 0);
+    assert_eq!(app.reader().view().unwrap().scroll, 0);
     assert_eq!(
         selected_title(&app),
         "Article 0",
@@ -174,14 +204,15 @@ fn space_pages_the_reader_and_selects_in_the_navigation_pane() {
     let mut app = app();
     app.update(Action::Open);
     press(&mut app, KeyCode::Char(' '));
-    assert!(app.reader.as_ref().unwrap().scroll > 0);
+    assert!(app.reader().view().unwrap().scroll > 0);
     app.update(Action::FocusNav);
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(app.filter.sources.len(), 1, "the local articles");
-    app.nav.cursor = tag_position(&app, "food");
+    assert_eq!(app.list().filter().sources.len(), 1, "the local articles");
+    let food = tag_position(&app, "food");
+    put_nav_cursor(&mut app, food);
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(app.filter.tags.len(), 1);
-    assert_eq!(app.visible.len(), 10);
+    assert_eq!(app.list().filter().tags.len(), 1);
+    assert_eq!(app.list().visible().len(), 10);
 }
 
 #[test]
@@ -191,7 +222,7 @@ fn the_reader_follows_the_selection_from_the_top() {
     app.update(Action::PageDown);
     app.update(Action::Back);
     app.update(Action::MoveDown);
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().view().unwrap();
     assert_eq!(app.library.entry(reader.article).article.title, "Article 1");
     assert_eq!(reader.scroll, 0);
 }
@@ -200,26 +231,26 @@ fn the_reader_follows_the_selection_from_the_top() {
 fn focus_cycles_and_tags_toggle() {
     let mut app = app();
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.focus(), Focus::Reader);
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Focus::Nav);
+    assert_eq!(app.focus(), Focus::Nav);
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Focus::Nav);
+    assert_eq!(app.focus(), Focus::Nav);
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.focus(), Focus::Reader);
     app.update(Action::FocusNav);
-    assert_eq!(app.focus, Focus::Nav);
+    assert_eq!(app.focus(), Focus::Nav);
     app.update(Action::FocusNav);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
     app.update(Action::FocusNav);
     app.update(Action::Back);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
     app.update(Action::FocusNav);
     app.update(Action::Open);
     assert_eq!(
-        app.focus,
+        app.focus(),
         Focus::List,
         "open in the navigation pane goes to the list"
     );
@@ -228,23 +259,25 @@ fn focus_cycles_and_tags_toggle() {
 #[test]
 fn tags_filter_any_and_all() {
     let mut app = app();
-    assert_eq!(app.nav.tags.len(), 3);
+    assert_eq!(app.nav().tags().len(), 3);
     app.update(Action::FocusNav);
-    app.nav.cursor = tag_position(&app, "science");
+    let science = tag_position(&app, "science");
+    put_nav_cursor(&mut app, science);
     app.update(Action::ToggleSelect);
-    assert_eq!(app.visible.len(), 10);
-    app.nav.cursor = tag_position(&app, "food");
+    assert_eq!(app.list().visible().len(), 10);
+    let food = tag_position(&app, "food");
+    put_nav_cursor(&mut app, food);
     app.update(Action::ToggleSelect);
-    assert_eq!(app.visible.len(), 20, "science or food");
+    assert_eq!(app.list().visible().len(), 20, "science or food");
     app.update(Action::ToggleTagMode);
-    assert_eq!(app.filter.mode, crate::model::filter::TagMode::All);
-    assert!(app.visible.is_empty(), "science and food");
-    assert!(app.reader.is_none());
+    assert_eq!(app.list().filter().mode, crate::model::filter::TagMode::All);
+    assert!(app.list().visible().is_empty(), "science and food");
+    assert!(app.reader().view().is_none());
     app.update(Action::ToggleSelect);
-    assert_eq!(app.visible.len(), 10, "food unselected again");
+    assert_eq!(app.list().visible().len(), 10, "food unselected again");
     app.update(Action::ClearFilter);
-    assert_eq!(app.visible.len(), 30);
-    assert!(app.filter.tags.is_empty());
+    assert_eq!(app.list().visible().len(), 30);
+    assert!(app.list().filter().tags.is_empty());
 }
 
 #[test]
@@ -252,13 +285,13 @@ fn the_tag_cursor_moves_and_stays_in_range() {
     let mut app = app();
     app.update(Action::FocusNav);
     app.update(Action::MoveDown);
-    assert_eq!(app.nav.cursor, 1);
+    assert_eq!(app.nav().cursor(), 1);
     app.update(Action::Bottom);
-    assert_eq!(app.nav.cursor, 3, "one source and three tags");
+    assert_eq!(app.nav().cursor(), 3, "one source and three tags");
     app.update(Action::PageDown);
-    assert_eq!(app.nav.cursor, 3);
+    assert_eq!(app.nav().cursor(), 3);
     app.update(Action::Top);
-    assert_eq!(app.nav.cursor, 0);
+    assert_eq!(app.nav().cursor(), 0);
     assert_eq!(selected_title(&app), "Article 0", "the list did not move");
 }
 
@@ -274,18 +307,18 @@ fn bookmarks_are_saved_through_the_store() {
             article.clone()
         )))]
     );
-    assert!(app.pending.contains(&article.id));
+    assert!(app.list().is_pending(&article.id));
     assert!(
         app.update(Action::ToggleBookmark).is_empty(),
         "no second change while one is saving"
     );
     app.handle(Event::Store(StoreReport::BookmarkSaved(article.id.clone())));
     assert!(app.selected_entry().unwrap().bookmarked);
-    assert!(app.pending.is_empty());
-    assert!(app.status.as_ref().unwrap().text.contains("bookmarked"));
+    assert!(app.list().pending().is_empty());
+    assert!(app.status().unwrap().text.contains("bookmarked"));
 
     app.update(Action::ShowBookmarks);
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.list().visible().len(), 1);
     assert_eq!(selected_title(&app), "Article 1");
     let effects = app.update(Action::ToggleBookmark);
     assert_eq!(
@@ -295,9 +328,12 @@ fn bookmarks_are_saved_through_the_store() {
         ))]
     );
     app.handle(Event::Store(StoreReport::BookmarkRemoved(article.id)));
-    assert!(app.visible.is_empty(), "gone from the bookmarks view");
+    assert!(
+        app.list().visible().is_empty(),
+        "gone from the bookmarks view"
+    );
     app.update(Action::ShowBookmarks);
-    assert_eq!(app.visible.len(), 30);
+    assert_eq!(app.list().visible().len(), 30);
 }
 
 #[test]
@@ -311,21 +347,19 @@ fn a_failed_save_is_reported_and_not_shown_as_saved() {
         error: "the database is locked".into(),
     }));
     assert!(!app.selected_entry().unwrap().bookmarked);
-    let status = app.status.clone().unwrap();
+    let status = app.status().cloned().unwrap();
     assert!(status.is_error);
     assert!(status.text.contains("could not save the bookmark") && status.text.contains("locked"));
-    assert!(app.pending.is_empty());
+    assert!(app.list().pending().is_empty());
 }
 
 #[test]
 fn without_a_store_nothing_is_asked_and_the_reader_is_told() {
-    let mut app = app();
-    app.report_start(&[], Some("the database is damaged".into()));
-    assert!(app.status.as_ref().unwrap().is_error);
+    let mut app = app_with(|start| start.store_problem = Some("the database is damaged".into()));
+    assert!(app.status().unwrap().is_error);
     assert!(app.update(Action::ToggleBookmark).is_empty());
     assert!(
-        app.status
-            .as_ref()
+        app.status()
             .unwrap()
             .text
             .contains("the database is damaged")
@@ -335,49 +369,48 @@ fn without_a_store_nothing_is_asked_and_the_reader_is_told() {
 
 #[test]
 fn load_problems_show_until_a_key() {
-    let mut app = app();
-    let problems = [
+    let problems = vec![
         "a\x1b]0;x\x07.txt: not a text file".to_string(),
         "b.txt: x".to_string(),
     ];
-    app.report_start(&problems, None);
+    let mut app = app_with(|start| start.problems = problems);
     assert_eq!(
-        app.status.as_ref().unwrap().text,
+        app.status().unwrap().text,
         "a]0;x.txt: not a text file (and 1 more)",
         "file names are sanitized"
     );
     press(&mut app, KeyCode::Char('j'));
-    assert!(app.status.is_none());
+    assert!(app.status().is_none());
 }
 
 #[test]
 fn search_narrows_as_you_type_and_esc_restores() {
     let mut app = app();
     press(&mut app, KeyCode::Char('/'));
-    assert!(app.search_before.is_some());
+    assert!(app.list().is_typing_search());
     typing(&mut app, "COMET");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.list().visible().len(), 1);
     assert_eq!(selected_title(&app), "Article 7");
     typing(&mut app, "x");
-    assert!(app.visible.is_empty());
+    assert!(app.list().visible().is_empty());
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.list().visible().len(), 1);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.visible.len(), 30);
-    assert!(app.filter.search.is_empty());
+    assert_eq!(app.list().visible().len(), 30);
+    assert!(app.list().filter().search.is_empty());
 
     press(&mut app, KeyCode::Char('/'));
     typing(&mut app, "article 1");
     press(&mut app, KeyCode::Enter);
-    assert!(app.search_before.is_none());
-    assert_eq!(app.filter.search, "article 1");
+    assert!(!app.list().is_typing_search());
+    assert_eq!(app.list().filter().search, "article 1");
     assert_eq!(
-        app.visible.len(),
+        app.list().visible().len(),
         30,
         "every body says 'article N', every title too"
     );
     press(&mut app, KeyCode::Char('q'));
-    assert!(app.should_quit, "keys act again once the search is kept");
+    assert!(app.quitting(), "keys act again once the search is kept");
 }
 
 #[test]
@@ -385,38 +418,31 @@ fn keys_typed_in_search_are_text_not_actions() {
     let mut app = app();
     press(&mut app, KeyCode::Char('/'));
     typing(&mut app, "qbjt");
-    assert!(!app.should_quit);
-    assert_eq!(app.filter.search, "qbjt");
-    assert_eq!(app.focus, Focus::List);
+    assert!(!app.quitting());
+    assert_eq!(app.list().filter().search, "qbjt");
+    assert_eq!(app.focus(), Focus::List);
 }
 
 #[test]
 fn next_and_previous_match() {
     let mut app = app();
     press(&mut app, KeyCode::Char('n'));
-    assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("press / to search")
-    );
-    app.filter.search = "paragraph 5".into();
-    app.refilter();
+    assert!(app.status().unwrap().text.contains("press / to search"));
+    change_filter(&mut app, |filter| filter.search = "paragraph 5".into());
     app.update(Action::Open);
     let lines_with = |app: &App| {
-        let reader = app.reader.as_ref().unwrap();
-        match_lines(&reader.wrapped, &app.filter.search_words())
+        let reader = app.reader().view().unwrap();
+        match_lines(&reader.wrapped, &app.list().filter().search_words())
     };
     let matches = lines_with(&app);
     assert!(matches.len() >= 11, "paragraph 5 and 50..59");
-    let match_line = |app: &App| app.reader.as_ref().unwrap().match_line;
+    let match_line = |app: &App| app.reader().view().unwrap().match_line;
     app.update(Action::NextMatch);
-    assert_eq!(app.reader.as_ref().unwrap().scroll, matches[0]);
+    assert_eq!(app.reader().view().unwrap().scroll, matches[0]);
     app.update(Action::NextMatch);
-    assert_eq!(app.reader.as_ref().unwrap().scroll, matches[1]);
+    assert_eq!(app.reader().view().unwrap().scroll, matches[1]);
     app.update(Action::PrevMatch);
-    assert_eq!(app.reader.as_ref().unwrap().scroll, matches[0]);
+    assert_eq!(app.reader().view().unwrap().scroll, matches[0]);
     assert_eq!(match_line(&app), Some(matches[0]));
     for _ in 1..matches.len() {
         app.update(Action::NextMatch);
@@ -434,7 +460,7 @@ fn next_and_previous_match() {
     );
     let first = lines_with(&app)[0];
     assert_eq!(
-        app.reader.as_ref().unwrap().scroll,
+        app.reader().view().unwrap().scroll,
         first,
         "at its first match"
     );
@@ -451,26 +477,26 @@ fn next_and_previous_match() {
 fn help_scrolls_with_the_moving_keys_and_other_keys_close_it() {
     let mut app = app();
     app.update(Action::Help);
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.window().open(), Some(Overlay::Help));
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.overlay_cursor, 0, "at 120x40 the help shows whole");
+    assert_eq!(app.window().cursor(), 0, "at 120x40 the help shows whole");
     app.handle(Event::Resize(80, 24));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.overlay_cursor, 1);
+    assert_eq!(app.window().cursor(), 1);
     for _ in 0..100 {
         press(&mut app, KeyCode::Char('j'));
     }
-    let end = crate::help::HelpLayout::new(&app.settings.keymap, app.size).last_scroll();
-    assert_eq!(app.overlay_cursor, end, "no further than its last line");
+    let end = crate::help::HelpLayout::new(&app.settings().keymap, app.size()).last_scroll();
+    assert_eq!(app.window().cursor(), end, "no further than its last line");
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.overlay_cursor, end - 1, "and back at once");
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.window().cursor(), end - 1, "and back at once");
+    assert_eq!(app.window().open(), Some(Overlay::Help));
     press(&mut app, KeyCode::Char('q'));
-    assert_eq!(app.overlay, None);
-    assert!(!app.should_quit, "the closing key does nothing else");
-    assert_eq!((app.selected, app.overlay_cursor), (0, 0));
+    assert_eq!(app.window().open(), None);
+    assert!(!app.quitting(), "the closing key does nothing else");
+    assert_eq!((app.list().selected(), app.window().cursor()), (0, 0));
 }
 
 #[test]
@@ -478,7 +504,7 @@ fn focusing_the_reader_in_any_way_marks_the_article_read() {
     let mut app = app();
     let id = app.selected_entry().unwrap().article.id.clone();
     let effects = app.update(Action::FocusNext);
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.focus(), Focus::Reader);
     assert_eq!(effects, [Effect::Store(StoreRequest::MarkRead(id.clone()))]);
     assert!(
         app.update(Action::MoveDown).is_empty(),
@@ -500,24 +526,27 @@ fn narrowing_a_search_gives_what_a_fresh_search_gives() {
     for (typed, _) in "paragraph 5".char_indices() {
         typing(&mut app, &"paragraph 5"[typed..=typed]);
         assert_eq!(
-            app.visible,
-            app.filter.apply(&app.library),
+            app.list().visible(),
+            app.list().filter().apply(&app.library),
             "after {:?}",
-            app.filter.search
+            app.list().filter().search
         );
     }
     press(&mut app, KeyCode::Backspace);
     typing(&mut app, "comet");
-    assert_eq!(app.visible, app.filter.apply(&app.library));
+    assert_eq!(
+        app.list().visible(),
+        app.list().filter().apply(&app.library)
+    );
     assert_eq!(selected_title(&app), "Article 7");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.list().visible().len(), 1);
 }
 
 #[test]
 fn quit() {
     let mut app = app();
     app.update(Action::Quit);
-    assert!(app.should_quit);
+    assert!(app.quitting());
 }
 
 #[test]
@@ -535,7 +564,7 @@ fn only_key_presses_act() {
             state: KeyEventState::NONE,
         }));
     }
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
 }
 
 fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) -> Vec<Effect> {
@@ -566,7 +595,7 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         row_of(3) + 1,
     );
     assert_eq!(
-        app.focus,
+        app.focus(),
         Focus::Reader,
         "a click on the selected article opens it"
     );
@@ -580,9 +609,9 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         reader.x + 5,
         reader.y + 5,
     );
-    assert_eq!(app.reader.as_ref().unwrap().scroll, 3);
+    assert_eq!(app.reader().view().unwrap().scroll, 3);
     assert_eq!(
-        app.focus,
+        app.focus(),
         Focus::Reader,
         "the wheel does not move the focus"
     );
@@ -595,7 +624,7 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         nav.y + 3,
     );
     assert!(
-        app.filter.tags.is_empty(),
+        app.list().filter().tags.is_empty(),
         "a click on a heading selects nothing"
     );
     mouse(
@@ -604,10 +633,14 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         nav.x + 3,
         nav.y + 5,
     );
-    assert_eq!(app.filter.tags.len(), 1, "a click on a tag toggles it");
+    assert_eq!(
+        app.list().filter().tags.len(),
+        1,
+        "a click on a tag toggles it"
+    );
     mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 119, 39);
     assert_eq!(
-        app.filter.tags.len(),
+        app.list().filter().tags.len(),
         1,
         "a click on the status line does nothing"
     );
@@ -619,12 +652,12 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         tags_border,
     );
     assert_eq!(
-        app.filter.tags.len(),
+        app.list().filter().tags.len(),
         1,
         "a click on the tag pane's border toggles nothing"
     );
     app.update(Action::FocusNav);
-    let selected = app.selected;
+    let selected = app.list().selected();
     let list_border = list.bottom() - 1;
     mouse(
         &mut app,
@@ -633,10 +666,11 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         list_border,
     );
     assert_eq!(
-        app.selected, selected,
+        app.list().selected(),
+        selected,
         "a click on the list's border selects nothing"
     );
-    assert_eq!(app.list_offset, 0);
+    assert_eq!(app.list().offset(), 0);
 }
 
 #[test]
@@ -649,12 +683,12 @@ fn narrow_terminals_show_one_pane_and_resizes_relayout() {
     app.update(Action::Open);
     let panes = app.panes();
     assert!(panes.reader.is_some() && panes.list.is_none());
-    assert_eq!(app.reader.as_ref().unwrap().wrapped.width, 46);
+    assert_eq!(app.reader().view().unwrap().wrapped.width, 46);
     app.handle(Event::Resize(3, 2));
     app.update(Action::MoveDown);
     app.handle(Event::Resize(300, 40));
     assert_eq!(
-        app.reader.as_ref().unwrap().wrapped.width,
+        app.reader().view().unwrap().wrapped.width,
         90,
         "capped at reader_max_width"
     );
@@ -664,15 +698,14 @@ fn narrow_terminals_show_one_pane_and_resizes_relayout() {
 fn pasted_text_goes_into_the_search_only() {
     let mut app = app();
     app.handle(Event::Paste("comet".into()));
-    assert!(app.filter.search.is_empty());
+    assert!(app.list().filter().search.is_empty());
     press(&mut app, KeyCode::Char('/'));
     app.handle(Event::Paste("com\x1b[31met".into()));
-    assert_eq!(app.filter.search, "com[31met");
+    assert_eq!(app.list().filter().search, "com[31met");
 }
 
 /// The app with two articles of a feed merged in and the feed subscribed.
 fn app_with_a_feed() -> App {
-    let mut app = app();
     let mut first = article(100, "News", "A feed item");
     first.url = Some("https://example.com/item".into());
     first.body.blocks.push(Block::Links(vec![
@@ -680,9 +713,6 @@ fn app_with_a_feed() -> App {
         "https://example.com/item".into(),
     ]));
     first.published = Some(Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap());
-    app.library
-        .merge(Some("https://example.com/feed"), vec![first]);
-    app.visible = app.filter.apply(&app.library);
     let feed = crate::model::Subscription {
         full_text: false,
         url: "https://example.com/feed".into(),
@@ -690,9 +720,12 @@ fn app_with_a_feed() -> App {
         tags: Vec::new(),
         every: None,
     };
-    app.set_feeds(&[feed], &HashMap::new());
-    app.handle(Event::Resize(120, 40));
-    app
+    app_with(|start| {
+        start
+            .library
+            .merge(Some("https://example.com/feed"), vec![first]);
+        start.feeds = vec![feed];
+    })
 }
 
 #[test]
@@ -707,12 +740,12 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         })]
     );
     assert_eq!(
-        app.refreshing,
+        app.feeds().refreshing(),
         Some(Progress {
             done: 0,
             total: 1,
             by_the_clock: false,
-            started: app.now,
+            started: app.now(),
         })
     );
     assert!(
@@ -731,23 +764,27 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
     let selected = selected_title(&app);
     app.handle(Event::Refresh(RefreshReport::Feed { done: 1, report }));
     assert_eq!(
-        app.refreshing,
+        app.feeds().refreshing(),
         Some(Progress {
             done: 1,
             total: 1,
             by_the_clock: false,
-            started: app.now,
+            started: app.now(),
         })
     );
-    assert_eq!(app.visible.len(), 32, "the new article is in the list");
+    assert_eq!(
+        app.list().visible().len(),
+        32,
+        "the new article is in the list"
+    );
     assert_eq!(
         selected_title(&app),
         selected,
         "the selection stays on its article"
     );
     assert!(
-        app.nav
-            .tags
+        app.nav()
+            .tags()
             .iter()
             .any(|&t| app.library.tags()[t].tag.as_str() == "World")
     );
@@ -757,8 +794,8 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         ..Summary::default()
     };
     app.handle(Event::Refresh(RefreshReport::Finished(summary)));
-    assert_eq!(app.refreshing, None);
-    assert_eq!(app.status.as_ref().unwrap().text, "Example: +1 new");
+    assert_eq!(app.feeds().refreshing(), None);
+    assert_eq!(app.status().unwrap().text, "Example: +1 new");
 }
 
 #[test]
@@ -769,16 +806,9 @@ fn refresh_of_the_selected_articles_feed_only() {
         app.update(Action::RefreshFeed).is_empty(),
         "a sample is from no feed"
     );
-    assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("not from a feed")
-    );
+    assert!(app.status().unwrap().text.contains("not from a feed"));
     app.update(Action::Top);
-    app.filter.search = "a feed item".into();
-    app.refilter();
+    change_filter(&mut app, |filter| filter.search = "a feed item".into());
     app.update(Action::Top);
     let effects = app.update(Action::RefreshFeed);
     assert_eq!(
@@ -794,13 +824,7 @@ fn refresh_of_the_selected_articles_feed_only() {
 fn without_feeds_refresh_says_how_to_add_one() {
     let mut app = app();
     assert!(app.update(Action::Refresh).is_empty());
-    assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("tidings feeds add")
-    );
+    assert!(app.status().unwrap().text.contains("tidings feeds add"));
 }
 
 #[test]
@@ -814,11 +838,14 @@ fn a_failed_feed_shows_in_the_feeds_list() {
         articles: Vec::new(),
     };
     app.handle(Event::Refresh(RefreshReport::Feed { done: 1, report }));
-    assert_eq!(app.feeds[0].error.as_deref(), Some("HTTP 404 Not Found"));
+    assert_eq!(
+        app.feeds().statuses()[0].error.as_deref(),
+        Some("HTTP 404 Not Found")
+    );
     app.update(Action::ShowFeeds);
-    assert_eq!(app.overlay, Some(Overlay::Feeds));
+    assert_eq!(app.window().open(), Some(Overlay::Feeds));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.window().open(), None);
 }
 
 #[test]
@@ -829,8 +856,7 @@ fn open_copy_and_links() {
         app.update(Action::OpenInBrowser).is_empty(),
         "a sample has no address"
     );
-    app.filter.search = "a feed item".into();
-    app.refilter();
+    change_filter(&mut app, |filter| filter.search = "a feed item".into());
     app.update(Action::Top);
     assert_eq!(
         app.update(Action::OpenInBrowser),
@@ -852,8 +878,8 @@ fn open_copy_and_links() {
         "numbered as the text numbers them"
     );
     app.update(Action::ShowLinks);
-    assert_eq!(app.overlay, Some(Overlay::Links));
-    assert_eq!(app.overlay_cursor, 1, "on the text's first link");
+    assert_eq!(app.window().open(), Some(Overlay::Links));
+    assert_eq!(app.window().cursor(), 1, "on the text's first link");
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(
         press(&mut app, KeyCode::Enter),
@@ -862,7 +888,7 @@ fn open_copy_and_links() {
         ))],
         "the text's second link"
     );
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.window().open(), None);
     app.update(Action::ShowLinks);
     assert_eq!(
         press(&mut app, KeyCode::Char('1')),
@@ -878,16 +904,15 @@ fn open_copy_and_links() {
         ))]
     );
     app.handle(Event::Desktop(Err("cannot start xdg-open".into())));
-    assert!(app.status.as_ref().unwrap().is_error);
+    assert!(app.status().unwrap().is_error);
 }
 
 #[test]
 fn a_cached_articles_body_is_asked_for_once_and_laid_out_when_it_comes() {
-    let mut app = app();
     let mut cached = article(200, "News", "unused");
     cached.published = Some(Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap());
     let body = std::mem::take(&mut cached.body);
-    add_cached(&mut app, &cached);
+    let mut app = started(|start| add_cached(&mut start.library, &cached));
     let effects = app.update(Action::Top);
     assert_eq!(
         effects,
@@ -897,56 +922,53 @@ fn a_cached_articles_body_is_asked_for_once_and_laid_out_when_it_comes() {
         app.update(Action::Top).is_empty(),
         "asked once, while the store answers"
     );
-    let lines_before = app.reader.as_ref().unwrap().wrapped.lines.len();
+    let lines_before = app.reader().view().unwrap().wrapped.lines.len();
     app.handle(Event::Store(StoreReport::BodyLoaded(
         cached.id.clone(),
         Box::new(body),
     )));
     assert!(!app.selected_entry().unwrap().body_in_store);
     assert!(
-        app.reader.as_ref().unwrap().wrapped.lines.len() > lines_before + 50,
+        app.reader().view().unwrap().wrapped.lines.len() > lines_before + 50,
         "laid out again with its body"
     );
-    app.filter.search = "paragraph 59 of article 200".into();
-    app.refilter();
+    change_filter(&mut app, |filter| {
+        filter.search = "paragraph 59 of article 200".into()
+    });
     assert!(
-        app.visible.is_empty(),
+        app.list().visible().is_empty(),
         "a cached body is searched by the store's index, not in memory"
     );
 }
 
 /// Adds an article to the library as start-up does from the feed cache.
-fn add_cached(app: &mut App, article: &Article) {
-    app.library
-        .add_cached("https://example.com/feed", article.clone());
-    app.library.sort();
-    app.visible = app.filter.apply(&app.library);
+fn add_cached(library: &mut Library, article: &Article) {
+    library.add_cached("https://example.com/feed", article.clone());
+    library.sort();
 }
 
 #[test]
 fn a_body_that_cannot_be_read_is_reported_and_not_asked_again() {
-    let mut app = app();
     let mut cached = article(200, "News", "unused");
     cached.published = Some(Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap());
     cached.body = Body::default();
-    add_cached(&mut app, &cached);
+    let mut app = started(|start| add_cached(&mut start.library, &cached));
     assert_eq!(app.update(Action::Top).len(), 1);
     app.handle(Event::Store(StoreReport::Failed {
         id: cached.id.clone(),
         what: "read the article",
         error: "it is no longer in the cache".into(),
     }));
-    assert!(app.status.as_ref().unwrap().is_error);
+    assert!(app.status().unwrap().is_error);
     assert!(app.update(Action::Top).is_empty());
 }
 
 #[test]
 fn a_search_asks_the_index_for_cached_bodies_and_adds_what_it_finds() {
-    let mut app = app();
     let mut cached = article(300, "Archive", "unused");
     cached.title = "Harbour works".into();
     cached.body = Body::default();
-    add_cached(&mut app, &cached);
+    let mut app = started(|start| add_cached(&mut start.library, &cached));
     press(&mut app, KeyCode::Char('/'));
     let effects = app.handle(Event::Key(KeyEvent::new(
         KeyCode::Char('d'),
@@ -958,13 +980,13 @@ fn a_search_asks_the_index_for_cached_bodies_and_adds_what_it_finds() {
         KeyModifiers::NONE,
     )));
     assert!(effects.contains(&Effect::Store(StoreRequest::Search("dr".into()))));
-    assert!(app.visible.is_empty(), "no title has 'dr'");
+    assert!(app.list().visible().is_empty(), "no title has 'dr'");
     // An answer for an older search is ignored.
     app.handle(Event::Store(StoreReport::SearchHits {
         query: "d".into(),
         found: vec![cached.id.clone()],
     }));
-    assert!(app.visible.is_empty());
+    assert!(app.list().visible().is_empty());
     app.handle(Event::Store(StoreReport::SearchHits {
         query: "dr".into(),
         found: vec![cached.id.clone()],
@@ -975,5 +997,8 @@ fn a_search_asks_the_index_for_cached_bodies_and_adds_what_it_finds() {
         "found in its body by the index"
     );
     typing(&mut app, "x");
-    assert!(app.visible.is_empty(), "the hits were for 'dr', not 'drx'");
+    assert!(
+        app.list().visible().is_empty(),
+        "the hits were for 'dr', not 'drx'"
+    );
 }

@@ -1,17 +1,16 @@
 //! Following the news: choosing feeds in the navigation pane, unread only, marking read and
 //! unread, mark-all-read and its undo, unread to unread, and refreshes by the clock.
 
-use std::collections::HashMap;
-
 use chrono::{TimeDelta, TimeZone};
 use ratatui::crossterm::event::KeyCode;
 
-use super::tests::{article, press, selected_title, settings};
+use super::tests::{article, press, put_nav_cursor, selected_title, settings};
 use super::*;
 use crate::model::library::{Library, SourceKey};
 use crate::model::{Article, Subscription};
 use crate::refresh::{FeedReport, FeedResult, Summary};
 use crate::worker::refresh::{RefreshReport, RefreshRequest};
+use crate::worker::store::StoreRequest;
 use crate::worker::store::{ReadChange, StoreReport};
 
 const DARING: &str = "https://daring.example/feed";
@@ -31,10 +30,6 @@ fn articles(from: usize, to: usize) -> Vec<Article> {
 /// Two subscribed feeds: Daring Fireball with articles 0..6, the Harbour with 6..10; and
 /// local articles 10..12. Every feed refreshes every 10 minutes.
 fn app() -> App {
-    let mut library = Library::new(articles(10, 12));
-    library.merge(Some(DARING), articles(0, 6));
-    library.merge(Some(HARBOUR), articles(6, 10));
-    let mut app = App::new(library, settings(), Size::new(120, 40), now());
     let feed = |url: &str, name: &str| Subscription {
         full_text: false,
         url: url.into(),
@@ -42,13 +37,22 @@ fn app() -> App {
         tags: Vec::new(),
         every: Some(10),
     };
-    app.set_feeds(
-        &[
-            feed(DARING, "Daring Fireball"),
-            feed(HARBOUR, "The Harbour"),
-        ],
-        &HashMap::new(),
-    );
+    app_with_feeds(vec![
+        feed(DARING, "Daring Fireball"),
+        feed(HARBOUR, "The Harbour"),
+    ])
+}
+
+/// The same articles, with these feeds subscribed.
+fn app_with_feeds(feeds: Vec<Subscription>) -> App {
+    let mut library = Library::new(articles(10, 12));
+    library.merge(Some(DARING), articles(0, 6));
+    library.merge(Some(HARBOUR), articles(6, 10));
+    let start = Start {
+        feeds,
+        ..Start::new(library, settings())
+    };
+    let mut app = App::new(start, Size::new(120, 40), now());
     app.handle(Event::Resize(120, 40));
     app
 }
@@ -86,10 +90,11 @@ fn counts(app: &App, url: &str) -> (usize, usize) {
 }
 
 fn nav_to(app: &mut App, item: NavItem) {
-    app.focus = Focus::Nav;
-    app.nav.cursor = (0..app.nav.len())
-        .find(|&p| app.nav.item(p) == Some(item))
+    app.screen.focus_on(Focus::Nav);
+    let position = (0..app.nav().len())
+        .find(|&p| app.nav().item(p) == Some(item))
         .unwrap();
+    put_nav_cursor(app, position);
 }
 
 /// A refresh of one feed brings `articles`.
@@ -109,7 +114,8 @@ fn brought(app: &mut App, url: &str, articles: Vec<Article>) {
 }
 
 fn titles(app: &App) -> Vec<String> {
-    app.visible
+    app.list()
+        .visible()
         .iter()
         .map(|&i| app.library.entry(i).article.title.clone())
         .collect()
@@ -119,13 +125,13 @@ fn titles(app: &App) -> Vec<String> {
 fn the_pane_lists_feeds_by_name_then_local_articles_then_tags() {
     let app = app();
     let names: Vec<&str> = app
-        .nav
-        .sources
+        .nav()
+        .sources()
         .iter()
         .map(|&id| app.library.sources()[id].name.as_str())
         .collect();
     assert_eq!(names, ["Daring Fireball", "The Harbour", "Local articles"]);
-    assert_eq!(app.nav.len(), 5, "three sources and two tags");
+    assert_eq!(app.nav().len(), 5, "three sources and two tags");
     assert_eq!(counts(&app, DARING), (6, 6));
 }
 
@@ -142,14 +148,14 @@ fn feeds_narrow_the_list_and_combine_with_tags_and_search() {
     let feed = NavItem::Source(source(&app, DARING));
     nav_to(&mut app, feed);
     app.update(Action::ToggleSelect);
-    assert_eq!(app.visible.len(), 10, "two feeds: their union");
+    assert_eq!(app.list().visible().len(), 10, "two feeds: their union");
     let rust = app
         .library
         .tag_id(&crate::model::TagKey::of("rust"))
         .unwrap();
     nav_to(&mut app, NavItem::Tag(rust));
     app.update(Action::ToggleSelect);
-    assert_eq!(app.visible.len(), 5, "the feeds AND the tag");
+    assert_eq!(app.list().visible().len(), 5, "the feeds AND the tag");
     press(&mut app, KeyCode::Char('/'));
     for c in "article 8.".chars() {
         press(&mut app, KeyCode::Char(c));
@@ -157,8 +163,8 @@ fn feeds_narrow_the_list_and_combine_with_tags_and_search() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(titles(&app), ["Article 8"]);
     app.update(Action::ClearFilter);
-    assert_eq!(app.visible.len(), 12);
-    assert!(app.filter.sources.is_empty() && app.filter.tags.is_empty());
+    assert_eq!(app.list().visible().len(), 12);
+    assert!(app.list().filter().sources.is_empty() && app.list().filter().tags.is_empty());
 }
 
 #[test]
@@ -173,20 +179,20 @@ fn enter_on_a_feed_shows_only_it_and_goes_to_the_list() {
     let feed = NavItem::Source(source(&app, DARING));
     nav_to(&mut app, feed);
     app.update(Action::Open);
-    assert_eq!(app.focus, Focus::List);
-    assert!(app.filter.tags.is_empty(), "only the feed");
-    assert_eq!((app.visible.len(), app.visible_unread), (6, 6));
+    assert_eq!(app.focus(), Focus::List);
+    assert!(app.list().filter().tags.is_empty(), "only the feed");
+    assert_eq!((app.list().visible().len(), app.list().unread()), (6, 6));
 }
 
 #[test]
 fn an_article_read_in_the_unread_list_stays_until_the_selection_moves() {
     let mut app = app();
     act(&mut app, Action::UnreadOnly);
-    assert_eq!(app.visible.len(), 12);
+    assert_eq!(app.list().visible().len(), 12);
     act(&mut app, Action::Open);
     assert!(app.selected_entry().unwrap().is_read());
     assert_eq!(
-        app.visible.len(),
+        app.list().visible().len(),
         12,
         "the opened article stays under the cursor"
     );
@@ -198,10 +204,10 @@ fn an_article_read_in_the_unread_list_stays_until_the_selection_moves() {
         "Article 1",
         "the selection does not jump"
     );
-    assert_eq!(app.visible.len(), 11, "the read one has gone");
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().visible().len(), 11, "the read one has gone");
+    assert_eq!(app.list().selected(), 0);
     act(&mut app, Action::UnreadOnly);
-    assert_eq!(app.visible.len(), 12);
+    assert_eq!(app.list().visible().len(), 12);
     assert_eq!(selected_title(&app), "Article 1");
 }
 
@@ -258,23 +264,17 @@ fn mark_all_read_marks_only_what_the_list_shows_and_undo_brings_it_back() {
     saved(&mut app, effects);
     assert_eq!(counts(&app, HARBOUR), (0, 4));
     assert_eq!(counts(&app, DARING), (6, 6), "other feeds are left alone");
-    assert_eq!(
-        app.status.as_ref().unwrap().text,
-        "marked 4 read · U undoes"
+    assert_eq!(app.status().unwrap().text, "marked 4 read · U undoes");
+    assert!(
+        app.list().visible().is_empty(),
+        "nothing unread is left in the list"
     );
-    assert!(app.visible.is_empty(), "nothing unread is left in the list");
     act(&mut app, Action::UndoMarkAll);
     assert_eq!(counts(&app, HARBOUR), (4, 4));
-    assert_eq!(app.visible.len(), 4);
-    assert_eq!(app.status.as_ref().unwrap().text, "marked 4 unread again");
+    assert_eq!(app.list().visible().len(), 4);
+    assert_eq!(app.status().unwrap().text, "marked 4 unread again");
     act(&mut app, Action::UndoMarkAll);
-    assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .starts_with("nothing to undo")
-    );
+    assert!(app.status().unwrap().text.starts_with("nothing to undo"));
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn mark_all_read_with_nothing_unread_asks_nothing() {
     act(&mut app, Action::MarkAllRead);
     assert!(app.update(Action::MarkAllRead).is_empty());
     assert_eq!(
-        app.status.as_ref().unwrap().text,
+        app.status().unwrap().text,
         "every article listed is read already"
     );
 }
@@ -293,10 +293,10 @@ fn next_and_previous_unread_open_in_the_reader_and_space_goes_on_at_the_end() {
     let mut app = app();
     // Articles 1 and 2 read already.
     for n in [1, 2] {
-        app.selected = n;
+        app.list.select(n);
         act(&mut app, Action::ToggleRead);
     }
-    app.selected = 0;
+    app.list.select(0);
     act(&mut app, Action::NextUnread);
     assert_eq!(
         selected_title(&app),
@@ -305,20 +305,20 @@ fn next_and_previous_unread_open_in_the_reader_and_space_goes_on_at_the_end() {
     );
     act(&mut app, Action::NextUnread);
     assert_eq!(selected_title(&app), "Article 3");
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.focus(), Focus::Reader);
     assert!(app.selected_entry().unwrap().is_read(), "opened, so read");
     act(&mut app, Action::PrevUnread);
     assert_eq!(selected_title(&app), "Article 3", "0, 1 and 2 are read");
     assert_eq!(
-        app.status.as_ref().unwrap().text,
+        app.status().unwrap().text,
         "no unread article above this one"
     );
-    app.selected = 1;
+    app.list.select(1);
     act(&mut app, Action::ToggleRead);
-    app.selected = 3;
+    app.list.select(3);
     act(&mut app, Action::PrevUnread);
     assert_eq!(selected_title(&app), "Article 1");
-    app.selected = 3;
+    app.list.select(3);
     // Space pages through the article, then goes on to the next unread one.
     act(&mut app, Action::NextUnread);
     assert_eq!(selected_title(&app), "Article 4");
@@ -331,7 +331,7 @@ fn next_and_previous_unread_open_in_the_reader_and_space_goes_on_at_the_end() {
     }
     assert!(presses > 1, "Space paged before it went on");
     assert_eq!(selected_title(&app), "Article 5");
-    assert_eq!(app.reader.as_ref().unwrap().scroll, 0);
+    assert_eq!(app.reader().view().unwrap().scroll, 0);
 }
 
 #[test]
@@ -339,18 +339,18 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
     let mut app = app();
     // A short terminal: five articles a screen, the list scrolled down to article 7.
     app.handle(Event::Resize(120, 12));
-    app.selected = 7;
+    app.list.select(7);
     act(&mut app, Action::MoveUp);
     act(&mut app, Action::MoveUp);
     act(&mut app, Action::MoveUp);
     act(&mut app, Action::MoveUp);
     act(&mut app, Action::MoveDown);
     assert_eq!(selected_title(&app), "Article 4");
-    assert!(app.list_offset > 0);
-    let row = app.selected - app.list_offset;
+    assert!(app.list().offset() > 0);
+    let row = app.list().selected() - app.list().offset();
     act(&mut app, Action::Open);
     act(&mut app, Action::PageDown);
-    let scroll = app.reader.as_ref().unwrap().scroll;
+    let scroll = app.reader().view().unwrap().scroll;
     assert!(scroll > 0);
     // Article 4 is updated in place (still read); two new ones arrive at the top.
     let mut updated = article(4, "Rust", "Changed text");
@@ -366,8 +366,12 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
         app.selected_entry().unwrap().is_read(),
         "its read mark is kept"
     );
-    assert_eq!(app.selected - app.list_offset, row, "it stays on its row");
-    assert_eq!(app.reader.as_ref().unwrap().scroll, scroll);
+    assert_eq!(
+        app.list().selected() - app.list().offset(),
+        row,
+        "it stays on its row"
+    );
+    assert_eq!(app.reader().view().unwrap().scroll, scroll);
     assert_eq!(counts(&app, DARING), (7, 8));
     assert_eq!(app.library.unread_count(), 13);
 
@@ -378,8 +382,12 @@ fn a_refresh_merges_new_and_updated_articles_into_the_counts_without_moving_the_
     let mut newest = article(30, "Go", "Newest");
     newest.published = Some(now() + TimeDelta::minutes(1));
     brought(&mut app, HARBOUR, vec![newest]);
-    assert_eq!(app.list_offset, 0);
-    assert_eq!(app.selected, 2, "the selection stays on its article");
+    assert_eq!(app.list().offset(), 0);
+    assert_eq!(
+        app.list().selected(),
+        2,
+        "the selection stays on its article"
+    );
 }
 
 #[test]
@@ -439,7 +447,8 @@ fn feeds_are_refreshed_by_the_clock_when_their_time_has_come() {
         ..Summary::default()
     })));
     assert_eq!(
-        app.status, None,
+        app.status(),
+        None,
         "a refresh by the clock that brought nothing is quiet"
     );
     assert!(
@@ -457,15 +466,11 @@ fn feeds_are_refreshed_by_the_clock_when_their_time_has_come() {
         new: 3,
         ..Summary::default()
     })));
-    assert_eq!(
-        app.status.as_ref().unwrap().text,
-        "refreshed 2 feeds: +3 new"
-    );
+    assert_eq!(app.status().unwrap().text, "refreshed 2 feeds: +3 new");
 }
 
 #[test]
 fn a_feed_refreshed_only_when_asked_is_never_due() {
-    let mut app = app();
     let feed = Subscription {
         full_text: false,
         url: DARING.into(),
@@ -473,11 +478,10 @@ fn a_feed_refreshed_only_when_asked_is_never_due() {
         tags: Vec::new(),
         every: Some(0),
     };
-    app.set_feeds(&[feed], &HashMap::new());
+    let mut app = app_with_feeds(vec![feed]);
     assert!(app.handle(Event::Tick(now())).is_empty());
     let mut settings = settings();
     settings.refresh_every = 0;
-    let mut app = App::new(Library::default(), settings, Size::new(120, 40), now());
     let feed = Subscription {
         full_text: false,
         url: DARING.into(),
@@ -485,7 +489,11 @@ fn a_feed_refreshed_only_when_asked_is_never_due() {
         tags: Vec::new(),
         every: None,
     };
-    app.set_feeds(&[feed], &HashMap::new());
+    let start = Start {
+        feeds: vec![feed],
+        ..Start::new(Library::default(), settings)
+    };
+    let mut app = App::new(start, Size::new(120, 40), now());
     assert!(app.handle(Event::Tick(now())).is_empty());
 }
 
@@ -507,14 +515,13 @@ fn when_the_article_read_leaves_the_list_the_reader_does_not_open_the_next_one()
         (2, 4),
         "the two marked by A are unread again, and stay so"
     );
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
     act(&mut app, Action::MoveDown);
     assert_eq!(counts(&app, HARBOUR), (2, 4));
 }
 
 #[test]
 fn a_feed_name_from_the_config_reaches_the_pane_clean() {
-    let mut app = app();
     let feed = Subscription {
         full_text: false,
         url: DARING.into(),
@@ -522,10 +529,10 @@ fn a_feed_name_from_the_config_reaches_the_pane_clean() {
         tags: Vec::new(),
         every: None,
     };
-    app.set_feeds(&[feed], &HashMap::new());
+    let app = app_with_feeds(vec![feed]);
     let name = &app.library.sources()[source(&app, DARING)].name;
     assert_eq!(name, "Evil]0;pwned News");
-    assert_eq!(app.feeds[0].name, "Evil]0;pwned News");
+    assert_eq!(app.feeds().statuses()[0].name, "Evil]0;pwned News");
 }
 
 #[test]
@@ -533,7 +540,7 @@ fn a_feed_is_due_again_a_whole_interval_after_the_tick_that_refreshed_it() {
     let mut app = app();
     assert_eq!(app.handle(Event::Tick(now())).len(), 1);
     // The reports come in a moment after the tick, as the event loop has moved on.
-    app.now = now() + TimeDelta::seconds(2);
+    app.set_clock(now() + TimeDelta::seconds(2));
     for (done, url) in [(1, DARING), (2, HARBOUR)] {
         app.handle(Event::Refresh(RefreshReport::Feed {
             done,

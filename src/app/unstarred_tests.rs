@@ -4,12 +4,14 @@
 
 use chrono::{TimeDelta, TimeZone};
 
-use super::tests::{article, settings};
+use super::tests::{article, change_filter, settings};
 use super::*;
+use crate::model::ArticleId;
 use crate::model::Body;
 use crate::store::StateChanges;
 use crate::sync::Outcome;
 use crate::worker::store::StoreReport;
+use crate::worker::store::StoreRequest;
 use crate::worker::sync::SyncReport;
 
 const FEED: &str = "https://server.example/feed";
@@ -27,7 +29,8 @@ fn index(app: &App, n: usize) -> usize {
 }
 
 fn titles(app: &App) -> Vec<String> {
-    app.visible
+    app.list()
+        .visible()
         .iter()
         .map(|&i| app.library.entry(i).article.title.clone())
         .collect()
@@ -46,16 +49,22 @@ fn app() -> App {
         article(8, "Science", "Kept"),
         article(9, "Science", "Old"),
     ]);
-    let mut app = App::new(library, settings(), Size::new(120, 40), now());
     for n in [0, 1] {
-        let index = index(&app, n);
-        app.library.entry_mut(index).bookmarked = true;
+        let index = library.position(&id(n)).unwrap();
+        library.entry_mut(index).bookmarked = true;
     }
-    app.enable_sync(0, [FEED.to_string()]);
-    app.set_unstarred([
-        (id(8), now() - TimeDelta::days(5)),
-        (id(9), now() - TimeDelta::days(40)),
-    ]);
+    let start = Start {
+        sync: Some(SyncSetup {
+            every: 0,
+            server_feeds: vec![FEED.to_string()],
+        }),
+        unstarred: vec![
+            (id(8), now() - TimeDelta::days(5)),
+            (id(9), now() - TimeDelta::days(40)),
+        ],
+        ..Start::new(library, settings())
+    };
+    let mut app = App::new(start, Size::new(120, 40), now());
     app.handle(Event::Resize(120, 40));
     app
 }
@@ -83,9 +92,9 @@ fn articles_unstarred_elsewhere_are_listed_below_the_bookmarks_most_recent_first
         titles(&app),
         ["Article 0", "Article 1", "Article 2", "Article 3"]
     );
-    assert_eq!(app.unstarred_shown(), 0);
+    assert_eq!(app.list().unstarred_shown(), 0);
     assert_eq!(
-        app.unstarred_at(index(&app, 1)),
+        app.list().unstarred_at(index(&app, 1)),
         None,
         "marked only as bookmarks"
     );
@@ -96,21 +105,21 @@ fn articles_unstarred_elsewhere_are_listed_below_the_bookmarks_most_recent_first
         ["Article 0", "Article 1", "Article 8"],
         "the bookmark, then un-starred now, then 5 days ago; not 40 days ago"
     );
-    assert_eq!(app.unstarred_shown(), 2);
-    assert_eq!(app.unstarred_at(index(&app, 1)), Some(now()));
+    assert_eq!(app.list().unstarred_shown(), 2);
+    assert_eq!(app.list().unstarred_at(index(&app, 1)), Some(now()));
     assert_eq!(
-        app.unstarred_at(index(&app, 8)),
+        app.list().unstarred_at(index(&app, 8)),
         Some(now() - TimeDelta::days(5))
     );
-    assert_eq!(app.unstarred_at(index(&app, 0)), None);
-    assert_eq!(app.unstarred_at(index(&app, 9)), None);
+    assert_eq!(app.list().unstarred_at(index(&app, 0)), None);
+    assert_eq!(app.list().unstarred_at(index(&app, 9)), None);
 
     // After 30 days they are no longer recent.
-    app.now = now() + TimeDelta::days(RECENTLY_UNSTARRED_DAYS);
-    app.refilter_all();
+    app.set_clock(now() + TimeDelta::days(RECENTLY_UNSTARRED_DAYS));
+    app.list.refilter_all(&app.library, app.screen.now());
     assert_eq!(titles(&app), ["Article 0", "Article 1"]);
-    app.now += TimeDelta::seconds(1);
-    app.refilter_all();
+    app.set_clock(app.now() + TimeDelta::seconds(1));
+    app.list.refilter_all(&app.library, app.screen.now());
     assert_eq!(titles(&app), ["Article 0"]);
 }
 
@@ -119,18 +128,18 @@ fn the_unstarred_are_filtered_like_the_bookmarks() {
     let mut app = app();
     unstar_one(&mut app);
     app.update(Action::ShowBookmarks);
-    app.filter.search = "kept".into();
-    app.refilter();
+    change_filter(&mut app, |filter| filter.search = "kept".into());
     assert_eq!(titles(&app), ["Article 8"], "searched by their text");
-    app.filter.search.clear();
     let news = app
         .library
         .tag_id(&crate::model::TagKey::of("news"))
         .unwrap();
-    app.filter.tags.insert(news);
-    app.refilter();
+    change_filter(&mut app, |filter| {
+        filter.search.clear();
+        filter.tags.insert(news);
+    });
     assert_eq!(titles(&app), ["Article 0", "Article 1"], "by tag");
-    app.filter.tags.clear();
+    change_filter(&mut app, |filter| filter.tags.clear());
     let one = index(&app, 1);
     app.library.set_read(one, true);
     app.update(Action::UnreadOnly);
@@ -142,10 +151,10 @@ fn a_saved_copy_unstarred_elsewhere_is_read_in_the_reader_and_b_bookmarks_it_aga
     let mut app = app();
     app.update(Action::ShowBookmarks);
     app.update(Action::Bottom);
-    assert_eq!(titles(&app)[app.selected], "Article 8");
+    assert_eq!(titles(&app)[app.list().selected()], "Article 8");
     let effects = app.update(Action::Open);
-    assert_eq!(app.focus, Focus::Reader);
-    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(app.focus(), Focus::Reader);
+    let reader = app.reader().view().unwrap();
     assert_eq!(reader.article, index(&app, 8));
     let text: String = reader
         .wrapped
@@ -168,8 +177,12 @@ fn a_saved_copy_unstarred_elsewhere_is_read_in_the_reader_and_b_bookmarks_it_aga
     app.handle(Event::Store(StoreReport::BookmarkSaved(id(8))));
     // The newest bookmark: listed first.
     assert_eq!(titles(&app), ["Article 8", "Article 0", "Article 1"]);
-    assert_eq!(app.unstarred_shown(), 0, "a bookmark again");
-    assert_eq!(titles(&app)[app.selected], "Article 8", "still selected");
+    assert_eq!(app.list().unstarred_shown(), 0, "a bookmark again");
+    assert_eq!(
+        titles(&app)[app.list().selected()],
+        "Article 8",
+        "still selected"
+    );
     // Un-bookmarked here: a local change, not one made elsewhere.
     app.update(Action::ToggleBookmark);
     app.handle(Event::Store(StoreReport::BookmarkRemoved(id(8))));
@@ -182,7 +195,7 @@ fn b_on_an_article_unstarred_elsewhere_bookmarks_the_cached_article_and_it_moves
     unstar_one(&mut app);
     app.update(Action::ShowBookmarks);
     app.update(Action::MoveDown);
-    assert_eq!(titles(&app)[app.selected], "Article 1");
+    assert_eq!(titles(&app)[app.list().selected()], "Article 1");
     let effects = app.update(Action::ToggleBookmark);
     assert!(
         matches!(effects.as_slice(), [Effect::Store(StoreRequest::SaveBookmark(a))] if a.id == id(1)),
@@ -191,7 +204,7 @@ fn b_on_an_article_unstarred_elsewhere_bookmarks_the_cached_article_and_it_moves
     app.handle(Event::Store(StoreReport::BookmarkSaved(id(1))));
     // Up among the bookmarks, as the newest saved, first.
     assert_eq!(titles(&app), ["Article 1", "Article 0", "Article 8"]);
-    assert_eq!(app.unstarred_shown(), 1);
+    assert_eq!(app.list().unstarred_shown(), 1);
 }
 
 #[test]
@@ -211,7 +224,7 @@ fn a_star_given_back_elsewhere_makes_it_a_bookmark_again() {
     assert!(app.library.entry(index(&app, 1)).bookmarked);
     // Starred again just now: the newest bookmark.
     assert_eq!(titles(&app), ["Article 1", "Article 0", "Article 8"]);
-    assert_eq!(app.unstarred_shown(), 1);
+    assert_eq!(app.list().unstarred_shown(), 1);
 }
 
 #[test]
@@ -221,8 +234,11 @@ fn a_cached_article_unstarred_elsewhere_loads_its_body_when_selected() {
     cached.body = Body::default();
     library.add_cached(FEED, cached);
     library.sort();
-    let mut app = App::new(library, settings(), Size::new(120, 40), now());
-    app.set_unstarred([(id(1), now())]);
+    let start = Start {
+        unstarred: vec![(id(1), now())],
+        ..Start::new(library, settings())
+    };
+    let mut app = App::new(start, Size::new(120, 40), now());
     let effects = app.update(Action::ShowBookmarks);
     assert_eq!(titles(&app), ["Article 1"]);
     assert_eq!(effects, [Effect::Store(StoreRequest::LoadBody(id(1)))]);

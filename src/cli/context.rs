@@ -5,11 +5,11 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
-use chrono::{Local, Offset, Utc};
+use chrono::{Local, Offset};
 
 use super::output::warn;
 use super::{Cli, Sources};
-use crate::app::{App, Settings};
+use crate::app::{Settings, Start, SyncSetup};
 use crate::config::Config;
 use crate::keymap::Keymap;
 use crate::model::library::Library;
@@ -333,58 +333,54 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         keymap: Keymap::with_overrides(&config.keys),
         refresh_every: u32::from(config.refresh_every.0),
     };
-    let mut app = App::new(
-        library,
-        settings,
-        ratatui::layout::Size::new(80, 24),
-        Utc::now(),
-    );
-    app.report_start(&problems, store_problem);
-    app.report_config_warnings(&config.warnings);
-    if let Some(total) = reindex {
-        app.reindexing = Some(crate::store::Reindexing { done: 0, total });
-    }
-    if in_background {
-        app.start_with_newest();
-    }
-    let states = store
+    let feed_states = store
         .as_ref()
         .and_then(|s| s.feed_states().ok())
         .unwrap_or_default();
-    app.set_feeds(&feeds, &states);
-    let password = match password {
-        Some(Ok(password)) => Some(password),
-        Some(Err(problem)) => {
-            app.set_error(format!("sync is off in this run: {problem}"));
-            None
-        }
-        None => None,
+    let (password, sync_problem) = match password {
+        Some(Ok(password)) => (Some(password), None),
+        Some(Err(problem)) => (None, Some(problem)),
+        None => (None, None),
     };
-    if let (Some(sync), Some(store), Some(_)) = (sync, &store, &password) {
-        let held = store.server_feeds().unwrap_or_default();
-        app.enable_sync(sync.every, held.into_iter().map(|f| f.url));
-    }
-    if let Some(store) = &store {
-        app.set_unstarred(store.unstarred_times().unwrap_or_default());
-    }
-    if refresh_now {
-        app.refresh_when_started();
-    }
-    let pictures = super::pictures::settings(config, &context.data_dir).map(|(settings, rows)| {
-        app.show_pictures(rows);
-        settings
-    });
+    let sync_setup = match (sync, &store, &password) {
+        (Some(sync), Some(store), Some(_)) => Some(SyncSetup {
+            every: sync.every,
+            server_feeds: (store.server_feeds().unwrap_or_default().into_iter())
+                .map(|feed| feed.url)
+                .collect(),
+        }),
+        _ => None,
+    };
+    let pictures = super::pictures::settings(config, &context.data_dir);
+    let start = Start {
+        library,
+        settings,
+        problems,
+        store_problem,
+        config_warnings: config.warnings.clone(),
+        feeds: feeds.clone(),
+        feed_states,
+        sync: sync_setup,
+        sync_problem,
+        unstarred: (store.as_ref())
+            .map(|store| store.unstarred_times().unwrap_or_default())
+            .unwrap_or_default(),
+        refresh: refresh_now,
+        newest_only: in_background,
+        reindex,
+        picture_rows: pictures.as_ref().map(|&(_, rows)| rows),
+    };
     let setup = crate::tui::Setup {
         feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),
         options: refresh::Options::from_config(config, false),
         data_dir: keep_cache.then(|| context.data_dir.clone()),
         sync: password.map(|password| (config.clone(), context.data_dir.clone(), password)),
         store,
-        pictures,
+        pictures: pictures.map(|(settings, _)| settings),
         read_all,
         reindex: reindex.map(|_| context.data_dir.clone()),
     };
-    crate::tui::run(app, config.mouse, setup)
+    crate::tui::run(start, config.mouse, setup)
 }
 
 /// The whole library of a run, on its own connection to the store, for a reader that

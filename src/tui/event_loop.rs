@@ -5,7 +5,6 @@
 use std::sync::mpsc::Receiver;
 
 use anyhow::bail;
-use ratatui::layout::Size;
 
 use super::Dispatch;
 use crate::app::App;
@@ -21,13 +20,12 @@ pub const CRASHED: &str =
 /// reader shows before long work (reading a large cache, indexing it anew) begins.
 pub fn run(
     app: &mut App,
-    size: Size,
     inbox: &Receiver<Event>,
     workers: &impl Dispatch,
     mut draw: impl FnMut(&App) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut effects: Vec<Effect> = Vec::new();
-    let mut on_start = Some(app.start(size));
+    let mut on_start = Some(app.start());
     loop {
         for effect in effects.drain(..) {
             workers.carry_out(effect);

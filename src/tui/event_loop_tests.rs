@@ -8,7 +8,7 @@ use chrono::{FixedOffset, TimeZone, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::app::Settings;
+use crate::app::{Settings, Start};
 use crate::config::Config;
 use crate::keymap::Keymap;
 use crate::model::library::Library;
@@ -18,6 +18,7 @@ use crate::theme::Theme;
 use crate::worker::desktop::DesktopRequest;
 use crate::worker::refresh::RefreshReport;
 use crate::worker::store::{StoreReport, StoreRequest};
+use ratatui::layout::Size;
 
 /// Keeps every effect it is handed, in order.
 #[derive(Default)]
@@ -62,7 +63,6 @@ fn app() -> App {
         refresh_every: 30,
     };
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let mut app = App::new(library, settings, Size::new(120, 40), now);
     let feed = Subscription {
         full_text: true,
         url: FEED.into(),
@@ -70,9 +70,12 @@ fn app() -> App {
         tags: Vec::new(),
         every: None,
     };
-    app.set_feeds(&[feed], &std::collections::HashMap::new());
-    app.refresh_when_started();
-    app
+    let start = Start {
+        feeds: vec![feed],
+        refresh: true,
+        ..Start::new(library, settings)
+    };
+    App::new(start, Size::new(120, 40), now)
 }
 
 fn key(c: char) -> Event {
@@ -107,10 +110,9 @@ fn script() -> Vec<Event> {
 
 #[test]
 fn every_effect_an_update_returns_is_handed_to_a_worker() {
-    let size = Size::new(120, 40);
     // What the app asks for, event by event, straight from `start` and `handle`.
     let mut twin = app();
-    let mut asked = twin.start(size);
+    let mut asked = twin.start();
     for event in script() {
         asked.extend(twin.handle(event));
     }
@@ -122,7 +124,7 @@ fn every_effect_an_update_returns_is_handed_to_a_worker() {
     let recorder = Recorder::default();
     let mut frames = 0;
     let mut app = app();
-    run(&mut app, size, &inbox, &recorder, |_| {
+    run(&mut app, &inbox, &recorder, |_| {
         if frames == 0 {
             assert!(
                 recorder.effects.borrow().is_empty(),
@@ -169,7 +171,7 @@ fn the_loop_ends_when_its_events_end() {
     drop(events);
     let recorder = Recorder::default();
     let mut app = app();
-    run(&mut app, Size::new(80, 24), &inbox, &recorder, |_| Ok(())).unwrap();
+    run(&mut app, &inbox, &recorder, |_| Ok(())).unwrap();
     assert!(!app.quitting());
 }
 
@@ -179,6 +181,6 @@ fn a_crashed_thread_ends_the_loop_with_an_error() {
     events.send(Event::Crashed).unwrap();
     let recorder = Recorder::default();
     let mut app = app();
-    let error = run(&mut app, Size::new(80, 24), &inbox, &recorder, |_| Ok(())).unwrap_err();
+    let error = run(&mut app, &inbox, &recorder, |_| Ok(())).unwrap_err();
     assert_eq!(error.to_string(), CRASHED);
 }

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::App;
+use crate::app::{App, Start};
 use crate::event::{self, Event};
 use crate::ui;
 
@@ -21,7 +21,8 @@ mod workers;
 
 pub use workers::{Dispatch, Setup, Workers};
 
-pub fn run(mut app: App, mouse: bool, setup: Setup) -> anyhow::Result<()> {
+/// Runs the reader on what start-up read, in this terminal.
+pub fn run(start: Start, mouse: bool, setup: Setup) -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the reader needs a terminal; for plain output use `tidings list` or `tidings show ID`"
@@ -44,7 +45,8 @@ pub fn run(mut app: App, mouse: bool, setup: Setup) -> anyhow::Result<()> {
             execute!(stdout(), EnableMouseCapture).context("cannot turn on the mouse")?;
         }
         let size = terminal.size().context("cannot read the terminal size")?;
-        event_loop::run(&mut app, size, &inbox, &workers, |app| {
+        let mut app = App::new(start, size, chrono::Utc::now());
+        event_loop::run(&mut app, &inbox, &workers, |app| {
             let screen = SCREEN.lock().unwrap_or_else(PoisonError::into_inner);
             if *screen == Screen::Crashed {
                 bail!(event_loop::CRASHED);

@@ -9,7 +9,7 @@ pub const ADD_FEEDS: &str = "tidings feeds add URL, or many at once: tidings imp
 
 pub fn words(app: &App, reason: &EmptyList) -> String {
     let key = |action: Action| {
-        let key = app.settings.keymap.first_key(action);
+        let key = app.settings().keymap.first_key(action);
         if key.is_empty() {
             format!("({})", action.describe())
         } else {
@@ -17,7 +17,7 @@ pub fn words(app: &App, reason: &EmptyList) -> String {
         }
     };
     let (refresh, feeds) = (key(Action::Refresh), key(Action::ShowFeeds));
-    let filter = &app.filter;
+    let filter = &app.list().filter();
     match reason {
         EmptyList::NoFeeds => format!("No feeds yet. Add one in a shell: {ADD_FEEDS}."),
         EmptyList::Refreshing => {

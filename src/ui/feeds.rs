@@ -21,15 +21,16 @@ const INDENT: &str = "  ";
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(window::area_for(area).width.saturating_sub(2));
     let rows = app
-        .feeds
+        .feeds()
+        .statuses()
         .iter()
         .map(|feed| lines(app, feed, width))
         .collect();
-    let title = match app.refreshing {
+    let title = match app.feeds().refreshing() {
         Some(progress) => format!(" Feeds · refreshing {}/{} ", progress.done, progress.total),
-        None => format!(" Feeds · {} ", app.feeds.len()),
+        None => format!(" Feeds · {} ", app.feeds().len()),
     };
-    let keymap = &app.settings.keymap;
+    let keymap = &app.settings().keymap;
     let mut hints = Vec::new();
     let (down, up) = (
         keymap.first_key(Action::MoveDown),
@@ -56,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// fit, else the address alone, shortened in its middle, and the facts below); then why its
 /// last refresh failed, or why it was left alone.
 fn lines<'a>(app: &App, feed: &FeedStatus, width: usize) -> Vec<Line<'a>> {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let room = width.saturating_sub(INDENT.len());
     let mut lines = vec![Line::from(Span::styled(
         truncate(&feed.name, width),
@@ -83,7 +84,7 @@ fn lines<'a>(app: &App, feed: &FeedStatus, width: usize) -> Vec<Line<'a>> {
             let tried = feed.last_checked.map(|time| {
                 format!(
                     "last tried {} · ",
-                    dates::relative(time, app.now, app.settings.offset)
+                    dates::relative(time, app.now(), app.settings().offset)
                 )
             });
             (
@@ -111,17 +112,17 @@ fn lines<'a>(app: &App, feed: &FeedStatus, width: usize) -> Vec<Line<'a>> {
 /// "12 articles · 3 unread · refreshed 2h ago"; for a feed whose last refresh failed, when it
 /// was last read ("last read 3h ago", "never read").
 fn facts(app: &App, feed: &FeedStatus) -> Vec<String> {
-    let mut facts = if app.loading_list {
+    let mut facts = if app.jobs().loading_list() {
         vec!["… articles".to_string()]
     } else {
         let source = app
-            .library
+            .library()
             .find_source(&SourceKey::Feed(feed.url.as_str().into()));
-        let members = source.map(|id| &app.library.sources()[id].members);
+        let members = source.map(|id| &app.library().sources()[id].members);
         let (total, unread) = members.map_or((0, 0), |m| (m.total, m.unread));
         vec![counted(total, "article"), format!("{unread} unread")]
     };
-    let ago = |time| dates::relative(time, app.now, app.settings.offset);
+    let ago = |time| dates::relative(time, app.now(), app.settings().offset);
     facts.push(match (feed.last_refresh, feed.error.is_some()) {
         (Some(time), false) => format!("refreshed {}", ago(time)),
         (Some(time), true) => format!("last read {}", ago(time)),

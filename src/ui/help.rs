@@ -13,8 +13,8 @@ use crate::app::App;
 use crate::help::{COLUMN_GAP, HelpLayout, NOTES};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.settings.theme;
-    let keymap = &app.settings.keymap;
+    let theme = &app.settings().theme;
+    let keymap = &app.settings().keymap;
     let layout = HelpLayout::new(keymap, area.as_size());
     let keys_width = layout.keys_width;
     let entry = |action: Action| {
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ..area
     };
     let popup = super::centered(panes, layout.width, layout.height);
-    let scroll = app.overlay_cursor.min(layout.last_scroll());
+    let scroll = app.window().cursor().min(layout.last_scroll());
     let hint = if layout.last_scroll() > 0 {
         " j k scroll · other keys close "
     } else {

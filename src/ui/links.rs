@@ -15,7 +15,7 @@ use crate::app::App;
 const OWN: &str = "this article · ";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let width = usize::from(window::area_for(area).width.saturating_sub(2));
     let links = app.links();
     let digits = links.len().to_string().len().max(1);
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ])]
         })
         .collect();
-    let keymap = &app.settings.keymap;
+    let keymap = &app.settings().keymap;
     let last = links.numbered.len().min(9);
     let first = if links.own.is_some() { 0 } else { 1 };
     let open = keymap.first_key(Action::OpenInBrowser);

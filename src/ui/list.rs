@@ -14,9 +14,9 @@ use crate::focus::Focus;
 use crate::model::library::Entry;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let title = if app.filter.bookmarks_only {
+    let title = if app.list().filter().bookmarks_only {
         "Bookmarks"
-    } else if app.filter.unread_only {
+    } else if app.list().filter().unread_only {
         "Unread"
     } else {
         "Articles"
@@ -27,24 +27,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(reason) = app.why_empty() {
         frame.render_widget(
             Paragraph::new(super::empty::words(app, &reason))
-                .style(app.settings.theme.dim())
+                .style(app.settings().theme.dim())
                 .wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
         );
         return;
     }
     let width = usize::from(inner.width);
-    let words = app.filter.search_words();
+    let words = app.list().filter().search_words();
     let lines: Vec<Line> = app
-        .visible
+        .list()
+        .visible()
         .iter()
         .enumerate()
-        .skip(app.list_offset)
+        .skip(app.list().offset())
         .take(app.list_rows())
         .flat_map(|(position, &index)| {
-            let entry = app.library.entry(index);
-            let selected = position == app.selected;
-            match app.unstarred_at(index) {
+            let entry = app.library().entry(index);
+            let selected = position == app.list().selected();
+            match app.list().unstarred_at(index) {
                 Some(at) => unstarred_row(app, entry, at, selected, width, &words),
                 None => row(app, entry, selected, width, &words),
             }
@@ -61,7 +62,7 @@ fn row<'a>(
     width: usize,
     words: &[String],
 ) -> [Line<'a>; 2] {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let article = &entry.article;
     let mark = if entry.bookmarked {
         Span::styled("★", theme.bookmark())
@@ -75,7 +76,7 @@ fn row<'a>(
     };
     let date = article
         .published
-        .map(|date| dates::relative(date, app.now, app.settings.offset));
+        .map(|date| dates::relative(date, app.now(), app.settings().offset));
     let tags: Vec<&str> = article.tags.iter().map(|t| t.as_str()).collect();
     let look = Look {
         mark,
@@ -127,10 +128,10 @@ fn unstarred_row<'a>(
     width: usize,
     words: &[String],
 ) -> [Line<'a>; 2] {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let meta = [
         "unstarred elsewhere".to_string(),
-        dates::relative(at, app.now, app.settings.offset),
+        dates::relative(at, app.now(), app.settings().offset),
         entry.article.source.clone(),
     ];
     let look = Look {
@@ -159,14 +160,14 @@ fn lines<'a>(
     width: usize,
     words: &[String],
 ) -> [Line<'a>; 2] {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let bar = bar(app, selected);
     let unread = if entry.is_read() {
         Span::raw(" ")
     } else {
         Span::styled("●", theme.unread())
     };
-    let mark = if app.pending.contains(&entry.article.id) {
+    let mark = if app.list().is_pending(&entry.article.id) {
         Span::styled("…", theme.bookmark())
     } else {
         look.mark
@@ -181,7 +182,7 @@ fn lines<'a>(
 
 fn bar<'a>(app: &App, selected: bool) -> Span<'a> {
     if selected {
-        Span::styled("▌", app.settings.theme.selection_bar())
+        Span::styled("▌", app.settings().theme.selection_bar())
     } else {
         Span::raw(" ")
     }
@@ -196,7 +197,7 @@ fn finish<'a>(
     width: usize,
 ) -> [Line<'a>; 2] {
     let style = if selected {
-        app.settings.theme.selected(app.focus == Focus::List)
+        app.settings().theme.selected(app.focus() == Focus::List)
     } else {
         Style::new()
     };

@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(area) = panes.reader {
         reader::draw(frame, area, app);
     }
-    match app.overlay {
+    match app.window().open() {
         Some(Overlay::Help) => help::draw(frame, frame.area(), app),
         Some(Overlay::Feeds) => feeds::draw(frame, frame.area(), app),
         Some(Overlay::Links) => links::draw(frame, frame.area(), app),
@@ -62,8 +62,8 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 
 /// A pane's frame: rounded border, its name, accent colour when it has the focus.
 pub(crate) fn pane_block<'a>(title: String, pane: Focus, app: &App) -> Block<'a> {
-    let focused = app.focus == pane && app.overlay.is_none();
-    let theme = &app.settings.theme;
+    let focused = app.focus() == pane && app.window().open().is_none();
+    let theme = &app.settings().theme;
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(focused))

@@ -20,26 +20,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let lines: Vec<Line> = (app.nav.offset..)
+    let lines: Vec<Line> = (app.nav().offset()..)
         .take(usize::from(inner.height))
-        .map_while(|row| app.nav.row(row))
+        .map_while(|row| app.nav().row(row))
         .map(|row| line(app, row, width))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn line<'a>(app: &App, row: NavRow, width: usize) -> Line<'a> {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let heading = theme.accent().add_modifier(Modifier::BOLD);
     match row {
         NavRow::SourcesHeading => {
-            let all = app.library.unread_count();
-            let counts = counts(app, all, app.library.source_count());
+            let all = app.library().unread_count();
+            let counts = counts(app, all, app.library().source_count());
             spread("Feeds", counts, width, heading, theme.dim())
         }
         NavRow::TagsHeading => {
-            let key = app.settings.keymap.first_key(Action::ToggleTagMode);
-            let mode = app.filter.mode.label();
+            let key = app.settings().keymap.first_key(Action::ToggleTagMode);
+            let mode = app.list().filter().mode.label();
             let text = if key.is_empty() {
                 format!("Tags · {mode}")
             } else {
@@ -52,19 +52,19 @@ fn line<'a>(app: &App, row: NavRow, width: usize) -> Line<'a> {
         NavRow::Item(position, item) => {
             let (name, members, chosen) = match item {
                 NavItem::Source(id) => {
-                    let source = &app.library.sources()[id];
+                    let source = &app.library().sources()[id];
                     (
                         source.name.as_str(),
                         &source.members,
-                        app.filter.sources.contains(&id),
+                        app.list().filter().sources.contains(&id),
                     )
                 }
                 NavItem::Tag(id) => {
-                    let tag = &app.library.tags()[id];
+                    let tag = &app.library().tags()[id];
                     (
                         tag.tag.as_str(),
                         &tag.members,
-                        app.filter.tags.contains(&id),
+                        app.list().filter().tags.contains(&id),
                     )
                 }
             };
@@ -73,7 +73,7 @@ fn line<'a>(app: &App, row: NavRow, width: usize) -> Line<'a> {
                 name,
                 members,
                 chosen,
-                position == app.nav.cursor,
+                position == app.nav().cursor(),
                 width,
             )
         }
@@ -89,7 +89,7 @@ fn item_line<'a>(
     under_cursor: bool,
     width: usize,
 ) -> Line<'a> {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let text = if members.unread > 0 {
         Style::new().add_modifier(Modifier::BOLD)
     } else {
@@ -104,7 +104,7 @@ fn item_line<'a>(
     let mut line = spread(name, counts, width.saturating_sub(1), text, theme.dim());
     line.spans.insert(0, tick);
     let style = if under_cursor {
-        theme.selected(app.focus == Focus::Nav)
+        theme.selected(app.focus() == Focus::Nav)
     } else {
         Style::new()
     };
@@ -113,7 +113,7 @@ fn item_line<'a>(
 
 /// "12/48"; "…" while the counts are over the newest articles only.
 fn counts(app: &App, unread: usize, total: usize) -> String {
-    if app.loading_list {
+    if app.jobs().loading_list() {
         "…".to_string()
     } else {
         format!("{unread}/{total}")

@@ -15,11 +15,11 @@ use crate::model::wrap;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut block = pane_block("Reader".to_string(), Focus::Reader, app);
-    let text_area = reader_text(area, app.settings.layout.reader_max_width.0);
-    let Some(reader) = &app.reader else {
+    let text_area = reader_text(area, app.settings().layout.reader_max_width.0);
+    let Some(reader) = app.reader().view() else {
         frame.render_widget(block, area);
         let hint = Paragraph::new("No article to show.")
-            .style(app.settings.theme.dim())
+            .style(app.settings().theme.dim())
             .wrap(Wrap { trim: true });
         frame.render_widget(hint, text_area);
         return;
@@ -38,17 +38,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     block = block.title_bottom(Line::from(format!(" {position} ")).right_aligned());
     frame.render_widget(block, area);
 
-    let words = app.filter.search_words();
+    let words = app.list().filter().search_words();
     let mut lines: Vec<Line> = reader.wrapped.lines[reader.scroll.min(total)..]
         .iter()
         .take(height)
         .map(|line| styled(line, &words, app))
         .collect();
-    if app.library.entry(reader.article).body_in_store && lines.len() < height {
+    if app.library().entry(reader.article).body_in_store && lines.len() < height {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             "loading the article…",
-            app.settings.theme.dim(),
+            app.settings().theme.dim(),
         )));
     }
     frame.render_widget(Paragraph::new(lines), text_area);
@@ -57,13 +57,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         text_area,
         &reader.wrapped,
         reader.scroll,
-        &app.pictures,
-        &app.settings.theme,
+        app.reader().pictures(),
+        &app.settings().theme,
     );
 }
 
 fn styled<'a>(line: &wrap::Line, words: &[String], app: &App) -> Line<'a> {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let has_match = !words.is_empty() && !find_matches(&line.text, words).is_empty();
     let mut spans: Vec<Span> = Vec::new();
     for (range, role, style) in line.segments() {

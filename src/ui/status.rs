@@ -11,16 +11,19 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{columns, shorten_middle, truncate, truncate_start};
 use crate::action::Action;
-use crate::app::{App, Progress};
+use crate::app::{App, Progress, SyncView};
 use crate::model::library::SourceKey;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let width = usize::from(area.width);
-    if app.search_before.is_some() {
-        let count = format!("  {} found · Enter keep · Esc cancel", app.visible.len());
+    if app.list().is_typing_search() {
+        let count = format!(
+            "  {} found · Enter keep · Esc cancel",
+            app.list().visible().len()
+        );
         let query = truncate_start(
-            &app.filter.search,
+            &app.list().filter().search,
             width.saturating_sub(columns(&count) + 2),
         );
         let line = Line::from(vec![
@@ -33,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let shown = shown(app);
-    if let Some(status) = &app.status {
+    if let Some(status) = app.status() {
         let style = if status.is_error {
             theme.error()
         } else {
@@ -42,18 +45,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         draw_message(frame, area, app, &shown, &status.text, style);
         return;
     }
-    let hinting = app.refreshing.is_none()
-        && app.sync_activity().is_none()
-        && !app.loading_list
-        && app.reindexing.is_none();
-    let (right, right_style) = match (app.refreshing, app.sync_activity()) {
+    let hinting = app.feeds().refreshing().is_none()
+        && app.sync().and_then(SyncView::activity).is_none()
+        && !app.jobs().loading_list()
+        && app.jobs().reindexing().is_none();
+    let (right, right_style) = match (
+        app.feeds().refreshing(),
+        app.sync().and_then(SyncView::activity),
+    ) {
         (Some(progress), _) => (gauge(progress), theme.accent()),
         (None, Some(syncing)) => (syncing, theme.accent()),
-        (None, None) if app.loading_list => {
+        (None, None) if app.jobs().loading_list() => {
             ("reading the whole cache…".to_string(), theme.accent())
         }
-        (None, None) if app.reindexing.is_some() => {
-            let percent = app.reindexing.unwrap_or_default().percent();
+        (None, None) if app.jobs().reindexing().is_some() => {
+            let percent = app.jobs().reindexing().unwrap_or_default().percent();
             (
                 format!("indexing the cache for search… {percent}%"),
                 theme.accent(),
@@ -124,16 +130,16 @@ const SAMPLES_HINTS: [&str; 4] = [
 /// The run shows the bundled samples, with no feed and no sync server: the status line says
 /// how to add feeds.
 fn on_samples(app: &App) -> bool {
-    app.feeds.is_empty()
-        && app.sync.is_none()
-        && app.library.find_source(&SourceKey::Samples).is_some()
+    app.feeds().is_empty()
+        && app.sync().is_none()
+        && app.library().find_source(&SourceKey::Samples).is_some()
 }
 
 /// `left` in the accent colour at the start of the line, `right` at its end.
 fn spread<'a>(app: &App, left: String, right: String, style: Style, width: usize) -> Line<'a> {
     let gap = width.saturating_sub(columns(&left) + columns(&right));
     Line::from(vec![
-        Span::styled(left, app.settings.theme.accent()),
+        Span::styled(left, app.settings().theme.accent()),
         Span::raw(" ".repeat(gap)),
         Span::styled(right, style),
     ])
@@ -146,7 +152,7 @@ fn spread<'a>(app: &App, left: String, right: String, style: Style, width: usize
 /// (shortened in its middle too on a terminal too short for that).
 fn draw_message(frame: &mut Frame, area: Rect, app: &App, shown: &str, text: &str, style: Style) {
     let width = usize::from(area.width);
-    let is_error = app.status.as_ref().is_some_and(|status| status.is_error);
+    let is_error = app.status().is_some_and(|status| status.is_error);
     if columns(text) <= width || !is_error {
         let text = shorten_middle(text, width);
         let room = width.saturating_sub(columns(&text) + 3);
@@ -178,7 +184,7 @@ fn draw_message(frame: &mut Frame, area: Rect, app: &App, shown: &str, text: &st
     };
     let block = Block::new()
         .borders(Borders::TOP)
-        .border_style(app.settings.theme.dim());
+        .border_style(app.settings().theme.dim());
     let lines: Vec<Line> = lines
         .into_iter()
         .map(|line| Line::from(Span::styled(line, style)))
@@ -192,46 +198,50 @@ fn draw_message(frame: &mut Frame, area: Rect, app: &App, shown: &str, text: &st
 pub fn shown(app: &App) -> String {
     let mut parts = Vec::new();
     let sources: Vec<&str> = app
-        .nav
-        .sources
+        .nav()
+        .sources()
         .iter()
-        .filter(|id| app.filter.sources.contains(id))
-        .map(|&id| app.library.sources()[id].name.as_str())
+        .filter(|id| app.list().filter().sources.contains(id))
+        .map(|&id| app.library().sources()[id].name.as_str())
         .collect();
     if !sources.is_empty() {
         parts.push(sources.join(", "));
     }
-    parts.push(if app.filter.bookmarks_only {
-        let unstarred = app.unstarred_shown();
-        let bookmarks = crate::model::counted(app.visible.len() - unstarred, "bookmark");
+    parts.push(if app.list().filter().bookmarks_only {
+        let unstarred = app.list().unstarred_shown();
+        let bookmarks = crate::model::counted(app.list().visible().len() - unstarred, "bookmark");
         if unstarred > 0 {
             format!("{bookmarks} · {unstarred} unstarred elsewhere")
         } else {
             bookmarks
         }
-    } else if app.filter.unread_only {
-        format!("{} unread (only)", app.visible_unread)
+    } else if app.list().filter().unread_only {
+        format!("{} unread (only)", app.list().unread())
     } else {
-        format!("{} unread of {}", app.visible_unread, app.visible.len())
+        format!(
+            "{} unread of {}",
+            app.list().unread(),
+            app.list().visible().len()
+        )
     });
-    if !app.filter.tags.is_empty() {
+    if !app.list().filter().tags.is_empty() {
         let names: Vec<String> = app
-            .nav
-            .tags
+            .nav()
+            .tags()
             .iter()
-            .filter(|id| app.filter.tags.contains(id))
-            .map(|&id| app.library.tags()[id].tag.as_str().to_lowercase())
+            .filter(|id| app.list().filter().tags.contains(id))
+            .map(|&id| app.library().tags()[id].tag.as_str().to_lowercase())
             .collect();
         parts.push(format!(
             "tags: {} ({})",
             names.join(", "),
-            app.filter.mode.label()
+            app.list().filter().mode.label()
         ));
     }
-    if !app.filter.search.trim().is_empty() {
-        parts.push(format!("search: {}", app.filter.search.trim()));
+    if !app.list().filter().search.trim().is_empty() {
+        parts.push(format!("search: {}", app.list().filter().search.trim()));
     }
-    parts.extend(app.offline_text());
+    parts.extend(app.sync().and_then(SyncView::offline_text));
     parts.join(" · ")
 }
 
@@ -252,7 +262,7 @@ fn gauge(progress: Progress) -> String {
 }
 
 fn hints(app: &App) -> String {
-    let keymap = &app.settings.keymap;
+    let keymap = &app.settings().keymap;
     [
         (Action::Help, "help"),
         (Action::Search, "search"),

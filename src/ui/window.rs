@@ -35,7 +35,7 @@ pub fn area_for(area: Rect) -> Rect {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, listing: Listing) {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let popup = area_for(area);
     let inner_width = usize::from(popup.width.saturating_sub(2));
     let hint = format!(" {} ", listing.hints.join(" · "));
@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, listing: Listing) {
 
 /// The rows, the selected one in reverse video and scrolled into view.
 fn draw_rows(frame: &mut Frame, area: Rect, app: &App, rows: Vec<Vec<Line>>, empty: &str) {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let width = usize::from(area.width);
     if rows.is_empty() {
         frame.render_widget(
@@ -80,7 +80,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, rows: Vec<Vec<Line>>, emp
         );
         return;
     }
-    let selected = app.overlay_cursor.min(rows.len() - 1);
+    let selected = app.window().cursor().min(rows.len() - 1);
     let first_line_of_selected: usize = rows[..selected].iter().map(Vec::len).sum();
     let last_line_of_selected = first_line_of_selected + rows[selected].len();
     let scroll = last_line_of_selected.saturating_sub(usize::from(area.height));

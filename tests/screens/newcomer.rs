@@ -60,7 +60,6 @@ fn the_links_window_numbers_as_the_text_does() {
 
 /// No articles, with these feeds subscribed (and no samples: feeds are configured).
 fn feeds_only(width: u16, height: u16, feeds: &[(&str, &str)]) -> App {
-    let mut app = app_with(Library::new(Vec::new()), width, height, true);
     let subscriptions: Vec<Subscription> = feeds
         .iter()
         .map(|(url, name)| Subscription {
@@ -71,8 +70,11 @@ fn feeds_only(width: u16, height: u16, feeds: &[(&str, &str)]) -> App {
             full_text: false,
         })
         .collect();
-    app.set_feeds(&subscriptions, &HashMap::new());
-    app
+    let start = Start {
+        feeds: subscriptions,
+        ..Start::new(Library::new(Vec::new()), settings(true))
+    };
+    app_from(start, width, height)
 }
 
 const TWO_FEEDS: [(&str, &str); 2] = [
@@ -175,7 +177,7 @@ fn the_empty_list_says_why() {
     for (name, make) in &cases {
         for (width, height) in [(80, 24), (50, 16)] {
             let app = make(width, height);
-            assert!(app.visible.is_empty(), "{name}");
+            assert!(app.list().visible().is_empty(), "{name}");
             insta::assert_snapshot!(
                 format!("empty_{name}_{width}x{height}"),
                 draw(&app).backend()

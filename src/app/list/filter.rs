@@ -3,47 +3,46 @@
 //! article selected and the count of unread articles shown. The bookmarks view lists the
 //! newest saved first.
 
-use super::App;
-use crate::model::filter::Filter;
+use chrono::{DateTime, Utc};
 
-impl App {
+use super::List;
+use crate::model::filter::Filter;
+use crate::model::library::Library;
+
+impl List {
     /// Re-applies the filter, keeping the selected article selected when it still shows. When
     /// only the search changed, by typing on, the current list is narrowed.
-    pub(crate) fn refilter(&mut self) {
+    pub(super) fn refilter(&mut self, library: &Library, now: DateTime<Utc>) {
         let only_narrower = self.filter.search.len() > self.filtered_by.search.len()
             && self.filter.search.starts_with(&self.filtered_by.search)
             && Filter {
                 search: self.filtered_by.search.clone(),
                 ..self.filter.clone()
             } == self.filtered_by;
-        self.apply_filter(only_narrower);
+        self.apply_filter(only_narrower, library, now);
     }
 
     /// Re-applies the filter to the whole library, after the library or the search's
     /// results changed.
-    pub(crate) fn refilter_all(&mut self) {
-        self.apply_filter(false);
+    pub(in crate::app) fn refilter_all(&mut self, library: &Library, now: DateTime<Utc>) {
+        self.apply_filter(false, library, now);
     }
 
     /// Filters the list, from the current list when `only_narrower` (the search was typed
     /// on), else from the whole library; the selected article stays selected if it shows.
-    fn apply_filter(&mut self, only_narrower: bool) {
+    fn apply_filter(&mut self, only_narrower: bool, library: &Library, now: DateTime<Utc>) {
         let before = self.visible.get(self.selected).copied();
         if !only_narrower {
-            self.list_unstarred();
+            let bookmarks_only = self.filter.bookmarks_only;
+            self.unstarred.list_recent(library, now, bookmarks_only);
         }
         // What the store's full-text index found for this very search, if it has answered.
-        let hits = self
-            .cache_hits
-            .as_ref()
-            .filter(|(query, _)| *query == self.filter.search)
-            .map(|(_, found)| found);
+        let hits = self.search.hits_for(&self.filter.search);
         let found = |index: usize| hits.is_some_and(|found| found.get(index) == Some(&true));
         self.visible = if only_narrower {
             // Typing on at the end of the search: what matches now is among what matched, and
             // only the search changed.
             let words = self.filter.search_words();
-            let library = &self.library;
             let mut visible = std::mem::take(&mut self.visible);
             visible.retain(|&i| {
                 found(i) || {
@@ -55,28 +54,26 @@ impl App {
         } else {
             let mut visible =
                 self.filter
-                    .apply_among_bookmarks(&self.library, found, self.lingering, |index| {
-                        self.is_listed_unstarred(index)
+                    .apply_among_bookmarks(library, found, self.lingering, |index| {
+                        self.unstarred.is_listed(index)
                     });
             if self.filter.bookmarks_only {
                 // Newest saved first, as `tidings bookmarks` lists them; those whose time is
                 // not known (a copy that could not be read) after, newest article first.
-                let library = &self.library;
                 visible.sort_by_key(|&index| std::cmp::Reverse(library.saved_time(index)));
             }
-            self.unstarred_last(visible)
+            self.unstarred.put_last(visible, self.filter.bookmarks_only)
         };
         self.filtered_by = self.filter.clone();
         self.selected = before
             .and_then(|index| self.visible.iter().position(|&v| v == index))
             .unwrap_or(0);
-        self.count_visible_unread();
+        self.count_unread(library);
     }
 
     /// Counts the unread articles of the list again, after the list or read marks changed.
-    pub(crate) fn count_visible_unread(&mut self) {
-        let library = &self.library;
-        self.visible_unread = self
+    pub(in crate::app) fn count_unread(&mut self, library: &Library) {
+        self.unread = self
             .visible
             .iter()
             .filter(|&&i| !library.entry(i).is_read())

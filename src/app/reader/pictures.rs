@@ -1,20 +1,18 @@
-//! The pictures of the reading pane as the app holds them: those ready to draw (a small cache
-//! of cells), those that cannot be shown and why, the sizes learnt, and what the picture
-//! workers were last asked for. The reader asks for the pictures on and near the screen, and
-//! for the first of the next article's; drawing only reads what is here.
+//! The pictures of the reading pane as the reader holds them: those ready to draw (a small
+//! cache of cells), those that cannot be shown and why, the sizes learnt, and what the
+//! picture workers were last asked for. The reader asks for the pictures on and near the
+//! screen, and for the first of the next article's; drawing only reads what is here.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use super::App;
-use crate::effect::Effect;
+use super::view::ReaderView;
 use crate::model::Article;
 use crate::model::room::{Known, room};
 use crate::model::wrap::{PictureLayout, Slot, Wrapped, picture_slots, wrap_article_with};
 use crate::picture::Cells;
 use crate::sanitize;
-use crate::worker::pictures::{Job, PictureReport, PictureRequest};
-use crate::worker::store::StoreRequest;
+use crate::worker::pictures::{Job, PictureReport};
 
 /// Pictures kept ready to draw, and the most cells they hold together (8 bytes a cell).
 const READY_LIMIT: usize = 48;
@@ -51,7 +49,7 @@ pub struct Pictures {
 
 impl Pictures {
     /// Pictures shown, each at most `max_rows` rows tall.
-    pub fn on(max_rows: u16) -> Self {
+    pub(super) fn on(max_rows: u16) -> Self {
         Self {
             max_rows: Some(max_rows.max(1)),
             ..Self::default()
@@ -101,7 +99,7 @@ impl Pictures {
     }
 
     /// Keeps what a worker made of a picture.
-    pub fn arrived(&mut self, report: PictureReport) {
+    fn keep(&mut self, report: PictureReport) {
         let PictureReport {
             job,
             result,
@@ -136,7 +134,7 @@ impl Pictures {
 
     /// Forgets the failures that may pass (the network was down, a server busy), so that
     /// their pictures are asked for again; whether there were any.
-    pub fn forget_passing(&mut self) -> bool {
+    pub(super) fn forget_passing(&mut self) -> bool {
         if self.passing.is_empty() {
             return false;
         }
@@ -164,76 +162,77 @@ fn remember<V>(map: &mut HashMap<String, V>, url: String, value: V) {
     map.insert(url, value);
 }
 
-impl App {
-    /// Shows pictures in the reading pane, each at most `max_rows` rows tall.
-    pub fn show_pictures(&mut self, max_rows: u16) {
-        self.pictures = Pictures::on(max_rows);
-        self.wrap_cache.clear();
-        self.settle();
-    }
-
-    /// Keeps what a worker made of a picture. When the picture's room turns out wrong (it
-    /// failed, or its shape differs from the room guessed for it) and all of it is below the
-    /// screen, the article is laid out again, unless that would also change the room of a
-    /// picture on or above the screen (one that arrived there earlier): what is on screen
-    /// stays where it is.
-    pub(super) fn picture_arrived(&mut self, report: PictureReport) {
+impl Pictures {
+    /// Keeps what a worker made of a picture; whether `view`, the article shown, is to be laid
+    /// out again. It is when the picture's room turns out wrong (it failed, or its shape
+    /// differs from the room guessed for it) and all of it is below the `height` lines on
+    /// screen, unless that would also change the room of a picture on or above the screen
+    /// (one that arrived there earlier): what is on screen stays where it is.
+    pub(super) fn arrived(
+        &mut self,
+        report: PictureReport,
+        view: Option<&ReaderView>,
+        height: usize,
+    ) -> bool {
         let url = report.job.url.clone();
-        self.pictures.arrived(report);
-        let (Some(reader), Some(max_rows)) = (&self.reader, self.pictures.max_rows) else {
-            return;
+        self.keep(report);
+        let (Some(view), Some(max_rows)) = (view, self.max_rows) else {
+            return false;
         };
-        let below = reader.scroll + usize::from(self.reader_text().height);
-        let width = reader.wrapped.width;
+        let below = view.scroll + height;
         let fits = |slot: &Slot| {
-            let width = u16::try_from(width).unwrap_or(u16::MAX);
-            room(self.pictures.known(&slot.url), width, max_rows) == slot.room
+            let width = u16::try_from(view.wrapped.width).unwrap_or(u16::MAX);
+            room(self.known(&slot.url), width, max_rows) == slot.room
         };
-        let slots = &reader.wrapped.pictures;
+        let slots = &view.wrapped.pictures;
         let Some(first) = slots.iter().find(|s| s.url == url) else {
-            return;
+            return false;
         };
         let seen_stay = slots.iter().filter(|s| s.line < below).all(fits);
-        if first.line >= below && !fits(first) && seen_stay {
-            self.wrap_cache.remove(&(reader.article, width));
-        }
+        first.line >= below && !fits(first) && seen_stay
     }
 
-    /// The pictures to ask the workers for after an event, when that changed; and the
-    /// pictures of an article being bookmarked, to keep on disk with it.
-    pub(super) fn picture_effects(&mut self, effects: &[Effect]) -> Vec<Effect> {
-        if !self.pictures.is_on() {
-            return Vec::new();
+    /// The pictures of the article `view` shows, to keep on disk with its bookmark: none
+    /// while pictures are off, or when it has none.
+    pub(super) fn to_keep(&self, view: &ReaderView) -> Option<Vec<String>> {
+        if !self.is_on() || view.wrapped.pictures.is_empty() {
+            return None;
         }
-        let mut more = Vec::new();
-        if let Some(reader) = &self.reader {
-            let article = &self.library.entry(reader.article).article;
-            let bookmarking = effects
+        Some(
+            view.wrapped
+                .pictures
                 .iter()
-                .any(|e| matches!(e, Effect::Store(StoreRequest::SaveBookmark(saved)) if saved.id == article.id));
-            if bookmarking && !reader.wrapped.pictures.is_empty() {
-                let urls = reader.wrapped.pictures.iter().map(|s| s.url.clone());
-                more.push(Effect::Pictures(PictureRequest::Keep(urls.collect())));
-            }
-        }
-        let wanted = self.wanted_pictures();
-        if wanted != self.pictures.asked {
-            self.pictures.asked.clone_from(&wanted);
-            more.push(Effect::Pictures(PictureRequest::Want(wanted)));
-        }
-        more
+                .map(|s| s.url.clone())
+                .collect(),
+        )
     }
 
-    /// The pictures on screen, then those a screen above and below, then the first of the
-    /// next article's, that are neither ready nor failed. Those that are ready are kept.
-    fn wanted_pictures(&mut self) -> Vec<Job> {
-        let Some(reader) = &self.reader else {
-            return Vec::new();
-        };
-        let height = usize::from(self.reader_text().height).max(1);
-        let width = reader.wrapped.width;
-        let screen = reader.scroll..reader.scroll + height;
-        let near = reader.scroll.saturating_sub(height)..reader.scroll + 2 * height;
+    /// The pictures to ask the workers for now, when that changed since they were last asked:
+    /// those `view` shows on screen (`height` lines), then those a screen above and below,
+    /// then the first of `next`'s, the next article, that are neither ready nor failed.
+    /// Those that are ready are kept.
+    pub(super) fn wanted(
+        &mut self,
+        view: Option<&ReaderView>,
+        next: Option<&Article>,
+        height: usize,
+    ) -> Option<Vec<Job>> {
+        if !self.is_on() {
+            return None;
+        }
+        let wanted = view.map_or_else(Vec::new, |view| self.wanted_for(view, next, height));
+        if wanted == self.asked {
+            return None;
+        }
+        self.asked.clone_from(&wanted);
+        Some(wanted)
+    }
+
+    fn wanted_for(&mut self, view: &ReaderView, next: Option<&Article>, height: usize) -> Vec<Job> {
+        let height = height.max(1);
+        let width = view.wrapped.width;
+        let screen = view.scroll..view.scroll + height;
+        let near = view.scroll.saturating_sub(height)..view.scroll + 2 * height;
         let overlaps = |slot: &Slot, lines: &std::ops::Range<usize>| {
             slot.line < lines.end && slot.lines().end > lines.start
         };
@@ -241,7 +240,7 @@ impl App {
             url: slot.url.clone(),
             room: slot.room,
         };
-        let slots = &reader.wrapped.pictures;
+        let slots = &view.wrapped.pictures;
         let mut jobs: Vec<Job> = slots
             .iter()
             .filter(|slot| overlaps(slot, &screen))
@@ -252,17 +251,14 @@ impl App {
             )
             .map(job)
             .collect();
-        if let (Some(&next), Some(max_rows)) =
-            (self.visible.get(self.selected + 1), self.pictures.max_rows)
-        {
-            let known = |url: &str| self.pictures.known(url);
+        if let (Some(next), Some(max_rows)) = (next, self.max_rows) {
+            let known = |url: &str| self.known(url);
             let layout = PictureLayout {
                 max_rows,
                 known: &known,
             };
-            let article = &self.library.entry(next).article;
             jobs.extend(
-                picture_slots(article, width, &layout)
+                picture_slots(next, width, &layout)
                     .into_iter()
                     .take(AHEAD)
                     .map(|(url, room)| Job { url, room }),
@@ -273,7 +269,7 @@ impl App {
         let (mut count, mut cells) = (0, 0);
         let mut wanted: Vec<Job> = Vec::with_capacity(jobs.len());
         for job in jobs {
-            if self.pictures.failed.contains_key(&job.url) || wanted.contains(&job) {
+            if self.failed.contains_key(&job.url) || wanted.contains(&job) {
                 continue;
             }
             count += 1;
@@ -281,14 +277,10 @@ impl App {
             if count > READY_LIMIT / 2 || (cells > READY_CELLS_LIMIT / 2 && count > 1) {
                 break;
             }
-            if !self.pictures.touch(&job) {
+            if !self.touch(&job) {
                 wanted.push(job);
             }
         }
         wanted
     }
 }
-
-#[cfg(test)]
-#[path = "pictures_tests.rs"]
-mod tests;
