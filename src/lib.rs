@@ -18,6 +18,7 @@ pub mod isolate;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod net;
 pub mod persist;
 pub mod picture;
 pub mod refresh;

@@ -19,8 +19,8 @@ use support::http_server::{ServerRequest, ServerResponse, TestServer};
 use tempfile::TempDir;
 use tidings::config::Config;
 use tidings::model::{Article, Subscription};
+use tidings::net::FetchSettings;
 use tidings::refresh::{self, FeedReport, FeedResult, Options, Summary};
-use tidings::source::fetch::FetchSettings;
 use tidings::store::Store;
 
 // ---------------------------------------------------------------------------------------

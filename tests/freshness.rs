@@ -14,8 +14,8 @@ use chrono::{DateTime, Utc};
 use support::cli::Env;
 use support::http_server::{ServerRequest, ServerResponse, TestServer};
 use tidings::model::Subscription;
+use tidings::net::FetchSettings;
 use tidings::refresh::{self, FeedReport, FeedResult, Options};
-use tidings::source::fetch::FetchSettings;
 use tidings::store::{FeedState, Store};
 
 const ETAG: &str = "\"v1\"";

@@ -10,10 +10,10 @@ use super::{App, Effect, Focus};
 use crate::action::Action;
 use crate::event::FullTextEvent;
 use crate::full_text::Job;
-use crate::model::full_text::site_of;
 use crate::model::library::Entry;
 use crate::model::wrap::Wrapped;
 use crate::model::{Article, ArticleId, Body, FullText};
+use crate::net::site as site_of;
 
 /// What is known in this run of an article's full text.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,6 +13,7 @@ use super::output::{emit, hint, print_json};
 use super::sync;
 use crate::full_text;
 use crate::model::{Subscription, counted};
+use crate::net;
 use crate::refresh::{self, FeedResult, Options};
 use crate::sanitize::clean_line;
 use crate::source::opml;
@@ -61,7 +62,7 @@ pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
         eprint!("\r\x1b[K");
     }
     lines.push(summary.describe());
-    let settings = Options::from_config(&context.config, force).fetch;
+    let settings = context.config.fetch.settings();
     let texts = full_text::read_pending(&store, &feeds, &settings, |job, result| {
         if let Err(error) = result {
             eprintln!(
@@ -93,7 +94,7 @@ fn describe(result: &FeedResult) -> String {
 /// An address as it is stored: http(s) and file:// as given, a path made absolute.
 fn feed_address(url: &str) -> anyhow::Result<String> {
     let url = url.trim();
-    if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("file://") {
+    if net::is_web(url) || url.starts_with("file://") {
         return Ok(url.to_string());
     }
     let path = Path::new(url);
@@ -288,9 +289,8 @@ pub fn remove(context: &Context, feed: &str) -> anyhow::Result<()> {
 }
 
 pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        anyhow::anyhow!("{}: {}", file.display(), crate::source::load::describe(&e))
-    })?;
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), net::io_words(&e)))?;
     let outlined =
         opml::parse_outlined(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let folders: HashMap<String, Vec<String>> = outlined

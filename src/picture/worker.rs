@@ -12,7 +12,7 @@ use super::cache::DiskCache;
 use super::{Colours, Drawn, decode};
 use crate::isolate::{Part, isolated};
 use crate::model::room::Room;
-use crate::source::fetch::{self, FetchSettings, Outcome, Request};
+use crate::net::{self as fetch, FetchSettings, Outcome, Request};
 
 /// The largest picture fetched, in bytes; the config's `max_size_mb` lowers it further.
 pub const MAX_BYTES: u64 = 5 * 1024 * 1024;

@@ -4,7 +4,6 @@ pub mod charset;
 pub mod common;
 pub mod entities;
 pub mod feed;
-pub mod fetch;
 pub mod fulltext;
 pub mod html;
 mod img;
