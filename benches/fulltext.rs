@@ -3,7 +3,7 @@
 //! comments, a footer; about 150 KB), and the same page grown to 5 MB with comments.
 
 use divan::Bencher;
-use tidings::source::fulltext::{Known, extract};
+use tidings::source::full_text::{Known, extract};
 
 fn main() {
     divan::main();

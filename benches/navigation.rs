@@ -12,8 +12,10 @@ use divan::Bencher;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tidings::app::App;
 use tidings::effect::Effect;
-use tidings::event::{Event, RefreshEvent, StoreReport};
+use tidings::event::Event;
 use tidings::refresh::{FeedReport, FeedResult};
+use tidings::worker::refresh::RefreshReport;
+use tidings::worker::store::{StoreReport, StoreRequest};
 
 fn main() {
     divan::main();
@@ -99,7 +101,7 @@ fn mark_all_read_answer(bencher: Bencher, n: usize) {
             }
             let effects = app.handle(Event::Key(KeyEvent::from(KeyCode::Char('A'))));
             match effects.into_iter().next() {
-                Some(Effect::SetRead { ids, read, change }) => {
+                Some(Effect::Store(StoreRequest::SetRead { ids, read, change })) => {
                     StoreReport::ReadSet { ids, read, change }
                 }
                 other => panic!("A asked for {other:?}"),
@@ -125,7 +127,7 @@ fn a_refresh_lands(bencher: Bencher, n: usize) {
                 .filter(|entry| entry.feed.as_deref() == Some(url.as_str()))
                 .map(|entry| entry.article.clone())
                 .collect();
-            Event::Refresh(RefreshEvent::Feed {
+            Event::Refresh(RefreshReport::Feed {
                 done: 1,
                 report: FeedReport {
                     url: url.clone(),

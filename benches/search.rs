@@ -12,8 +12,9 @@ use std::cell::{OnceCell, RefCell};
 
 use divan::Bencher;
 use ratatui::crossterm::event::KeyCode;
-use tidings::event::{Event, StoreReport};
+use tidings::event::Event;
 use tidings::store::{CacheRow, Store};
+use tidings::worker::store::StoreReport;
 
 const N: usize = 100_000;
 /// Articles in a hundred written in Chinese.

@@ -1,5 +1,5 @@
-//! `Event`: everything the app reacts to, from the terminal and from the store worker, over
-//! one channel; and the input thread that feeds terminal events into it.
+//! `Event`: everything the app reacts to, from the terminal, the clock and the workers, over
+//! one channel; and the input and clock threads that feed it.
 
 use std::sync::mpsc::Sender;
 use std::thread;
@@ -9,118 +9,68 @@ use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
 
 use chrono::{DateTime, Utc};
 
-use crate::effect::ReadChange;
-use crate::model::library::Library;
-use crate::model::{Article, ArticleId, Body, FullText};
-use crate::picture::worker::PictureReport;
-use crate::refresh::{FeedReport, Summary};
-use crate::store::{Reindexing, StoredFullText};
-use crate::sync::SyncEvent;
+use crate::worker::desktop::DesktopReport;
+use crate::worker::full_text::FullTextReport;
+use crate::worker::list::ListReport;
+use crate::worker::pictures::PictureReport;
+use crate::worker::refresh::RefreshReport;
+use crate::worker::reindex::ReindexReport;
+use crate::worker::store::StoreReport;
+use crate::worker::sync::SyncReport;
 
+/// Everything the app reacts to: the terminal, the clock, and each worker's reports.
 #[derive(Debug)]
 pub enum Event {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
     Paste(String),
-    Store(StoreReport),
-    Refresh(RefreshEvent),
-    /// The whole list, read from a large feed cache in the background, or why it could not be.
-    FullLibrary(Result<Box<FullLibrary>, String>),
-    /// What came of reading an article's full text, or a linked page.
-    FullText(FullTextEvent),
-    /// A picture for the reading pane, ready to draw or with why it cannot be shown.
-    Picture(Box<PictureReport>),
     /// A minute has passed: feeds may be due for a refresh, relative dates move on.
     Tick(DateTime<Utc>),
+    Store(StoreReport),
+    Refresh(RefreshReport),
+    /// What came of reading an article's full text, or a linked page.
+    FullText(FullTextReport),
+    /// A picture for the reading pane, ready to draw or with why it cannot be shown.
+    Picture(Box<PictureReport>),
     /// Progress and end of a sync with the `[sync]` server.
-    Sync(SyncEvent),
+    Sync(SyncReport),
+    /// The whole list, read from a large feed cache in the background, or why it could not be.
+    List(ListReport),
     /// Progress and end of indexing the cache anew for search, once after an upgrade.
-    Reindex(ReindexEvent),
+    Reindex(ReindexReport),
     /// What came of opening or copying an address: a message for the status line.
-    Notice {
-        text: String,
-        is_error: bool,
-    },
+    Desktop(DesktopReport),
     /// A thread of the reader panicked outside isolated work: the terminal was restored to
     /// print the panic, so the reader ends.
     Crashed,
 }
 
-/// The whole library of a run, read on a thread of its own.
-#[derive(Debug)]
-pub struct FullLibrary {
-    pub library: Library,
-    /// What could not be read on the way.
-    pub problems: Vec<String>,
+/// Each worker's report reaches the app as its event.
+macro_rules! from_report {
+    ($($report:ty => $variant:ident),* $(,)?) => {
+        $(impl From<$report> for Event {
+            fn from(report: $report) -> Event {
+                Event::$variant(report)
+            }
+        })*
+    };
 }
 
-/// Progress of a refresh running on its own thread.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RefreshEvent {
-    Feed { done: usize, report: FeedReport },
-    Finished(Summary),
+from_report! {
+    StoreReport => Store,
+    RefreshReport => Refresh,
+    FullTextReport => FullText,
+    SyncReport => Sync,
+    ListReport => List,
+    ReindexReport => Reindex,
+    DesktopReport => Desktop,
 }
 
-/// Indexing the cache anew on its own thread (schema version 9, search in every script).
-#[derive(Debug, Clone, PartialEq)]
-pub enum ReindexEvent {
-    /// A batch of articles was done.
-    Progress(Reindexing),
-    /// Every article is done, or why not.
-    Finished(Result<(), String>),
-}
-
-/// Full texts and pages read off the UI thread.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FullTextEvent {
-    /// An article's full text was read from its page (asked for, or after a refresh), or
-    /// why it could not be.
-    Read {
-        id: ArticleId,
-        result: Result<FullText, String>,
-    },
-    /// What the store keeps of an article's full text, read when its body was.
-    Kept { id: ArticleId, kept: StoredFullText },
-    /// A page a link points to, read as an article, or why it could not be.
-    Page {
-        url: String,
-        result: Result<Box<Article>, String>,
-    },
-}
-
-/// What the store worker did with an `Effect`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StoreReport {
-    BookmarkSaved(ArticleId),
-    BookmarkRemoved(ArticleId),
-    MarkedRead(ArticleId),
-    /// Read marks set or cleared by [`crate::effect::Effect::SetRead`].
-    ReadSet {
-        ids: Vec<ArticleId>,
-        read: bool,
-        change: ReadChange,
-    },
-    /// Read marks that could not be saved.
-    ReadSetFailed {
-        read: bool,
-        error: String,
-    },
-    /// How many changes wait to be sent to the sync server, after a change was saved.
-    Queued(usize),
-    /// The body of a cached article, read when it was opened.
-    BodyLoaded(ArticleId, Box<Body>),
-    /// The cached articles the full-text index found for a search.
-    SearchHits {
-        query: String,
-        found: Vec<ArticleId>,
-    },
-    /// A change could not be saved; `what` says which ("save the bookmark").
-    Failed {
-        id: ArticleId,
-        what: &'static str,
-        error: String,
-    },
+impl From<PictureReport> for Event {
+    fn from(report: PictureReport) -> Event {
+        Event::Picture(Box::new(report))
+    }
 }
 
 /// How often the clock ticks: refreshes are due by the minute.

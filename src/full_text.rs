@@ -14,7 +14,7 @@ use chrono::Utc;
 
 use crate::model::{ArticleId, FullText, Subscription};
 use crate::net::{FetchSettings, site as site_of};
-use crate::source::fulltext::{self, Known, ReadError};
+use crate::source::full_text::{self as reader_mode, Known, ReadError};
 use crate::store::{PendingFullText, Store};
 
 /// Pages read at once in the background, however many feeds are fetched at once.
@@ -97,7 +97,7 @@ fn read_page(settings: &FetchSettings, job: &Job) -> Result<FullText, ReadError>
         title: &job.title,
         summary: &job.summary,
     };
-    let page = fulltext::read(settings, &job.url, known)?;
+    let page = reader_mode::read(settings, &job.url, known)?;
     Ok(FullText {
         url: job.url.clone(),
         body: page.body,

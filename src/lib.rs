@@ -1,13 +1,13 @@
 //! tidings: a terminal news reader. `main.rs` parses arguments and hands over to `cli`, which
 //! runs one command or starts the reader (`tui`). Input flows one way:
-//! terminal and store events → `App::handle` → state → `ui::draw`, with `Effect`s to the store.
+//! terminal and worker events → `App::handle` → state → `ui::draw`, with `Effect`s to the
+//! workers (`worker/`).
 
 pub mod action;
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod dates;
-pub mod desktop;
 pub mod digest;
 pub mod effect;
 pub mod event;
@@ -19,7 +19,6 @@ pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod net;
-pub mod persist;
 pub mod picture;
 pub mod refresh;
 pub mod sanitize;
@@ -30,3 +29,4 @@ pub mod sync;
 pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod worker;

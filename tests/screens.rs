@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use tidings::app::{App, Settings};
 use tidings::config::Config;
 
-use tidings::event::{Event, FullTextEvent, RefreshEvent, StoreReport};
+use tidings::event::Event;
 use tidings::keymap::Keymap;
 use tidings::model::library::Library;
 use tidings::model::{Block, Body, FullText, Span, Subscription};
@@ -29,6 +29,10 @@ use tidings::source::feed::{self, FeedSource};
 use tidings::source::load;
 use tidings::theme::Theme;
 use tidings::ui;
+use tidings::worker::full_text::{FullTextReport, FullTextRequest};
+use tidings::worker::pictures::PictureRequest;
+use tidings::worker::refresh::RefreshReport;
+use tidings::worker::store::{StoreReport, StoreRequest};
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 16)];
 
@@ -68,12 +72,16 @@ fn keys(app: &mut App, keys: &str) {
         for effect in app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
             // Confirm what the store worker would have saved.
             let report = match effect {
-                tidings::effect::Effect::SaveBookmark(article) => {
+                tidings::effect::Effect::Store(StoreRequest::SaveBookmark(article)) => {
                     StoreReport::BookmarkSaved(article.id)
                 }
-                tidings::effect::Effect::RemoveBookmark(id) => StoreReport::BookmarkRemoved(id),
-                tidings::effect::Effect::MarkRead(id) => StoreReport::MarkedRead(id),
-                tidings::effect::Effect::SetRead { ids, read, change } => {
+                tidings::effect::Effect::Store(StoreRequest::RemoveBookmark(id)) => {
+                    StoreReport::BookmarkRemoved(id)
+                }
+                tidings::effect::Effect::Store(StoreRequest::MarkRead(id)) => {
+                    StoreReport::MarkedRead(id)
+                }
+                tidings::effect::Effect::Store(StoreRequest::SetRead { ids, read, change }) => {
                     StoreReport::ReadSet { ids, read, change }
                 }
                 _ => continue,
@@ -284,7 +292,7 @@ fn report(done: usize, url: &str, name: &str, result: FeedResult) -> Event {
         result,
         articles: Vec::new(),
     };
-    Event::Refresh(RefreshEvent::Feed { done, report })
+    Event::Refresh(RefreshReport::Feed { done, report })
 }
 
 #[test]
@@ -338,7 +346,7 @@ fn refresh_progress_in_the_status_line() {
         "Long Reads",
         FeedResult::NotModified,
     ));
-    app.handle(Event::Refresh(RefreshEvent::Feed {
+    app.handle(Event::Refresh(RefreshReport::Feed {
         done: 2,
         report: FeedReport {
             url: "https://example.com/harbour".into(),
@@ -354,7 +362,7 @@ fn refresh_progress_in_the_status_line() {
         failed: 1,
         ..Summary::default()
     };
-    app.handle(Event::Refresh(RefreshEvent::Finished(summary)));
+    app.handle(Event::Refresh(RefreshReport::Finished(summary)));
     let status = app.status.clone().unwrap();
     assert!(status.is_error);
     assert_eq!(
@@ -461,7 +469,7 @@ fn full_text_app(width: u16, height: u16) -> (App, tidings::model::ArticleId, St
     let job = effects
         .into_iter()
         .find_map(|effect| match effect {
-            tidings::effect::Effect::ReadFullText(job) => Some(job),
+            tidings::effect::Effect::FullText(FullTextRequest::Article(job)) => Some(job),
             _ => None,
         })
         .expect("f asks for the full text");
@@ -487,13 +495,13 @@ fn the_full_text_of_an_article_and_its_states() {
                 .map(|text| Block::Paragraph(vec![Span::plain(*text)]))
                 .collect(),
         };
-        app.handle(Event::FullText(FullTextEvent::Read {
+        app.handle(Event::FullText(FullTextReport::Read {
             id: id.clone(),
             result: Ok(FullText { url, body }),
         }));
         insta::assert_snapshot!(format!("full_text_{width}x{height}"), draw(&app).backend());
         let (mut app, id, _) = full_text_app(width, height);
-        app.handle(Event::FullText(FullTextEvent::Read {
+        app.handle(Event::FullText(FullTextReport::Read {
             id,
             result: Err("HTTP 403 Forbidden".into()),
         }));
@@ -611,7 +619,7 @@ fn pictures_app(width: u16, height: u16, keys: &str) -> App {
         effects.extend(app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))));
     }
     while let Some(effect) = effects.pop() {
-        let tidings::effect::Effect::Pictures(jobs) = effect else {
+        let tidings::effect::Effect::Pictures(PictureRequest::Want(jobs)) = effect else {
             continue;
         };
         for job in jobs {
@@ -684,11 +692,12 @@ fn before_a_picture_arrives_its_room_is_kept() {
 
 #[test]
 fn sync_progress_and_offline_in_the_status_line() {
-    use tidings::sync::{Failure, Progress, Stage, SyncEvent};
+    use tidings::sync::{Progress, Stage};
+    use tidings::worker::sync::{Failure, SyncReport};
     let mut app = app(120, 40);
     app.enable_sync(15, []);
     keys(&mut app, "r");
-    app.handle(Event::Sync(SyncEvent::Progress(Progress {
+    app.handle(Event::Sync(SyncReport::Progress(Progress {
         stage: Stage::Fetching,
         done: 1200,
         total: 5000,
@@ -697,7 +706,7 @@ fn sync_progress_and_offline_in_the_status_line() {
     snapshot_at_every_size("sync_offline", |app| {
         app.enable_sync(15, []);
         keys(app, "r");
-        app.handle(Event::Sync(SyncEvent::Finished(Err(Failure {
+        app.handle(Event::Sync(SyncReport::Finished(Err(Failure {
             message: "cannot connect to rss.example.com (connection refused)".into(),
             queued: 2,
         }))));
@@ -712,13 +721,14 @@ fn sync_progress_and_offline_in_the_status_line() {
 /// device. The bookmarks view, with that one selected below the bookmark.
 fn unstar_the_second_bookmark(app: &mut App) {
     use tidings::store::StateChanges;
-    use tidings::sync::{Outcome, SyncEvent};
+    use tidings::sync::Outcome;
+    use tidings::worker::sync::SyncReport;
     app.enable_sync(0, []);
     keys(app, "bjjbr");
-    app.handle(Event::Sync(SyncEvent::Finished(Ok(Box::default()))));
+    app.handle(Event::Sync(SyncReport::Finished(Ok(Box::default()))));
     let second = app.selected_entry().unwrap().article.id.clone();
     keys(app, "r");
-    app.handle(Event::Sync(SyncEvent::Finished(Ok(Box::new(Outcome {
+    app.handle(Event::Sync(SyncReport::Finished(Ok(Box::new(Outcome {
         changes: StateChanges {
             unstarred: vec![second],
             ..StateChanges::default()

@@ -3,7 +3,7 @@
 
 use super::tests::{article, press, selected_title, settings};
 use super::*;
-use crate::event::StoreReport;
+use crate::worker::store::StoreReport;
 use chrono::TimeZone;
 use ratatui::crossterm::event::KeyCode;
 
@@ -37,7 +37,10 @@ fn bookmarks_are_listed_by_when_they_were_saved() {
         app.update(Action::MoveDown);
     }
     let effects = press(&mut app, KeyCode::Char('b'));
-    assert!(matches!(effects[..], [Effect::SaveBookmark(_)]));
+    assert!(matches!(
+        effects[..],
+        [Effect::Store(StoreRequest::SaveBookmark(_))]
+    ));
     let id = app.selected_entry().unwrap().article.id.clone();
     app.handle(Event::Store(StoreReport::BookmarkSaved(id)));
     app.update(Action::ShowBookmarks);

@@ -4,9 +4,9 @@
 
 use super::tests::{article, press, settings};
 use super::*;
-use crate::event::RefreshEvent;
 use crate::model::Subscription;
 use crate::refresh::{FeedReport, FeedResult, Summary};
+use crate::worker::refresh::RefreshReport;
 use chrono::TimeZone;
 use ratatui::crossterm::event::KeyCode;
 
@@ -39,7 +39,7 @@ fn feed_report(app: &mut App, done: usize, url: &str, name: &str, result: FeedRe
         result,
         articles: Vec::new(),
     };
-    app.handle(Event::Refresh(RefreshEvent::Feed { done, report }));
+    app.handle(Event::Refresh(RefreshReport::Feed { done, report }));
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn one_feed_whose_server_is_down() {
         failed: 1,
         ..Summary::default()
     };
-    app.handle(Event::Refresh(RefreshEvent::Finished(summary)));
+    app.handle(Event::Refresh(RefreshReport::Finished(summary)));
     assert_eq!(
         app.why_empty(),
         Some(EmptyList::Failed {
@@ -97,7 +97,7 @@ fn every_feed_failed_names_the_first_in_the_feeds_lists_order() {
         "Alpha",
         FeedResult::Failed("connection refused".into()),
     );
-    app.handle(Event::Refresh(RefreshEvent::Finished(Summary {
+    app.handle(Event::Refresh(RefreshReport::Finished(Summary {
         feeds: 2,
         failed: 2,
         ..Summary::default()
@@ -133,7 +133,7 @@ fn feeds_refreshed_but_empty_and_one_of_them_failing() {
         "Alpha",
         FeedResult::Failed("connection refused".into()),
     );
-    app.handle(Event::Refresh(RefreshEvent::Finished(Summary::default())));
+    app.handle(Event::Refresh(RefreshReport::Finished(Summary::default())));
     assert_eq!(app.why_empty(), Some(EmptyList::NoArticles));
 }
 
@@ -155,7 +155,7 @@ fn a_chosen_feed_without_articles_says_why_it_has_none() {
         "Down",
         FeedResult::Failed("connection refused".into()),
     );
-    app.handle(Event::Refresh(RefreshEvent::Finished(Summary::default())));
+    app.handle(Event::Refresh(RefreshReport::Finished(Summary::default())));
     assert_eq!(app.why_empty(), None, "the local article shows");
     let down = app
         .library

@@ -9,11 +9,12 @@ use ratatui::crossterm::event::KeyEvent;
 use super::refreshed::{self, Tally};
 use super::{App, Effect, Focus, offset_index};
 use crate::action::Action;
-use crate::event::RefreshEvent;
 use crate::model::Subscription;
 use crate::refresh::{FeedResult, display_name, given_name};
 use crate::sanitize;
 use crate::store::FeedState;
+use crate::worker::full_text::FullTextRequest;
+use crate::worker::refresh::{RefreshReport, RefreshRequest};
 
 /// A window over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,18 +165,19 @@ impl App {
         }
         let total = only.as_ref().map_or(self.feeds.len(), Vec::len);
         self.refresh_tally = Tally::default();
+        self.refresh_only.clone_from(&only);
         self.refreshing = Some(Progress {
             done: 0,
             total,
             by_the_clock,
             started: self.now,
         });
-        vec![Effect::Refresh { only, force }]
+        vec![Effect::Refresh(RefreshRequest { only, force })]
     }
 
-    pub(super) fn on_refresh(&mut self, event: RefreshEvent) {
+    pub(super) fn on_refresh(&mut self, event: RefreshReport) -> Vec<Effect> {
         match event {
-            RefreshEvent::Feed { done, report } => {
+            RefreshReport::Feed { done, report } => {
                 // Counted from the tick that asked, not from the answer a moment later: a
                 // feed due every N minutes is then due on the Nth tick after, not the N+1th.
                 let mut checked = self.now;
@@ -212,10 +214,13 @@ impl App {
                     self.sort_feeds();
                 }
             }
-            RefreshEvent::Finished(summary) => {
+            RefreshReport::Finished(summary) => {
                 let by_the_clock = self.refreshing.take().is_some_and(|p| p.by_the_clock);
+                // The new articles of the feeds that want their full text have it read.
+                let only = self.refresh_only.take();
+                let after = vec![Effect::FullText(FullTextRequest::AfterRefresh { only })];
                 if by_the_clock && summary.new == 0 && summary.failed == 0 {
-                    return;
+                    return after;
                 }
                 let key = self.settings.keymap.first_key(Action::ShowFeeds);
                 let tally = std::mem::take(&mut self.refresh_tally);
@@ -223,8 +228,10 @@ impl App {
                     (text, true) => self.set_error(text),
                     (text, false) => self.set_info(text),
                 }
+                return after;
             }
         }
+        Vec::new()
     }
 
     /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor

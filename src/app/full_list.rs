@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use super::{App, NavItem};
-use crate::event::FullLibrary;
 use crate::model::library::{Library, Origin};
 use crate::model::{Article, ArticleId};
+use crate::worker::list::FullLibrary;
 
 impl App {
     /// The list shows only the newest cached articles until the rest arrive.

@@ -7,11 +7,13 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::tests::{article, press, selected_title, settings};
 use super::*;
-use crate::event::{FullLibrary, RefreshEvent, StoreReport};
 use crate::model::Article;
 use crate::model::Body;
 use crate::model::library::Library;
 use crate::refresh::{FeedReport, FeedResult};
+use crate::worker::list::FullLibrary;
+use crate::worker::refresh::RefreshReport;
+use crate::worker::store::StoreReport;
 
 const FEED: &str = "https://example.com/feed";
 
@@ -38,7 +40,7 @@ fn read(cache: &[Article]) -> Library {
 }
 
 fn full(library: Library) -> Event {
-    Event::FullLibrary(Ok(Box::new(FullLibrary {
+    Event::List(Ok(Box::new(FullLibrary {
         library,
         problems: Vec::new(),
     })))
@@ -91,7 +93,7 @@ fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
     app.update(Action::Refresh);
     let mut fresh = article(99, "Space", "Fresh");
     fresh.published = Some(Utc.with_ymd_and_hms(2026, 11, 20, 0, 0, 0).unwrap());
-    app.handle(Event::Refresh(RefreshEvent::Feed {
+    app.handle(Event::Refresh(RefreshReport::Feed {
         done: 1,
         report: FeedReport {
             url: FEED.into(),
@@ -161,11 +163,11 @@ fn a_search_typed_meanwhile_asks_the_index_again_over_the_whole_cache() {
     let (mut app, cache) = started();
     press(&mut app, KeyCode::Char('/'));
     let effects = press(&mut app, KeyCode::Char('x'));
-    assert_eq!(effects, [Effect::SearchCache("x".into())]);
+    assert_eq!(effects, [Effect::Store(StoreRequest::Search("x".into()))]);
     let effects = app.handle(full(read(&cache)));
     assert_eq!(
         effects,
-        [Effect::SearchCache("x".into())],
+        [Effect::Store(StoreRequest::Search("x".into()))],
         "the whole cache may hold more matches"
     );
 }
@@ -173,7 +175,7 @@ fn a_search_typed_meanwhile_asks_the_index_again_over_the_whole_cache() {
 #[test]
 fn a_whole_list_that_cannot_be_read_is_reported_and_the_newest_stay() {
     let (mut app, _) = started();
-    app.handle(Event::FullLibrary(Err("database is locked".into())));
+    app.handle(Event::List(Err("database is locked".into())));
     assert!(!app.loading_list);
     let status = app.status.as_ref().unwrap();
     assert!(status.is_error);

@@ -8,12 +8,13 @@ use std::rc::Rc;
 
 use super::{App, Effect, Focus};
 use crate::action::Action;
-use crate::event::FullTextEvent;
 use crate::full_text::Job;
 use crate::model::library::Entry;
 use crate::model::wrap::Wrapped;
 use crate::model::{Article, ArticleId, Body, FullText};
 use crate::net::site as site_of;
+use crate::store::StoredFullText;
+use crate::worker::full_text::{FullTextReport, FullTextRequest};
 
 /// What is known in this run of an article's full text.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,7 +116,7 @@ impl App {
                 };
                 self.full_text.feed_text.remove(&id);
                 self.full_text.states.insert(id, FullTextState::Fetching);
-                vec![Effect::ReadFullText(Box::new(job))]
+                vec![Effect::FullText(FullTextRequest::Article(Box::new(job)))]
             }
         };
         self.relayout(index);
@@ -134,12 +135,12 @@ impl App {
         });
         self.focus = Focus::Reader;
         self.relayout(index);
-        vec![Effect::ReadPage(url)]
+        vec![Effect::FullText(FullTextRequest::Page(url))]
     }
 
-    pub(super) fn on_full_text(&mut self, event: FullTextEvent) {
+    pub(super) fn on_full_text(&mut self, event: FullTextReport) {
         match event {
-            FullTextEvent::Read { id, result } => {
+            FullTextReport::Read { id, result } => {
                 let asked = self.full_text.states.get(&id) == Some(&FullTextState::Fetching);
                 let state = match result {
                     Ok(text) => FullTextState::Ready(Rc::new(text)),
@@ -154,22 +155,7 @@ impl App {
                 self.full_text.states.insert(id.clone(), state);
                 self.relayout_article(&id);
             }
-            FullTextEvent::Kept { id, kept } => {
-                let Some(index) = self.library.position(&id) else {
-                    return;
-                };
-                let current = self.library.entry(index).article.url.as_deref() == Some(&kept.url);
-                if !current || self.full_text.states.contains_key(&id) {
-                    return;
-                }
-                let state = match kept.text() {
-                    Some(text) => FullTextState::Ready(Rc::new(text)),
-                    None => FullTextState::Failed(kept.result.err().unwrap_or_default()),
-                };
-                self.full_text.states.insert(id.clone(), state);
-                self.relayout_article(&id);
-            }
-            FullTextEvent::Page { url, result } => {
+            FullTextReport::Page { url, result } => {
                 let Some(page) = self.full_text.page.as_mut().filter(|page| page.url == url) else {
                     return;
                 };
@@ -180,7 +166,31 @@ impl App {
                 let from = page.from;
                 self.relayout(from);
             }
+            FullTextReport::AfterRefresh(summary) => {
+                if summary.read + summary.failed > 0 {
+                    self.set_info(summary.describe());
+                }
+            }
         }
+    }
+
+    /// What the store keeps of an article's full text, read with its body: shown as if it
+    /// had been read now, unless the article's address changed since, or this run knows
+    /// better.
+    pub(super) fn on_full_text_kept(&mut self, id: ArticleId, kept: StoredFullText) {
+        let Some(index) = self.library.position(&id) else {
+            return;
+        };
+        let current = self.library.entry(index).article.url.as_deref() == Some(&kept.url);
+        if !current || self.full_text.states.contains_key(&id) {
+            return;
+        }
+        let state = match kept.text() {
+            Some(text) => FullTextState::Ready(Rc::new(text)),
+            None => FullTextState::Failed(kept.result.err().unwrap_or_default()),
+        };
+        self.full_text.states.insert(id.clone(), state);
+        self.relayout_article(&id);
     }
 
     /// The address and body the reader shows for an entry: the linked page's, the full

@@ -3,9 +3,10 @@
 
 use super::tests::{article, press, settings};
 use super::*;
-use crate::event::FullTextEvent;
 use crate::model::{Article, Block, Body, FullText, Span};
 use crate::store::StoredFullText;
+use crate::worker::full_text::{FullTextReport, FullTextRequest};
+use crate::worker::store::StoreReport;
 use chrono::TimeZone;
 use ratatui::crossterm::event::KeyCode;
 
@@ -72,7 +73,7 @@ fn first_text(app: &App) -> String {
 
 fn read(app: &mut App, n: usize, result: Result<FullText, String>) {
     let id = id(app, n);
-    app.handle(Event::FullText(FullTextEvent::Read { id, result }));
+    app.handle(Event::FullText(FullTextReport::Read { id, result }));
 }
 
 fn text(url: &str, words: &str) -> FullText {
@@ -86,7 +87,11 @@ fn text(url: &str, words: &str) -> FullText {
 fn f_asks_for_the_full_text_and_shows_it_under_a_line_that_says_so() {
     let mut app = app();
     let effects = press(&mut app, KeyCode::Char('f'));
-    let [Effect::ReadFullText(job), Effect::MarkRead(_)] = effects.as_slice() else {
+    let [
+        Effect::FullText(FullTextRequest::Article(job)),
+        Effect::Store(StoreRequest::MarkRead(_)),
+    ] = effects.as_slice()
+    else {
         panic!("a request, and the article opened is read: {effects:?}");
     };
     assert_eq!(job.url, "https://www.macworld.com/story/0.html");
@@ -137,7 +142,10 @@ fn a_failure_says_why_keeps_the_feeds_text_and_f_tries_again() {
     );
     let effects = press(&mut app, KeyCode::Char('f'));
     assert!(
-        matches!(effects.as_slice(), [Effect::ReadFullText(_)]),
+        matches!(
+            effects.as_slice(),
+            [Effect::FullText(FullTextRequest::Article(_))]
+        ),
         "{effects:?}"
     );
 }
@@ -163,18 +171,18 @@ fn a_kept_full_text_comes_with_the_body_and_a_stale_one_is_passed_over() {
         result,
     };
     let first = id(&app, 0);
-    app.handle(Event::FullText(FullTextEvent::Kept {
+    app.handle(Event::Store(StoreReport::FullTextKept {
         id: first.clone(),
         kept: kept("https://elsewhere.example/old", Ok(body("Stale."))),
     }));
     assert_eq!(app.full_text.state(&first), None);
-    app.handle(Event::FullText(FullTextEvent::Kept {
+    app.handle(Event::Store(StoreReport::FullTextKept {
         id: first.clone(),
         kept: kept("https://www.macworld.com/story/0.html", Ok(body("Kept."))),
     }));
     assert_eq!(first_text(&app), "Kept.");
     let second = id(&app, 1);
-    app.handle(Event::FullText(FullTextEvent::Kept {
+    app.handle(Event::Store(StoreReport::FullTextKept {
         id: second.clone(),
         kept: kept(
             "https://www.macworld.com/story/1.html",
@@ -205,7 +213,9 @@ fn a_link_is_read_over_the_article_and_f_goes_back() {
     let effects = press(&mut app, KeyCode::Char('f'));
     assert_eq!(
         effects,
-        [Effect::ReadPage("https://other.example/linked".into())]
+        [Effect::FullText(FullTextRequest::Page(
+            "https://other.example/linked".into()
+        ))]
     );
     assert_eq!(app.overlay, None);
     assert_eq!(
@@ -219,7 +229,7 @@ fn a_link_is_read_over_the_article_and_f_goes_back() {
         body: body("Linked text."),
         ..article(9, "", "")
     };
-    app.handle(Event::FullText(FullTextEvent::Page {
+    app.handle(Event::FullText(FullTextReport::Page {
         url: "https://other.example/linked".into(),
         result: Ok(Box::new(page)),
     }));
@@ -236,7 +246,7 @@ fn a_link_is_read_over_the_article_and_f_goes_back() {
     press(&mut app, KeyCode::Char('L'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('f'));
-    app.handle(Event::FullText(FullTextEvent::Page {
+    app.handle(Event::FullText(FullTextReport::Page {
         url: "https://other.example/linked".into(),
         result: Err("HTTP 404 Not Found".into()),
     }));

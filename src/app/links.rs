@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::{App, Effect};
 use crate::action::Action;
 use crate::model::Block;
+use crate::worker::desktop::DesktopRequest;
 
 /// The addresses of the article shown: its own, and those its text numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -95,13 +96,13 @@ impl App {
             _ => None,
         };
         if let Some(url) = chosen {
-            return vec![Effect::OpenUrl(url.to_string())];
+            return vec![Effect::Desktop(DesktopRequest::Open(url.to_string()))];
         }
         let Some(url) = links.at_row(cursor).map(str::to_string) else {
             return Vec::new();
         };
         match action {
-            Some(Action::CopyUrl) => vec![Effect::CopyUrl(url)],
+            Some(Action::CopyUrl) => vec![Effect::Desktop(DesktopRequest::Copy(url))],
             Some(Action::FullText) => self.read_page(url),
             _ => Vec::new(),
         }

@@ -30,7 +30,7 @@ fn app(own: Option<&str>) -> App {
 }
 
 fn open(url: &str) -> Vec<Effect> {
-    vec![Effect::OpenUrl(url.to_string())]
+    vec![Effect::Desktop(DesktopRequest::Open(url.to_string()))]
 }
 
 #[test]
@@ -78,14 +78,17 @@ fn enter_and_o_open_the_row_under_the_cursor_and_y_copies_it() {
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(
         press(&mut app, KeyCode::Char('y')),
-        [Effect::CopyUrl(OWN.to_string())]
+        [Effect::Desktop(DesktopRequest::Copy(OWN.to_string()))]
     );
     app.update(Action::ShowLinks);
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(press(&mut app, KeyCode::Char('o')), open(OWN));
     // Outside the list, y and o serve the article's own address as ever.
     assert_eq!(app.overlay, None);
-    assert_eq!(app.update(Action::CopyUrl), [Effect::CopyUrl(OWN.into())]);
+    assert_eq!(
+        app.update(Action::CopyUrl),
+        [Effect::Desktop(DesktopRequest::Copy(OWN.into()))]
+    );
     assert_eq!(app.update(Action::OpenInBrowser), open(OWN));
 }
 

@@ -55,6 +55,10 @@ use crate::model::library::{Entry, Library, Origin};
 use crate::model::wrap::Wrapped;
 use crate::sanitize;
 use crate::theme::Theme;
+use crate::worker::desktop::DesktopRequest;
+use crate::worker::list::ListRequest;
+use crate::worker::reindex::ReindexRequest;
+use crate::worker::store::StoreRequest;
 
 /// The selected article laid out for the reading pane.
 #[derive(Debug, Clone)]
@@ -124,6 +128,10 @@ pub struct App {
     pub refreshing: Option<Progress>,
     /// What the refresh under way has learnt of each feed, for the words at its end.
     refresh_tally: refreshed::Tally,
+    /// The feeds the refresh under way asks for (`None`: all of them).
+    refresh_only: Option<Vec<String>>,
+    /// Refresh as the reader starts.
+    refresh_at_start: bool,
     /// Sync with the `[sync]` server, when it is on.
     pub sync: Option<SyncView>,
     /// While search text is being typed: the search as it was before `/`, for Esc.
@@ -183,6 +191,8 @@ impl App {
             feeds: Vec::new(),
             refreshing: None,
             refresh_tally: refreshed::Tally::default(),
+            refresh_only: None,
+            refresh_at_start: false,
             sync: None,
             search_before: None,
             reader: None,
@@ -252,6 +262,41 @@ impl App {
         byline(entry, &self.settings.date_format, self.settings.offset)
     }
 
+    /// As the reader starts, at the terminal's size: what it asks for once its first frame
+    /// is drawn: what the screen shows (a body, pictures), the refresh at start, the whole
+    /// list of a large cache, the cache indexed anew.
+    pub fn start(&mut self, size: Size) -> Vec<Effect> {
+        self.size = size;
+        let mut effects = Vec::new();
+        if self.refresh_at_start {
+            effects.extend(self.refresh_on_start());
+        }
+        if self.loading_list {
+            effects.push(Effect::List(ListRequest::ReadAll));
+        }
+        if self.reindexing.is_some() {
+            effects.push(Effect::Reindex(ReindexRequest::Start));
+        }
+        let effects = self.finish(effects);
+        self.remember_changes(&effects);
+        effects
+    }
+
+    /// Refresh as the reader starts.
+    pub fn refresh_when_started(&mut self) {
+        self.refresh_at_start = true;
+    }
+
+    /// Whether the reader is to end.
+    pub fn quitting(&self) -> bool {
+        self.should_quit
+    }
+
+    /// The time now, for the dates shown and what is due.
+    pub fn set_clock(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+    }
+
     pub fn handle(&mut self, event: Event) -> Vec<Effect> {
         let from_person = matches!(
             event,
@@ -282,15 +327,12 @@ impl App {
                 self.on_store(report);
                 Vec::new()
             }
-            Event::Refresh(progress) => {
-                self.on_refresh(progress);
-                Vec::new()
-            }
-            Event::FullLibrary(Ok(full)) => {
+            Event::Refresh(progress) => self.on_refresh(progress),
+            Event::List(Ok(full)) => {
                 self.on_full_library(*full);
                 Vec::new()
             }
-            Event::FullLibrary(Err(problem)) => {
+            Event::List(Err(problem)) => {
                 self.loading_list = false;
                 self.set_error(format!("only the newest articles are listed: {problem}"));
                 Vec::new()
@@ -316,11 +358,10 @@ impl App {
                 self.on_reindex(event);
                 Vec::new()
             }
-            Event::Notice { text, is_error } => {
-                if is_error {
-                    self.set_error(text);
-                } else {
-                    self.set_info(text);
+            Event::Desktop(answer) => {
+                match answer {
+                    Ok(text) => self.set_info(text),
+                    Err(text) => self.set_error(text),
                 }
                 Vec::new()
             }
@@ -456,7 +497,7 @@ impl App {
             Action::ShowFeeds => self.open_overlay(Overlay::Feeds),
             Action::OpenInBrowser => {
                 match self.selected_entry().and_then(|e| e.article.url.clone()) {
-                    Some(url) => effects.push(Effect::OpenUrl(url)),
+                    Some(url) => effects.push(Effect::Desktop(DesktopRequest::Open(url))),
                     None => self.set_info("this article has no address".to_string()),
                 }
             }
@@ -468,7 +509,7 @@ impl App {
                 }
             }
             Action::CopyUrl => match self.selected_entry().and_then(|e| e.article.url.clone()) {
-                Some(url) => effects.push(Effect::CopyUrl(url)),
+                Some(url) => effects.push(Effect::Desktop(DesktopRequest::Copy(url))),
                 None => self.set_info("this article has no address".to_string()),
             },
             Action::FullText => effects.extend(self.toggle_full_text()),
@@ -491,13 +532,13 @@ impl App {
         {
             let id = entry.article.id.clone();
             self.loading = Some(id.clone());
-            effects.push(Effect::LoadBody(id));
+            effects.push(Effect::Store(StoreRequest::LoadBody(id)));
         }
         let search = &self.filter.search;
         if *search != self.searched && self.store_problem.is_none() {
             self.searched = search.clone();
             if !search.trim().is_empty() && self.library.has_cached() {
-                effects.push(Effect::SearchCache(search.clone()));
+                effects.push(Effect::Store(StoreRequest::Search(search.clone())));
             }
         }
         if self.focus != Focus::Reader || self.store_problem.is_some() {
@@ -511,7 +552,7 @@ impl App {
             self.opened = Some(id.clone());
             if !read {
                 self.linger_selected();
-                effects.push(Effect::MarkRead(id));
+                effects.push(Effect::Store(StoreRequest::MarkRead(id)));
             }
         }
         effects

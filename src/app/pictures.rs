@@ -12,8 +12,9 @@ use crate::model::Article;
 use crate::model::room::{Known, room};
 use crate::model::wrap::{PictureLayout, Slot, Wrapped, picture_slots, wrap_article_with};
 use crate::picture::Cells;
-use crate::picture::worker::{Job, PictureReport};
 use crate::sanitize;
+use crate::worker::pictures::{Job, PictureReport, PictureRequest};
+use crate::worker::store::StoreRequest;
 
 /// Pictures kept ready to draw, and the most cells they hold together (8 bytes a cell).
 const READY_LIMIT: usize = 48;
@@ -209,16 +210,16 @@ impl App {
             let article = &self.library.entry(reader.article).article;
             let bookmarking = effects
                 .iter()
-                .any(|e| matches!(e, Effect::SaveBookmark(saved) if saved.id == article.id));
+                .any(|e| matches!(e, Effect::Store(StoreRequest::SaveBookmark(saved)) if saved.id == article.id));
             if bookmarking && !reader.wrapped.pictures.is_empty() {
                 let urls = reader.wrapped.pictures.iter().map(|s| s.url.clone());
-                more.push(Effect::KeepPictures(urls.collect()));
+                more.push(Effect::Pictures(PictureRequest::Keep(urls.collect())));
             }
         }
         let wanted = self.wanted_pictures();
         if wanted != self.pictures.asked {
             self.pictures.asked.clone_from(&wanted);
-            more.push(Effect::Pictures(wanted));
+            more.push(Effect::Pictures(PictureRequest::Want(wanted)));
         }
         more
     }

@@ -53,7 +53,9 @@ fn app(pictures: bool) -> App {
 
 fn asked(effects: &[Effect]) -> Option<Vec<String>> {
     effects.iter().find_map(|effect| match effect {
-        Effect::Pictures(jobs) => Some(jobs.iter().map(|j| j.url.clone()).collect()),
+        Effect::Pictures(PictureRequest::Want(jobs)) => {
+            Some(jobs.iter().map(|j| j.url.clone()).collect())
+        }
         _ => None,
     })
 }
@@ -228,7 +230,7 @@ fn bookmarking_keeps_the_articles_pictures() {
     app.update(Action::Open);
     let effects = app.update(Action::ToggleBookmark);
     let kept = effects.iter().find_map(|effect| match effect {
-        Effect::KeepPictures(urls) => Some(urls.clone()),
+        Effect::Pictures(PictureRequest::Keep(urls)) => Some(urls.clone()),
         _ => None,
     });
     assert_eq!(

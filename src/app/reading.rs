@@ -2,9 +2,10 @@
 //! and undoing it, and going from unread article to unread article.
 
 use super::App;
-use crate::effect::{Effect, ReadChange};
+use crate::effect::Effect;
 use crate::focus::Focus;
 use crate::model::ArticleId;
+use crate::worker::store::{ReadChange, StoreRequest};
 
 impl App {
     /// `u`: only unread articles ↔ everything. The article under the cursor stays listed
@@ -36,11 +37,11 @@ impl App {
             self.linger_selected();
         }
         self.marking = vec![self.visible[self.selected]];
-        vec![Effect::SetRead {
+        vec![Effect::Store(StoreRequest::SetRead {
             ids,
             read,
             change: ReadChange::Toggle,
-        }]
+        })]
     }
 
     /// `A`: every unread article of the list as shown, read; `U` undoes it.
@@ -62,24 +63,24 @@ impl App {
         }
         self.marking = indices;
         if let Some(scope) = self.server_scope() {
-            return vec![Effect::MarkAllRead { ids, scope }];
+            return vec![Effect::Store(StoreRequest::MarkAllRead { ids, scope })];
         }
-        vec![Effect::SetRead {
+        vec![Effect::Store(StoreRequest::SetRead {
             ids,
             read: true,
             change: ReadChange::MarkAll,
-        }]
+        })]
     }
 
     pub(super) fn undo_mark_all(&mut self) -> Vec<Effect> {
         match self.last_marked.take() {
             Some((ids, indices)) => {
                 self.marking = indices;
-                vec![Effect::SetRead {
+                vec![Effect::Store(StoreRequest::SetRead {
                     ids,
                     read: false,
                     change: ReadChange::Undo,
-                }]
+                })]
             }
             None => {
                 let key = self

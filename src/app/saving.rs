@@ -6,8 +6,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{App, Effect};
 use crate::digest::digest;
-use crate::event::StoreReport;
 use crate::model::ArticleId;
+use crate::worker::store::{StoreReport, StoreRequest};
 
 impl App {
     pub(super) fn toggle_bookmark(&mut self) -> Vec<Effect> {
@@ -24,9 +24,9 @@ impl App {
             return Vec::new();
         }
         let effect = if entry.bookmarked {
-            Effect::RemoveBookmark(article.id.clone())
+            Effect::Store(StoreRequest::RemoveBookmark(article.id.clone()))
         } else {
-            Effect::SaveBookmark(Box::new(article.clone()))
+            Effect::Store(StoreRequest::SaveBookmark(Box::new(article.clone())))
         };
         self.pending.push(article.id.clone());
         vec![effect]
@@ -34,6 +34,10 @@ impl App {
 
     pub(super) fn on_store(&mut self, report: StoreReport) {
         let id = match report {
+            StoreReport::FullTextKept { id, kept } => {
+                self.on_full_text_kept(id, kept);
+                return;
+            }
             StoreReport::SearchHits { query, found } => {
                 self.on_search_hits(query, &found);
                 return;
@@ -67,6 +71,7 @@ impl App {
         let title = self.library.entry(index).article.title.clone();
         match report {
             StoreReport::SearchHits { .. }
+            | StoreReport::FullTextKept { .. }
             | StoreReport::ReadSet { .. }
             | StoreReport::ReadSetFailed { .. }
             | StoreReport::Queued(_) => {}

@@ -4,10 +4,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::App;
 use crate::action::Action;
-use crate::event::ReindexEvent;
 use crate::model::filter::find_matches;
 use crate::model::wrap::Wrapped;
 use crate::sanitize;
+use crate::worker::reindex::ReindexReport;
 
 impl App {
     pub(super) fn on_search_key(&mut self, key: KeyEvent) {
@@ -43,10 +43,10 @@ impl App {
 
     /// Indexing the cache anew came further or ended; at its end, the search on screen is
     /// asked of the index again, which now has every article.
-    pub(super) fn on_reindex(&mut self, event: ReindexEvent) {
+    pub(super) fn on_reindex(&mut self, event: ReindexReport) {
         match event {
-            ReindexEvent::Progress(progress) => self.reindexing = Some(progress),
-            ReindexEvent::Finished(result) => {
+            ReindexReport::Progress(progress) => self.reindexing = Some(progress),
+            ReindexReport::Finished(result) => {
                 self.reindexing = None;
                 if let Err(error) = result {
                     self.set_error(format!(

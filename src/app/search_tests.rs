@@ -10,10 +10,11 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::tests::{press, settings};
 use super::*;
-use crate::event::{ReindexEvent, StoreReport};
 use crate::model::{Article, Block, Body, Span};
-use crate::persist::Persist;
 use crate::store::{FeedState, Reindexing, Store};
+use crate::worker::Handle;
+use crate::worker::reindex::ReindexReport;
+use crate::worker::store::{StoreReport, StoreWorker};
 
 const FEED: &str = "https://tech.meituan.example/feed";
 
@@ -43,12 +44,17 @@ fn titles(app: &App) -> Vec<String> {
 
 /// Carries out the searches among `effects` on the store worker and hands the app what it
 /// answers, as the reader's loop does.
-fn answer(app: &mut App, persist: &Persist, inbox: &mpsc::Receiver<Event>, effects: Vec<Effect>) {
+fn answer(
+    app: &mut App,
+    worker: &Handle<StoreRequest>,
+    inbox: &mpsc::Receiver<Event>,
+    effects: Vec<Effect>,
+) {
     for effect in effects {
-        if !matches!(effect, Effect::SearchCache(_)) {
+        let Effect::Store(request @ StoreRequest::Search(_)) = effect else {
             continue;
-        }
-        persist.send(effect);
+        };
+        worker.send(request);
         let event = inbox
             .recv_timeout(Duration::from_secs(10))
             .expect("the store worker answers");
@@ -90,7 +96,7 @@ fn slash_finds_chinese_in_the_titles_at_once_and_in_the_bodies_of_cached_article
     let mut app = App::new(library, settings(), Size::new(120, 40), now);
     app.handle(Event::Resize(120, 40));
     let (events, inbox) = mpsc::channel();
-    let persist = Persist::spawn(store, events);
+    let worker = Handle::spawn(&events, move |reply| StoreWorker::new(store, reply));
 
     press(&mut app, KeyCode::Char('/'));
     let effects = press(&mut app, KeyCode::Char('智'));
@@ -99,18 +105,18 @@ fn slash_finds_chinese_in_the_titles_at_once_and_in_the_bodies_of_cached_article
         ["智能手机上的新功能"],
         "the titles' answer at once"
     );
-    answer(&mut app, &persist, &inbox, effects);
+    answer(&mut app, &worker, &inbox, effects);
     assert_eq!(
         titles(&app),
         ["配送系统的新设计", "智能手机上的新功能"],
         "one character, found in a body too"
     );
     let effects = press(&mut app, KeyCode::Char('能'));
-    answer(&mut app, &persist, &inbox, effects);
+    answer(&mut app, &worker, &inbox, effects);
     assert_eq!(titles(&app), ["配送系统的新设计", "智能手机上的新功能"]);
     for c in "调度".chars() {
         let effects = press(&mut app, KeyCode::Char(c));
-        answer(&mut app, &persist, &inbox, effects);
+        answer(&mut app, &worker, &inbox, effects);
     }
     assert_eq!(
         titles(&app),
@@ -125,10 +131,10 @@ fn slash_finds_chinese_in_the_titles_at_once_and_in_the_bodies_of_cached_article
     }
     for c in "智调".chars() {
         let effects = press(&mut app, KeyCode::Char(c));
-        answer(&mut app, &persist, &inbox, effects);
+        answer(&mut app, &worker, &inbox, effects);
     }
     assert!(titles(&app).is_empty(), "{:?}", titles(&app));
-    drop(persist);
+    worker.stop();
 }
 
 #[test]
@@ -141,21 +147,21 @@ fn the_status_line_follows_a_reindex_and_its_end_asks_the_search_again() {
     app.reindexing = Some(Reindexing { done: 0, total: 40 });
     press(&mut app, KeyCode::Char('/'));
     let effects = press(&mut app, KeyCode::Char('智'));
-    assert_eq!(effects, [Effect::SearchCache("智".into())]);
+    assert_eq!(effects, [Effect::Store(StoreRequest::Search("智".into()))]);
     press(&mut app, KeyCode::Enter);
-    app.handle(Event::Reindex(ReindexEvent::Progress(Reindexing {
+    app.handle(Event::Reindex(ReindexReport::Progress(Reindexing {
         done: 10,
         total: 40,
     })));
     assert_eq!(app.reindexing.map(Reindexing::percent), Some(25));
-    let effects = app.handle(Event::Reindex(ReindexEvent::Finished(Ok(()))));
+    let effects = app.handle(Event::Reindex(ReindexReport::Finished(Ok(()))));
     assert_eq!(app.reindexing, None);
     assert_eq!(
         effects,
-        [Effect::SearchCache("智".into())],
+        [Effect::Store(StoreRequest::Search("智".into()))],
         "asked again of the index now complete"
     );
-    app.handle(Event::Reindex(ReindexEvent::Finished(Err(
+    app.handle(Event::Reindex(ReindexReport::Finished(Err(
         "disk full".into()
     ))));
     assert!(

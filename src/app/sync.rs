@@ -11,7 +11,9 @@ use super::{App, Effect, FeedStatus};
 use crate::model::library::Library;
 use crate::model::{ArticleId, counted};
 use crate::store::ReadScope;
-use crate::sync::{Outcome, Progress, SyncEvent};
+use crate::sync::{Outcome, Progress};
+use crate::worker::store::StoreRequest;
+use crate::worker::sync::{SyncReport, SyncRequest};
 
 /// What the reader knows of sync with the `[sync]` server.
 #[derive(Debug, Clone, Default)]
@@ -55,7 +57,7 @@ impl App {
                 sync.running = Some(None);
                 sync.started = Some(now);
                 sync.by_the_clock = by_the_clock;
-                vec![Effect::Sync]
+                vec![Effect::Sync(SyncRequest::Now)]
             }
             _ => Vec::new(),
         }
@@ -101,13 +103,15 @@ impl App {
         };
         for effect in effects {
             match effect {
-                Effect::SaveBookmark(article) => {
+                Effect::Store(StoreRequest::SaveBookmark(article)) => {
                     sync.touched.insert(article.id.clone());
                 }
-                Effect::RemoveBookmark(id) | Effect::MarkRead(id) => {
+                Effect::Store(StoreRequest::RemoveBookmark(id) | StoreRequest::MarkRead(id)) => {
                     sync.touched.insert(id.clone());
                 }
-                Effect::SetRead { ids, .. } | Effect::MarkAllRead { ids, .. } => {
+                Effect::Store(
+                    StoreRequest::SetRead { ids, .. } | StoreRequest::MarkAllRead { ids, .. },
+                ) => {
                     sync.touched.extend(ids.iter().cloned());
                 }
                 _ => {}
@@ -126,14 +130,14 @@ impl App {
         }
     }
 
-    pub(super) fn on_sync(&mut self, event: SyncEvent) {
+    pub(super) fn on_sync(&mut self, event: SyncReport) {
         let Some(sync) = &mut self.sync else {
             return;
         };
         match event {
-            SyncEvent::Progress(progress) => sync.running = Some(Some(progress)),
-            SyncEvent::Finished(Ok(outcome)) => self.on_synced(*outcome),
-            SyncEvent::Finished(Err(failure)) => {
+            SyncReport::Progress(progress) => sync.running = Some(Some(progress)),
+            SyncReport::Finished(Ok(outcome)) => self.on_synced(*outcome),
+            SyncReport::Finished(Err(failure)) => {
                 sync.running = None;
                 let quiet = sync.by_the_clock && sync.offline.is_some();
                 sync.offline = Some(failure.queued);

@@ -7,12 +7,13 @@ use chrono::{TimeDelta, TimeZone};
 
 use super::tests::{article, settings};
 use super::*;
-use crate::effect::ReadChange;
-use crate::event::StoreReport;
 use crate::model::library::SourceKey;
 use crate::model::{Article, Subscription};
 use crate::store::{ReadScope, ServerFeed, StateChanges};
-use crate::sync::{Failure, Outcome, Progress, Stage, Summary, SyncEvent};
+use crate::sync::{Outcome, Progress, Stage, Summary};
+use crate::worker::refresh::RefreshRequest;
+use crate::worker::store::{ReadChange, StoreReport};
+use crate::worker::sync::{Failure, SyncReport, SyncRequest};
 
 const SERVER_FEED: &str = "https://server.example/feed";
 const LOCAL_FEED: &str = "https://local.example/feed";
@@ -59,7 +60,7 @@ fn entry(app: &App, n: usize) -> &crate::model::library::Entry {
 }
 
 fn finished(app: &mut App, outcome: Outcome) {
-    app.handle(Event::Sync(SyncEvent::Finished(Ok(Box::new(outcome)))));
+    app.handle(Event::Sync(SyncReport::Finished(Ok(Box::new(outcome)))));
 }
 
 #[test]
@@ -69,15 +70,18 @@ fn r_syncs_and_refreshes_only_the_feeds_that_are_not_the_servers() {
     assert_eq!(
         effects,
         [
-            Effect::Sync,
-            Effect::Refresh {
+            Effect::Sync(SyncRequest::Now),
+            Effect::Refresh(RefreshRequest {
                 only: Some(vec![LOCAL_FEED.to_string()]),
                 force: true
-            }
+            })
         ]
     );
     // One sync at a time.
-    assert!(!app.update(Action::Refresh).contains(&Effect::Sync));
+    assert!(
+        !app.update(Action::Refresh)
+            .contains(&Effect::Sync(SyncRequest::Now))
+    );
     // R on an article of the server's feed: a sync, no refresh here.
     let mut app = super::sync_tests::app();
     app.selected = app
@@ -85,24 +89,36 @@ fn r_syncs_and_refreshes_only_the_feeds_that_are_not_the_servers() {
         .iter()
         .position(|&i| app.library.entry(i).article.id == id(0))
         .unwrap();
-    assert_eq!(app.update(Action::RefreshFeed), [Effect::Sync]);
+    assert_eq!(
+        app.update(Action::RefreshFeed),
+        [Effect::Sync(SyncRequest::Now)]
+    );
 }
 
 #[test]
 fn the_clock_syncs_every_so_often() {
     let mut app = app();
-    assert_eq!(app.update(Action::Refresh)[0], Effect::Sync);
+    assert_eq!(
+        app.update(Action::Refresh)[0],
+        Effect::Sync(SyncRequest::Now)
+    );
     finished(&mut app, Outcome::default());
     let later = |minutes| now() + TimeDelta::minutes(minutes);
-    assert!(!app.handle(Event::Tick(later(14))).contains(&Effect::Sync));
-    assert!(app.handle(Event::Tick(later(15))).contains(&Effect::Sync));
+    assert!(
+        !app.handle(Event::Tick(later(14)))
+            .contains(&Effect::Sync(SyncRequest::Now))
+    );
+    assert!(
+        app.handle(Event::Tick(later(15)))
+            .contains(&Effect::Sync(SyncRequest::Now))
+    );
     // Every 0: only when asked.
     let mut quiet = app;
     quiet.enable_sync(0, [SERVER_FEED.to_string()]);
     assert!(
         !quiet
             .handle(Event::Tick(later(600)))
-            .contains(&Effect::Sync)
+            .contains(&Effect::Sync(SyncRequest::Now))
     );
 }
 
@@ -116,7 +132,7 @@ fn a_mark_all_read_of_a_servers_list_goes_as_one_with_its_scope() {
     app.filter.sources.insert(source);
     app.refilter_all();
     let effects = app.update(Action::MarkAllRead);
-    let Effect::MarkAllRead { ids, scope } = &effects[0] else {
+    let Effect::Store(StoreRequest::MarkAllRead { ids, scope }) = &effects[0] else {
         panic!("{effects:?}");
     };
     assert_eq!(ids.len(), 4);
@@ -128,10 +144,10 @@ fn a_mark_all_read_of_a_servers_list_goes_as_one_with_its_scope() {
     assert!(
         matches!(
             effects[0],
-            Effect::SetRead {
+            Effect::Store(StoreRequest::SetRead {
                 change: ReadChange::MarkAll,
                 ..
-            }
+            })
         ),
         "{effects:?}"
     );
@@ -141,7 +157,7 @@ fn a_mark_all_read_of_a_servers_list_goes_as_one_with_its_scope() {
 fn what_a_sync_brings_joins_the_library_but_not_over_a_change_made_meanwhile() {
     let mut app = app();
     app.update(Action::Refresh);
-    app.handle(Event::Sync(SyncEvent::Progress(Progress {
+    app.handle(Event::Sync(SyncReport::Progress(Progress {
         stage: Stage::Fetching,
         done: 100,
         total: 400,
@@ -154,7 +170,10 @@ fn what_a_sync_brings_joins_the_library_but_not_over_a_change_made_meanwhile() {
     let touched = app.library.position(&id(1)).unwrap();
     app.selected = app.visible.iter().position(|&i| i == touched).unwrap();
     let effects = app.update(Action::ToggleRead);
-    assert!(matches!(effects[0], Effect::SetRead { read: true, .. }));
+    assert!(matches!(
+        effects[0],
+        Effect::Store(StoreRequest::SetRead { read: true, .. })
+    ));
     let mut new_article: Article = article(9, "News", "");
     new_article.body = Default::default();
     finished(
@@ -203,7 +222,7 @@ fn what_a_sync_brings_joins_the_library_but_not_over_a_change_made_meanwhile() {
 fn while_the_server_is_away_the_status_line_counts_the_changes_waiting() {
     let mut app = app();
     app.update(Action::Refresh);
-    app.handle(Event::Sync(SyncEvent::Finished(Err(Failure {
+    app.handle(Event::Sync(SyncReport::Finished(Err(Failure {
         message: "cannot connect to rss.example (connection refused)".into(),
         queued: 2,
     }))));
@@ -411,8 +430,8 @@ fn a_feed_dropped_while_the_whole_list_was_read_stays_out_of_it() {
         (0..8).map(|n| article(n, "News", "Text")).collect(),
     );
     drop_server_feed(&mut app);
-    app.handle(Event::FullLibrary(Ok(Box::new(
-        crate::event::FullLibrary {
+    app.handle(Event::List(Ok(Box::new(
+        crate::worker::list::FullLibrary {
             library: whole,
             problems: Vec::new(),
         },

@@ -2,11 +2,12 @@
 
 use super::*;
 use crate::config::Config;
-use crate::event::{RefreshEvent, StoreReport};
 use crate::model::Article;
 use crate::model::tag::parse_tag_list;
 use crate::model::{Block, Body, Span};
 use crate::refresh::{FeedReport, FeedResult, Summary};
+use crate::worker::refresh::{RefreshReport, RefreshRequest};
+use crate::worker::store::StoreReport;
 use chrono::TimeZone;
 use ratatui::crossterm::event::{
     KeyCode, KeyEventState, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -131,7 +132,7 @@ fn opening_focuses_the_reader_and_marks_read_once() {
     let id = app.selected_entry().unwrap().article.id.clone();
     let effects = app.update(Action::Open);
     assert_eq!(app.focus, Focus::Reader);
-    assert_eq!(effects, [Effect::MarkRead(id.clone())]);
+    assert_eq!(effects, [Effect::Store(StoreRequest::MarkRead(id.clone()))]);
     assert!(
         !app.selected_entry().unwrap().is_read(),
         "read only once the store says so"
@@ -267,7 +268,12 @@ fn bookmarks_are_saved_through_the_store() {
     app.update(Action::MoveDown);
     let article = app.selected_entry().unwrap().article.clone();
     let effects = app.update(Action::ToggleBookmark);
-    assert_eq!(effects, [Effect::SaveBookmark(Box::new(article.clone()))]);
+    assert_eq!(
+        effects,
+        [Effect::Store(StoreRequest::SaveBookmark(Box::new(
+            article.clone()
+        )))]
+    );
     assert!(app.pending.contains(&article.id));
     assert!(
         app.update(Action::ToggleBookmark).is_empty(),
@@ -282,7 +288,12 @@ fn bookmarks_are_saved_through_the_store() {
     assert_eq!(app.visible.len(), 1);
     assert_eq!(selected_title(&app), "Article 1");
     let effects = app.update(Action::ToggleBookmark);
-    assert_eq!(effects, [Effect::RemoveBookmark(article.id.clone())]);
+    assert_eq!(
+        effects,
+        [Effect::Store(StoreRequest::RemoveBookmark(
+            article.id.clone()
+        ))]
+    );
     app.handle(Event::Store(StoreReport::BookmarkRemoved(article.id)));
     assert!(app.visible.is_empty(), "gone from the bookmarks view");
     app.update(Action::ShowBookmarks);
@@ -468,7 +479,7 @@ fn focusing_the_reader_in_any_way_marks_the_article_read() {
     let id = app.selected_entry().unwrap().article.id.clone();
     let effects = app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Reader);
-    assert_eq!(effects, [Effect::MarkRead(id.clone())]);
+    assert_eq!(effects, [Effect::Store(StoreRequest::MarkRead(id.clone()))]);
     assert!(
         app.update(Action::MoveDown).is_empty(),
         "asked once, while the store answers"
@@ -690,10 +701,10 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
     let effects = app.update(Action::Refresh);
     assert_eq!(
         effects,
-        [Effect::Refresh {
+        [Effect::Refresh(RefreshRequest {
             only: None,
             force: true
-        }]
+        })]
     );
     assert_eq!(
         app.refreshing,
@@ -718,7 +729,7 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
     };
     app.update(Action::MoveDown);
     let selected = selected_title(&app);
-    app.handle(Event::Refresh(RefreshEvent::Feed { done: 1, report }));
+    app.handle(Event::Refresh(RefreshReport::Feed { done: 1, report }));
     assert_eq!(
         app.refreshing,
         Some(Progress {
@@ -745,7 +756,7 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
         new: 1,
         ..Summary::default()
     };
-    app.handle(Event::Refresh(RefreshEvent::Finished(summary)));
+    app.handle(Event::Refresh(RefreshReport::Finished(summary)));
     assert_eq!(app.refreshing, None);
     assert_eq!(app.status.as_ref().unwrap().text, "Example: +1 new");
 }
@@ -772,10 +783,10 @@ fn refresh_of_the_selected_articles_feed_only() {
     let effects = app.update(Action::RefreshFeed);
     assert_eq!(
         effects,
-        [Effect::Refresh {
+        [Effect::Refresh(RefreshRequest {
             only: Some(vec!["https://example.com/feed".into()]),
             force: true
-        }]
+        })]
     );
 }
 
@@ -802,7 +813,7 @@ fn a_failed_feed_shows_in_the_feeds_list() {
         result: FeedResult::Failed("HTTP 404 Not Found".into()),
         articles: Vec::new(),
     };
-    app.handle(Event::Refresh(RefreshEvent::Feed { done: 1, report }));
+    app.handle(Event::Refresh(RefreshReport::Feed { done: 1, report }));
     assert_eq!(app.feeds[0].error.as_deref(), Some("HTTP 404 Not Found"));
     app.update(Action::ShowFeeds);
     assert_eq!(app.overlay, Some(Overlay::Feeds));
@@ -823,11 +834,15 @@ fn open_copy_and_links() {
     app.update(Action::Top);
     assert_eq!(
         app.update(Action::OpenInBrowser),
-        [Effect::OpenUrl("https://example.com/item".into())]
+        [Effect::Desktop(DesktopRequest::Open(
+            "https://example.com/item".into()
+        ))]
     );
     assert_eq!(
         app.update(Action::CopyUrl),
-        [Effect::CopyUrl("https://example.com/item".into())]
+        [Effect::Desktop(DesktopRequest::Copy(
+            "https://example.com/item".into()
+        ))]
     );
     let links = app.links();
     assert_eq!(links.own.as_deref(), Some("https://example.com/item"));
@@ -842,24 +857,27 @@ fn open_copy_and_links() {
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(
         press(&mut app, KeyCode::Enter),
-        [Effect::OpenUrl("https://example.com/item".into())],
+        [Effect::Desktop(DesktopRequest::Open(
+            "https://example.com/item".into()
+        ))],
         "the text's second link"
     );
     assert_eq!(app.overlay, None);
     app.update(Action::ShowLinks);
     assert_eq!(
         press(&mut app, KeyCode::Char('1')),
-        [Effect::OpenUrl("https://example.com/more".into())]
+        [Effect::Desktop(DesktopRequest::Open(
+            "https://example.com/more".into()
+        ))]
     );
     app.update(Action::ShowLinks);
     assert_eq!(
         press(&mut app, KeyCode::Char('y')),
-        [Effect::CopyUrl("https://example.com/more".into())]
+        [Effect::Desktop(DesktopRequest::Copy(
+            "https://example.com/more".into()
+        ))]
     );
-    app.handle(Event::Notice {
-        text: "cannot start xdg-open".into(),
-        is_error: true,
-    });
+    app.handle(Event::Desktop(Err("cannot start xdg-open".into())));
     assert!(app.status.as_ref().unwrap().is_error);
 }
 
@@ -871,7 +889,10 @@ fn a_cached_articles_body_is_asked_for_once_and_laid_out_when_it_comes() {
     let body = std::mem::take(&mut cached.body);
     add_cached(&mut app, &cached);
     let effects = app.update(Action::Top);
-    assert_eq!(effects, [Effect::LoadBody(cached.id.clone())]);
+    assert_eq!(
+        effects,
+        [Effect::Store(StoreRequest::LoadBody(cached.id.clone()))]
+    );
     assert!(
         app.update(Action::Top).is_empty(),
         "asked once, while the store answers"
@@ -931,12 +952,12 @@ fn a_search_asks_the_index_for_cached_bodies_and_adds_what_it_finds() {
         KeyCode::Char('d'),
         KeyModifiers::NONE,
     )));
-    assert!(effects.contains(&Effect::SearchCache("d".into())));
+    assert!(effects.contains(&Effect::Store(StoreRequest::Search("d".into()))));
     let effects = app.handle(Event::Key(KeyEvent::new(
         KeyCode::Char('r'),
         KeyModifiers::NONE,
     )));
-    assert!(effects.contains(&Effect::SearchCache("dr".into())));
+    assert!(effects.contains(&Effect::Store(StoreRequest::Search("dr".into()))));
     assert!(app.visible.is_empty(), "no title has 'dr'");
     // An answer for an older search is ignored.
     app.handle(Event::Store(StoreReport::SearchHits {

@@ -8,11 +8,11 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::tests::{article, press, selected_title, settings};
 use super::*;
-use crate::effect::ReadChange;
-use crate::event::{RefreshEvent, StoreReport};
 use crate::model::library::{Library, SourceKey};
 use crate::model::{Article, Subscription};
 use crate::refresh::{FeedReport, FeedResult, Summary};
+use crate::worker::refresh::{RefreshReport, RefreshRequest};
+use crate::worker::store::{ReadChange, StoreReport};
 
 const DARING: &str = "https://daring.example/feed";
 const HARBOUR: &str = "https://harbour.example/feed";
@@ -57,8 +57,10 @@ fn app() -> App {
 fn saved(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
         let report = match effect {
-            Effect::MarkRead(id) => StoreReport::MarkedRead(id),
-            Effect::SetRead { ids, read, change } => StoreReport::ReadSet { ids, read, change },
+            Effect::Store(StoreRequest::MarkRead(id)) => StoreReport::MarkedRead(id),
+            Effect::Store(StoreRequest::SetRead { ids, read, change }) => {
+                StoreReport::ReadSet { ids, read, change }
+            }
             _ => continue,
         };
         let more = app.handle(Event::Store(report));
@@ -92,7 +94,7 @@ fn nav_to(app: &mut App, item: NavItem) {
 
 /// A refresh of one feed brings `articles`.
 fn brought(app: &mut App, url: &str, articles: Vec<Article>) {
-    app.handle(Event::Refresh(RefreshEvent::Feed {
+    app.handle(Event::Refresh(RefreshReport::Feed {
         done: 1,
         report: FeedReport {
             url: url.into(),
@@ -212,11 +214,11 @@ fn m_toggles_read_and_an_article_marked_unread_in_the_reader_stays_unread() {
     let effects = app.update(Action::ToggleRead);
     assert_eq!(
         effects,
-        [Effect::SetRead {
+        [Effect::Store(StoreRequest::SetRead {
             ids: vec![app.selected_entry().unwrap().article.id.clone()],
             read: false,
             change: ReadChange::Toggle
-        }]
+        })]
     );
     saved(&mut app, effects);
     assert!(!app.selected_entry().unwrap().is_read());
@@ -243,11 +245,11 @@ fn mark_all_read_marks_only_what_the_list_shows_and_undo_brings_it_back() {
     act(&mut app, Action::UnreadOnly);
     let effects = app.update(Action::MarkAllRead);
     let [
-        Effect::SetRead {
+        Effect::Store(StoreRequest::SetRead {
             ids,
             read: true,
             change: ReadChange::MarkAll,
-        },
+        }),
     ] = effects.as_slice()
     else {
         panic!("one change of four articles: {effects:?}");
@@ -410,10 +412,10 @@ fn feeds_are_refreshed_by_the_clock_when_their_time_has_come() {
     let effects = app.handle(Event::Tick(now()));
     assert_eq!(
         effects,
-        [Effect::Refresh {
+        [Effect::Refresh(RefreshRequest {
             only: Some(vec![DARING.into(), HARBOUR.into()]),
             force: false
-        }],
+        })],
         "never refreshed: both are due"
     );
     assert!(
@@ -421,7 +423,7 @@ fn feeds_are_refreshed_by_the_clock_when_their_time_has_come() {
         "not while a refresh is under way"
     );
     for (done, url) in [(1, DARING), (2, HARBOUR)] {
-        app.handle(Event::Refresh(RefreshEvent::Feed {
+        app.handle(Event::Refresh(RefreshReport::Feed {
             done,
             report: FeedReport {
                 url: url.into(),
@@ -431,7 +433,7 @@ fn feeds_are_refreshed_by_the_clock_when_their_time_has_come() {
             },
         }));
     }
-    app.handle(Event::Refresh(RefreshEvent::Finished(Summary {
+    app.handle(Event::Refresh(RefreshReport::Finished(Summary {
         feeds: 2,
         unchanged: 2,
         ..Summary::default()
@@ -450,7 +452,7 @@ fn feeds_are_refreshed_by_the_clock_when_their_time_has_come() {
         1,
         "ten minutes later they are due again"
     );
-    app.handle(Event::Refresh(RefreshEvent::Finished(Summary {
+    app.handle(Event::Refresh(RefreshReport::Finished(Summary {
         feeds: 2,
         new: 3,
         ..Summary::default()
@@ -533,7 +535,7 @@ fn a_feed_is_due_again_a_whole_interval_after_the_tick_that_refreshed_it() {
     // The reports come in a moment after the tick, as the event loop has moved on.
     app.now = now() + TimeDelta::seconds(2);
     for (done, url) in [(1, DARING), (2, HARBOUR)] {
-        app.handle(Event::Refresh(RefreshEvent::Feed {
+        app.handle(Event::Refresh(RefreshReport::Feed {
             done,
             report: FeedReport {
                 url: url.into(),
@@ -543,7 +545,7 @@ fn a_feed_is_due_again_a_whole_interval_after_the_tick_that_refreshed_it() {
             },
         }));
     }
-    app.handle(Event::Refresh(RefreshEvent::Finished(Summary::default())));
+    app.handle(Event::Refresh(RefreshReport::Finished(Summary::default())));
     // Ticks come a minute apart (or a little more): the tenth after is ten minutes on.
     assert_eq!(
         app.handle(Event::Tick(now() + TimeDelta::minutes(10)))

@@ -6,10 +6,11 @@ use chrono::{TimeDelta, TimeZone};
 
 use super::tests::{article, settings};
 use super::*;
-use crate::event::StoreReport;
 use crate::model::Body;
 use crate::store::StateChanges;
-use crate::sync::{Outcome, SyncEvent};
+use crate::sync::Outcome;
+use crate::worker::store::StoreReport;
+use crate::worker::sync::SyncReport;
 
 const FEED: &str = "https://server.example/feed";
 
@@ -69,7 +70,7 @@ fn unstar_one(app: &mut App) {
         },
         ..Outcome::default()
     };
-    app.handle(Event::Sync(SyncEvent::Finished(Ok(Box::new(outcome)))));
+    app.handle(Event::Sync(SyncReport::Finished(Ok(Box::new(outcome)))));
 }
 
 #[test]
@@ -155,11 +156,11 @@ fn a_saved_copy_unstarred_elsewhere_is_read_in_the_reader_and_b_bookmarks_it_aga
         .join(" ");
     assert!(text.contains("Kept paragraph 0 of article 8"), "{text}");
     assert!(text.contains("saved copy"), "{text}");
-    assert_eq!(effects, [Effect::MarkRead(id(8))]);
+    assert_eq!(effects, [Effect::Store(StoreRequest::MarkRead(id(8)))]);
 
     app.update(Action::Back);
     let effects = app.update(Action::ToggleBookmark);
-    let [Effect::SaveBookmark(saved)] = effects.as_slice() else {
+    let [Effect::Store(StoreRequest::SaveBookmark(saved))] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert_eq!(saved.id, id(8));
@@ -184,7 +185,7 @@ fn b_on_an_article_unstarred_elsewhere_bookmarks_the_cached_article_and_it_moves
     assert_eq!(titles(&app)[app.selected], "Article 1");
     let effects = app.update(Action::ToggleBookmark);
     assert!(
-        matches!(effects.as_slice(), [Effect::SaveBookmark(a)] if a.id == id(1)),
+        matches!(effects.as_slice(), [Effect::Store(StoreRequest::SaveBookmark(a))] if a.id == id(1)),
         "{effects:?}"
     );
     app.handle(Event::Store(StoreReport::BookmarkSaved(id(1))));
@@ -206,7 +207,7 @@ fn a_star_given_back_elsewhere_makes_it_a_bookmark_again() {
         },
         ..Outcome::default()
     };
-    app.handle(Event::Sync(SyncEvent::Finished(Ok(Box::new(outcome)))));
+    app.handle(Event::Sync(SyncReport::Finished(Ok(Box::new(outcome)))));
     assert!(app.library.entry(index(&app, 1)).bookmarked);
     // Starred again just now: the newest bookmark.
     assert_eq!(titles(&app), ["Article 1", "Article 0", "Article 8"]);
@@ -224,5 +225,5 @@ fn a_cached_article_unstarred_elsewhere_loads_its_body_when_selected() {
     app.set_unstarred([(id(1), now())]);
     let effects = app.update(Action::ShowBookmarks);
     assert_eq!(titles(&app), ["Article 1"]);
-    assert_eq!(effects, [Effect::LoadBody(id(1))]);
+    assert_eq!(effects, [Effect::Store(StoreRequest::LoadBody(id(1)))]);
 }

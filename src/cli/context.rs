@@ -11,7 +11,6 @@ use super::output::warn;
 use super::{Cli, Sources};
 use crate::app::{App, Settings};
 use crate::config::Config;
-use crate::event::{Event, FullLibrary, ReindexEvent};
 use crate::keymap::Keymap;
 use crate::model::library::Library;
 use crate::model::{Article, Subscription};
@@ -20,6 +19,7 @@ use crate::source::load::{self, Loaded};
 use crate::store::Store;
 use crate::sync::SyncConfig;
 use crate::theme::Theme;
+use crate::worker::list::{FullLibrary, ListReport, ReadAll};
 
 /// A feed cache larger than this is read in the background: the reader starts on its
 /// newest [`FIRST_READ`] articles.
@@ -315,17 +315,10 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
             .unwrap_or(false),
         _ => false,
     };
-    let mut background: Vec<crate::tui::Background> = Vec::new();
-    if in_background {
+    let read_all: Option<ReadAll> = in_background.then(|| {
         let (run, config, data_dir) = (run.again(), config.clone(), context.data_dir.clone());
-        background.push(Box::new(move |events| {
-            let _ = events.send(read_everything(run, &config, &data_dir));
-        }));
-    }
-    if reindex.is_some() {
-        let data_dir = context.data_dir.clone();
-        background.push(Box::new(move |events| reindex_cache(&data_dir, &events)));
-    }
+        Box::new(move || read_everything(run, &config, &data_dir)) as ReadAll
+    });
     let (library, problems) = library(
         run,
         config,
@@ -374,42 +367,31 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     if let Some(store) = &store {
         app.set_unstarred(store.unstarred_times().unwrap_or_default());
     }
-    let refresher = crate::tui::Refresher {
-        feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),
-        options: refresh::Options::from_config(config, false),
-        data_dir: keep_cache.then(|| context.data_dir.clone()),
-        on_start: refresh_now,
-        sync: password.map(|password| {
-            crate::sync::Worker::new(config.clone(), context.data_dir.clone(), password)
-        }),
-    };
+    if refresh_now {
+        app.refresh_when_started();
+    }
     let pictures = super::pictures::settings(config, &context.data_dir).map(|(settings, rows)| {
         app.show_pictures(rows);
         settings
     });
-    crate::tui::run(app, store, config.mouse, refresher, background, pictures)
-}
-
-/// Indexes the cache anew for search (once, after an upgrade) on a connection of its own,
-/// reporting each batch done and the end.
-fn reindex_cache(data_dir: &Path, events: &std::sync::mpsc::Sender<Event>) {
-    let result = Store::open(data_dir).and_then(|store| {
-        store.reindex(|progress| {
-            let _ = events.send(Event::Reindex(ReindexEvent::Progress(progress)));
-        })
-    });
-    let result = result.map_err(|error| error.to_string());
-    let _ = events.send(Event::Reindex(ReindexEvent::Finished(result)));
+    let setup = crate::tui::Setup {
+        feeds: refresh::fetched_here(config, store.as_ref(), feeds).unwrap_or_default(),
+        options: refresh::Options::from_config(config, false),
+        data_dir: keep_cache.then(|| context.data_dir.clone()),
+        sync: password.map(|password| (config.clone(), context.data_dir.clone(), password)),
+        store,
+        pictures,
+        read_all,
+        reindex: reindex.map(|_| context.data_dir.clone()),
+    };
+    crate::tui::run(app, config.mouse, setup)
 }
 
 /// The whole library of a run, on its own connection to the store, for a reader that
 /// started on the newest articles.
-fn read_everything(run: RunSources, config: &Config, data_dir: &Path) -> Event {
-    let store = match Store::open(data_dir) {
-        Ok(store) => store,
-        Err(e) => return Event::FullLibrary(Err(e.to_string())),
-    };
+fn read_everything(run: RunSources, config: &Config, data_dir: &Path) -> ListReport {
+    let store = Store::open(data_dir).map_err(|e| e.to_string())?;
     let (library, problems) = library(run, config, Some(&store), None);
     library.prepare_search();
-    Event::FullLibrary(Ok(Box::new(FullLibrary { library, problems })))
+    Ok(Box::new(FullLibrary { library, problems }))
 }

@@ -8,7 +8,7 @@ use super::context::Context;
 use super::output::{about, default_width, emit, print_json};
 use crate::model::Block;
 use crate::model::wrap::wrap_article;
-use crate::source::fulltext::{self, Known, Page};
+use crate::source::full_text::{self, Known, Page};
 
 pub fn read(
     context: &Context,
@@ -17,7 +17,7 @@ pub fn read(
     json: bool,
 ) -> anyhow::Result<()> {
     let settings = context.config.fetch.settings();
-    let page = fulltext::read(&settings, address, Known::default())
+    let page = full_text::read(&settings, address, Known::default())
         .map_err(|error| anyhow!(about(address, &error.to_string())))?;
     if json {
         return print_json(&PageJson::of(&page));

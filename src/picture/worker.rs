@@ -1,5 +1,5 @@
 //! The picture workers: threads that take the pictures the reader wants now, get each from
-//! the disk cache or the web (through `source::fetch`: per-host limit, User-Agent, timeouts,
+//! the disk cache or the web (through `net`: per-host limit, User-Agent, timeouts,
 //! size limit), decode and scale it for its room, and send what came of it. The reader says
 //! what it wants as one list, most wanted first; whatever it no longer wants leaves the queue.
 

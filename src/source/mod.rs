@@ -4,7 +4,7 @@ pub mod charset;
 pub mod common;
 pub mod entities;
 pub mod feed;
-pub mod fulltext;
+pub mod full_text;
 pub mod html;
 mod img;
 pub mod load;

@@ -2,19 +2,17 @@
 //! it holds, and read state and bookmarks (stars) go both ways without loss. A sync sends the
 //! queue of local changes first ([`push`]), then takes the server's feeds, new items and
 //! state ([`pull`]). It runs off the UI thread: `tidings sync` in the foreground, the reader
-//! on a worker.
+//! on its worker (`worker/sync.rs`).
 
 pub mod client;
 pub mod greader;
 mod pull;
 mod push;
 pub mod subscriptions;
-mod worker;
 
 pub use crate::config::sync::{PASSWORD_VARIABLE, Password, PasswordSource, SyncConfig};
 pub use client::{Client, SyncError};
 pub use pull::{CONTENTS_BATCH, RECENT};
-pub use worker::{Failure, SyncEvent, Worker};
 
 use chrono::Utc;
 use serde::Serialize;

@@ -87,7 +87,7 @@ fn finished(app: &mut App, feeds: usize, failed: usize) {
         unchanged: feeds - failed,
         ..Summary::default()
     };
-    app.handle(Event::Refresh(RefreshEvent::Finished(summary)));
+    app.handle(Event::Refresh(RefreshReport::Finished(summary)));
 }
 
 /// Makes the app of one case at a size.
@@ -189,10 +189,7 @@ fn a_long_error_wins_over_the_summary_and_keeps_its_words() {
     let message = "cannot start xdg-open (No such file or directory); set $BROWSER to your browser";
     for (width, height) in [(120, 40), (50, 16)] {
         let mut app = app(width, height);
-        app.handle(Event::Notice {
-            text: message.into(),
-            is_error: true,
-        });
+        app.handle(Event::Desktop(Err(message.into())));
         let screen = draw(&app);
         let text: String = format!("{:?}", screen.backend());
         assert!(text.contains("set $BROWSER to your"), "{text}");
@@ -204,10 +201,9 @@ fn a_long_error_wins_over_the_summary_and_keeps_its_words() {
     }
     // A notice longer than the line is shortened in its middle, on the status line alone.
     let mut app = app(50, 16);
-    app.handle(Event::Notice {
-        text: "opened https://www.example.com/2026/11/24/a-long-address.html with xdg-open".into(),
-        is_error: false,
-    });
+    app.handle(Event::Desktop(Ok(
+        "opened https://www.example.com/2026/11/24/a-long-address.html with xdg-open".into(),
+    )));
     let status = status_row(&draw(&app));
     assert!(status.starts_with("opened https://www."), "{status}");
     assert!(status.ends_with("with xdg-open"), "{status}");

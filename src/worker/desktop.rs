@@ -1,9 +1,48 @@
 //! The reader's desktop: opening an address in the browser and copying it to the
-//! clipboard, each answered with a message for the status line. Nothing here waits.
+//! clipboard, each answered with a message for the status line. Nothing here waits. It is
+//! the one worker that is not a thread of its own: a copy may go through the terminal, which
+//! only the event loop's thread writes to, between frames.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::thread;
+
+use super::{Reply, Worker};
+
+/// What the app asks of the desktop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DesktopRequest {
+    /// Open this address in the browser.
+    Open(String),
+    /// Copy this address to the clipboard.
+    Copy(String),
+}
+
+/// What came of it, for the status line: what was done, or why it could not be.
+pub type DesktopReport = Result<String, String>;
+
+/// Opens and copies for the reader.
+pub struct Desktop {
+    reply: Reply<DesktopReport>,
+}
+
+impl Desktop {
+    pub fn new(reply: Reply<DesktopReport>) -> Self {
+        Self { reply }
+    }
+}
+
+impl Worker for Desktop {
+    type Request = DesktopRequest;
+    type Report = DesktopReport;
+
+    fn handle(&mut self, request: DesktopRequest) {
+        self.reply.send(match request {
+            DesktopRequest::Open(url) => open(&url),
+            DesktopRequest::Copy(url) => copy(&url),
+        });
+    }
+}
 
 /// Opens a web address with `$BROWSER` (a command, with arguments if any), else the
 /// platform's opener. Only http and https addresses are opened.

@@ -1,19 +1,26 @@
-//! The reader's syncs: each on a thread of its own with its own connection to the store,
+//! The sync worker: each sync on a thread of its own with its own connection to the store,
 //! reporting its progress and what it brought. The password is read before the screen is
 //! taken (a `password_command` may ask for a passphrase), and the client, and so its login,
 //! is kept from one sync to the next, to ask the server as little as can be.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
-use super::{Client, Outcome, Password, Progress, Retention, connect_with, sync};
+use super::{Reply, Worker};
 use crate::config::Config;
 use crate::store::Store;
+use crate::sync::{Client, Outcome, Password, Progress, Retention, connect_with, sync};
+
+/// Sync with the `[sync]` server now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncRequest {
+    Now,
+}
 
 /// What a sync under way tells the reader.
 #[derive(Debug)]
-pub enum SyncEvent {
+pub enum SyncReport {
     Progress(Progress),
     Finished(Result<Box<Outcome>, Failure>),
 }
@@ -25,43 +32,59 @@ pub struct Failure {
     pub queued: usize,
 }
 
-/// Starts syncs for the reader.
-pub struct Worker {
+/// Syncs for the reader.
+pub struct SyncWorker {
     config: Config,
     data_dir: PathBuf,
     password: Password,
     client: Arc<Mutex<Option<Client>>>,
+    reply: Reply<SyncReport>,
 }
 
-impl Worker {
-    pub fn new(config: Config, data_dir: PathBuf, password: Password) -> Self {
+impl SyncWorker {
+    pub fn new(
+        config: Config,
+        data_dir: PathBuf,
+        password: Password,
+        reply: Reply<SyncReport>,
+    ) -> Self {
         Self {
             config,
             data_dir,
             password,
             client: Arc::new(Mutex::new(None)),
+            reply,
         }
     }
+}
 
-    /// Syncs on a thread of its own; `report` hears of its progress and its end.
-    pub fn start(&self, report: impl Fn(SyncEvent) + Send + 'static) {
+impl Worker for SyncWorker {
+    type Request = SyncRequest;
+    type Report = SyncReport;
+
+    /// Syncs on a thread of its own, which reports its progress and its end.
+    fn handle(&mut self, SyncRequest::Now: SyncRequest) {
         let config = self.config.clone();
         let data_dir = self.data_dir.clone();
         let password = self.password.clone();
         let client = Arc::clone(&self.client);
+        let reply = self.reply.clone();
         thread::spawn(move || {
+            let report = |report| {
+                reply.send(report);
+            };
             let result = run(&config, &data_dir, password, &client, &report);
-            report(SyncEvent::Finished(result));
+            reply.send(SyncReport::Finished(result));
         });
     }
 }
 
 fn run(
     config: &Config,
-    data_dir: &std::path::Path,
+    data_dir: &Path,
     password: Password,
     slot: &Mutex<Option<Client>>,
-    report: &dyn Fn(SyncEvent),
+    report: &dyn Fn(SyncReport),
 ) -> Result<Box<Outcome>, Failure> {
     let store = Store::open(data_dir).map_err(|error| Failure {
         message: error.to_string(),
@@ -80,7 +103,7 @@ fn run(
         &mut client,
         &store,
         Retention::from_config(config),
-        |progress| report(SyncEvent::Progress(progress)),
+        |progress| report(SyncReport::Progress(progress)),
     );
     *kept = Some(client);
     result
