@@ -2,6 +2,7 @@
 
 pub mod charset;
 pub mod common;
+pub mod discover;
 pub mod entities;
 pub mod feed;
 pub mod full_text;
