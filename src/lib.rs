@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod digest;
+pub mod discovery;
 pub mod effect;
 pub mod event;
 pub mod focus;

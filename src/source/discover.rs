@@ -10,6 +10,10 @@ use html5ever::{ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use url::Url;
 
+use super::charset;
+use super::feed::Kind;
+use super::full_text::check_is_page;
+use crate::net;
 use crate::sanitize::clean_line;
 
 /// Where sites usually keep their feed, tried in order when a page names none.
@@ -29,8 +33,21 @@ pub struct Named {
     pub url: String,
     /// The link's `title`, cleaned; empty when it has none.
     pub title: String,
-    /// "RSS", "Atom" or "JSON Feed".
-    pub kind: &'static str,
+    pub kind: Kind,
+}
+
+/// The feeds a page names, from its bytes as they came (`content_type` the HTTP header);
+/// an error in words when they are not a web page.
+pub fn page_feeds(
+    body: &[u8],
+    content_type: Option<&str>,
+    page_url: &str,
+) -> Result<Vec<Named>, String> {
+    check_is_page(body, content_type)?;
+    Ok(named_feeds(
+        &charset::decode(body, content_type, Some(page_url)),
+        page_url,
+    ))
 }
 
 /// The feeds `page` (read from `page_url`) names, in its order, each once.
@@ -83,7 +100,10 @@ pub fn named_feeds(page: &str, page_url: &str) -> Vec<Named> {
 
 /// The usual places of a feed on the site of `page_url`.
 pub fn usual_places(page_url: &str) -> Vec<String> {
-    let Ok(page) = Url::parse(page_url) else {
+    let Some(page) = Url::parse(page_url)
+        .ok()
+        .filter(|url| matches!(url.scheme(), "http" | "https"))
+    else {
         return Vec::new();
     };
     USUAL_PLACES
@@ -93,86 +113,22 @@ pub fn usual_places(page_url: &str) -> Vec<String> {
         .collect()
 }
 
-/// A feed's type, as a `<link>`'s `type` names it.
-fn kind_of(media_type: &str) -> Option<&'static str> {
+/// A feed's format, as a `<link>`'s `type` names it.
+fn kind_of(media_type: &str) -> Option<Kind> {
     let media_type = media_type.split(';').next()?.trim().to_ascii_lowercase();
     match media_type.as_str() {
-        "application/rss+xml" | "application/rdf+xml" => Some("RSS"),
-        "application/atom+xml" => Some("Atom"),
-        "application/feed+json" | "application/json" => Some("JSON Feed"),
+        "application/rss+xml" | "application/rdf+xml" => Some(Kind::Rss),
+        "application/atom+xml" => Some(Kind::Atom),
+        "application/feed+json" | "application/json" => Some(Kind::JsonFeed),
         _ => None,
     }
 }
 
 /// `href` against `base`, when that makes a web address.
 fn join(base: Option<&Url>, href: &str) -> Option<Url> {
-    let href = href.trim();
-    if href.is_empty() {
-        return None;
-    }
-    let url = match base {
-        Some(base) => base.join(href).ok()?,
-        None => Url::parse(href).ok()?,
-    };
-    matches!(url.scheme(), "http" | "https").then_some(url)
+    net::resolve(href, base).filter(|url| matches!(url.scheme(), "http" | "https"))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn feeds_a_page_names_in_its_order_resolved() {
-        let page = r#"<html><head><title>Blog</title>
-            <link rel="stylesheet" href="/style.css">
-            <link rel="alternate" type="application/rss+xml" title="All posts" href="/feed.xml">
-            <link rel="alternate" type="application/atom+xml" href="atom.xml">
-            <link rel="alternate" type="application/rss+xml" title="Dup" href="https://blog.example/feed.xml">
-            <link rel="alternate feed" type="application/feed+json; charset=utf-8" title="JSON &amp; more" href="//cdn.example/feed.json">
-            <link rel="alternate" type="text/html" hreflang="fr" href="/fr/">
-            </head><body><a href="/rss">not a link element</a></body></html>"#;
-        let found = named_feeds(page, "https://blog.example/posts/");
-        assert_eq!(
-            found,
-            [
-                Named {
-                    url: "https://blog.example/feed.xml".into(),
-                    title: "All posts".into(),
-                    kind: "RSS"
-                },
-                Named {
-                    url: "https://blog.example/posts/atom.xml".into(),
-                    title: String::new(),
-                    kind: "Atom"
-                },
-                Named {
-                    url: "https://cdn.example/feed.json".into(),
-                    title: "JSON & more".into(),
-                    kind: "JSON Feed"
-                },
-            ]
-        );
-    }
-
-    #[test]
-    fn a_base_element_and_addresses_that_are_no_feeds() {
-        let page = r#"<head><base href="https://other.example/dir/">
-            <link rel="alternate" type="application/rss+xml" href="rss">
-            <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
-            <link rel="alternate" type="application/rss+xml" href="">"#;
-        let urls: Vec<String> = named_feeds(page, "https://blog.example/")
-            .into_iter()
-            .map(|n| n.url)
-            .collect();
-        assert_eq!(urls, ["https://other.example/dir/rss"]);
-        assert!(named_feeds("not html at all", "https://x.example/").is_empty());
-    }
-
-    #[test]
-    fn the_usual_places_are_on_the_pages_site() {
-        let places = usual_places("https://blog.example/2026/12/a-post.html");
-        assert_eq!(places[0], "https://blog.example/feed");
-        assert_eq!(places.len(), USUAL_PLACES.len());
-        assert!(usual_places("not an address").is_empty());
-    }
-}
+#[path = "discover_tests.rs"]
+mod tests;

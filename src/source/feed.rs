@@ -48,7 +48,7 @@ use ordered::in_order;
 use tree::{Element, Names, Ns};
 
 pub use dates::parse_date;
-pub use sniff::{Format, sniff};
+pub use sniff::{Format, Kind, kind, sniff};
 
 /// A subscription as the parser needs it, and what the answer that brought the document
 /// said of it.

@@ -25,7 +25,7 @@ use crate::net;
 use crate::sanitize::{clean_line, clean_text};
 use linked_data::LinkedData;
 
-pub use page::{MAX_PAGE_BYTES, ReadError, read};
+pub use page::{MAX_PAGE_BYTES, ReadError, check_is_page, read};
 pub use text::plain_text;
 
 /// The words of a page where no article was found.

@@ -77,7 +77,7 @@ pub fn read(settings: &FetchSettings, address: &str, known: Known) -> Result<Pag
 
 /// Refuses what is not a web page: a type other than HTML (or XHTML), or, without a type,
 /// bytes that are not text.
-fn check_is_page(body: &[u8], content_type: Option<&str>) -> Result<(), String> {
+pub fn check_is_page(body: &[u8], content_type: Option<&str>) -> Result<(), String> {
     let media_type = content_type
         .and_then(|value| value.split(';').next())
         .map(|value| value.trim().to_ascii_lowercase())
