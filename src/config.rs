@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::format::{Item, StrftimeItems};
 use ratatui::style::Color;
@@ -18,6 +19,7 @@ pub use errors::ConfigError;
 
 use crate::action::Action;
 use crate::keymap::Key;
+use crate::net::FetchSettings;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -121,6 +123,21 @@ impl Default for Fetch {
             timeout: Bounded(30),
             max_redirects: Bounded(5),
             max_size_mb: Bounded(20),
+        }
+    }
+}
+
+impl Fetch {
+    /// The settings every fetch takes (feeds, pages, pictures, sync): these values, and the
+    /// network's own for the rest (the per-host limit, the User-Agent, the retry's pause).
+    pub fn settings(&self) -> FetchSettings {
+        FetchSettings {
+            workers: usize::from(self.workers.0),
+            connect_timeout: Duration::from_secs(u64::from(self.connect_timeout.0)),
+            timeout: Duration::from_secs(u64::from(self.timeout.0)),
+            max_redirects: u32::from(self.max_redirects.0),
+            max_bytes: u64::from(self.max_size_mb.0) * 1024 * 1024,
+            ..FetchSettings::default()
         }
     }
 }
@@ -310,10 +327,7 @@ impl Config {
             )),
             Err(e) => Err(ConfigError::file(
                 &path,
-                &format!(
-                    "cannot read the config: {}",
-                    crate::source::load::describe(&e)
-                ),
+                &format!("cannot read the config: {}", crate::net::io_words(&e)),
             )),
         }
     }

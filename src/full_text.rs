@@ -13,8 +13,8 @@ use std::thread;
 use chrono::Utc;
 
 use crate::model::{ArticleId, FullText, Subscription};
-use crate::source::fetch::FetchSettings;
-use crate::source::full_text::{self as reader_mode, Known, ReadError, site_of};
+use crate::net::{FetchSettings, site as site_of};
+use crate::source::full_text::{self as reader_mode, Known, ReadError};
 use crate::store::{PendingFullText, Store};
 
 /// Pages read at once in the background, however many feeds are fetched at once.

@@ -16,7 +16,7 @@ use read::{Message, Read, Reader, Validators};
 use crate::config::Config;
 use crate::digest::digest;
 use crate::model::{Article, Subscription};
-use crate::source::fetch::{self, FetchSettings, Request};
+use crate::net::{self, FetchSettings, Request};
 use crate::store::{CacheRow, FeedState, Ingested, Store, StoreError};
 
 /// What became of one feed.
@@ -108,16 +108,8 @@ pub struct Options {
 
 impl Options {
     pub fn from_config(config: &Config, force: bool) -> Self {
-        let fetch = &config.fetch;
         Self {
-            fetch: FetchSettings {
-                workers: usize::from(fetch.workers.0),
-                connect_timeout: std::time::Duration::from_secs(u64::from(fetch.connect_timeout.0)),
-                timeout: std::time::Duration::from_secs(u64::from(fetch.timeout.0)),
-                max_redirects: u32::from(fetch.max_redirects.0),
-                max_bytes: u64::from(fetch.max_size_mb.0) * 1024 * 1024,
-                ..FetchSettings::default()
-            },
+            fetch: config.fetch.settings(),
             force,
             keep_days: (config.keep_days > 0).then_some(config.keep_days),
             keep_per_feed: (config.keep_per_feed > 0).then_some(config.keep_per_feed as usize),
@@ -256,7 +248,7 @@ pub fn refresh(
         thread::scope(|scope| {
             scope.spawn(|| {
                 let sender = sender;
-                fetch::fetch_all(&options.fetch, requests, |i, outcome| {
+                net::fetch_all(&options.fetch, requests, |i, outcome| {
                     reader.read(i, outcome, &sender);
                 });
             });

@@ -170,7 +170,7 @@ fn the_environment_still_names_the_config_and_the_data_folder() {
     let env = with_articles();
     // Env passes only TIDINGS_CONFIG and TIDINGS_DATA_DIR: the articles come from that config.
     assert_eq!(unread(&env), "2 unread\n");
-    env.ok(&["feeds", "add", "https://plain.example/rss"]);
+    env.ok(&["feeds", "add", "--no-check", "https://plain.example/rss"]);
     assert!(env.database().exists(), "the store is in TIDINGS_DATA_DIR");
     // An empty variable is none: the platform's folders, here under HOME.
     let run = env
@@ -262,10 +262,11 @@ fn reading_a_missing_file_names_it_once() {
 #[test]
 fn feeds_list_writes_the_address_of_a_feed_never_fetched_once() {
     let env = Env::new();
-    env.ok(&["feeds", "add", "https://plain.example/rss"]);
+    env.ok(&["feeds", "add", "--no-check", "https://plain.example/rss"]);
     env.ok(&[
         "feeds",
         "add",
+        "--no-check",
         "https://named.example/rss",
         "--name",
         "Named",
@@ -283,6 +284,7 @@ fn feeds_remove_of_a_name_not_subscribed_names_the_feed_meant() {
     env.ok(&[
         "feeds",
         "add",
+        "--no-check",
         "https://gazette.example/rss",
         "--name",
         "Harbour Gazette",

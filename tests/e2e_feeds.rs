@@ -62,8 +62,8 @@ fn feeds_refresh_read_bookmark_then_restart_offline() {
         _ => ServerResponse::new(404),
     });
     let mut tmux = Tmux::new("");
-    tmux.cli(&["feeds", "add", &server.url("/gazette.xml")]);
-    tmux.cli(&["feeds", "add", &server.url("/ledger.xml")]);
+    tmux.cli(&["feeds", "add", "--no-check", &server.url("/gazette.xml")]);
+    tmux.cli(&["feeds", "add", "--no-check", &server.url("/ledger.xml")]);
 
     tmux.start(&[], &[]);
     tmux.wait_until("the refresh on start to finish", |s| {
@@ -140,8 +140,15 @@ fn r_refreshes_and_the_feeds_list_says_why_a_feed_failed() {
         _ => ServerResponse::new(404),
     });
     let mut tmux = Tmux::new("refresh_on_start = false\n");
-    tmux.cli(&["feeds", "add", &server.url("/gazette.xml")]);
-    tmux.cli(&["feeds", "add", &server.url("/gone.xml"), "--name", "Gone"]);
+    tmux.cli(&["feeds", "add", "--no-check", &server.url("/gazette.xml")]);
+    tmux.cli(&[
+        "feeds",
+        "add",
+        "--no-check",
+        &server.url("/gone.xml"),
+        "--name",
+        "Gone",
+    ]);
 
     tmux.start(&[], &[]);
     tmux.wait_for(ARTICLES);
@@ -172,7 +179,7 @@ fn r_refreshes_and_the_feeds_list_says_why_a_feed_failed() {
 fn the_status_line_counts_the_articles_a_refresh_brought() {
     let server = TestServer::start(|_| ServerResponse::ok(fixture("rss2.xml")));
     let mut tmux = Tmux::new("");
-    tmux.cli(&["feeds", "add", &server.url("/gazette.xml")]);
+    tmux.cli(&["feeds", "add", "--no-check", &server.url("/gazette.xml")]);
     tmux.start(&[], &[]);
     tmux.wait_until("the refresh on start to finish, naming the feed", |s| {
         status_line(s).contains("Harbour Gazette: +3 new")

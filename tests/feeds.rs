@@ -19,8 +19,8 @@ use support::http_server::{ServerRequest, ServerResponse, TestServer};
 use tempfile::TempDir;
 use tidings::config::Config;
 use tidings::model::{Article, Subscription};
+use tidings::net::FetchSettings;
 use tidings::refresh::{self, FeedReport, FeedResult, Options, Summary};
-use tidings::source::fetch::FetchSettings;
 use tidings::store::Store;
 
 // ---------------------------------------------------------------------------------------
@@ -806,7 +806,7 @@ fn feeds_add_list_and_remove() {
     assert!(again.contains(&gazette), "{again}");
     let in_config = env.error(&["feeds", "add", "https://config.example/rss"]);
     assert!(in_config.contains("config"), "{in_config}");
-    env.ok(&["feeds", "add", &other]);
+    env.ok(&["feeds", "add", "--no-check", &other]);
 
     // A refresh to fill in the counts, times and errors.
     let run = env.run(&["refresh"]);
@@ -864,8 +864,8 @@ fn refresh_exits_0_when_one_feed_answers_and_1_when_none_does() {
     });
     let (gazette, gone) = (server.url("/rss2.xml"), server.url("/gone.xml"));
     let env = Env::new();
-    env.ok(&["feeds", "add", &gazette]);
-    env.ok(&["feeds", "add", &gone, "--name", "Gone"]);
+    env.ok(&["feeds", "add", "--no-check", &gazette]);
+    env.ok(&["feeds", "add", "--no-check", &gone, "--name", "Gone"]);
     let run = env.run(&["refresh"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let mut stdout: Vec<&str> = run.stdout.lines().collect();
@@ -897,8 +897,8 @@ fn refresh_exits_0_when_one_feed_answers_and_1_when_none_does() {
 
     let env = Env::new();
     let broken = server.url("/broken.xml");
-    env.ok(&["feeds", "add", &gone]);
-    env.ok(&["feeds", "add", &broken]);
+    env.ok(&["feeds", "add", "--no-check", &gone]);
+    env.ok(&["feeds", "add", "--no-check", &broken]);
     let run = env.run(&["refresh"]);
     assert_eq!(run.code, Some(1), "{} {}", run.stdout, run.stderr);
     let stdout: Vec<&str> = run.stdout.lines().collect();
@@ -981,7 +981,7 @@ fn opml_import_export_import_round_trips() {
 #[test]
 fn a_feed_without_a_name_has_none_after_an_opml_round_trip() {
     let env = Env::new();
-    env.ok(&["feeds", "add", "https://plain.example/rss"]);
+    env.ok(&["feeds", "add", "--no-check", "https://plain.example/rss"]);
     let exported = env.ok(&["export-opml"]);
     let fresh = Env::new();
     let file = fresh.write("exported.opml", &exported);
@@ -1052,7 +1052,7 @@ fn list_search_finds_cached_articles_by_the_text_of_their_bodies() {
     });
     let env = Env::new();
     let url = server.url("/feed.xml");
-    env.ok(&["feeds", "add", &url]);
+    env.ok(&["feeds", "add", "--no-check", &url]);
     assert_eq!(env.run(&["refresh"]).code, Some(0));
     // "Ashby" is only in the body (a table cell), which the list does not load.
     let found = env.json(&["list", "--json", "--search", "ashb"]);

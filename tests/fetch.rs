@@ -14,7 +14,7 @@ use chrono::Utc;
 use flate2::Compression;
 use flate2::write::{DeflateEncoder, GzEncoder, ZlibEncoder};
 use support::http_server::{ServerResponse, TestServer};
-use tidings::source::fetch::{FetchSettings, Outcome, Request, fetch, fetch_all};
+use tidings::net::{FetchSettings, Outcome, Request, fetch, fetch_all};
 
 /// Short timeouts and back-off, so failures fail fast.
 fn quick() -> FetchSettings {

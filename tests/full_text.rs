@@ -364,7 +364,13 @@ fn pages_are_read_a_few_at_once_and_a_host_that_asks_to_wait_is_left_alone() {
         ("Slow five", "/slow.html?5"),
     ]);
     let env = Env::new();
-    env.ok(&["feeds", "add", &server.url("/feed.xml"), "--full-text"]);
+    env.ok(&[
+        "feeds",
+        "add",
+        "--no-check",
+        &server.url("/feed.xml"),
+        "--full-text",
+    ]);
     let feeds = json_of(&env, &["feeds", "list", "--json"]);
     assert_eq!(feeds[0]["full_text"], true);
     let run = env.run(&["refresh"]);
@@ -384,7 +390,13 @@ fn pages_are_read_a_few_at_once_and_a_host_that_asks_to_wait_is_left_alone() {
         ("Busy four", "/busy.html?4"),
     ]);
     let env = Env::new();
-    env.ok(&["feeds", "add", &busy.url("/feed.xml"), "--full-text"]);
+    env.ok(&[
+        "feeds",
+        "add",
+        "--no-check",
+        &busy.url("/feed.xml"),
+        "--full-text",
+    ]);
     let run = env.run(&["refresh"]);
     assert!(
         !run.stdout.contains("full text of"),
@@ -421,7 +433,7 @@ fn f_in_the_reader_shows_the_full_text_says_why_not_and_goes_back() {
         ("Gone", "/gone.html"),
     ]);
     let mut tmux = Tmux::new("");
-    tmux.cli(&["feeds", "add", &server.url("/feed.xml")]);
+    tmux.cli(&["feeds", "add", "--no-check", &server.url("/feed.xml")]);
     tmux.start(&[], &[]);
     tmux.wait_until("the refresh on start", |s| {
         status_line(s).contains("Town News: +")

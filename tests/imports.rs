@@ -114,3 +114,16 @@ fn the_app_never_reaches_into_the_drawing() {
     assert!(graph["ui"].contains("app"), "ui reads App: {graph:?}");
     assert!(!graph["app"].contains("ui"), "{graph:?}");
 }
+
+#[test]
+fn the_network_is_below_everything_that_fetches() {
+    let graph = imports();
+    for user in ["source", "picture", "sync", "refresh", "full_text"] {
+        assert!(
+            graph[user].contains("net"),
+            "{user} fetches through net: {graph:?}"
+        );
+    }
+    let below: Vec<&String> = graph["net"].iter().collect();
+    assert_eq!(below, ["sanitize"], "net imports only the sanitizer");
+}

@@ -169,6 +169,7 @@ fn feeds_tagged_on_the_command_line_are_written_under_their_first_tag() {
     env.ok(&[
         "feeds",
         "add",
+        "--no-check",
         "https://rust.example/feed",
         "--name",
         "Rust Blog",

@@ -11,9 +11,9 @@ use std::time::Duration;
 use support::http_server::{ServerResponse, TestServer};
 use support::pictures;
 use tidings::model::room::Room;
+use tidings::net::FetchSettings;
 use tidings::picture::Colours;
 use tidings::picture::worker::{Job, PictureReport, PictureWorker, Settings};
-use tidings::source::fetch::FetchSettings;
 
 const ROOM: Room = Room { cols: 40, rows: 10 };
 

@@ -16,8 +16,8 @@ use support::cli::Env;
 use support::feed_fixtures::fixture;
 use support::http_server::{ServerResponse, TestServer};
 use tidings::model::Subscription;
+use tidings::net::FetchSettings;
 use tidings::refresh::{self, FeedReport, FeedResult, Options};
-use tidings::source::fetch::FetchSettings;
 use tidings::store::Store;
 
 fn options() -> Options {

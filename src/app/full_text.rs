@@ -8,7 +8,7 @@ use crate::effect::Effect;
 use crate::focus::Focus;
 use crate::full_text::Job;
 use crate::model::ArticleId;
-use crate::model::full_text::site_of;
+use crate::net::site as site_of;
 use crate::store::StoredFullText;
 use crate::worker::full_text::{FullTextReport, FullTextRequest};
 

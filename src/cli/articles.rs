@@ -15,7 +15,6 @@ use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, SourceKey};
 use crate::model::wrap::{wrap_article, wrap_article_with};
 use crate::model::{Article, ArticleId, TagKey};
-use crate::refresh::Options;
 use crate::store::Store;
 
 /// What `list` narrows the articles to.
@@ -164,7 +163,7 @@ pub fn show(
         title: article.title.clone(),
         summary: article.body.plain_text(),
     };
-    let settings = Options::from_config(&context.config, true).fetch;
+    let settings = context.config.fetch.settings();
     let text = full_text::read_one(store.as_ref(), &settings, &job).map_err(|error| {
         anyhow!(
             "cannot read the full text of {} from {url}: {error}",

@@ -4,17 +4,20 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use anyhow::{Context as _, anyhow, bail};
 use chrono::{Local, Utc};
 use serde::Serialize;
 
 use super::context::Context;
 use super::output::{emit, hint, print_json};
 use super::sync;
+use crate::discovery::{self, Found};
 use crate::full_text;
 use crate::model::{Subscription, counted};
+use crate::net;
 use crate::refresh::{self, FeedResult, Options};
 use crate::sanitize::clean_line;
+use crate::source::discover::Named;
 use crate::source::opml;
 
 pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
@@ -61,7 +64,7 @@ pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
         eprint!("\r\x1b[K");
     }
     lines.push(summary.describe());
-    let settings = Options::from_config(&context.config, force).fetch;
+    let settings = context.config.fetch.settings();
     let texts = full_text::read_pending(&store, &feeds, &settings, |job, result| {
         if let Err(error) = result {
             eprintln!(
@@ -93,7 +96,7 @@ fn describe(result: &FeedResult) -> String {
 /// An address as it is stored: http(s) and file:// as given, a path made absolute.
 fn feed_address(url: &str) -> anyhow::Result<String> {
     let url = url.trim();
-    if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("file://") {
+    if net::is_web(url) || url.starts_with("file://") {
         return Ok(url.to_string());
     }
     let path = Path::new(url);
@@ -104,42 +107,177 @@ fn feed_address(url: &str) -> anyhow::Result<String> {
     Ok(absolute.display().to_string())
 }
 
-pub fn add(
-    context: &Context,
-    url: &str,
-    name: Option<String>,
-    tags: Vec<String>,
-    every: Option<u32>,
-    full_text: bool,
-) -> anyhow::Result<()> {
+/// What `feeds add` is asked for besides the address.
+pub struct NewFeed {
+    pub name: Option<String>,
+    pub tags: Vec<String>,
+    pub every: Option<u32>,
+    pub full_text: bool,
+}
+
+/// Whether `feeds add` reads the address first, and which of a page's feeds it takes.
+pub enum Look {
+    /// Read it: a feed is taken, a page's feeds are found.
+    Discover {
+        /// Of a page's feeds, the Nth from 1.
+        pick: Option<u32>,
+        /// Every feed of the page.
+        all: bool,
+    },
+    /// Subscribe to the address as given.
+    AsGiven,
+}
+
+pub fn add(context: &Context, url: &str, look: Look, feed: NewFeed) -> anyhow::Result<()> {
     let url = feed_address(url)?;
+    refuse_known(context, &url)?;
+    let (pick, all) = match look {
+        Look::Discover { pick, all } if net::is_web(&url) && context.config.sync.is_none() => {
+            (pick, all)
+        }
+        // A file is subscribed as given: its errors show at refresh. A sync server reads
+        // the address itself, and finds a site's feed as it does.
+        _ => return subscribe(context, &url, &feed, None),
+    };
+    let settings = context.config.fetch.settings();
+    let said = |found: &discovery::Feed, how: &str| {
+        format!(
+            "subscribed to {} at {}{how}",
+            found.describe(),
+            clean_line(&found.url)
+        )
+    };
+    match discovery::discover(&settings, &url).map_err(anyhow::Error::msg)? {
+        Found::Feed(found) => {
+            let said = said(&found, "");
+            subscribe(context, &found.url, &feed, Some(said))
+        }
+        Found::UsualPlace(found) => {
+            let said = said(
+                &found,
+                ", where sites usually keep a feed (the page names none)",
+            );
+            subscribe(context, &found.url, &feed, Some(said))
+        }
+        Found::Named(named) => {
+            let chosen: Vec<&Named> = match (pick, all) {
+                (_, true) => named.iter().collect(),
+                (None, false) if named.len() == 1 => vec![&named[0]],
+                (Some(n), false) => vec![named.get(n as usize - 1).ok_or_else(|| {
+                    anyhow!(
+                        "--pick {n}: {} names {}",
+                        clean_line(&url),
+                        counted(named.len(), "feed")
+                    )
+                })?],
+                (None, false) => {
+                    emit(choices(&settings, &named))?;
+                    bail!(
+                        "{} names {}: choose one with --pick N, or take every one with --all",
+                        clean_line(&url),
+                        counted(named.len(), "feed")
+                    );
+                }
+            };
+            let mut failed = 0;
+            for one in &chosen {
+                let found = match discovery::read_feed(&settings, &one.url) {
+                    Ok(found) => found,
+                    Err(error) if chosen.len() > 1 => {
+                        eprintln!("not subscribed: {error}");
+                        failed += 1;
+                        continue;
+                    }
+                    Err(error) => bail!("{error}"),
+                };
+                let said = said(&found, ", from the page's feed links");
+                if let Err(error) = subscribe(context, &found.url, &feed, Some(said)) {
+                    eprintln!("not subscribed: {error:#}");
+                    failed += 1;
+                }
+            }
+            if failed == chosen.len() {
+                bail!(
+                    "none of the feeds {} names could be subscribed",
+                    clean_line(&url)
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The feeds a page names, numbered from 1 in its order: each link's title, else the feed's
+/// own (read for it), its format and its address.
+fn choices(settings: &net::FetchSettings, named: &[Named]) -> Vec<String> {
+    named
+        .iter()
+        .enumerate()
+        .map(|(at, one)| {
+            let title = match one.title.as_str() {
+                "" => discovery::read_feed(settings, &one.url)
+                    .ok()
+                    .and_then(|feed| feed.title)
+                    .map(|title| clean_line(&title))
+                    .unwrap_or_else(|| "(no title)".to_string()),
+                title => title.to_string(),
+            };
+            format!(
+                "{}. {title} ({}) {}",
+                at + 1,
+                one.kind.name(),
+                clean_line(&one.url)
+            )
+        })
+        .collect()
+}
+
+/// Refuses an address already subscribed to, before anything is read.
+fn refuse_known(context: &Context, url: &str) -> anyhow::Result<()> {
     if context.config.feeds.iter().any(|f| f.url == url) {
         bail!("{url} is already in the config file");
     }
     let store = context.open_store()?;
-    let subscription = Subscription {
-        full_text,
-        url: url.clone(),
-        name,
-        tags,
-        every,
-    };
-    if store.server_feeds()?.iter().any(|f| f.url == url) && context.config.sync.is_some() {
+    if context.config.sync.is_some() && store.server_feeds()?.iter().any(|f| f.url == url) {
         bail!("{url} is already subscribed on the sync server");
     }
+    if store.subscriptions()?.iter().any(|f| f.url == url) {
+        bail!("{url} is already subscribed");
+    }
+    Ok(())
+}
+
+/// Subscribes to `url` here, or on the sync server when that holds the feeds; `said` is
+/// what was found there, when it was read.
+fn subscribe(
+    context: &Context,
+    url: &str,
+    feed: &NewFeed,
+    said: Option<String>,
+) -> anyhow::Result<()> {
+    refuse_known(context, url)?;
+    let store = context.open_store()?;
+    let subscription = Subscription {
+        full_text: feed.full_text,
+        url: url.to_string(),
+        name: feed.name.clone(),
+        tags: feed.tags.clone(),
+        every: feed.every,
+    };
     if sync::add(context, &subscription)?.is_some() {
         return Ok(());
     }
     if !store.add_subscription(&subscription, Utc::now())? {
         bail!("{url} is already subscribed");
     }
-    let full_text = if full_text {
+    let full_text = if feed.full_text {
         ", with the full text of its new articles"
     } else {
         ""
     };
+    let said = said.unwrap_or_else(|| format!("subscribed to {}", clean_line(url)));
     emit([format!(
-        "subscribed to {url}{full_text}; `tidings refresh` or r in the reader fetches it"
+        "{said}{full_text}; `tidings refresh` or r in the reader fetches it"
     )])
 }
 
@@ -288,9 +426,8 @@ pub fn remove(context: &Context, feed: &str) -> anyhow::Result<()> {
 }
 
 pub fn import_opml(context: &Context, file: &Path) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        anyhow::anyhow!("{}: {}", file.display(), crate::source::load::describe(&e))
-    })?;
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), net::io_words(&e)))?;
     let outlined =
         opml::parse_outlined(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let folders: HashMap<String, Vec<String>> = outlined

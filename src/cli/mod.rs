@@ -191,13 +191,24 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum FeedsCommand {
-    /// Subscribe to a feed (kept in the store; feeds can also be listed in the config)
+    /// Subscribe to a feed, or to the feed of a web page (kept in the store; feeds can also be
+    /// listed in the config)
     Add {
-        /// http(s) address, file:// address or path of an RSS, Atom or JSON Feed
+        /// http(s) address of a feed or of a web page whose feeds are found; or a file://
+        /// address or path of an RSS, Atom or JSON Feed
         url: String,
         /// The name to show in place of the feed's own title
-        #[arg(long)]
+        #[arg(long, conflicts_with = "all")]
         name: Option<String>,
+        /// Of the feeds a page names, subscribe to the Nth (from 1)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        pick: Option<u32>,
+        /// Subscribe to every feed the page names
+        #[arg(long, conflicts_with = "pick")]
+        all: bool,
+        /// Subscribe to the address as given, without reading it first (offline)
+        #[arg(long, conflicts_with_all = ["pick", "all"])]
+        no_check: bool,
         /// A tag for every article of the feed (repeat for several)
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
@@ -331,10 +342,26 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             FeedsCommand::Add {
                 url,
                 name,
+                pick,
+                all,
+                no_check,
                 tags,
                 every,
                 full_text,
-            } => feeds::add(&context, &url, name, tags, every, full_text),
+            } => {
+                let look = if no_check {
+                    feeds::Look::AsGiven
+                } else {
+                    feeds::Look::Discover { pick, all }
+                };
+                let feed = feeds::NewFeed {
+                    name,
+                    tags,
+                    every,
+                    full_text,
+                };
+                feeds::add(&context, &url, look, feed)
+            }
             FeedsCommand::List { json } => feeds::list(&context, json),
             FeedsCommand::Remove { feed } => feeds::remove(&context, &feed),
         },

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::config::{Config, ImageColors, Images};
 use crate::picture::Colours;
 use crate::picture::worker::{self, MAX_BYTES};
-use crate::refresh;
 use crate::store::Store;
 
 /// The folder of the data dir that pictures are kept in.
@@ -25,7 +24,7 @@ pub fn settings(config: &Config, data_dir: &Path) -> Option<(worker::Settings, u
         ImageColors::TrueColor => Colours::True,
         ImageColors::Palette256 => Colours::Palette256,
     };
-    let mut fetch = refresh::Options::from_config(config, false).fetch;
+    let mut fetch = config.fetch.settings();
     fetch.max_bytes = fetch.max_bytes.min(MAX_BYTES);
     let cap = u64::from(config.image_cache_mb.0) * 1024 * 1024;
     let store_dir: PathBuf = data_dir.to_path_buf();

@@ -8,7 +8,6 @@ use super::context::Context;
 use super::output::{about, default_width, emit, print_json};
 use crate::model::Block;
 use crate::model::wrap::wrap_article;
-use crate::refresh::Options;
 use crate::source::full_text::{self, Known, Page};
 
 pub fn read(
@@ -17,7 +16,7 @@ pub fn read(
     width: Option<u16>,
     json: bool,
 ) -> anyhow::Result<()> {
-    let settings = Options::from_config(&context.config, true).fetch;
+    let settings = context.config.fetch.settings();
     let page = full_text::read(&settings, address, Known::default())
         .map_err(|error| anyhow!(about(address, &error.to_string())))?;
     if json {

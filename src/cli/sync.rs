@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::context::Context;
 use super::output::{emit, print_json, warn};
 use crate::model::Subscription;
+use crate::net;
 use crate::store::Store;
 use crate::sync::{self, Retention, Summary, SyncConfig, subscriptions};
 
@@ -130,7 +131,7 @@ pub fn add(context: &Context, feed: &Subscription) -> anyhow::Result<Option<()>>
     let Some(config) = &context.config.sync else {
         return Ok(None);
     };
-    if !(feed.url.starts_with("http://") || feed.url.starts_with("https://")) {
+    if !net::is_web(&feed.url) {
         warn(&format!(
             "{} is not a web address, so it is kept here rather than on {}",
             feed.url,
@@ -199,9 +200,7 @@ pub fn import(
     let Some(config) = &context.config.sync else {
         return Ok(feeds);
     };
-    let (web, here): (Vec<_>, Vec<_>) = feeds
-        .into_iter()
-        .partition(|f| f.url.starts_with("http://") || f.url.starts_with("https://"));
+    let (web, here): (Vec<_>, Vec<_>) = feeds.into_iter().partition(|f| net::is_web(&f.url));
     let on_server = store.server_feeds()?;
     let mut client = sync::connect(&context.config)?;
     let (mut added, mut known) = (0, 0);

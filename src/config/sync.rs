@@ -8,6 +8,7 @@ use std::process::{Command, Stdio};
 use serde::Deserialize;
 
 use super::Bounded;
+use crate::net;
 
 /// The environment variable that gives the password in place of the config.
 pub const PASSWORD_VARIABLE: &str = "TIDINGS_SYNC_PASSWORD";
@@ -64,9 +65,7 @@ impl<'de> Deserialize<'de> for SyncUrl {
                  password_file instead, so that they are never shown",
             ));
         }
-        if !(url.starts_with("https://") || url.starts_with("http://"))
-            || url.contains(char::is_whitespace)
-        {
+        if !net::is_web(&url) || url.contains(char::is_whitespace) {
             return Err(D::Error::custom(format!(
                 "sync url \"{}\" is not a web address: give the API's address, such as \
                  https://rss.example.com/api/greader.php",
@@ -125,13 +124,9 @@ impl SyncConfig {
         }
     }
 
-    /// The host of the server, for messages.
-    pub fn host(&self) -> &str {
-        let rest = self
-            .url
-            .split_once("://")
-            .map_or(&*self.url, |(_, rest)| rest);
-        rest.split('/').next().unwrap_or(rest)
+    /// The server as messages name it: its host, and its port when it is not the scheme's own.
+    pub fn host(&self) -> String {
+        net::server(&self.url).unwrap_or_else(|| self.url.clone())
     }
 
     /// Reads the password: `TIDINGS_SYNC_PASSWORD`, else the file, else the command. The
@@ -148,7 +143,7 @@ impl SyncConfig {
                     format!(
                         "cannot read the sync password file {}: {}",
                         file.display(),
-                        crate::source::load::describe(&e)
+                        crate::net::io_words(&e)
                     )
                 })?;
                 first_line(&text)

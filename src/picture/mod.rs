@@ -1,4 +1,4 @@
-//! Pictures for the reading pane: fetched (politely, through `source::fetch`), kept in a disk
+//! Pictures for the reading pane: fetched (politely, through `net`), kept in a disk
 //! cache, decoded within fixed bounds and scaled to character cells on worker threads. What
 //! comes out is [`Cells`]: two colours a cell, ready for the reader to paint with half blocks,
 //! so drawing never decodes, reads or waits.

@@ -2,52 +2,15 @@
 //! saw it, on its side, with an EXIF orientation (1-8) saying how to turn it. Browsers
 //! follow it, so a feed's pictures look right on the web; without it they lie on their side.
 
+use image::metadata::Orientation;
+
 use super::scale::Decoded;
 
-/// The EXIF tag of the orientation.
-const ORIENTATION: u16 = 0x0112;
-/// Directory entries read before giving up: a real IFD0 has a few dozen.
-const MAX_ENTRIES: usize = 256;
-
 /// The orientation in EXIF data (starting at its TIFF header), 1-8; `None` when it has none
-/// or it cannot be read.
+/// or it cannot be read. The image crate reads it; the turning is done here, on the pixels
+/// as they were decoded and scaled (`apply`), not on an `image` buffer.
 pub fn orientation(exif: &[u8]) -> Option<u16> {
-    let big_endian = match exif.get(..4)? {
-        b"MM\0*" => true,
-        b"II*\0" => false,
-        _ => return None,
-    };
-    let u16_at = |at: usize| {
-        let bytes = [*exif.get(at)?, *exif.get(at + 1)?];
-        Some(if big_endian {
-            u16::from_be_bytes(bytes)
-        } else {
-            u16::from_le_bytes(bytes)
-        })
-    };
-    let u32_at = |at: usize| {
-        let bytes = [
-            *exif.get(at)?,
-            *exif.get(at + 1)?,
-            *exif.get(at + 2)?,
-            *exif.get(at + 3)?,
-        ];
-        Some(if big_endian {
-            u32::from_be_bytes(bytes)
-        } else {
-            u32::from_le_bytes(bytes)
-        })
-    };
-    let ifd = usize::try_from(u32_at(4)?).ok()?;
-    let entries = usize::from(u16_at(ifd)?).min(MAX_ENTRIES);
-    (0..entries).find_map(|n| {
-        let entry = ifd.checked_add(2 + 12 * n)?;
-        // A SHORT (type 3) of one value, kept in the entry itself.
-        (u16_at(entry)? == ORIENTATION && u16_at(entry + 2)? == 3)
-            .then(|| u16_at(entry + 8))
-            .flatten()
-            .filter(|o| (1..=8).contains(o))
-    })
+    Orientation::from_exif_chunk(exif).map(|orientation| u16::from(orientation.to_exif()))
 }
 
 /// `decoded` turned and mirrored as `orientation` says, its sizes with it.
@@ -95,9 +58,19 @@ mod tests {
     use super::*;
     use crate::picture::scale::Layout;
 
+    /// The EXIF tag of the orientation.
+    const ORIENTATION: u16 = 0x0112;
+
     /// EXIF data of one IFD0 entry: the orientation, in either byte order.
     fn exif(orientation: u16, big_endian: bool) -> Vec<u8> {
         let u16b = |n: u16| {
+            if big_endian {
+                n.to_be_bytes()
+            } else {
+                n.to_le_bytes()
+            }
+        };
+        let u32b = |n: u32| {
             if big_endian {
                 n.to_be_bytes()
             } else {
@@ -113,10 +86,12 @@ mod tests {
         // A tag before it (ImageWidth, a LONG), then the orientation.
         data.extend_from_slice(&u16b(0x0100));
         data.extend_from_slice(&u16b(4));
-        data.extend_from_slice(&[0, 0, 0, 1, 0, 0, 0, 9]);
+        data.extend_from_slice(&u32b(1));
+        data.extend_from_slice(&u32b(9));
         data.extend_from_slice(&u16b(ORIENTATION));
         data.extend_from_slice(&u16b(3));
-        data.extend_from_slice(&[0, 0, 0, 1]);
+        // One value, its count in the data's byte order too.
+        data.extend_from_slice(&u32b(1));
         data.extend_from_slice(&u16b(orientation));
         data.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
         data

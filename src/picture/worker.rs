@@ -1,5 +1,5 @@
 //! The picture workers: threads that take the pictures the reader wants now, get each from
-//! the disk cache or the web (through `source::fetch`: per-host limit, User-Agent, timeouts,
+//! the disk cache or the web (through `net`: per-host limit, User-Agent, timeouts,
 //! size limit), decode and scale it for its room, and send what came of it. The reader says
 //! what it wants as one list, most wanted first; whatever it no longer wants leaves the queue.
 
@@ -12,7 +12,7 @@ use super::cache::DiskCache;
 use super::{Colours, Drawn, decode};
 use crate::isolate::{Part, isolated};
 use crate::model::room::Room;
-use crate::source::fetch::{self, FetchSettings, Outcome, Request};
+use crate::net::{self as fetch, FetchSettings, Outcome, Request};
 
 /// The largest picture fetched, in bytes; the config's `max_size_mb` lowers it further.
 pub const MAX_BYTES: u64 = 5 * 1024 * 1024;

@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use crate::digest::digest;
 use crate::isolate::{Part, isolated, unreadable_feed};
 use crate::model::{Article, Subscription};
+use crate::net::{FileStamp, Outcome};
 use crate::source::feed::{self, FeedHead, FeedSource, Item};
-use crate::source::fetch::{FileStamp, Outcome};
 use crate::store::{CacheRow, FeedState};
 
 /// What a worker sends the thread that writes to the store.

@@ -134,10 +134,9 @@ pub(super) fn guess(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
 
 /// "ru" of `https://news.example.ru:8080/a`.
 fn top_level_domain(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#', ':']).next()?;
-    let tld = host.rsplit('.').next()?.to_ascii_lowercase();
-    (!tld.is_empty()).then_some(tld)
+    let host = crate::net::host(url)?;
+    let tld = host.rsplit('.').next()?;
+    (!tld.is_empty()).then(|| tld.to_string())
 }
 
 #[cfg(test)]

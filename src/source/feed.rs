@@ -41,13 +41,14 @@ use url::Url;
 use super::{html, media};
 use crate::model::tag::parse_tag_list;
 use crate::model::{Article, Block, Body, Span, SpanStyle, Tag};
+use crate::net;
 use crate::sanitize::{clean_line, has_visible};
 use entry::{Entry, person_name};
 use ordered::in_order;
 use tree::{Element, Names, Ns};
 
 pub use dates::parse_date;
-pub use sniff::{Format, sniff};
+pub use sniff::{Format, Kind, kind, sniff};
 
 /// A subscription as the parser needs it, and what the answer that brought the document
 /// said of it.
@@ -373,7 +374,8 @@ impl<'a> Context<'a> {
             .name
             .map(clean_line)
             .or_else(|| title.clone())
-            .unwrap_or_else(|| host_of(source.url));
+            .or_else(|| net::site(source.url))
+            .unwrap_or_default();
         let mut feed_authors: Vec<String> = Vec::new();
         for name in head.authors.iter().map(|a| person_name(&a.line())) {
             if !name.is_empty()
@@ -431,11 +433,6 @@ fn add_enclosures(body: &mut Body, enclosures: &[(String, String)]) {
         ]));
     }
     body.blocks.push(Block::Links(links));
-}
-
-fn host_of(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    clean_line(rest.split('/').next().unwrap_or(rest))
 }
 
 #[cfg(test)]

@@ -245,3 +245,36 @@ fn a_json_feed_with_bytes_that_are_not_utf8_is_still_a_feed() {
     // A byte of Latin-1 in a document with no other character beyond ASCII is Latin-1.
     assert_eq!(titles(&feed), ["café", "two"]);
 }
+
+#[test]
+fn a_feeds_format_is_told_by_its_root_or_its_json() {
+    let atom_utf16: Vec<u8> =
+        "\u{FEFF}<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"/>"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+    let cases: [(&[u8], Option<Kind>); 7] = [
+        (
+            b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>",
+            Some(Kind::Rss),
+        ),
+        (
+            b"<rdf:RDF xmlns:rdf=\"x\"><channel/></rdf:RDF>",
+            Some(Kind::Rss),
+        ),
+        (
+            b"<!-- hi --><feed xmlns=\"http://www.w3.org/2005/Atom\">",
+            Some(Kind::Atom),
+        ),
+        (&atom_utf16, Some(Kind::Atom)),
+        (
+            br#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#,
+            Some(Kind::JsonFeed),
+        ),
+        (b"<!doctype html><html><head>", None),
+        (b"plain words", None),
+    ];
+    for (bytes, expected) in cases {
+        assert_eq!(kind(bytes), expected, "{}", String::from_utf8_lossy(bytes));
+    }
+}

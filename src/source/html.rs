@@ -9,7 +9,6 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use super::img;
 
-mod address;
 mod definitions;
 mod flow;
 mod inline;
@@ -17,12 +16,14 @@ mod nesting;
 mod self_closing;
 mod table;
 
-pub(super) use address::resolve;
 pub use inline::inline_text;
 pub(crate) use nesting::flatten_deep_nesting;
 
+use url::Url;
+
 use crate::model::{Block, Body, Definition, ListItem, Picture, Script, Span, SpanStyle};
-use crate::sanitize::{clean_line, clean_text};
+use crate::net;
+use crate::sanitize::clean_line;
 use definitions::Defining;
 use table::{CellSpan, TableBuilder, TableMode};
 
@@ -32,7 +33,7 @@ const MAX_DEPTH: usize = 200;
 const CHUNK: usize = 1 << 20;
 
 /// Converts an HTML fragment or document (a feed item's content or summary) into a body.
-/// `base_url` resolves relative links when given.
+/// `base_url`, when it is a web address, resolves relative links.
 pub fn to_body(html: &str, base_url: Option<&str>) -> Body {
     let closed = self_closing::close_self_closed(html);
     let flat = flatten_deep_nesting(&closed);
@@ -48,10 +49,9 @@ pub fn to_body(html: &str, base_url: Option<&str>) -> Body {
         start = end;
     }
     let dom = parser.finish();
-    // The base ends up in every resolved address, so it is cleaned the way `href`s are.
-    let base = base_url.map(|base| clean_text(base).replace(['\t', '\n'], ""));
+    let base = base_url.and_then(net::web_base);
     let mut builder = Builder {
-        base: base.as_deref(),
+        base: base.as_ref(),
         plain_text: !has_tags(html),
         ..Builder::default()
     };
@@ -125,7 +125,8 @@ struct Figure {
 
 #[derive(Default)]
 struct Builder<'a> {
-    base: Option<&'a str>,
+    /// The address relative links resolve against.
+    base: Option<&'a Url>,
     /// The input has no tags: blank lines separate paragraphs.
     plain_text: bool,
     blocks: Vec<Block>,
@@ -263,7 +264,7 @@ impl Builder<'_> {
             "img" => {
                 let alt = clean_line(&attr(attrs, "alt").unwrap_or_default());
                 let picture =
-                    img::picture(|name| attr(attrs, name), |href| resolve(href, self.base));
+                    img::picture(|name| attr(attrs, name), |href| net::link(href, self.base));
                 self.image(alt, picture);
                 return None;
             }
@@ -298,7 +299,7 @@ impl Builder<'_> {
             Kind::Emphasis => self.emphasis += 1,
             Kind::Code => self.code += 1,
             Kind::Link => {
-                let url = attr(attrs, "href").and_then(|href| resolve(&href, self.base));
+                let url = attr(attrs, "href").and_then(|href| net::link(&href, self.base));
                 self.links.push(LinkFrame {
                     url,
                     pending: false,

@@ -21,11 +21,7 @@ pub fn picture(
     resolve: impl Fn(&str) -> Option<String>,
 ) -> Option<Picture> {
     let web = |href: &str| {
-        resolve(href).filter(|url| {
-            let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-            url.len() <= MAX_ADDRESS
-                && (lower.starts_with("http://") || lower.starts_with("https://"))
-        })
+        resolve(href).filter(|url| url.len() <= MAX_ADDRESS && crate::net::is_web(url))
     };
     let dimensions = match (attr("width"), attr("height")) {
         (Some(width), Some(height)) => pixels(&width).zip(pixels(&height)),
@@ -185,7 +181,7 @@ mod tests {
                     .map(|(_, v)| v.clone())
             },
             |href| {
-                if href.starts_with("http") || href.starts_with("data:") {
+                if crate::net::is_web(href) || href.starts_with("data:") {
                     Some(href.to_string())
                 } else {
                     Some(format!(

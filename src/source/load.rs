@@ -8,6 +8,7 @@ use super::feed::{self, FeedSource};
 use super::{Origin, Parsed, markdown, text};
 use crate::isolate::{Part, isolated, unreadable_feed};
 use crate::model::Article;
+use crate::net::io_words;
 
 include!(concat!(env!("OUT_DIR"), "/samples.rs"));
 
@@ -53,7 +54,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
             Ok(_) => load_file(path, &mut loaded),
             Err(e) => loaded
                 .problems
-                .push(format!("{}: {}", path.display(), describe(&e))),
+                .push(format!("{}: {}", path.display(), io_words(&e))),
         }
     }
     loaded
@@ -65,7 +66,7 @@ fn load_folder(folder: &Path, depth: usize, loaded: &mut Loaded) {
         Err(e) => {
             loaded
                 .problems
-                .push(format!("{}: {}", folder.display(), describe(&e)));
+                .push(format!("{}: {}", folder.display(), io_words(&e)));
             return;
         }
     };
@@ -119,7 +120,7 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
         Err(e) => {
             loaded
                 .problems
-                .push(format!("{}: {}", path.display(), describe(&e)));
+                .push(format!("{}: {}", path.display(), io_words(&e)));
             return;
         }
     };
@@ -187,14 +188,6 @@ fn parse(name: &str, text: &str, origin: &Origin) -> Parsed {
 
 fn stem(path: &Path) -> &str {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("")
-}
-
-pub(crate) fn describe(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => error.to_string(),
-    }
 }
 
 #[cfg(test)]

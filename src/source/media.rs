@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Block, Body, Picture};
+use crate::net;
 use crate::sanitize::clean_line;
 
 const EXTENSIONS: [&str; 5] = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
@@ -86,12 +87,7 @@ impl Lead {
 pub fn lead_picture(mut candidates: Vec<Candidate>, caption: String) -> Option<Lead> {
     candidates.retain_mut(|candidate| {
         candidate.url = clean_line(&candidate.url);
-        let lower = candidate
-            .url
-            .get(..8)
-            .unwrap_or(&candidate.url)
-            .to_ascii_lowercase();
-        (lower.starts_with("http://") || lower.starts_with("https://")) && candidate.is_picture()
+        net::is_web(&candidate.url) && candidate.is_picture()
     });
     candidates.sort_by_key(|candidate| candidate.rank);
     let first = candidates.first()?;

@@ -2,9 +2,9 @@
 
 pub mod charset;
 pub mod common;
+pub mod discover;
 pub mod entities;
 pub mod feed;
-pub mod fetch;
 pub mod full_text;
 pub mod html;
 mod img;

@@ -271,7 +271,7 @@ fn feed_state_round_trips_with_and_without_its_fields() {
         retry_after: Some(at(59)),
         fresh_until: Some(at(58)),
         content_hash: Some(u64::MAX - 1),
-        file_stamp: Some(crate::source::fetch::FileStamp {
+        file_stamp: Some(crate::net::FileStamp {
             size: 74_000_000,
             modified: -1,
         }),

@@ -16,7 +16,7 @@ use super::body;
 use super::rows::{CacheRow, finish, write_rows};
 use super::{Store, StoreError, one_line, stored_time};
 use crate::model::{Article, ArticleId, Body, Tag};
-use crate::source::fetch::FileStamp;
+use crate::net::FileStamp;
 
 pub use crate::model::Subscription;
 

@@ -11,8 +11,8 @@ use ureq::Agent;
 use ureq::http::{Response, header};
 
 use crate::config::sync::{Password, SyncConfig};
+use crate::net::{self, FetchSettings};
 use crate::sanitize::clean_line;
-use crate::source::fetch::FetchSettings;
 
 /// Why a sync failed, in one line for a person; it never holds the password.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,17 +67,10 @@ pub struct Client {
 
 impl Client {
     pub fn new(config: &SyncConfig, password: Password, fetch: &FetchSettings) -> Self {
-        let agent = Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .timeout_connect(Some(fetch.connect_timeout))
-            .user_agent(fetch.user_agent.as_str())
-            .build()
-            .new_agent();
         Self {
-            agent,
+            agent: net::agent(fetch),
             base: config.url.clone(),
-            host: config.host().to_string(),
+            host: config.host(),
             username: config.username.clone(),
             password,
             timeout: fetch.timeout,

@@ -154,8 +154,7 @@ pub fn connect_with(config: &Config, password: Password) -> Result<Client, SyncE
     let sync = config.sync.as_ref().ok_or_else(|| {
         SyncError("sync is not set up: the config has no [sync] section".to_string())
     })?;
-    let fetch = crate::refresh::Options::from_config(config, false).fetch;
-    Ok(Client::new(sync, password, &fetch))
+    Ok(Client::new(sync, password, &config.fetch.settings()))
 }
 
 /// One sync: the queue sent, then the server's side taken, then retention; what it came to is

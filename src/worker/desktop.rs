@@ -47,7 +47,7 @@ impl Worker for Desktop {
 /// Opens a web address with `$BROWSER` (a command, with arguments if any), else the
 /// platform's opener. Only http and https addresses are opened.
 pub fn open(url: &str) -> Result<String, String> {
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
+    if !crate::net::is_web(url) {
         return Err(format!("only web addresses are opened, not {url}"));
     }
     let browser = std::env::var("BROWSER")

@@ -9,7 +9,7 @@ use std::thread;
 use super::{Reply, Worker};
 use crate::full_text::{self, Job, Summary};
 use crate::model::{Article, ArticleId, FullText, Subscription};
-use crate::source::fetch::FetchSettings;
+use crate::net::FetchSettings;
 use crate::source::full_text::{self as reader_mode, Known};
 use crate::store::Store;
 

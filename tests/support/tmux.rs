@@ -184,13 +184,21 @@ impl Tmux {
         ]);
     }
 
-    /// Polls the screen until `done` holds; panics with the last screen after the timeout.
+    /// Polls the screen until `done` holds on two captures in a row, and returns the second:
+    /// a capture can catch a frame half drawn (an overlay's title but not its rows), and what
+    /// the test then asserts must be the whole frame. Panics with the last screen after the
+    /// timeout.
     pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let screen = self.screen();
             if done(&screen) {
-                return screen;
+                std::thread::sleep(POLL);
+                let again = self.screen();
+                if done(&again) {
+                    return again;
+                }
+                continue;
             }
             if Instant::now() > deadline {
                 panic!(

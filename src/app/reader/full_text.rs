@@ -10,10 +10,10 @@ use std::rc::Rc;
 use super::pictures::Pictures;
 use crate::action::Action;
 use crate::app::settings::Settings;
-use crate::model::full_text::site_of;
 use crate::model::library::Entry;
 use crate::model::wrap::Wrapped;
 use crate::model::{Article, ArticleId, Body, FullText};
+use crate::net::site as site_of;
 use crate::store::StoredFullText;
 
 /// What is known in this run of an article's full text.

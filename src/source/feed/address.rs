@@ -5,19 +5,17 @@
 
 use url::Url;
 
-use crate::sanitize::clean_text;
+use crate::net;
 
 /// The address of a feed document, from where it was fetched and what the response said.
 pub fn document_base(fetched_from: &str, content_location: Option<&str>) -> Option<Url> {
-    let fetched = Url::parse(fetched_from.trim()).ok().filter(is_web)?;
+    let fetched = net::web_base(fetched_from)?;
     match content_location.map(str::trim).filter(|l| !l.is_empty()) {
-        Some(location) => fetched.join(location).ok().filter(is_web).or(Some(fetched)),
+        Some(location) => net::resolve(location, Some(&fetched))
+            .filter(|url| net::is_web(url.as_str()))
+            .or(Some(fetched)),
         None => Some(fetched),
     }
-}
-
-fn is_web(url: &Url) -> bool {
-    matches!(url.scheme(), "http" | "https")
 }
 
 /// The bases of one document: its own address, to which the `xml:base`s of a place in it
@@ -35,13 +33,8 @@ impl<'a> Bases<'a> {
     pub fn with(&self, xml_bases: &[String]) -> Base {
         let mut base = self.document.clone();
         for xml_base in xml_bases {
-            let xml_base = xml_base.trim();
-            let next = match &base {
-                Some(outer) => outer.join(xml_base).ok(),
-                None => Url::parse(xml_base).ok(),
-            };
-            if next.is_some() {
-                base = next;
+            if let Some(next) = net::resolve(xml_base, base.as_ref()) {
+                base = Some(next);
             }
         }
         Base(base)
@@ -56,31 +49,18 @@ impl Base {
     pub fn absolute(&self) -> Option<String> {
         self.0
             .as_ref()
-            .filter(|url| is_web(url))
+            .filter(|url| net::is_web(url.as_str()))
             .map(Url::to_string)
     }
 }
 
-/// `href` resolved against `base`, written as the URL standard writes addresses; as it was
-/// written (cleaned) when it is neither absolute nor relative to a base.
+/// `href` resolved against `base` (`net::resolve`), written as the URL standard writes
+/// addresses; as it was written (cleaned) when it names no address: relative with no base,
+/// or not an address at all.
 pub fn resolve(href: &str, base: &Base) -> String {
-    // Browsers ignore tabs and newlines anywhere in an address.
-    let href: String = clean_text(href)
-        .chars()
-        .filter(|&c| c != '\t' && c != '\n')
-        .collect();
-    let href = href.trim();
-    if href.is_empty() {
-        return String::new();
-    }
-    match Url::parse(href) {
-        Ok(url) => url.to_string(),
-        Err(url::ParseError::RelativeUrlWithoutBase) => base
-            .0
-            .as_ref()
-            .and_then(|base| base.join(href).ok())
-            .map_or_else(|| href.to_string(), |url| url.to_string()),
-        Err(_) => href.to_string(),
+    match net::resolve(href, base.0.as_ref()) {
+        Some(url) => url.into(),
+        None => net::written(href),
     }
 }
 

@@ -12,6 +12,7 @@ use super::repair::repair;
 use super::{Context, Item, ItemBody};
 use crate::model::tag::parse_tag_list;
 use crate::model::{Article, ArticleId, Tag};
+use crate::net;
 use crate::sanitize::{clean_line, has_visible};
 use crate::source::html::inline_text;
 use crate::source::media::{self, Candidate};
@@ -198,9 +199,7 @@ impl Entry {
         }
         let (guid, permalink) = self.guid.as_ref()?;
         let guid = guid.trim();
-        let lower = guid.get(..8).unwrap_or(guid).to_ascii_lowercase();
-        let web = lower.starts_with("http://") || lower.starts_with("https://");
-        (*permalink && web).then(|| resolve(guid, &bases.with(&[])))
+        (*permalink && net::is_web(guid)).then(|| resolve(guid, &bases.with(&[])))
     }
 
     fn body(&mut self, bases: &Bases, url: Option<&str>) -> ItemBody {

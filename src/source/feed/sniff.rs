@@ -14,19 +14,61 @@ const LOOK_AHEAD: usize = 64 * 1024;
 
 /// The kind of feed `bytes` holds, `None` when it is not a feed.
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
-    if matches!(
-        bytes,
-        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<', 0, ..] | [0, b'<', ..]
-    ) {
+    if is_utf16(bytes) {
         return Some(Format::Xml);
+    }
+    match kind(bytes)? {
+        Kind::JsonFeed => Some(Format::Json),
+        Kind::Rss | Kind::Atom => Some(Format::Xml),
+    }
+}
+
+/// A feed's format as a person names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Rss,
+    Atom,
+    JsonFeed,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Rss => "RSS",
+            Kind::Atom => "Atom",
+            Kind::JsonFeed => "JSON Feed",
+        }
+    }
+}
+
+/// The format of the feed `bytes` holds, `None` when it is not a feed.
+pub fn kind(bytes: &[u8]) -> Option<Kind> {
+    if is_utf16(bytes) {
+        let head = &bytes[..bytes.len().min(LOOK_AHEAD) & !1];
+        let units = head.chunks_exact(2).map(|pair| match bytes[0] {
+            0xFE | 0 => u16::from_be_bytes([pair[0], pair[1]]),
+            _ => u16::from_le_bytes([pair[0], pair[1]]),
+        });
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        return feed_root(text.trim_start_matches('\u{FEFF}').as_bytes());
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = text.trim_ascii_start();
     match text.first()? {
-        b'{' => is_json_feed(text).then_some(Format::Json),
-        b'<' => has_feed_root(&text[..text.len().min(LOOK_AHEAD)]).then_some(Format::Xml),
+        b'{' => is_json_feed(text).then_some(Kind::JsonFeed),
+        b'<' => feed_root(&text[..text.len().min(LOOK_AHEAD)]),
         _ => None,
     }
+}
+
+/// UTF-16 either way, told by its byte order mark or by the zero byte beside its first `<`.
+fn is_utf16(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<', 0, ..] | [0, b'<', ..]
+    )
 }
 
 fn is_json_feed(text: &[u8]) -> bool {
@@ -36,9 +78,9 @@ fn is_json_feed(text: &[u8]) -> bool {
     })
 }
 
-/// Whether the first element, after what may come before it, is `rss`, `feed` or `RDF`
-/// (any prefix, as `rdf:RDF`).
-fn has_feed_root(mut text: &[u8]) -> bool {
+/// The feed the first element makes, after what may come before it: `rss`, `channel` or
+/// `RDF` (any prefix, as `rdf:RDF`) an RSS feed, `feed` or `entry` an Atom one.
+fn feed_root(mut text: &[u8]) -> Option<Kind> {
     loop {
         text = text.trim_ascii_start();
         let skip_to = |text: &[u8], end: &[u8]| {
@@ -59,16 +101,20 @@ fn has_feed_root(mut text: &[u8]) -> bool {
                 .copied()
                 .collect();
             let local = name.rsplit(|&b| b == b':').next().unwrap_or(&name);
-            return local.eq_ignore_ascii_case(b"rss")
+            return if local.eq_ignore_ascii_case(b"rss")
                 || local.eq_ignore_ascii_case(b"channel")
-                || matches!(local, b"feed" | b"RDF" | b"entry");
+                || local == b"RDF"
+            {
+                Some(Kind::Rss)
+            } else if matches!(local, b"feed" | b"entry") {
+                Some(Kind::Atom)
+            } else {
+                None
+            };
         } else {
-            return false;
+            return None;
         };
-        match next {
-            Some(at) => text = &text[at..],
-            None => return false,
-        }
+        text = &text[next?..];
     }
 }
 

@@ -5,11 +5,13 @@
 //! only further down (a picture of the article's that the block found left out).
 
 use dom_query::{Document, NodeRef};
+use url::Url;
 
 use super::super::{html, img};
 use super::overlap::words;
 use super::text::plain_text;
 use crate::model::{Block, Body};
+use crate::net;
 
 /// How many levels above the picture its `<figure>` may be.
 const FIGURE_LEVELS: usize = 3;
@@ -34,11 +36,12 @@ pub(super) fn find(page: &Document, url: Option<&str>, body: &Body) -> Option<Bl
     if shown_already {
         return None;
     }
+    let base = url.and_then(net::web_base);
     let image = page
         .select("img")
         .nodes()
         .iter()
-        .find(|image| shows(image, &name, url))
+        .find(|image| shows(image, &name, base.as_ref()))
         .copied()
         .filter(|image| is_above_text(page, image, body))?;
     let figure = image
@@ -82,9 +85,9 @@ fn is_above_text(page: &Document, image: &NodeRef, body: &Body) -> bool {
 }
 
 /// Whether `image` is the picture whose file is called `name`, at any of its sizes.
-fn shows(image: &NodeRef, name: &str, url: Option<&str>) -> bool {
+fn shows(image: &NodeRef, name: &str, base: Option<&Url>) -> bool {
     let attr = |attribute: &str| image.attr(attribute).map(|value| value.to_string());
-    img::picture(attr, |href| html::resolve(href, url)).is_some_and(|picture| {
+    img::picture(attr, |href| net::link(href, base)).is_some_and(|picture| {
         picture
             .addresses()
             .any(|address| file_name(address).as_deref() == Some(name))

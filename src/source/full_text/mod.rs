@@ -21,11 +21,11 @@ use super::common::parse_date;
 use super::html;
 use crate::isolate::{Part, isolated};
 use crate::model::{Article, ArticleId, Block, Body, Span};
+use crate::net;
 use crate::sanitize::{clean_line, clean_text};
 use linked_data::LinkedData;
 
-pub use crate::model::full_text::site_of;
-pub use page::{MAX_PAGE_BYTES, ReadError, read};
+pub use page::{MAX_PAGE_BYTES, ReadError, check_is_page, read};
 pub use text::plain_text;
 
 /// The words of a page where no article was found.
@@ -56,7 +56,7 @@ impl Page {
         let site = self
             .site
             .clone()
-            .or_else(|| url.as_deref().and_then(site_of))
+            .or_else(|| url.as_deref().and_then(net::site))
             .unwrap_or_else(|| clean_line(address));
         Article {
             id: ArticleId::from_identity(&format!("url:{}", url.as_deref().unwrap_or(address))),

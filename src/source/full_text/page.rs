@@ -5,8 +5,8 @@ use chrono::Local;
 
 use super::{Known, Page, find_article};
 use crate::isolate::{Part, isolated};
+use crate::net::{self, FetchSettings, Outcome, Request};
 use crate::source::charset;
-use crate::source::fetch::{self, FetchSettings, Outcome, Request};
 
 /// The largest page read, whatever the feeds' limit: a page of news is well under 1 MB.
 pub const MAX_PAGE_BYTES: u64 = 10 * 1024 * 1024;
@@ -44,7 +44,7 @@ pub fn read(settings: &FetchSettings, address: &str, known: Known) -> Result<Pag
         max_bytes: settings.max_bytes.min(MAX_PAGE_BYTES),
         ..settings.clone()
     };
-    match fetch::fetch(&settings, &Request::new(address)) {
+    match net::fetch(&settings, &Request::new(address)) {
         Outcome::Fetched {
             body,
             final_url,
@@ -52,8 +52,7 @@ pub fn read(settings: &FetchSettings, address: &str, known: Known) -> Result<Pag
             ..
         } => {
             check_is_page(&body, content_type.as_deref()).map_err(ReadError::new)?;
-            let web = final_url.starts_with("http://") || final_url.starts_with("https://");
-            let url = web.then_some(final_url.as_str());
+            let url = net::is_web(&final_url).then_some(final_url.as_str());
             // Its character set, its article and the body made of it, in one isolated
             // call: a panic in any is this page's error, in words.
             isolated(Part::Page, address, || {
@@ -78,7 +77,7 @@ pub fn read(settings: &FetchSettings, address: &str, known: Known) -> Result<Pag
 
 /// Refuses what is not a web page: a type other than HTML (or XHTML), or, without a type,
 /// bytes that are not text.
-fn check_is_page(body: &[u8], content_type: Option<&str>) -> Result<(), String> {
+pub fn check_is_page(body: &[u8], content_type: Option<&str>) -> Result<(), String> {
     let media_type = content_type
         .and_then(|value| value.split(';').next())
         .map(|value| value.trim().to_ascii_lowercase())

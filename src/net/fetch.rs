@@ -1,25 +1,17 @@
-//! The network layer: fetches feeds over HTTP(S) (or reads them from disk), politely — a
-//! bounded pool of workers, at most `per_host` requests at once to one host in the whole
-//! process, conditional GET, `Retry-After` honoured, at most one retry — and puts every
-//! failure into one line of words for a person.
-
-mod address;
-mod headers;
-mod hosts;
-mod http;
-
-pub(in crate::source) use address::remove_dot_segments;
+//! Fetching: one request, or many on a bounded pool of workers, politely — at most
+//! `per_host` requests at once to one host in the whole process, conditional GET,
+//! `Retry-After` honoured, at most one retry — with every failure in one line of words for a
+//! person. Web addresses go to `http.rs`, files and paths to `file.rs`.
 
 use std::collections::VecDeque;
 use std::fmt;
-use std::fs::File;
-use std::io::Read;
-use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 use std::thread;
 use std::time::Duration;
 
-use address::Target;
+use super::address::{self, Target};
+use super::file::{FileStamp, read_file};
+use super::{hosts, http};
 
 /// How requests are made; `Default` gives the values a person would want.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,46 +58,6 @@ pub struct Request {
     pub last_modified: Option<String>,
     /// A file's stamp when it was last read: the same stamp now means the same file.
     pub file_stamp: Option<FileStamp>,
-}
-
-/// A feed file's size and modification time, which tell an unchanged file without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileStamp {
-    pub size: u64,
-    /// Nanoseconds since 1970 (before it, negative).
-    pub modified: i64,
-}
-
-/// How long ago a file must have been written for its stamp to be kept: a file written again
-/// within the same tick of the file system's clock (two seconds on FAT, one on HFS+), at the
-/// same size, has the same stamp.
-const SETTLED: Duration = Duration::from_secs(2);
-
-impl FileStamp {
-    /// Whether the file was written long enough ago that a later write would change its
-    /// stamp; a stamp that is not is not kept, so the file is read (and its hash compared)
-    /// next time too.
-    fn settled(&self) -> bool {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |since| {
-                i64::try_from(since.as_nanos()).unwrap_or(i64::MAX)
-            });
-        let settled = i64::try_from(SETTLED.as_nanos()).unwrap_or(i64::MAX);
-        self.modified < now.saturating_sub(settled)
-    }
-
-    fn of(metadata: &std::fs::Metadata) -> Option<FileStamp> {
-        let modified = metadata.modified().ok()?;
-        let nanos = match modified.duration_since(std::time::UNIX_EPOCH) {
-            Ok(after) => i64::try_from(after.as_nanos()).ok()?,
-            Err(before) => -i64::try_from(before.duration().as_nanos()).ok()?,
-        };
-        Some(FileStamp {
-            size: metadata.len(),
-            modified: nanos,
-        })
-    }
 }
 
 impl Request {
@@ -172,7 +124,7 @@ impl std::error::Error for FetchError {}
 /// never retries 4xx.
 pub fn fetch(settings: &FetchSettings, request: &Request) -> Outcome {
     match address::target(&request.url) {
-        Target::Web => fetch_web(&http::agent(settings), settings, request),
+        Target::Web => fetch_web(&http::fetch_agent(settings), settings, request),
         Target::File(path) => read_file(&path, request, settings.max_bytes),
         Target::Unsupported => failed(format!("not a web address or file: {}", request.url)),
     }
@@ -195,7 +147,7 @@ pub fn fetch_all(
         })
         .collect();
     let waiting = Mutex::new((0..requests.len()).collect::<VecDeque<usize>>());
-    let agent = http::agent(settings);
+    let agent = http::fetch_agent(settings);
     let next = || {
         let mut waiting = waiting.lock().unwrap_or_else(PoisonError::into_inner);
         let with_room = hosts::first_with_room(
@@ -230,65 +182,7 @@ fn fetch_web(agent: &ureq::Agent, settings: &FetchSettings, request: &Request) -
     http::attempt(agent, settings, request).outcome
 }
 
-/// Reads a feed file with the same size limit as a download, unless its stamp is the one
-/// it had when last read.
-fn read_file(path: &Path, request: &Request, max_bytes: u64) -> Outcome {
-    let cannot_read = |error: &std::io::Error| {
-        failed(format!(
-            "cannot read {}: {}",
-            path.display(),
-            super::load::describe(error)
-        ))
-    };
-    let too_large = || {
-        failed(format!(
-            "{} is larger than {}",
-            path.display(),
-            http::size_words(max_bytes)
-        ))
-    };
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(error) => return cannot_read(&error),
-    };
-    let metadata = match file.metadata() {
-        Ok(metadata) if metadata.is_dir() => {
-            return failed(format!("cannot read {}: it is a folder", path.display()));
-        }
-        Ok(metadata) if metadata.len() > max_bytes => return too_large(),
-        Ok(metadata) => metadata,
-        Err(error) => return cannot_read(&error),
-    };
-    let file_stamp = FileStamp::of(&metadata);
-    if file_stamp.is_some() && file_stamp == request.file_stamp {
-        return Outcome::NotModified { fresh_for: None };
-    }
-    let file_stamp = file_stamp.filter(FileStamp::settled);
-    // Room for the whole file and the byte that would tell it grew: read without copying.
-    let room = usize::try_from(metadata.len().saturating_add(1)).unwrap_or(0);
-    let mut body = Vec::with_capacity(room);
-    if let Err(error) = file
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut body)
-    {
-        return cannot_read(&error);
-    }
-    if body.len() as u64 > max_bytes {
-        return too_large();
-    }
-    Outcome::Fetched {
-        body,
-        etag: None,
-        last_modified: None,
-        fresh_for: None,
-        final_url: request.url.clone(),
-        content_type: None,
-        content_location: None,
-        file_stamp,
-    }
-}
-
-fn failed(message: String) -> Outcome {
+pub(super) fn failed(message: String) -> Outcome {
     Outcome::Failed(FetchError {
         message,
         lasting: true,

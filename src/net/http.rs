@@ -7,13 +7,15 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use flate2::read::{DeflateDecoder, ZlibDecoder};
+use ureq::config::ConfigBuilder;
 use ureq::http::{HeaderName, Response, StatusCode, header};
+use ureq::typestate::AgentScope;
 use ureq::{Agent, Body};
 
 use super::address::{self, Target};
+use super::fetch::{FetchError, FetchSettings, Outcome, Request};
 use super::headers::{max_age, retry_after};
 use super::hosts::HostSlot;
-use super::{FetchError, FetchSettings, Outcome, Request};
 
 const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, \
                       application/json, application/xml, text/xml;q=0.9, */*;q=0.8";
@@ -60,17 +62,28 @@ impl Attempt {
     }
 }
 
-/// An agent that leaves redirects and status codes to this module.
-pub(super) fn agent(settings: &FetchSettings) -> Agent {
+/// An agent with the settings' connect timeout and User-Agent that leaves statuses and
+/// redirects to its caller: sync's, which speaks to one server, and the base of the one
+/// that fetches feeds, pages and pictures.
+pub fn agent(settings: &FetchSettings) -> Agent {
+    builder(settings).build().new_agent()
+}
+
+/// The agent of `fetch` and `fetch_all`: [`agent`], asking for feeds and compressed bodies.
+pub(super) fn fetch_agent(settings: &FetchSettings) -> Agent {
+    builder(settings)
+        .accept(ACCEPT)
+        .accept_encoding("gzip, deflate")
+        .build()
+        .new_agent()
+}
+
+fn builder(settings: &FetchSettings) -> ConfigBuilder<AgentScope> {
     Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
         .timeout_connect(Some(settings.connect_timeout))
         .user_agent(settings.user_agent.as_str())
-        .accept(ACCEPT)
-        .accept_encoding("gzip, deflate")
-        .build()
-        .new_agent()
 }
 
 /// Fetches `request.url`, following redirects, within `settings.timeout` from the first send.
@@ -106,7 +119,7 @@ pub(super) fn attempt(agent: &Agent, settings: &FetchSettings, request: &Request
                 status_words(response.status())
             ));
         };
-        let next = address::resolve(&url, &location);
+        let next = address::redirect(&url, &location).unwrap_or(location);
         if address::target(&next) != Target::Web {
             return Attempt::failed(format!("redirected to something not on the web: {next}"));
         }
