@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::span::{Span, SpanStyle, push_spans, push_text};
 use super::table::Table;
 use super::tag::Tag;
+use super::words::word_count;
 
 /// A stable article id: the same article from the same source gets the same id on every run.
 /// An id is made of [`ArticleId::LEN`] lower-case hex digits, kept inline (a library holds
@@ -328,7 +329,7 @@ impl Body {
     }
 
     pub fn word_count(&self) -> usize {
-        self.plain_text().split_whitespace().count()
+        word_count(&self.plain_text())
     }
 }
 

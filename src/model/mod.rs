@@ -9,6 +9,7 @@ pub mod span;
 pub mod subscription;
 pub mod table;
 pub mod tag;
+pub mod words;
 pub mod wrap;
 
 pub use article::{Article, ArticleId, Block, Body, Definition, ListItem, Picture};

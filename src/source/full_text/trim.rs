@@ -4,7 +4,7 @@
 
 use dom_query::NodeRef;
 
-use super::clean::word_count;
+use crate::model::words::word_count;
 
 /// Elements read as one block, whatever they hold.
 const WHOLE: &[&str] = &["figure", "table", "blockquote", "pre", "picture"];
