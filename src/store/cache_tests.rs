@@ -3,9 +3,11 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::Connection;
 
+use super::columns::stored_time;
 use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
 use super::tests::{at, db_file, integrity_check, open};
 use super::*;
+use crate::model::Article;
 
 fn days_before(now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
     now - TimeDelta::days(days)
@@ -61,14 +63,14 @@ fn ingest_counts_new_and_updated_but_not_unchanged() {
 
     // An unchanged article is not written again: it was last written when first seen, the
     // corrected one when corrected.
-    let first_seen = super::stored_time(at(10));
+    let first_seen = stored_time(at(10));
     assert_eq!(
         seen(dir.path(), &first[0].id),
         (first_seen.clone(), first_seen.clone())
     );
     assert_eq!(
         seen(dir.path(), &first[1].id),
-        (first_seen, super::stored_time(at(20)))
+        (first_seen, stored_time(at(20)))
     );
 }
 
@@ -115,8 +117,8 @@ fn an_updated_article_is_replaced_in_place_under_its_id() {
     assert_eq!(cached, [(FEED_A.to_string(), revised)]);
     assert_eq!(cached[0].1.id, original.id);
     let (first_seen, last_seen) = seen(dir.path(), &original.id);
-    assert_eq!(first_seen, super::stored_time(at(10)));
-    assert_eq!(last_seen, super::stored_time(at(20)));
+    assert_eq!(first_seen, stored_time(at(10)));
+    assert_eq!(last_seen, stored_time(at(20)));
 }
 
 #[test]
@@ -170,7 +172,7 @@ fn cached_articles_all_come_back_and_a_bad_row_is_counted() {
         "INSERT INTO feed_articles (id, feed_url, snapshot, published, first_seen, last_seen,
                                     title, source, tags)
          VALUES ('bad0bad0bad0', ?1, '{\"title\": 3}', 'not a time', ?2, ?2, 'Bad', 'A', '')",
-        rusqlite::params![FEED_A, super::stored_time(at(59))],
+        rusqlite::params![FEED_A, stored_time(at(59))],
     )
     .unwrap();
     let (cached, unreadable) = store.cached_articles().unwrap();

@@ -5,9 +5,11 @@
 
 use rusqlite::params;
 
+use super::columns::stored_time;
 use super::feed_tests::{FEED_A, FEED_B, blank_state};
 use super::tests::{SHORT_TIMEOUT, article, at, open};
 use super::*;
+use crate::model::Article;
 
 /// Article `n` of feed A, with the word `lighthouse{n}` in its body.
 fn cached(n: usize) -> Article {

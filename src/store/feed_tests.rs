@@ -7,9 +7,10 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
+use super::columns::stored_time;
 use super::tests::{SHORT_TIMEOUT, article, at, db_file, open};
 use super::*;
-use crate::model::Body;
+use crate::model::{Article, Body};
 
 pub(super) const FEED_A: &str = "https://a.example/feed.xml";
 pub(super) const FEED_B: &str = "https://b.example/atom";

@@ -9,9 +9,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::body;
-use super::feeds::parse_time;
+use super::columns::{parse_time, stored_time};
 use super::text_index;
-use super::{Store, StoreError, one_line, stored_time};
+use super::{Store, StoreError, one_line};
 use crate::model::{ArticleId, Body, FullText};
 use crate::source::words::{IndexText, Markup, index_text};
 

@@ -6,6 +6,7 @@ use chrono::TimeDelta;
 use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
 use super::tests::{SHORT_TIMEOUT, at, open};
 use super::*;
+use crate::model::Article;
 
 fn feed_counts(store: &Store, url: &str) -> (usize, usize) {
     let counts = store.feed_counts().unwrap();

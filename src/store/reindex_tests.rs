@@ -9,11 +9,12 @@ use std::time::Duration;
 use rusqlite::params;
 
 use super::body::{self, Stored};
+use super::columns::stored_time;
 use super::feed_tests::{FEED_A, feed_article};
 use super::reindex::batch;
 use super::tests::{SHORT_TIMEOUT, at, open};
 use super::*;
-use crate::model::{Block, Body, Span};
+use crate::model::{Article, Block, Body, Span};
 
 fn paragraph(text: &str) -> Body {
     Body {

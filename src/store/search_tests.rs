@@ -7,7 +7,7 @@ use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
 use super::search::{Queries, queries};
 use super::tests::{at, open};
 use super::*;
-use crate::model::{Block, Body, Span};
+use crate::model::{Article, Block, Body, Span};
 
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()

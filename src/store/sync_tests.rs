@@ -3,9 +3,11 @@
 
 use std::collections::HashSet;
 
+use super::columns::stored_time;
 use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
 use super::tests::{article, at, open};
 use super::*;
+use crate::model::Article;
 
 /// A store with four cached articles of FEED_A, the first three of them server items
 /// 101-103 (stream feed/1, got by the server at 1000, 2000, 3000 µs); the fourth is local.

@@ -7,7 +7,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::Connection;
 
 use super::*;
-use crate::model::{Block, Body, ListItem, Span, SpanStyle, Tag};
+use crate::model::{Article, Block, Body, ListItem, Span, SpanStyle, Tag};
 
 pub(super) const SHORT_TIMEOUT: Duration = Duration::from_millis(100);
 
