@@ -3,7 +3,7 @@
 //! invisible characters that carry meaning. Each document is small and written for this
 //! project.
 
-use super::*;
+use crate::source::feed::*;
 
 const URL: &str = "https://news.example/feeds/main.xml";
 

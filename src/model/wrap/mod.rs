@@ -386,5 +386,4 @@ impl Builder<'_> {
 }
 
 #[cfg(test)]
-#[path = "wrap_tests.rs"]
 mod tests;

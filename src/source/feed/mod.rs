@@ -436,11 +436,4 @@ fn add_enclosures(body: &mut Body, enclosures: &[(String, String)]) {
 }
 
 #[cfg(test)]
-#[path = "feed_quirks_tests.rs"]
-mod quirks_tests;
-#[cfg(test)]
-#[path = "feed_tests.rs"]
 mod tests;
-#[cfg(test)]
-#[path = "feed_wild_tests.rs"]
-mod wild_tests;

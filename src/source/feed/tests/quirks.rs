@@ -1,8 +1,8 @@
 //! Feeds as they are found in the wild, on the fixtures in tests/fixtures/feeds/quirks (and
 //! the damaged ones in tests/fixtures/hostile): what each means is taken.
 
-use super::*;
 use crate::model::ArticleId;
+use crate::source::feed::*;
 
 const URL: &str = "https://example.com/feed";
 

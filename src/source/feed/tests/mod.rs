@@ -4,6 +4,11 @@ use super::*;
 use crate::model::ArticleId;
 use crate::model::Block;
 
+/// Feeds as they are found in the wild, on the fixtures in tests/fixtures/feeds/quirks.
+mod quirks;
+/// Feeds as servers in the wild send them, written for this project.
+mod wild;
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/feeds/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(path).unwrap()
