@@ -10,36 +10,18 @@
 
 mod body;
 mod bookmarks;
-#[cfg(test)]
-mod cache_tests;
-#[cfg(test)]
-mod cache_v7_tests;
 mod columns;
 mod error;
 mod feed_state;
-#[cfg(test)]
-mod feed_tests;
 mod feeds;
-#[cfg(test)]
-mod full_text_tests;
 mod full_texts;
 mod read_marks;
-#[cfg(test)]
-mod read_marks_tests;
-#[cfg(test)]
-mod refusal_tests;
 mod reindex;
-#[cfg(test)]
-mod reindex_tests;
 mod rows;
 mod schema;
 mod search;
-#[cfg(test)]
-mod search_tests;
 mod sync;
 mod sync_queue;
-#[cfg(test)]
-mod sync_tests;
 #[cfg(test)]
 mod tests;
 mod text_index;

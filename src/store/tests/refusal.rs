@@ -4,8 +4,8 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::tests::{SHORT_TIMEOUT, article, at, db_file, open, write_real_database};
-use super::*;
+use super::{SHORT_TIMEOUT, article, at, db_file, open, write_real_database};
+use crate::store::*;
 
 /// Asserts that opening `dir` fails as `expected` says and leaves the file's bytes alone.
 fn assert_refused_untouched(dir: &Path, expected: impl Fn(&StoreError) -> bool) -> StoreError {
@@ -219,7 +219,7 @@ fn a_full_database_fails_in_words_and_keeps_what_was_saved() {
     let saved = store.bookmarks().unwrap();
     assert_eq!(saved.saved.len(), 1);
     assert_eq!(saved.saved[0].article, article("kept"));
-    assert_eq!(super::tests::integrity_check(&store.conn), "ok");
+    assert_eq!(super::integrity_check(&store.conn), "ok");
 
     store
         .conn

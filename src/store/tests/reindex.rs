@@ -8,13 +8,13 @@ use std::time::Duration;
 
 use rusqlite::params;
 
-use super::body::{self, Stored};
-use super::columns::stored_time;
-use super::feed_tests::{FEED_A, feed_article};
-use super::reindex::batch;
-use super::tests::{SHORT_TIMEOUT, at, open};
-use super::*;
+use super::feed::{FEED_A, feed_article};
+use super::{SHORT_TIMEOUT, at, open};
 use crate::model::{Article, Block, Body, Span};
+use crate::store::body::{self, Stored};
+use crate::store::columns::stored_time;
+use crate::store::reindex::batch;
+use crate::store::*;
 
 fn paragraph(text: &str) -> Body {
     Body {

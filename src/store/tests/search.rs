@@ -3,11 +3,11 @@
 //! and full texts, a character or more, and not by strings they do not hold; words of the
 //! spaced scripts as before.
 
-use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
-use super::search::{Queries, queries};
-use super::tests::{at, open};
-use super::*;
+use super::feed::{FEED_A, FEED_B, blank_state, feed_article};
+use super::{at, open};
 use crate::model::{Article, Block, Body, Span};
+use crate::store::search::{Queries, queries};
+use crate::store::*;
 
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()

@@ -3,11 +3,11 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::Connection;
 
-use super::columns::stored_time;
-use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
-use super::tests::{at, db_file, integrity_check, open};
-use super::*;
+use super::feed::{FEED_A, FEED_B, blank_state, feed_article};
+use super::{at, db_file, integrity_check, open};
 use crate::model::Article;
+use crate::store::columns::stored_time;
+use crate::store::*;
 
 fn days_before(now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
     now - TimeDelta::days(days)

@@ -3,10 +3,10 @@
 
 use chrono::TimeDelta;
 
-use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
-use super::tests::{SHORT_TIMEOUT, at, open};
-use super::*;
+use super::feed::{FEED_A, FEED_B, blank_state, feed_article};
+use super::{SHORT_TIMEOUT, at, open};
 use crate::model::Article;
+use crate::store::*;
 
 fn feed_counts(store: &Store, url: &str) -> (usize, usize) {
     let counts = store.feed_counts().unwrap();

@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 
-use super::columns::stored_time;
-use super::feed_tests::{FEED_A, FEED_B, blank_state, feed_article};
-use super::tests::{article, at, open};
-use super::*;
+use super::feed::{FEED_A, FEED_B, blank_state, feed_article};
+use super::{article, at, open};
 use crate::model::Article;
+use crate::store::columns::stored_time;
+use crate::store::*;
 
 /// A store with four cached articles of FEED_A, the first three of them server items
 /// 101-103 (stream feed/1, got by the server at 1000, 2000, 3000 µs); the fourth is local.
@@ -307,9 +307,9 @@ fn a_database_of_version_4_gains_the_sync_tables_and_keeps_its_bookmarks() {
     let dir = tempfile::tempdir().unwrap();
     let kept = article("kept");
     {
-        let old = Store::open_at_version(dir.path(), super::tests::SHORT_TIMEOUT, 4).unwrap();
+        let old = Store::open_at_version(dir.path(), super::SHORT_TIMEOUT, 4).unwrap();
         // Cached as that version cached it.
-        super::cache_v7_tests::store_as_before(&old.conn, &kept, FEED_A);
+        super::cache_v7::store_as_before(&old.conn, &kept, FEED_A);
         old.conn
             .execute(
                 "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)",

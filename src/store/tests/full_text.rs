@@ -1,11 +1,11 @@
 //! Schema version 5: full texts kept with their article, through refreshes, searches and
 //! bookmarks, and the migration that brings them.
 
-use super::columns::stored_time;
-use super::feed_tests::{FEED_A, blank_state, feed_article};
-use super::tests::{SHORT_TIMEOUT, at, open};
-use super::*;
+use super::feed::{FEED_A, blank_state, feed_article};
+use super::{SHORT_TIMEOUT, at, open};
 use crate::model::{Article, Block, Body, Span, Subscription};
+use crate::store::columns::stored_time;
+use crate::store::*;
 
 fn body(text: &str) -> Body {
     Body {

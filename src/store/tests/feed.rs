@@ -1,5 +1,5 @@
 //! Schema version 2: the migration from version 1, subscriptions and feed state; and helpers
-//! shared with `cache_tests`.
+//! shared with the other tests.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -7,10 +7,10 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use super::columns::stored_time;
-use super::tests::{SHORT_TIMEOUT, article, at, db_file, open};
-use super::*;
+use super::{SHORT_TIMEOUT, article, at, db_file, open};
 use crate::model::{Article, Body};
+use crate::store::columns::stored_time;
+use crate::store::*;
 
 pub(super) const FEED_A: &str = "https://a.example/feed.xml";
 pub(super) const FEED_B: &str = "https://b.example/atom";

@@ -5,11 +5,11 @@
 
 use rusqlite::params;
 
-use super::columns::stored_time;
-use super::feed_tests::{FEED_A, FEED_B, blank_state};
-use super::tests::{SHORT_TIMEOUT, article, at, open};
-use super::*;
+use super::feed::{FEED_A, FEED_B, blank_state};
+use super::{SHORT_TIMEOUT, article, at, open};
 use crate::model::Article;
+use crate::store::columns::stored_time;
+use crate::store::*;
 
 /// Article `n` of feed A, with the word `lighthouse{n}` in its body.
 fn cached(n: usize) -> Article {

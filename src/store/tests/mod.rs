@@ -1,4 +1,5 @@
-//! Round trips and concurrency of the store, and helpers shared with `refusal_tests`.
+//! Tests of the store: round trips and concurrency here, with the helpers the tests of each
+//! concern (the files beside this one) share.
 
 use std::path::Path;
 use std::time::Duration;
@@ -8,6 +9,16 @@ use rusqlite::Connection;
 
 use super::*;
 use crate::model::{Article, Block, Body, ListItem, Span, SpanStyle, Tag};
+
+mod cache;
+mod cache_v7;
+mod feed;
+mod full_text;
+mod read_marks;
+mod refusal;
+mod reindex;
+mod search;
+mod sync;
 
 pub(super) const SHORT_TIMEOUT: Duration = Duration::from_millis(100);
 
