@@ -3,6 +3,10 @@
 //! workers against servers on loopback, and whole screens drawn to ratatui's `TestBackend`.
 //! One binary links once, and every helper of `support` is used by some test here, which
 //! the compiler checks.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot go on should fail loudly; Cargo.toml denies unwrap outside tests"
+)]
 
 mod support;
 
