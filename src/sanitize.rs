@@ -43,10 +43,13 @@ pub fn clean_text(input: &str) -> String {
 /// Cleans a one-line field (title, author, tag, source name): like [`clean_text`], then every
 /// run of white space, newlines and tabs included, becomes one space, trimmed at both ends.
 pub fn clean_line(input: &str) -> String {
-    clean_text(input)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    fold_white_space(&clean_text(input))
+}
+
+/// Text on one line: every run of white space, newlines and tabs included, becomes one
+/// space, trimmed at both ends.
+pub fn fold_white_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether text shows anything: a title made only of joiners or marks is as good as none.

@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::sanitize::fold_white_space;
+
 /// A tag as written in its article. The text is shared: the library keeps one copy of each
 /// spelling for all the articles that carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,7 +19,7 @@ pub struct TagKey(String);
 impl Tag {
     /// Makes a tag from text that has already been sanitized; `None` for a blank one.
     pub fn new(text: &str) -> Option<Self> {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = fold_white_space(text);
         (!text.is_empty()).then(|| Self(text.into()))
     }
 

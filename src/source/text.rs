@@ -5,7 +5,7 @@ use super::common::{Field, Metadata, empty_article, prepare};
 use super::{Origin, Parsed};
 use crate::model::tag::parse_tag_list;
 use crate::model::{Block, Body, Span};
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, fold_white_space};
 
 /// Credits that may appear anywhere in a caption line, compared without case.
 const COLON_CREDITS: [&str; 7] = [
@@ -171,10 +171,6 @@ fn paragraphs(group: &[&str]) -> Vec<Block> {
     } else {
         group.iter().map(|line| paragraph(line)).collect()
     }
-}
-
-fn fold_white_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A short line that does not end like a sentence or a clause and has a letter in it.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::ErrorCode;
 
 use crate::model::ArticleId;
+use crate::sanitize::fold_white_space;
 
 /// Why the store could not do what was asked. Each message is one line that names the file
 /// or article at fault and says what to do.
@@ -95,8 +96,5 @@ impl StoreError {
 
 /// The text of an error or report on one line, as every message must be.
 pub(super) fn one_line(text: impl fmt::Display) -> String {
-    text.to_string()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    fold_white_space(&text.to_string())
 }
