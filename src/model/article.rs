@@ -248,9 +248,10 @@ pub struct ListItem {
 }
 
 impl ListItem {
-    /// Adds text, its white space already folded ([`normalize_spans`], [`join_lines`]), to
-    /// the item a parser is building (starting a bullet item at `depth` if there is none),
-    /// with a space before it.
+    /// Adds text, its white space already folded
+    /// ([`normalize_spans`](super::span::normalize_spans),
+    /// [`join_lines`](super::span::join_lines)), to the item a parser is building
+    /// (starting a bullet item at `depth` if there is none), with a space before it.
     pub fn continue_open(item: &mut Option<ListItem>, depth: usize, spans: Vec<Span>) {
         let item = item.get_or_insert(ListItem {
             depth: u8::try_from(depth).unwrap_or(u8::MAX),
