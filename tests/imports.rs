@@ -128,7 +128,8 @@ fn code(text: &str) -> String {
             at += 1;
             out.push_str("\"\"");
         } else if c == '\'' && (next == '\\' || chars.get(at + 2) == Some(&'\'')) {
-            at += 2;
+            // A character (`'x'`, `'\''`, `'\u{a0}'`), not a lifetime: past its closing quote.
+            at += if next == '\\' { 3 } else { 2 };
             while at < chars.len() && chars[at] != '\'' {
                 at += 1;
             }
