@@ -1,5 +1,6 @@
 //! Bookmarks: a snapshot of the whole article, taken when it is bookmarked, so that a
-//! bookmark outlives its source; removing one is queued for the sync server.
+//! bookmark outlives its source; adding or removing one is queued for the sync server. And
+//! the bookmarks a star removed on another device took away, kept so they can be made again.
 
 use std::collections::HashSet;
 
@@ -7,11 +8,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::columns::{parse_time, stored_time};
+use super::error::one_line;
 use super::sync_queue::{self, MarkKind};
-use super::{Store, StoreError, full_texts, one_line};
+use super::{Store, StoreError, full_texts};
 use crate::model::{Article, ArticleId, Body};
 
-/// A saved article: a full snapshot taken when it was bookmarked, so it outlives its source.
 /// The bookmarks that could be read back, and an error for each that could not.
 #[derive(Debug, Default)]
 pub struct Bookmarks {
@@ -19,6 +20,7 @@ pub struct Bookmarks {
     pub unreadable: Vec<StoreError>,
 }
 
+/// A saved article: a full snapshot taken when it was bookmarked, so it outlives its source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bookmark {
     pub article: Article,

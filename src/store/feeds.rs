@@ -14,7 +14,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::body;
 use super::columns::{TAG_SEPARATOR, parse_time, stored_time};
-use super::{Store, StoreError, one_line};
+use super::error::one_line;
+use super::{Store, StoreError};
 use crate::model::{Article, ArticleId, Body, Tag};
 
 pub use crate::model::Subscription;
