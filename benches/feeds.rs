@@ -1,5 +1,9 @@
 //! Feeds: reading a 10,000-item RSS document, making its items ready to store and storing
 //! them as a refresh does; and the full-text index's options, each given the same text.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a bench that cannot go on should stop loudly; Cargo.toml denies unwrap outside tests"
+)]
 
 mod common;
 

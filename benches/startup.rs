@@ -1,4 +1,8 @@
 //! Start-up: building the list index from the cached articles, and reading them from the store.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a bench that cannot go on should stop loudly; Cargo.toml denies unwrap outside tests"
+)]
 
 mod common;
 

@@ -1,6 +1,10 @@
 //! Deterministic test data for the benchmarks: articles, a long article, an RSS 2.0 document,
-//! and an `App` at 120x40 built as `tests/screens.rs` builds one. Every bench includes this
-//! module with `mod common;` and uses part of it.
+//! and an `App` at 120x40 built as `tests/integration/screens/` builds one. Every bench
+//! includes this module with `mod common;` and uses part of it.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a bench that cannot go on should stop loudly; Cargo.toml denies unwrap outside tests"
+)]
 #![allow(dead_code)]
 
 pub mod zh;

@@ -10,6 +10,7 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::sanitize::fold_white_space;
 use crate::suggest::nearest;
 
 /// A config file that cannot be used, with where and why, on one line.
@@ -55,11 +56,7 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 
 /// A file that is not TOML: the parser's words, which name what it expected, on one line.
 pub(super) fn syntax(error: &toml::de::Error, path: &Path, text: &str) -> ConfigError {
-    let message = error
-        .message()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let message = fold_white_space(error.message());
     let span = error.span();
     let message = match message.as_str() {
         "" => "this is not TOML".to_string(),

@@ -1,7 +1,7 @@
 //! Tests of articles, their ids and bodies.
 
 use super::*;
-use crate::model::{Cell, Row};
+use crate::model::{Cell, Row, Script};
 
 #[test]
 fn an_id_and_its_key_make_each_other() {

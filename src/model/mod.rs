@@ -5,15 +5,16 @@ pub mod filter;
 pub mod full_text;
 pub mod library;
 pub mod room;
+pub mod span;
 pub mod subscription;
 pub mod table;
 pub mod tag;
+pub mod words;
 pub mod wrap;
 
-pub use article::{
-    Article, ArticleId, Block, Body, Definition, ListItem, Picture, Script, Span, SpanStyle,
-};
+pub use article::{Article, ArticleId, Block, Body, Definition, ListItem, Picture};
 pub use full_text::FullText;
+pub use span::{Script, Span, SpanStyle};
 pub use subscription::Subscription;
 pub use table::{Cell, Row, Table};
 

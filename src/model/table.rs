@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::article::{Span, push_spans};
+use super::span::{Span, push_spans};
 
 /// A table: its caption and its rows, in order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

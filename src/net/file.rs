@@ -7,15 +7,7 @@ use std::io::Read;
 use std::path::Path;
 use std::time::Duration;
 
-use super::fetch::{Outcome, Request, failed};
-
-/// A feed file's size and modification time, which tell an unchanged file without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileStamp {
-    pub size: u64,
-    /// Nanoseconds since 1970 (before it, negative).
-    pub modified: i64,
-}
+use super::request::{FileStamp, Outcome, Request, failed};
 
 /// How long ago a file must have been written for its stamp to be kept: a file written again
 /// within the same tick of the file system's clock (two seconds on FAT, one on HFS+), at the

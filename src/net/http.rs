@@ -13,9 +13,9 @@ use ureq::typestate::AgentScope;
 use ureq::{Agent, Body};
 
 use super::address::{self, Target};
-use super::fetch::{FetchError, FetchSettings, Outcome, Request};
 use super::headers::{max_age, retry_after};
 use super::hosts::HostSlot;
+use super::request::{FetchError, FetchSettings, Outcome, Request};
 
 const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, \
                       application/json, application/xml, text/xml;q=0.9, */*;q=0.8";

@@ -4,7 +4,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag as MdTag, TagEnd}
 
 use super::common::{Field, Metadata, empty_article, prepare};
 use super::{Origin, Parsed};
-use crate::model::article::normalize_spans;
+use crate::model::span::normalize_spans;
 use crate::model::{Block, Body, ListItem, Span, SpanStyle};
 use crate::sanitize::{clean_line, clean_text};
 

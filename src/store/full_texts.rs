@@ -9,9 +9,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::body;
-use super::feeds::parse_time;
+use super::columns::{parse_time, stored_time};
+use super::error::one_line;
 use super::text_index;
-use super::{Store, StoreError, one_line, stored_time};
+use super::{Store, StoreError};
 use crate::model::{ArticleId, Body, FullText};
 use crate::source::words::{IndexText, Markup, index_text};
 

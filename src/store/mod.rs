@@ -4,170 +4,49 @@
 //! One database file, `tidings.db`, in the data dir. Every change is its own IMMEDIATE
 //! transaction with `synchronous=FULL` in WAL mode, so a change is on disk when the call
 //! returns and two running tidings can share one data dir; only a refresh's writes to the
-//! feed cache wait for the next checkpoint ([`Store::with_cache_writes`]). An existing file is never deleted,
-//! truncated or recreated: a file that is damaged, foreign or from a newer build is refused
-//! before anything is written to it.
+//! feed cache wait for the next checkpoint ([`Store::with_cache_writes`]). An existing file is
+//! never deleted, truncated or recreated: a file that is damaged, foreign or from a newer
+//! build is refused before anything is written to it.
 
 mod body;
-#[cfg(test)]
-mod cache_tests;
-#[cfg(test)]
-mod cache_v7_tests;
-#[cfg(test)]
-mod feed_tests;
+mod bookmarks;
+mod columns;
+mod error;
+mod feed_state;
 mod feeds;
-#[cfg(test)]
-mod full_text_tests;
 mod full_texts;
 mod read_marks;
-#[cfg(test)]
-mod read_marks_tests;
-#[cfg(test)]
-mod refusal_tests;
 mod reindex;
-#[cfg(test)]
-mod reindex_tests;
 mod rows;
 mod schema;
 mod search;
-#[cfg(test)]
-mod search_tests;
 mod sync;
 mod sync_queue;
-#[cfg(test)]
-mod sync_tests;
 #[cfg(test)]
 mod tests;
 mod text_index;
 
-pub use feeds::{FeedState, Ingested, Subscription};
+pub use bookmarks::{Bookmark, Bookmarks, Unstarred};
+pub use error::StoreError;
+pub use feed_state::FeedState;
+pub use feeds::Subscription;
 pub use full_texts::{PendingFullText, StoredFullText};
 pub use read_marks::FeedCount;
 pub use reindex::Reindexing;
-pub use rows::CacheRow;
+pub use rows::{CacheRow, Ingested};
 pub use sync::{
     FeedListChange, MovedFeed, ServerFeed, ServerItem, ServerState, StateChanges, SyncStatus,
-    Unstarred,
 };
 pub use sync_queue::{Change, MarkKind, Queued, READING_LIST, ReadScope};
 
 use std::collections::HashSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior, params};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
-use crate::model::{Article, ArticleId};
-
-/// A saved article: a full snapshot taken when it was bookmarked, so it outlives its source.
-/// The bookmarks that could be read back, and an error for each that could not.
-#[derive(Debug, Default)]
-pub struct Bookmarks {
-    pub saved: Vec<Bookmark>,
-    pub unreadable: Vec<StoreError>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bookmark {
-    pub article: Article,
-    pub saved_at: DateTime<Utc>,
-}
-
-/// Why the store could not do what was asked. Each message is one line that names the file
-/// or article at fault and says what to do.
-#[derive(Debug)]
-pub enum StoreError {
-    /// The data dir or the database file cannot be created or written.
-    Unwritable { path: PathBuf, detail: String },
-    /// Another program held the database past the busy timeout.
-    Locked { path: PathBuf },
-    /// The file is not a SQLite database, is damaged, or belongs to another program.
-    Corrupt { path: PathBuf, detail: String },
-    /// The file was written by a newer tidings with a schema this build does not know.
-    NewerSchema {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
-    /// A bookmark's stored snapshot cannot be read back as an article.
-    BadSnapshot { id: ArticleId, detail: String },
-    /// Any other failure of SQLite (a full disk, an I/O error).
-    Database { path: PathBuf, detail: String },
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unwritable { path, detail } => write!(
-                f,
-                "cannot write {} ({detail}); check its permissions or choose another folder \
-                 with --data-dir",
-                path.display()
-            ),
-            Self::Locked { path } => write!(
-                f,
-                "the database {} is locked by another program; close it and try again",
-                path.display()
-            ),
-            Self::Corrupt { path, detail } => write!(
-                f,
-                "the database {} is not a tidings database or is damaged ({detail}); it was \
-                 left as it is, move it away to start afresh",
-                path.display()
-            ),
-            Self::NewerSchema {
-                path,
-                found,
-                supported,
-            } => write!(
-                f,
-                "the database {} was written by a newer tidings (schema {found}, this build \
-                 knows {supported}); it was left as it is, use that newer tidings",
-                path.display()
-            ),
-            Self::BadSnapshot { id, detail } => write!(
-                f,
-                "the bookmark of article {id} cannot be read ({detail}); remove it with \
-                 `tidings bookmark remove {id}`"
-            ),
-            Self::Database { path, detail } => write!(
-                f,
-                "the database {} failed ({detail}); check the disk and try again",
-                path.display()
-            ),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
-
-impl StoreError {
-    /// Sorts a SQLite failure on the database at `path` into what a person can act on.
-    fn from_sqlite(path: &Path, error: &rusqlite::Error) -> Self {
-        let path = path.to_path_buf();
-        let detail = one_line(error);
-        match error.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Locked { path },
-            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-                Self::Corrupt { path, detail }
-            }
-            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-                Self::Unwritable { path, detail }
-            }
-            _ => Self::Database { path, detail },
-        }
-    }
-}
-
-/// The text of an error or report on one line, as every message must be.
-fn one_line(text: impl fmt::Display) -> String {
-    text.to_string()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use crate::model::ArticleId;
+use error::one_line;
 
 /// Databases up to this size are checked whole when opened: bookmarks, read marks and a
 /// cache of a few thousand articles (about 20 ms here). A cache of 10,000 articles, about
@@ -181,12 +60,6 @@ const PAGE_SIZE: i64 = 16 * 1024;
 /// reader's connections read the list and the index a page at a time and again, and the
 /// system keeps the file in memory anyway; the reader's budget has little room.
 const CACHE_KIB: i64 = -1024;
-
-/// A time as stored: RFC 3339 in UTC with a fixed nine fractional digits, so that text order
-/// is time order and the value reads back exactly.
-fn stored_time(time: DateTime<Utc>) -> String {
-    time.to_rfc3339_opts(SecondsFormat::Nanos, true)
-}
 
 /// How often the checkpoints of [`Store::with_cache_writes`] run.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
@@ -394,84 +267,6 @@ impl Store {
         let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 1000);
         let _ = self.conn.pragma_update(None, "synchronous", "FULL");
         result
-    }
-
-    /// Saves a snapshot of the article, with its full text if one is kept. Idempotent: an
-    /// article already bookmarked keeps its original snapshot and time.
-    pub fn add_bookmark(
-        &self,
-        article: &Article,
-        saved_at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        let snapshot = serde_json::to_string(article).map_err(|error| StoreError::BadSnapshot {
-            id: article.id.clone(),
-            detail: one_line(error),
-        })?;
-        let at = stored_time(saved_at);
-        self.change(|conn| {
-            let added = conn.execute(
-                "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (article_id) DO NOTHING",
-                params![article.id.as_str(), at, snapshot],
-            )?;
-            if added > 0 {
-                sync::forget_unstarred(conn, article.id.as_str())?;
-                sync_queue::queue_mark(conn, article.id.as_str(), MarkKind::Starred, true, &at)?;
-            }
-            // The full text read so far goes into the snapshot too.
-            full_texts::copy_into_bookmark(conn, &article.id)
-        })
-    }
-
-    /// Removes a bookmark; true if there was one to remove.
-    pub fn remove_bookmark(&self, id: &ArticleId) -> Result<bool, StoreError> {
-        let at = stored_time(Utc::now());
-        self.change(|conn| {
-            let removed =
-                conn.execute("DELETE FROM bookmarks WHERE article_id = ?1", [id.as_str()])? > 0;
-            if removed {
-                sync_queue::queue_mark(conn, id.as_str(), MarkKind::Starred, false, &at)?;
-            }
-            Ok(removed)
-        })
-    }
-
-    /// Every bookmark, newest first. A snapshot that cannot be read back is reported in
-    /// `unreadable`, naming its article, and the others are still returned.
-    pub fn bookmarks(&self) -> Result<Bookmarks, StoreError> {
-        let rows = self.query_all(
-            "SELECT article_id, saved_at, snapshot FROM bookmarks
-                 ORDER BY saved_at DESC, rowid DESC",
-            |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, String>(2)?,
-                ))
-            },
-        )?;
-        let mut bookmarks = Bookmarks::default();
-        for (id, saved_at, snapshot) in rows {
-            let bad_snapshot = |detail: String| StoreError::BadSnapshot {
-                id: ArticleId::from_stored(id.clone()),
-                detail: one_line(detail),
-            };
-            let saved_at = DateTime::parse_from_rfc3339(&saved_at)
-                .map_err(|error| bad_snapshot(format!("saved time {saved_at:?}: {error}")))
-                .map(|time| time.with_timezone(&Utc));
-            let article =
-                serde_json::from_str(&snapshot).map_err(|error| bad_snapshot(error.to_string()));
-            match (article, saved_at) {
-                (Ok(article), Ok(saved_at)) => bookmarks.saved.push(Bookmark { article, saved_at }),
-                (Err(error), _) | (_, Err(error)) => bookmarks.unreadable.push(error),
-            }
-        }
-        Ok(bookmarks)
-    }
-
-    /// The ids of every bookmarked article; works even when a snapshot is damaged.
-    pub fn bookmarked_ids(&self) -> Result<HashSet<ArticleId>, StoreError> {
-        self.ids_in("SELECT article_id FROM bookmarks")
     }
 
     /// Runs one change in its own IMMEDIATE transaction and commits it to disk.

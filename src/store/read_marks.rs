@@ -6,8 +6,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
+use super::columns::stored_time;
 use super::sync_queue::{self, MarkKind};
-use super::{Store, StoreError, stored_time};
+use super::{Store, StoreError};
 use crate::model::ArticleId;
 
 impl Store {

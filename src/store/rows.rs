@@ -3,17 +3,84 @@
 
 use std::borrow::Cow;
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::body::{self, Stored};
-use super::feeds::{FeedState, Ingested, TAG_SEPARATOR, write_feed_state};
-use super::full_texts;
-use super::stored_time;
-use super::text_index;
+use super::columns::{TAG_SEPARATOR, stored_time};
+use super::feed_state::{FeedState, write_feed_state};
+use super::{Store, StoreError, full_texts, text_index};
 use crate::digest::digest;
 use crate::model::{Article, ArticleId, Tag};
 use crate::source::feed::Item;
 use crate::source::words::{IndexText, Markup, index_text};
+
+/// What an ingest changed in the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ingested {
+    /// Articles not cached before.
+    pub new: usize,
+    /// Cached articles whose snapshot (or feed) changed.
+    pub updated: usize,
+}
+
+impl Store {
+    /// Stores a feed's articles, whole, in one transaction with its state (saved under its
+    /// own `url`, which should be `feed_url`), as [`Store::store_rows`] and
+    /// [`Store::finish_feed`] do. Cached articles missing from `articles` stay until `prune`
+    /// removes them.
+    pub fn ingest(
+        &self,
+        feed_url: &str,
+        articles: &[Article],
+        state: &FeedState,
+        at: DateTime<Utc>,
+    ) -> Result<Ingested, StoreError> {
+        let rows: Vec<CacheRow> = articles.iter().map(CacheRow::from_article).collect();
+        let seen = stored_time(at);
+        self.change(|conn| {
+            let ingested = write_rows(conn, feed_url, &rows, &seen)?;
+            finish(conn, state, &seen)?;
+            Ok(ingested)
+        })
+    }
+
+    /// Stores rows of a feed's articles in one transaction: new ids inserted, changed ones
+    /// replaced in place, unchanged ones (same hash, same feed) not written at all, and ids
+    /// that retention removed while the feed still lists them left out. A feed's rows may
+    /// come in several calls with the same `at`, before [`Store::finish_feed`].
+    pub fn store_rows(
+        &self,
+        feed_url: &str,
+        rows: &[CacheRow],
+        at: DateTime<Utc>,
+    ) -> Result<Ingested, StoreError> {
+        let ingested = self.store_runs(&[(feed_url, rows)], at)?;
+        Ok(ingested.into_iter().next().unwrap_or_default())
+    }
+
+    /// [`Store::store_rows`] for runs of rows of several feeds, `(feed_url, rows)`, in one
+    /// transaction: what each run changed, in their order.
+    pub fn store_runs(
+        &self,
+        runs: &[(&str, &[CacheRow])],
+        at: DateTime<Utc>,
+    ) -> Result<Vec<Ingested>, StoreError> {
+        let seen = stored_time(at);
+        self.change(|conn| {
+            runs.iter()
+                .map(|(feed_url, rows)| write_rows(conn, feed_url, rows, &seen))
+                .collect()
+        })
+    }
+
+    /// Ends the storing of a feed read whole at `at`: saves its state, and forgets what
+    /// retention removed that the feed no longer lists.
+    pub fn finish_feed(&self, state: &FeedState, at: DateTime<Utc>) -> Result<(), StoreError> {
+        let seen = stored_time(at);
+        self.change(|conn| finish(conn, state, &seen))
+    }
+}
 
 /// One article as the cache stores it, made ready away from the thread that writes: its list
 /// columns, its body packed, a hash of both, and its words for the search index.

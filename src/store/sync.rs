@@ -8,10 +8,11 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::feeds::TAG_SEPARATOR;
-use super::{Bookmark, Store, StoreError, one_line, stored_time};
+use super::bookmarks::forget_unstarred;
+use super::columns::{TAG_SEPARATOR, parse_time, stored_time};
+use super::{Store, StoreError};
 use crate::model::tag::moved_folders;
-use crate::model::{Article, ArticleId, Body, Tag};
+use crate::model::{ArticleId, Tag};
 
 /// A feed the server holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,20 +89,6 @@ pub struct SyncStatus {
     pub last_success: Option<DateTime<Utc>>,
     /// Why the last attempt failed; `None` when it succeeded.
     pub last_error: Option<String>,
-}
-
-/// A bookmark taken away because its star was removed on another device.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unstarred {
-    pub bookmark: Bookmark,
-    pub unstarred_at: DateTime<Utc>,
-}
-
-/// A bookmark made here again is no longer one the network took away.
-pub(super) fn forget_unstarred(conn: &Connection, article: &str) -> rusqlite::Result<()> {
-    conn.prepare_cached("DELETE FROM unstarred_bookmarks WHERE article_id = ?1")?
-        .execute([article])?;
-    Ok(())
 }
 
 impl Store {
@@ -340,75 +327,6 @@ impl Store {
         })
     }
 
-    /// Bookmarks taken away because their star was removed on another device, most recent
-    /// first: they can be bookmarked again.
-    pub fn unstarred_bookmarks(&self) -> Result<Vec<Unstarred>, StoreError> {
-        let rows = self.query_all(
-            "SELECT article_id, saved_at, snapshot, unstarred_at FROM unstarred_bookmarks
-             ORDER BY unstarred_at DESC, rowid DESC",
-            |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, String>(2)?,
-                    row.get::<_, String>(3)?,
-                ))
-            },
-        )?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(_, saved_at, snapshot, unstarred_at)| {
-                Some(Unstarred {
-                    bookmark: Bookmark {
-                        article: serde_json::from_str(&snapshot).ok()?,
-                        saved_at: parse_time(&saved_at)?,
-                    },
-                    unstarred_at: parse_time(&unstarred_at)?,
-                })
-            })
-            .collect())
-    }
-
-    /// When each bookmark a star removed on another device took away went, most recent
-    /// first, without reading their snapshots.
-    pub fn unstarred_times(&self) -> Result<Vec<(ArticleId, DateTime<Utc>)>, StoreError> {
-        let rows = self.query_all(
-            "SELECT article_id, unstarred_at FROM unstarred_bookmarks
-             ORDER BY unstarred_at DESC, rowid DESC",
-            |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
-        )?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, at)| Some((ArticleId::from_stored(id), parse_time(&at)?)))
-            .collect())
-    }
-
-    /// The body of the copy kept of an article: its bookmark's snapshot, else the one kept
-    /// when its star was removed elsewhere. For an article whose cached copy went (its feed
-    /// left the server, or retention took it) while the reader shows it.
-    pub fn saved_body(&self, id: &ArticleId) -> Result<Option<Body>, StoreError> {
-        let snapshot: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT snapshot FROM bookmarks WHERE article_id = ?1
-                 UNION ALL SELECT snapshot FROM unstarred_bookmarks WHERE article_id = ?1
-                 LIMIT 1",
-                [id.as_str()],
-                |row| row.get(0),
-            )
-            .optional()
-            .map_err(|error| StoreError::from_sqlite(&self.path, &error))?;
-        let Some(snapshot) = snapshot else {
-            return Ok(None);
-        };
-        serde_json::from_str::<Article>(&snapshot)
-            .map(|article| Some(article.body))
-            .map_err(|error| StoreError::BadSnapshot {
-                id: id.clone(),
-                detail: one_line(error),
-            })
-    }
-
     /// What the last sync with `server` came to, if there was one.
     pub fn sync_status(&self, server: &str) -> Result<Option<SyncStatus>, StoreError> {
         self.conn
@@ -460,9 +378,6 @@ fn fill_set(conn: &Connection, table: &str, items: &HashSet<i64>) -> rusqlite::R
     Ok(())
 }
 
-fn parse_time(text: &str) -> Option<DateTime<Utc>> {
-    Some(DateTime::parse_from_rfc3339(text).ok()?.with_timezone(&Utc))
-}
 /// Tags the cached articles of a feed that moved with its new folders in place of the old.
 fn retag(conn: &Connection, moved: &MovedFeed) -> Result<(), rusqlite::Error> {
     let mut rows =

@@ -7,7 +7,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError, stored_time};
+use super::columns::stored_time;
+use super::{Store, StoreError};
 use crate::model::ArticleId;
 
 /// The server's stream of every article (Google Reader's name for it): what a change marking

@@ -1,75 +1,24 @@
 //! The article index of one run: every article with its tag ids, source, search text and
 //! read and bookmark flags; every tag and every source with its articles and their counts.
 
+mod entry;
 mod groups;
 mod kept;
+mod lookup;
 mod moved;
 
+pub use entry::{Entry, Origin, TagIds};
 pub use groups::{Members, SourceInfo, SourceKey, TagInfo};
+pub use lookup::LookupError;
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use smallvec::SmallVec;
 
 use super::{Article, ArticleId, Tag, TagKey};
-
-/// Tags an entry holds without a separate allocation; most articles have fewer.
-const INLINE_TAGS: usize = 4;
-
-/// An entry's tag ids.
-pub type TagIds = SmallVec<[usize; INLINE_TAGS]>;
-
-/// Where an entry of the library comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    /// A source of this run: samples, article files, feeds.
-    Source,
-    /// Only a bookmark's snapshot: its source is not part of this run, or is gone.
-    SavedOnly,
-}
-
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub article: Article,
-    pub origin: Origin,
-    /// Indices into [`Library::tags`], inline for up to [`INLINE_TAGS`] tags: marking many
-    /// entries read reads each one's, and one fetch from elsewhere in memory each cost more
-    /// than the rest of the work together.
-    pub tag_ids: TagIds,
-    /// Index into [`Library::sources`]; `None` for a saved-only copy.
-    pub source: Option<usize>,
-    /// Changed only through [`Library::set_read`], which keeps the counts.
-    read: bool,
-    pub bookmarked: bool,
-    /// The address of the feed the article came from, if it came from one; one copy shared
-    /// by every article of the feed.
-    pub feed: Option<Arc<str>>,
-    /// The article came from the feed cache without its body, which the store has.
-    pub body_in_store: bool,
-    /// The article came from the feed cache: the store's full-text index searches its body.
-    pub from_cache: bool,
-}
-
-impl Entry {
-    pub fn is_read(&self) -> bool {
-        self.read
-    }
-
-    /// The title and text in lower case, for search; for an article from the feed cache, the
-    /// title alone, whether or not its body has been read.
-    fn search_text(&self) -> Box<str> {
-        if self.from_cache {
-            let mut text = self.article.title.to_lowercase();
-            text.push('\n');
-            text.into()
-        } else {
-            self.article.search_text().into()
-        }
-    }
-}
+use entry::entry_number;
 
 #[derive(Debug, Clone, Default)]
 pub struct Library {
@@ -99,38 +48,6 @@ pub struct Library {
     /// The next sequence number of a save.
     saves: u64,
 }
-
-/// Why an id typed by a person does not name one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LookupError {
-    TooShort(String),
-    NotFound(String),
-    Ambiguous(String, Vec<ArticleId>),
-}
-
-impl std::fmt::Display for LookupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::TooShort(id) => write!(
-                f,
-                "article id \"{id}\" is too short: give at least {} characters",
-                ArticleId::MIN_PREFIX
-            ),
-            Self::NotFound(id) => write!(f, "no article has the id \"{id}\""),
-            Self::Ambiguous(id, ids) => {
-                let ids: Vec<&str> = ids.iter().map(ArticleId::as_str).collect();
-                write!(
-                    f,
-                    "article id \"{id}\" matches {}: {}",
-                    ids.len(),
-                    ids.join(", ")
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for LookupError {}
 
 impl Library {
     /// Builds the index of articles from article files. An article whose id was already
@@ -514,36 +431,6 @@ impl Library {
     pub fn position(&self, id: &ArticleId) -> Option<usize> {
         self.positions.get(id).copied()
     }
-
-    /// Finds the one article whose id is, or starts with, `prefix`.
-    pub fn find(&self, prefix: &str) -> Result<usize, LookupError> {
-        let prefix = prefix.trim().to_lowercase();
-        if let Some(index) = self.position(&ArticleId::from_stored(prefix.clone())) {
-            return Ok(index);
-        }
-        if prefix.chars().count() < ArticleId::MIN_PREFIX {
-            return Err(LookupError::TooShort(prefix));
-        }
-        let found: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| self.entries[i].article.id.as_str().starts_with(&prefix))
-            .collect();
-        match found.as_slice() {
-            [one] => Ok(*one),
-            [] => Err(LookupError::NotFound(prefix)),
-            many => Err(LookupError::Ambiguous(
-                prefix,
-                many.iter()
-                    .map(|&i| self.entries[i].article.id.clone())
-                    .collect(),
-            )),
-        }
-    }
-}
-
-/// An entry index as the lists of entries per group keep it: four bytes, as a library holds
-/// far fewer than four billion articles.
-fn entry_number(index: usize) -> u32 {
-    u32::try_from(index).expect("fewer than 2^32 articles")
 }
 
 #[cfg(test)]

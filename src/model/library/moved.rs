@@ -1,7 +1,8 @@
 //! A feed moved to other folders on a sync server: its articles trade the old folders' tags
 //! for the new, and the tags' lists and counts follow (the feed's own stay as they are).
 
-use super::{Library, Origin, SourceKey, entry_number};
+use super::entry::entry_number;
+use super::{Library, Origin, SourceKey};
 use crate::model::tag::moved_folders;
 
 impl Library {

@@ -6,8 +6,10 @@
 use dom_query::{Document, NodeRef};
 
 use crate::model::Body;
+use crate::model::words::word_count;
 
 use super::Known;
+use super::text::paragraph_text;
 use super::trim::{self, folded};
 
 /// Elements that are never part of an article, whatever they hold.
@@ -299,28 +301,6 @@ pub(super) fn without_links(article: &str) -> String {
 /// Whether what was found reads as an article: some words, most of them not links (a
 /// page of links is none), and not much less than the feed's own text of it.
 pub(super) fn is_article(body: &Body, linked: f32, known: Known) -> bool {
-    let words = word_count(&super::plain_text(body));
+    let words = word_count(&paragraph_text(body));
     words >= MIN_WORDS && linked < 0.5 && words * 2 >= word_count(known.summary)
-}
-
-/// Words of a text: those between spaces, and each character of the scripts written
-/// without spaces (Chinese, Japanese, Thai...) as a word.
-pub(super) fn word_count(text: &str) -> usize {
-    let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
-    text.split_whitespace()
-        .filter(|word| !word.chars().all(is_unspaced_script))
-        .count()
-        + unspaced
-}
-
-fn is_unspaced_script(c: char) -> bool {
-    matches!(c,
-        '\u{0E00}'..='\u{0EFF}'   // Thai, Lao
-        | '\u{1000}'..='\u{109F}' // Myanmar
-        | '\u{1780}'..='\u{17FF}' // Khmer
-        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK
-        | '\u{F900}'..='\u{FAFF}' // CJK compatibility
-    )
 }

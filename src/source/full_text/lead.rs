@@ -9,7 +9,7 @@ use url::Url;
 
 use super::super::{html, img};
 use super::overlap::words;
-use super::text::plain_text;
+use super::text::paragraph_text;
 use crate::model::{Block, Body};
 use crate::net;
 
@@ -64,7 +64,7 @@ pub(super) fn find(page: &Document, url: Option<&str>, body: &Body) -> Option<Bl
 
 /// Whether `image` comes before the first paragraph of the article's text on the page.
 fn is_above_text(page: &Document, image: &NodeRef, body: &Body) -> bool {
-    let text = plain_text(body);
+    let text = paragraph_text(body);
     let Some(opening) = text
         .split("\n\n")
         .map(words)

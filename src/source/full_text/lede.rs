@@ -6,6 +6,7 @@ use dom_query::{Document, NodeRef};
 
 use super::overlap::{coverage, words};
 use super::trim::folded;
+use crate::sanitize::fold_white_space;
 
 /// Summaries shorter than this are labels, not ledes.
 const MIN_WORDS: usize = 8;
@@ -41,7 +42,7 @@ pub(super) fn find(page: &Document, summary: &str, article_text: &str) -> Option
         let text = folded(&node.text());
         if text == first {
             let lede = lede.filter(|lede| is_near(lede, node))?;
-            return Some(lede.text().split_whitespace().collect::<Vec<_>>().join(" "));
+            return Some(fold_white_space(&lede.text()));
         }
         let is_summary = text.len() <= summary_folded.len() * 3 / 2
             && text.len() * 2 >= summary_folded.len()

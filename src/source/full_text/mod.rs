@@ -24,9 +24,9 @@ use crate::model::{Article, ArticleId, Block, Body, Span};
 use crate::net;
 use crate::sanitize::{clean_line, clean_text};
 use linked_data::LinkedData;
+use text::paragraph_text;
 
 pub use page::{MAX_PAGE_BYTES, ReadError, check_is_page, read};
-pub use text::plain_text;
 
 /// The words of a page where no article was found.
 pub const NO_ARTICLE: &str = "no article found on the page";
@@ -73,7 +73,7 @@ impl Page {
     /// The article as plain text: paragraphs separated by blank lines, with no link numbers
     /// and no list of links.
     pub fn text(&self) -> String {
-        plain_text(&html::to_body(&clean::without_links(&self.html), None))
+        paragraph_text(&html::to_body(&clean::without_links(&self.html), None))
     }
 }
 
@@ -127,7 +127,7 @@ fn find_article(page: &str, url: Option<&str>, known: Known) -> Result<Page, Str
         None => {
             let mut body = html::to_body(&article, url);
             // The feed's summary may be a teaser of the lede; the page's own, the lede.
-            let text = plain_text(&body);
+            let text = paragraph_text(&body);
             let summaries = [Some(known.summary), linked_data.description.as_deref()];
             let lede = summaries
                 .into_iter()
@@ -180,11 +180,11 @@ fn fallback(linked: &LinkedData, article: &str, url: Option<&str>) -> Option<(St
     } else {
         html::to_body(&text.replace('\n', "\n\n"), None)
     };
-    let reference = plain_text(&body);
+    let reference = paragraph_text(&body);
     if overlap::words(&reference).len() < LINKED_BODY_WORDS {
         return None;
     }
-    let found = plain_text(&html::to_body(article, None));
+    let found = paragraph_text(&html::to_body(article, None));
     if overlap::coverage(&reference, &found) >= LINKED_BODY_COVERAGE {
         return None;
     }

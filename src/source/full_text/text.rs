@@ -1,13 +1,14 @@
-//! An article's plain text, as `tidings read --json` gives it: one paragraph (heading, list
-//! item, quoted paragraph, caption, code block, definition term or description, table)
-//! after another, separated by blank lines; a line break stays a line break, and a table's
-//! rows are lines of their cells separated by ` │ `.
+//! An article's text in paragraphs, as `tidings read --json` gives it: one paragraph
+//! (heading, list item, quoted paragraph, caption, code block, definition term or
+//! description, table) after another, separated by blank lines; a line break stays a line
+//! break, and a table's rows are lines of their cells separated by ` │ `. (`Body::plain_text`
+//! is the text the store indexes: a line a block, with the links and pictures' labels.)
 
 use crate::model::{Block, Body, Span};
 
 /// The text of `body` without its list of links; link numbers are the caller's to leave out
 /// (a body converted without addresses has none).
-pub fn plain_text(body: &Body) -> String {
+pub(super) fn paragraph_text(body: &Body) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut push = |text: String| {
         let text = text.trim();

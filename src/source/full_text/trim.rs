@@ -4,7 +4,8 @@
 
 use dom_query::NodeRef;
 
-use super::clean::word_count;
+use crate::model::words::word_count;
+use crate::sanitize::fold_white_space;
 
 /// Elements read as one block, whatever they hold.
 const WHOLE: &[&str] = &["figure", "table", "blockquote", "pre", "picture"];
@@ -215,8 +216,5 @@ fn letters(text: &str) -> usize {
 
 /// Text with white space folded and in lower case, to compare.
 pub(super) fn folded(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    fold_white_space(text).to_lowercase()
 }

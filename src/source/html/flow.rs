@@ -2,7 +2,7 @@
 //! paragraph into the block, list item, quote, definition or caption that holds it.
 
 use super::{Block, Builder, Container, ListItem, Picture, Span, SpanStyle};
-use crate::model::article::{join_lines, normalize_spans};
+use crate::model::span::{join_lines, normalize_spans};
 use crate::sanitize::{clean_line, clean_text};
 use crate::source::entities;
 

@@ -17,6 +17,7 @@ use html5ever::Attribute;
 use markup5ever_rcdom::{Handle, NodeData};
 
 use super::{Block, Builder, DROPPED, Kind, Span, attr};
+use crate::model::words::word_count;
 use crate::model::{Cell, Row, Table};
 
 /// Words a cell of a table of data holds at most: more is a column of a page's text.
@@ -89,7 +90,7 @@ fn holds_data(table: &Handle, attrs: &[Attribute]) -> bool {
         match &node.data {
             NodeData::Text { contents } => {
                 if let Some(at) = cell {
-                    cells[at].0 += contents.borrow().split_whitespace().count();
+                    cells[at].0 += word_count(&contents.borrow());
                     if cells[at].0 > MAX_CELL_WORDS {
                         return false;
                     }
