@@ -13,7 +13,7 @@ use std::thread;
 use chrono::Utc;
 
 use crate::model::{ArticleId, FullText, Subscription};
-use crate::net::{FetchSettings, site as site_of};
+use crate::net::{self, FetchSettings};
 use crate::source::full_text::{self as reader_mode, Known, ReadError};
 use crate::store::{PendingFullText, Store};
 
@@ -142,7 +142,7 @@ pub fn read_pending(
                         .unwrap_or_else(PoisonError::into_inner)
                         .pop_front();
                     let Some(job) = job else { break };
-                    let host = site_of(&job.url).unwrap_or_default();
+                    let host = net::site(&job.url).unwrap_or_default();
                     let waiting = waiting_hosts.lock().unwrap_or_else(PoisonError::into_inner);
                     if waiting.contains(&host) {
                         continue;

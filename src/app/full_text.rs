@@ -8,7 +8,7 @@ use crate::effect::Effect;
 use crate::focus::Focus;
 use crate::full_text::Job;
 use crate::model::ArticleId;
-use crate::net::site as site_of;
+use crate::net;
 use crate::store::StoredFullText;
 use crate::worker::full_text::{FullTextReport, FullTextRequest};
 
@@ -37,7 +37,7 @@ impl App {
                 Vec::new()
             }
             Some(FullTextState::Fetching) => {
-                let site = site_of(&url).unwrap_or(url);
+                let site = net::site(&url).unwrap_or(url);
                 self.set_info(format!("still reading the full text from {site}"));
                 Vec::new()
             }

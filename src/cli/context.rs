@@ -67,10 +67,7 @@ impl Context {
             let mut paths = Vec::new();
             for path in &sources.paths {
                 let text = path.to_string_lossy();
-                if text.starts_with("http://")
-                    || text.starts_with("https://")
-                    || text.starts_with("file://")
-                {
+                if crate::net::is_web(&text) || text.starts_with("file://") {
                     remote.push(Subscription {
                         full_text: false,
                         url: text.into_owned(),

@@ -13,7 +13,7 @@ use crate::app::settings::Settings;
 use crate::model::library::Entry;
 use crate::model::wrap::Wrapped;
 use crate::model::{Article, ArticleId, Body, FullText};
-use crate::net::site as site_of;
+use crate::net;
 use crate::store::StoredFullText;
 
 /// What is known in this run of an article's full text.
@@ -179,7 +179,7 @@ impl FullTexts {
                 format!(" · {key} {words}")
             }
         };
-        let site = |url: &str| site_of(url).unwrap_or_else(|| url.to_string());
+        let site = |url: &str| net::site(url).unwrap_or_else(|| url.to_string());
         let from = article.url.as_deref().map(site).unwrap_or_default();
         let (shown, note) = match self.states.get(&article.id) {
             None => (None, None),
