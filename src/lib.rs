@@ -21,6 +21,7 @@ pub mod layout;
 pub mod model;
 pub mod net;
 pub mod picture;
+pub mod query;
 pub mod refresh;
 pub mod sanitize;
 pub mod source;
