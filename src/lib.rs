@@ -15,6 +15,7 @@ pub mod event;
 pub mod focus;
 pub mod full_text;
 pub mod help;
+pub mod import;
 pub mod isolate;
 pub mod keymap;
 pub mod layout;
