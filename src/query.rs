@@ -2,6 +2,8 @@
 //! DESIGN.md, "The query language"): what a query is ([`Query`]), reading one from text
 //! (`parse`), and writing one back as text that reads the same (its `Display`).
 
+mod library;
+mod matching;
 mod newsboat;
 mod parse;
 
@@ -9,6 +11,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+pub use library::{Beyond, InLibrary};
+pub use matching::{Matcher, Subject, has_words, words};
 pub use newsboat::translate as from_newsboat;
 pub use parse::parse;
 

@@ -15,6 +15,7 @@ use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, SourceKey};
 use crate::model::wrap::{wrap_article, wrap_article_with};
 use crate::model::{Article, ArticleId, TagKey};
+use crate::query::{Beyond, InLibrary, Matcher};
 use crate::store::Store;
 
 /// What `list` narrows the articles to.
@@ -26,6 +27,8 @@ pub struct Query {
     pub bookmarked: bool,
     pub unread: bool,
     pub search: Option<String>,
+    /// A query in the query language.
+    pub query: Option<String>,
 }
 
 /// The library indices of the articles a query lets through, in list order. A feed that is
@@ -36,16 +39,46 @@ pub fn matching(
     query: &Query,
 ) -> anyhow::Result<Vec<usize>> {
     let filter = query_filter(library, query)?;
+    let asked = query
+        .query
+        .as_deref()
+        .map(crate::query::parse)
+        .transpose()?;
     // Cached articles are listed without their bodies: their text is searched in the index.
-    let found: HashSet<usize> = match store {
-        Some(store) if !filter.search_words().is_empty() => store
-            .search_cached(&filter.search_words())?
-            .iter()
-            .filter_map(|id| library.position(id))
-            .collect(),
-        _ => HashSet::new(),
+    let found = |words: &[String]| -> anyhow::Result<HashSet<usize>> {
+        Ok(match store {
+            Some(store) if !words.is_empty() => store
+                .search_cached(words)?
+                .iter()
+                .filter_map(|id| library.position(id))
+                .collect(),
+            _ => HashSet::new(),
+        })
     };
-    Ok(filter.apply_with(library, |i| found.contains(&i), None))
+    let searched = found(&filter.search_words())?;
+    let mut shown = filter.apply_with(library, |i| searched.contains(&i), None);
+    if let Some(asked) = asked {
+        let mut beyond = Beyond::default();
+        for words in asked.text_terms() {
+            beyond.found.push(found(&words)?);
+        }
+        if let Some(store) = store {
+            beyond.full_text = store
+                .full_text_ids()?
+                .iter()
+                .filter_map(|id| library.position(id))
+                .collect();
+        }
+        let matcher = Matcher::new(&asked, Utc::now());
+        shown.retain(|&index| {
+            matcher.matches(&InLibrary {
+                library,
+                index,
+                beyond: &beyond,
+            })
+        });
+    }
+    Ok(shown)
 }
 
 /// The filter of a query. A feed or a tag that names nothing is an error, with the name that

@@ -90,9 +90,12 @@ pub fn mark_all_read(context: &Context, query: &Query) -> anyhow::Result<()> {
         .filter(|entry| !entry.is_read())
         .map(|entry| entry.article.id.clone())
         .collect();
+    // A query narrows a list in ways the server cannot name: its articles are marked one by one.
     let scope = match &context.config.sync {
-        Some(_) => crate::sync::read_scope(&query_filter(&library, query)?, &library),
-        None => None,
+        Some(_) if query.query.is_none() => {
+            crate::sync::read_scope(&query_filter(&library, query)?, &library)
+        }
+        _ => None,
     };
     match scope {
         Some(scope) => store.mark_all_read(&ids, &scope, Utc::now())?,

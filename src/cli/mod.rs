@@ -67,6 +67,9 @@ pub enum Command {
         /// Only articles whose title or text holds every word of TEXT
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
+        /// Only articles the query matches (see "The query language" in the README)
+        #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
+        query: Option<String>,
         /// Print one JSON array
         #[arg(long)]
         json: bool,
@@ -115,7 +118,7 @@ pub enum Command {
     /// Mark articles read: by id, or with --all every article `list` would show
     #[command(
         group = clap::ArgGroup::new("which").args(["ids", "all"]).required(true),
-        override_usage = "tidings mark-read <IDS>... | --all [--feed <FEED>]... [--tag <TAG>]... [--all-tags]"
+        override_usage = "tidings mark-read <IDS>... | --all [--feed <FEED>]... [--tag <TAG>]... [--all-tags] [--query <QUERY>]"
     )]
     MarkRead {
         /// Article ids, or unique prefixes of at least 4 characters
@@ -132,6 +135,14 @@ pub enum Command {
         /// With several --tag: only articles that have all of them
         #[arg(long, requires = "all")]
         all_tags: bool,
+        /// With --all: only articles the query matches
+        #[arg(
+            long,
+            value_name = "QUERY",
+            requires = "all",
+            allow_hyphen_values = true
+        )]
+        query: Option<String>,
     },
     /// Mark articles unread again
     MarkUnread {
@@ -280,6 +291,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             bookmarked,
             unread,
             search,
+            query,
             json,
             sources,
         }) => {
@@ -290,6 +302,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 bookmarked,
                 unread,
                 search,
+                query,
             };
             articles::list(&context, &sources, &query, json)
         }
@@ -308,12 +321,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             feeds,
             tags,
             all_tags,
+            query,
         }) => {
             if all {
                 let query = articles::Query {
                     feeds,
                     tags,
                     all_tags,
+                    query,
                     ..articles::Query::default()
                 };
                 marks::mark_all_read(&context, &query)

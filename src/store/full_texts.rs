@@ -129,6 +129,23 @@ impl Store {
         }))
     }
 
+    /// Every article whose full text has been read and kept (`is:fulltext`), its bookmark's
+    /// copy included.
+    pub fn full_text_ids(&self) -> Result<Vec<ArticleId>, StoreError> {
+        let read = || -> rusqlite::Result<Vec<ArticleId>> {
+            self.conn
+                .prepare_cached(
+                    "SELECT article_id FROM full_texts WHERE body IS NOT NULL
+                     UNION SELECT article_id FROM bookmarks
+                     WHERE json_extract(snapshot, '$.full_text.body') IS NOT NULL",
+                )?
+                .query_map([], |row| row.get::<_, String>(0))?
+                .map(|id| id.map(ArticleId::from_stored))
+                .collect()
+        };
+        read().map_err(|error| StoreError::from_sqlite(&self.path, &error))
+    }
+
     /// The newest cached articles of the feeds at `feed_urls` that have an address and no
     /// full text (nor a failure) kept for it, at most `limit`.
     pub fn pending_full_texts(
