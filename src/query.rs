@@ -6,6 +6,7 @@ mod library;
 mod matching;
 mod newsboat;
 mod parse;
+mod saved;
 
 use std::fmt;
 
@@ -15,6 +16,7 @@ pub use library::{Beyond, InLibrary};
 pub use matching::{Matcher, Subject, has_words, words};
 pub use newsboat::translate as from_newsboat;
 pub use parse::parse;
+pub use saved::{Origin, Rule, RuleAction, SavedQuery};
 
 /// A query: terms joined by `NOT`, `AND` and `OR`.
 #[derive(Debug, Clone, PartialEq)]

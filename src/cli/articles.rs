@@ -15,7 +15,7 @@ use crate::model::filter::{Filter, TagMode};
 use crate::model::library::{Entry, Library, SourceKey};
 use crate::model::wrap::{wrap_article, wrap_article_with};
 use crate::model::{Article, ArticleId, TagKey};
-use crate::query::{Beyond, InLibrary, Matcher};
+use crate::query::{Beyond, Flag, InLibrary, Matcher};
 use crate::store::Store;
 
 /// What `list` narrows the articles to.
@@ -29,6 +29,8 @@ pub struct Query {
     pub search: Option<String>,
     /// A query in the query language.
     pub query: Option<String>,
+    /// The hidden articles in place of the others.
+    pub hidden: bool,
 }
 
 /// The library indices of the articles a query lets through, in list order. A feed that is
@@ -44,41 +46,59 @@ pub fn matching(
         .as_deref()
         .map(crate::query::parse)
         .transpose()?;
-    // Cached articles are listed without their bodies: their text is searched in the index.
-    let found = |words: &[String]| -> anyhow::Result<HashSet<usize>> {
-        Ok(match store {
-            Some(store) if !words.is_empty() => store
-                .search_cached(words)?
-                .iter()
-                .filter_map(|id| library.position(id))
-                .collect(),
-            _ => HashSet::new(),
-        })
-    };
-    let searched = found(&filter.search_words())?;
+    let searched = found_by_index(library, store, &filter.search_words())?;
     let mut shown = filter.apply_with(library, |i| searched.contains(&i), None);
     if let Some(asked) = asked {
-        let mut beyond = Beyond::default();
-        for words in asked.text_terms() {
-            beyond.found.push(found(&words)?);
-        }
-        if let Some(store) = store {
-            beyond.full_text = store
-                .full_text_ids()?
-                .iter()
-                .filter_map(|id| library.position(id))
-                .collect();
-        }
-        let matcher = Matcher::new(&asked, Utc::now());
-        shown.retain(|&index| {
-            matcher.matches(&InLibrary {
-                library,
-                index,
-                beyond: &beyond,
-            })
-        });
+        narrow(library, store, &asked, &mut shown)?;
     }
     Ok(shown)
+}
+
+/// Keeps the entries of `shown` that `asked` matches, asking the store what the library
+/// does not know: what its full-text index finds for each text term, the full texts read.
+pub fn narrow(
+    library: &Library,
+    store: Option<&Store>,
+    asked: &crate::query::Query,
+    shown: &mut Vec<usize>,
+) -> anyhow::Result<()> {
+    let mut beyond = Beyond::default();
+    for words in asked.text_terms() {
+        beyond.found.push(found_by_index(library, store, &words)?);
+    }
+    if let Some(store) = store {
+        let positions = |ids: &mut dyn Iterator<Item = &ArticleId>| -> HashSet<usize> {
+            ids.filter_map(|id| library.position(id)).collect()
+        };
+        beyond.full_text = positions(&mut store.full_text_ids()?.iter());
+        beyond.hidden = positions(&mut store.hidden_ids()?.iter());
+    }
+    let matcher = Matcher::new(asked, Utc::now());
+    shown.retain(|&index| {
+        matcher.matches(&InLibrary {
+            library,
+            index,
+            beyond: &beyond,
+        })
+    });
+    Ok(())
+}
+
+/// The entries whose cached text the store's index finds `words` in: cached articles are
+/// listed without their bodies.
+fn found_by_index(
+    library: &Library,
+    store: Option<&Store>,
+    words: &[String],
+) -> anyhow::Result<HashSet<usize>> {
+    Ok(match store {
+        Some(store) if !words.is_empty() => store
+            .search_cached(words)?
+            .iter()
+            .filter_map(|id| library.position(id))
+            .collect(),
+        _ => HashSet::new(),
+    })
 }
 
 /// The filter of a query. A feed or a tag that names nothing is an error, with the name that
@@ -141,7 +161,27 @@ fn find_feeds(library: &Library, named: &str) -> anyhow::Result<Vec<usize>> {
 }
 
 pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> anyhow::Result<()> {
-    let (library, store) = read_library(context, sources)?;
+    let asks_hidden = query
+        .query
+        .as_deref()
+        .and_then(|text| crate::query::parse(text).ok())
+        .is_some_and(|asked| asked.asks_for(Flag::Hidden));
+    let (library, store) = if query.hidden {
+        let store = context.open_store()?;
+        (
+            hidden_library(context, &store, Library::default())?,
+            Some(store),
+        )
+    } else if asks_hidden {
+        // `is:hidden` sees the hidden articles beside the others.
+        let (library, store) = read_library(context, sources)?;
+        match store {
+            Some(store) => (hidden_library(context, &store, library)?, Some(store)),
+            None => (library, None),
+        }
+    } else {
+        read_library(context, sources)?
+    };
     let entries: Vec<&Entry> = matching(&library, store.as_ref(), query)?
         .into_iter()
         .map(|i| library.entry(i))
@@ -156,6 +196,35 @@ pub fn list(context: &Context, sources: &Sources, query: &Query, json: bool) -> 
     } else {
         emit(entries.into_iter().map(list_line))
     }
+}
+
+/// `library` with the hidden articles of the subscribed feeds added, under their feeds'
+/// names, with their marks.
+fn hidden_library(
+    context: &Context,
+    store: &Store,
+    mut library: Library,
+) -> anyhow::Result<Library> {
+    let states = store.feed_states()?;
+    let feeds = crate::refresh::subscriptions(&context.config, Some(store))?;
+    for feed in &feeds {
+        let state = states.get(&feed.url).cloned().unwrap_or_default();
+        library.add_feed(
+            &feed.url,
+            crate::refresh::given_name(feed, &state).as_deref(),
+        );
+    }
+    store.each_hidden(|feed_url, article| library.add_cached(feed_url, article))?;
+    library.sort();
+    let (read, bookmarked) = (store.read_ids()?, store.bookmarked_ids()?);
+    for id in store.hidden_ids()? {
+        let Some(index) = library.position(&id) else {
+            continue;
+        };
+        library.set_read(index, read.contains(&id));
+        library.entry_mut(index).bookmarked = bookmarked.contains(&id);
+    }
+    Ok(library)
 }
 
 pub fn show(
@@ -270,7 +339,7 @@ pub fn bookmarks(context: &Context, json: bool) -> anyhow::Result<()> {
 
 /// Says that a list is empty, to a person: on stderr when stdout is a terminal, and not at
 /// all to a pipe, for which an empty list is no output.
-fn say_none(words: &str) {
+pub(super) fn say_none(words: &str) {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() {
         eprintln!("{words}");

@@ -140,6 +140,7 @@ impl Context {
     pub fn open_store(&self) -> anyhow::Result<Store> {
         let store = Store::open(&self.data_dir)?;
         super::reindex::bring_up_to_date(&store);
+        store.keep_config_rules(&self.config.rules())?;
         Ok(store)
     }
 }
@@ -279,7 +280,11 @@ pub fn read_library(
 /// Starts the reader on the sources of this run.
 pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
     // The cache is indexed anew (once, after an upgrade) while the reader runs.
-    let (store, store_problem) = match Store::open(&context.data_dir) {
+    let opened = Store::open(&context.data_dir).and_then(|store| {
+        store.keep_config_rules(&context.config.rules())?;
+        Ok(store)
+    });
+    let (store, store_problem) = match opened {
         Ok(store) => (Some(store), None),
         Err(e) => (None, Some(format!("{:#}", anyhow::Error::from(e)))),
     };

@@ -8,8 +8,10 @@ mod feeds;
 mod marks;
 mod output;
 mod pictures;
+mod queries;
 mod read;
 mod reindex;
+mod rules;
 mod sync;
 
 use std::path::PathBuf;
@@ -67,9 +69,13 @@ pub enum Command {
         /// Only articles whose title or text holds every word of TEXT
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
-        /// Only articles the query matches (see "The query language" in the README)
+        /// Only articles the query matches, or a saved query's name (see "The query
+        /// language" in the README)
         #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
         query: Option<String>,
+        /// Only the articles rules or an import hid
+        #[arg(long)]
+        hidden: bool,
         /// Print one JSON array
         #[arg(long)]
         json: bool,
@@ -179,6 +185,24 @@ pub enum Command {
         #[command(subcommand)]
         change: FeedsCommand,
     },
+    /// Queries saved under a name, with their unread and total counts; or add or remove one
+    #[command(args_conflicts_with_subcommands = true)]
+    Queries {
+        #[command(subcommand)]
+        change: Option<QueriesCommand>,
+        /// Print one JSON array of {name, query, unread, total, origin}
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rules applied to articles as they arrive, numbered; or remove or apply them
+    #[command(args_conflicts_with_subcommands = true)]
+    Rules {
+        #[command(subcommand)]
+        change: Option<RulesCommand>,
+        /// Print one JSON array of {number, query, action, tag, origin}
+        #[arg(long)]
+        json: bool,
+    },
     /// Subscribe to the feeds of an OPML file (folders become tags)
     ImportOpml {
         /// The OPML file, as other readers export it
@@ -245,6 +269,34 @@ pub enum FeedsCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum QueriesCommand {
+    /// Save a query under a name (kept in the store)
+    Add {
+        name: String,
+        /// The query, in the query language
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+    },
+    /// Forget a saved query (one added here; the config's are removed in the config)
+    Remove { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Forget rule N (an imported one; the config's are removed in the config)
+    Remove {
+        #[arg(value_parser = clap::value_parser!(u32).range(1..))]
+        number: u32,
+    },
+    /// Apply the rules to the articles already stored, and say how many each matched
+    Apply {
+        /// Say what would be done, and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum BookmarkChange {
     /// Bookmark an article (keeps a full copy of it)
     Add {
@@ -292,6 +344,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             unread,
             search,
             query,
+            hidden,
             json,
             sources,
         }) => {
@@ -302,7 +355,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 bookmarked,
                 unread,
                 search,
-                query,
+                query: query.map(|q| queries::resolve(&context, &q)).transpose()?,
+                hidden,
             };
             articles::list(&context, &sources, &query, json)
         }
@@ -328,7 +382,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     feeds,
                     tags,
                     all_tags,
-                    query,
+                    query: query.map(|q| queries::resolve(&context, &q)).transpose()?,
                     ..articles::Query::default()
                 };
                 marks::mark_all_read(&context, &query)
@@ -379,6 +433,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
             FeedsCommand::List { json } => feeds::list(&context, json),
             FeedsCommand::Remove { feed } => feeds::remove(&context, &feed),
+        },
+        Some(Command::Queries { change, json }) => match change {
+            None => queries::list(&context, json),
+            Some(QueriesCommand::Add { name, query }) => queries::add(&context, &name, &query),
+            Some(QueriesCommand::Remove { name }) => queries::remove(&context, &name),
+        },
+        Some(Command::Rules { change, json }) => match change {
+            None => rules::list(&context, json),
+            Some(RulesCommand::Remove { number }) => rules::remove(&context, number as usize),
+            Some(RulesCommand::Apply { dry_run }) => rules::apply(&context, dry_run),
         },
         Some(Command::ImportOpml { file }) => feeds::import_opml(&context, &file),
         Some(Command::ExportOpml) => feeds::export_opml(&context),

@@ -12,10 +12,12 @@ use serde::{Deserialize, Deserializer};
 
 mod bindings;
 mod errors;
+mod queries;
 pub mod sync;
 
 pub use bindings::ConfigWarning;
 pub use errors::ConfigError;
+pub use queries::{QueryConfig, RuleConfig};
 
 use crate::action::Action;
 use crate::keymap::Key;
@@ -58,6 +60,10 @@ pub struct Config {
     pub image_cache_mb: Bounded<0, 60000>,
     /// A feed server to sync subscriptions, read state and bookmarks with (`[sync]`).
     pub sync: Option<sync::SyncConfig>,
+    /// Queries kept under a name (`[[queries]]`), shown in the Queries section.
+    pub queries: Vec<QueryConfig>,
+    /// Rules applied to articles as they first arrive (`[[rules]]`).
+    pub rules: Vec<RuleConfig>,
     /// Not a key of the file: actions its bindings left with no key, found as it was read.
     #[serde(skip)]
     pub warnings: Vec<ConfigWarning>,
@@ -163,6 +169,8 @@ impl Default for Config {
             image_rows: Bounded(20),
             image_cache_mb: Bounded(200),
             sync: None,
+            queries: Vec::new(),
+            rules: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -304,6 +312,11 @@ impl<'de> Deserialize<'de> for DateFormat {
 }
 
 impl Config {
+    /// The rules of `[[rules]]`, in their order.
+    pub fn rules(&self) -> Vec<crate::query::Rule> {
+        self.rules.iter().map(|rule| rule.0.clone()).collect()
+    }
+
     /// Where the config is read from when no `--config` or `TIDINGS_CONFIG` is given.
     pub fn default_path() -> Option<PathBuf> {
         dirs::config_dir().map(|dir| dir.join("tidings").join("config.toml"))

@@ -8,6 +8,7 @@ use regex::{Regex, RegexBuilder};
 
 use super::{Compare, Field, Flag, Query, Term, Value};
 use crate::model::Tag;
+use crate::source::words::unspaced;
 
 /// What a query looks at in an article.
 pub trait Subject {
@@ -72,6 +73,17 @@ impl Query {
         let mut found = Vec::new();
         self.collect_text(&mut found);
         found
+    }
+
+    /// Whether a term of the query asks for `flag`, as `is:hidden` asks for the articles
+    /// that are otherwise left out.
+    pub fn asks_for(&self, flag: Flag) -> bool {
+        match self {
+            Query::Term(Term::Is(asked)) => *asked == flag,
+            Query::Term(_) | Query::All => false,
+            Query::Not(inner) => inner.asks_for(flag),
+            Query::And(parts) | Query::Or(parts) => parts.iter().any(|part| part.asks_for(flag)),
+        }
     }
 
     fn collect_text(&self, found: &mut Vec<Vec<String>>) {
@@ -187,7 +199,7 @@ fn has_word_start(text: &str, word: &str) -> bool {
     let Some(first) = word.chars().next() else {
         return true;
     };
-    let anywhere = !first.is_alphanumeric() || is_unspaced(first);
+    let anywhere = !first.is_alphanumeric() || unspaced(first);
     text.match_indices(word).any(|(at, _)| {
         anywhere
             || text[..at]
@@ -195,20 +207,6 @@ fn has_word_start(text: &str, word: &str) -> bool {
                 .next_back()
                 .is_none_or(|before| !before.is_alphanumeric())
     })
-}
-
-/// A letter of a script written without spaces between words.
-fn is_unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF      // Thai, Lao
-        | 0x1000..=0x109F    // Myanmar
-        | 0x1780..=0x17FF    // Khmer
-        | 0x3040..=0x30FF    // Hiragana, Katakana
-        | 0x3400..=0x4DBF    // CJK Extension A
-        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
-        | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
-        | 0x20000..=0x3FFFF) // CJK Extensions B and after
 }
 
 #[cfg(test)]

@@ -148,19 +148,38 @@ impl Store {
     /// from one covering index, already in order, so that the first screenful costs no more
     /// than a screenful and the whole list reads no page of the bodies. Returns how many rows
     /// could not be read back and were skipped.
+    /// Hidden articles are left out: [`Store::each_hidden`] reads them.
     pub fn each_cached(
         &self,
+        limit: Option<usize>,
+        each: impl FnMut(&str, Article),
+    ) -> Result<usize, StoreError> {
+        self.each_cached_where(
+            "id NOT IN (SELECT article_id FROM hidden_articles)",
+            limit,
+            each,
+        )
+    }
+
+    /// The hidden cached articles, as [`Store::each_cached`] hands the others.
+    pub fn each_hidden(&self, each: impl FnMut(&str, Article)) -> Result<usize, StoreError> {
+        self.each_cached_where("id IN (SELECT article_id FROM hidden_articles)", None, each)
+    }
+
+    fn each_cached_where(
+        &self,
+        condition: &str,
         limit: Option<usize>,
         mut each: impl FnMut(&str, Article),
     ) -> Result<usize, StoreError> {
         let limit = limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
         let mut unreadable = 0;
         let mut read_rows = || {
-            let mut statement = self.conn.prepare_cached(
+            let mut statement = self.conn.prepare_cached(&format!(
                 "SELECT feed_url, id, title, source, author, url, tags, published
-                 FROM feed_articles INDEXED BY feed_articles_list
-                 ORDER BY published DESC LIMIT ?1",
-            )?;
+                 FROM feed_articles INDEXED BY feed_articles_list WHERE {condition}
+                 ORDER BY published DESC LIMIT ?1"
+            ))?;
             let mut rows = statement.query([limit])?;
             while let Some(row) = rows.next()? {
                 let published = row.get_ref(7)?.as_str_or_null()?;
@@ -199,10 +218,12 @@ impl Store {
             })
     }
 
-    /// How many articles are cached for each feed URL (feeds with none are absent).
+    /// How many articles are cached for each feed URL (feeds with none are absent), hidden
+    /// ones aside.
     pub fn cached_counts(&self) -> Result<HashMap<String, usize>, StoreError> {
         let counts = self.query_all(
-            "SELECT feed_url, count(*) FROM feed_articles GROUP BY feed_url",
+            "SELECT feed_url, count(*) FROM feed_articles
+             WHERE id NOT IN (SELECT article_id FROM hidden_articles) GROUP BY feed_url",
             |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)),
         )?;
         Ok(counts

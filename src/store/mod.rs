@@ -8,6 +8,7 @@
 //! never deleted, truncated or recreated: a file that is damaged, foreign or from a newer
 //! build is refused before anything is written to it.
 
+mod arrival;
 mod body;
 mod bookmarks;
 mod columns;
@@ -15,6 +16,7 @@ mod error;
 mod feed_state;
 mod feeds;
 mod full_texts;
+mod queries;
 mod read_marks;
 mod reindex;
 mod rows;

@@ -75,11 +75,13 @@ impl Store {
         })
     }
 
-    /// For each feed with cached articles, how many it has and how many are unread.
+    /// For each feed with cached articles, how many it has and how many are unread, hidden
+    /// ones aside.
     pub fn feed_counts(&self) -> Result<HashMap<String, FeedCount>, StoreError> {
         let rows = self.query_all(
             "SELECT a.feed_url, count(*), count(*) - count(r.article_id)
              FROM feed_articles AS a LEFT JOIN read_marks AS r ON r.article_id = a.id
+             WHERE a.id NOT IN (SELECT article_id FROM hidden_articles)
              GROUP BY a.feed_url",
             |row| {
                 let count = |n: i64| usize::try_from(n).unwrap_or(0);

@@ -6,6 +6,9 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use chrono::Utc;
+
+use super::arrival::{Arrival, carry_out};
 use super::body::{self, Stored};
 use super::columns::{TAG_SEPARATOR, stored_time};
 use super::feed_state::{FeedState, write_feed_state};
@@ -86,17 +89,17 @@ impl Store {
 /// columns, its body packed, a hash of both, and its words for the search index.
 #[derive(Debug, Clone)]
 pub struct CacheRow {
-    id: ArticleId,
-    published: Option<String>,
-    title: String,
-    source: String,
-    author: Option<String>,
-    url: Option<String>,
-    tags: String,
-    hash: i64,
-    body: Vec<u8>,
+    pub(super) id: ArticleId,
+    pub(super) published: Option<String>,
+    pub(super) title: String,
+    pub(super) source: String,
+    pub(super) author: Option<String>,
+    pub(super) url: Option<String>,
+    pub(super) tags: String,
+    pub(super) hash: i64,
+    pub(super) body: Vec<u8>,
     /// What the search index finds it by (its title's pairs included).
-    text: IndexText,
+    pub(super) text: IndexText,
 }
 
 impl CacheRow {
@@ -169,6 +172,7 @@ pub(super) fn write_rows(
     )?;
     let mut still_pruned =
         conn.prepare_cached("UPDATE pruned_articles SET last_seen = ?2 WHERE id = ?1")?;
+    let arrival = Arrival::read(conn, Utc::now())?;
     let mut ingested = Ingested::default();
     for row in rows {
         let id = row.id.as_str();
@@ -176,19 +180,21 @@ pub(super) fn write_rows(
         if still_pruned.execute(params![id, seen])? > 0 {
             continue;
         }
-        let values = params![
-            id,
-            feed_url,
-            row.published,
-            seen,
-            row.title,
-            row.source,
-            row.author,
-            row.url,
-            row.tags,
-            row.hash,
-            row.body
-        ];
+        let values = |tags: &str| {
+            (
+                id,
+                feed_url,
+                row.published.as_deref(),
+                seen,
+                row.title.as_str(),
+                row.source.as_str(),
+                row.author.as_deref(),
+                row.url.as_deref(),
+                tags.to_string(),
+                row.hash,
+                row.body.as_slice(),
+            )
+        };
         let known: Option<(i64, String, i64)> = find
             .query_row([id], |found| {
                 Ok((found.get(0)?, found.get(1)?, found.get(2)?))
@@ -196,14 +202,19 @@ pub(super) fn write_rows(
             .optional()?;
         match known {
             None => {
-                insert.execute(values)?;
+                let fate = (!arrival.is_empty()).then(|| arrival.judge(row, feed_url));
+                let tags = fate.as_ref().and_then(|fate| fate.tags.as_deref());
+                insert.execute(values(tags.unwrap_or(&row.tags)))?;
                 // A new article has no full text yet: it is indexed with it when one comes.
                 text_index::write(conn, conn.last_insert_rowid(), &row.title, &row.text)?;
+                if let Some(fate) = &fate {
+                    carry_out(conn, id, fate, seen)?;
+                }
                 ingested.new += 1;
             }
             Some((hash, feed, _)) if hash == row.hash && feed == feed_url => {}
             Some((hash, _, rowid)) => {
-                replace.execute(values)?;
+                replace.execute(values(&row.tags))?;
                 // A full text read from another address is not this article's now.
                 full_texts::forget_stale(conn, &row.id, row.url.as_deref())?;
                 text_index::remove(conn, rowid)?;

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// The schema version this build writes and understands.
-pub const CURRENT_VERSION: i64 = 10;
+pub const CURRENT_VERSION: i64 = 11;
 
 /// `PRAGMA application_id` of a tidings database ("tidi" in ASCII), so that a SQLite file
 /// that belongs to another program is recognised and left alone.
@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     V8_SOURCE_HASH,
     V9_SEARCH_IN_EVERY_SCRIPT,
     V10_FRESHNESS_AND_FOLDERS,
+    V11_QUERIES_RULES_AND_HIDDEN,
 ];
 
 /// Version 1: bookmarks with a JSON snapshot of the article, and read marks.
@@ -248,6 +249,32 @@ const V10_FRESHNESS_AND_FOLDERS: &str = "
     ALTER TABLE feed_state ADD COLUMN max_age INTEGER CHECK (max_age >= 0);
     ALTER TABLE subscriptions ADD COLUMN folders TEXT
         CHECK (folders IS NULL OR json_type(folders) = 'array');
+";
+
+/// Version 11 (issue 20): queries kept under a name and rules, added by command or brought
+/// by an import (`origin`: "added", "newsboat", "newsraft"; the config's own are read from
+/// the config); and the articles a rule or an import hid, by id, so that an article stays
+/// hidden when its feed sends it again, changed or not, and after it was pruned.
+const V11_QUERIES_RULES_AND_HIDDEN: &str = "
+    CREATE TABLE saved_queries (
+        name TEXT PRIMARY KEY NOT NULL,
+        query TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE rules (
+        number INTEGER PRIMARY KEY,
+        query TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('read', 'hide', 'bookmark', 'tag')),
+        tag TEXT CHECK ((action = 'tag') = (tag IS NOT NULL)),
+        origin TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX rules_once ON rules (query, action, coalesce(tag, ''));
+    CREATE TABLE hidden_articles (
+        article_id TEXT PRIMARY KEY NOT NULL,
+        hidden_at TEXT NOT NULL
+    ) STRICT;
 ";
 
 /// What the header and schema of an opened file say about it, before anything is written.

@@ -1,0 +1,200 @@
+//! Saved queries and rules through the binary: `queries` with their counts, a saved query's
+//! name where a query goes, and rules applied to articles as a refresh first stores them
+//! (hidden ones listed nowhere and counted nowhere but by `list --hidden` and `is:hidden`),
+//! never to articles already stored unless `rules apply` is asked.
+
+mod support;
+
+use chrono::Utc;
+use serde_json::{Value, json};
+use support::cli::Env;
+use support::feed_fixtures::GAZETTE;
+use tidings::query::{self, RuleAction};
+use tidings::store::Store;
+
+fn feed(name: &str) -> String {
+    format!(
+        "file://{}/tests/fixtures/feeds/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn refresh(env: &Env) {
+    let run = env.run(&["refresh"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+}
+
+fn titles(env: &Env, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["list", "--json"];
+    all.extend_from_slice(args);
+    env.json(&all)
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|article| article["title"].as_str().expect("a title").to_string())
+        .collect()
+}
+
+const RULES: &str = r#"
+[[rules]]
+query = "title:clock"
+action = "hide"
+
+[[rules]]
+query = "title:ferry"
+action = "tag"
+tag = "Boats"
+
+[[rules]]
+query = "title:notes OR tag:boats"
+action = "read"
+"#;
+
+#[test]
+fn rules_act_on_articles_as_they_arrive_and_hidden_ones_stay_out_of_sight() {
+    let env = Env::with_config(RULES);
+    env.ok(&["feeds", "add", &feed("rss2.xml")]);
+    refresh(&env);
+    let [ferry, clock, notes] = GAZETTE;
+
+    assert_eq!(titles(&env, &[]), [ferry, notes], "the clock is hidden");
+    let listed = env.json(&["list", "--json"]);
+    assert_eq!(listed[0]["tags"], json!(["Cities", "Transport", "Boats"]));
+    // A later rule sees the tag an earlier one gave.
+    assert_eq!(listed[0]["read"], true);
+    assert_eq!(listed[1]["read"], true);
+    assert_eq!(env.ok(&["unread"]), "0 unread\n");
+    let feeds = env.json(&["feeds", "list", "--json"]);
+    assert_eq!(feeds[0]["articles"], 2);
+
+    assert_eq!(titles(&env, &["--hidden"]), [clock]);
+    assert_eq!(titles(&env, &["--query", "is:hidden"]), [clock]);
+    assert_eq!(
+        titles(&env, &["--query", "is:hidden OR title:ferry"]),
+        [ferry, clock]
+    );
+
+    // Sent again, the hidden article stays hidden.
+    refresh(&env);
+    let forced = env.run(&["refresh", "--force"]);
+    assert_eq!(forced.code, Some(0), "{}", forced.stderr);
+    assert_eq!(titles(&env, &[]), [ferry, notes]);
+}
+
+#[test]
+fn rules_leave_stored_articles_alone_until_applied() {
+    let env = Env::new();
+    env.ok(&["feeds", "add", &feed("rss2.xml")]);
+    refresh(&env);
+    env.write("config.toml", RULES);
+    refresh(&env);
+    assert_eq!(
+        titles(&env, &["--query", "is:unread"]).len(),
+        3,
+        "nothing changed"
+    );
+
+    let said = env.ok(&["rules", "apply", "--dry-run"]);
+    assert_eq!(
+        said,
+        "1. hide: title:clock matched 1 article\n\
+         2. tag \"Boats\": title:ferry matched 1 article\n\
+         3. read: title:notes OR tag:boats matched 1 article\n\
+         nothing was changed (--dry-run)\n"
+    );
+    assert_eq!(titles(&env, &[]).len(), 3);
+
+    env.ok(&["rules", "apply"]);
+    let [ferry, clock, notes] = GAZETTE;
+    assert_eq!(titles(&env, &[]), [ferry, notes]);
+    assert_eq!(titles(&env, &["--hidden"]), [clock]);
+    assert_eq!(titles(&env, &["--query", "tag:boats"]), [ferry]);
+    assert_eq!(titles(&env, &["--query", "is:read"]), [notes]);
+}
+
+#[test]
+fn rules_are_listed_numbered_and_only_kept_ones_can_be_removed() {
+    let env = Env::with_config(RULES);
+    env.ok(&["feeds", "list"]);
+    let store = Store::open(&env.data_dir()).expect("the store");
+    let parsed = query::parse("author:/bot$/").expect("a query");
+    assert!(
+        store
+            .add_rule(&parsed, &RuleAction::Hide, "newsboat", Utc::now())
+            .expect("kept")
+    );
+    drop(store);
+
+    let rules = env.json(&["rules", "--json"]);
+    assert_eq!(rules.as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        rules[1],
+        json!({"number": 2, "query": "title:ferry", "action": "tag", "tag": "Boats", "origin": "config"})
+    );
+    assert_eq!(rules[3]["origin"], "newsboat");
+    assert_eq!(
+        env.ok(&["rules"]).lines().last(),
+        Some("4. hide: author:/bot$/ [newsboat]")
+    );
+    assert_eq!(
+        env.error(&["rules", "remove", "1"]),
+        "error: rule 1 is in the config file: remove its [[rules]] table there"
+    );
+    assert_eq!(
+        env.error(&["rules", "remove", "9"]),
+        "error: no rule 9: there are 4 (see tidings rules)"
+    );
+    env.ok(&["rules", "remove", "4"]);
+    assert_eq!(
+        env.json(&["rules", "--json"]).as_array().map(Vec::len),
+        Some(3)
+    );
+}
+
+#[test]
+fn saved_queries_are_counted_and_their_names_work_where_a_query_goes() {
+    let env = Env::with_config(
+        "[[queries]]\nname = \"Harbour unread\"\nquery = \"is:unread feed:/gazette/\"\n",
+    );
+    env.ok(&["feeds", "add", &feed("rss2.xml")]);
+    env.ok(&["feeds", "add", &feed("atom.xml")]);
+    refresh(&env);
+    let said = env.ok(&[
+        "queries",
+        "add",
+        "Old news",
+        "before:2026-10-14 -tag:cities",
+    ]);
+    assert_eq!(said, "saved \"Old news\": before:2026-10-14 -tag:cities\n");
+    assert_eq!(
+        env.error(&["queries", "add", "old NEWS", "x"]),
+        "error: a query named \"Old news\" is saved already (added): remove it first"
+    );
+    assert_eq!(
+        env.error(&["queries", "add", "Broken", "title:"]),
+        "error: query: expected a value after 'title:' at column 7"
+    );
+
+    let [ferry, clock, notes] = GAZETTE;
+    env.ok(&["mark-read", "--all", "--query", "Old news"]);
+    assert_eq!(titles(&env, &["--query", "is:read"]), [clock, notes]);
+    assert_eq!(titles(&env, &["--query", "Harbour unread"]), [ferry]);
+
+    let listed: Value = env.json(&["queries", "--json"]);
+    assert_eq!(
+        listed,
+        json!([
+            {"name": "Harbour unread", "query": "is:unread feed:/gazette/", "unread": 1, "total": 1, "origin": "config"},
+            {"name": "Old news", "query": "before:2026-10-14 -tag:cities", "unread": 0, "total": 2, "origin": "added"}
+        ])
+    );
+    assert_eq!(
+        env.error(&["queries", "remove", "Harbour unread"]),
+        "error: \"Harbour unread\" is in the config file: remove its [[queries]] table there"
+    );
+    env.ok(&["queries", "remove", "old news"]);
+    assert_eq!(
+        env.json(&["queries", "--json"]).as_array().map(Vec::len),
+        Some(1)
+    );
+}
