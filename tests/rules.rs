@@ -198,3 +198,24 @@ fn saved_queries_are_counted_and_their_names_work_where_a_query_goes() {
         Some(1)
     );
 }
+
+#[test]
+fn a_tag_a_rule_gave_stays_when_the_feed_changes_the_article() {
+    let env = Env::with_config(RULES);
+    let original = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/feeds/rss2.xml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("the fixture");
+    let path = env.write("harbour.xml", &original);
+    env.ok(&["feeds", "add", &path.display().to_string()]);
+    refresh(&env);
+    env.write(
+        "harbour.xml",
+        original.replace("after fourteen years", "after fifteen years"),
+    );
+    let run = env.run(&["refresh", "--force"]);
+    assert!(run.stdout.contains("0 new, 1 updated"), "{}", run.stdout);
+    let listed = env.json(&["list", "--json", "--query", "title:ferry"]);
+    assert_eq!(listed[0]["tags"], json!(["Cities", "Transport", "Boats"]));
+}

@@ -214,7 +214,11 @@ pub(super) fn write_rows(
             }
             Some((hash, feed, _)) if hash == row.hash && feed == feed_url => {}
             Some((hash, _, rowid)) => {
-                replace.execute(values(&row.tags))?;
+                // A tag a rule gave stays with the article when its feed changes it; the
+                // rules' other actions were done when it arrived.
+                let fate = (!arrival.is_empty()).then(|| arrival.judge(row, feed_url));
+                let tags = fate.as_ref().and_then(|fate| fate.tags.as_deref());
+                replace.execute(values(tags.unwrap_or(&row.tags)))?;
                 // A full text read from another address is not this article's now.
                 full_texts::forget_stale(conn, &row.id, row.url.as_deref())?;
                 text_index::remove(conn, rowid)?;
