@@ -8,7 +8,9 @@ mod support;
 use chrono::Utc;
 use serde_json::{Value, json};
 use support::cli::Env;
+use support::devices::{account, device, listed, sync};
 use support::feed_fixtures::GAZETTE;
+use support::greader::{GReader, Mode};
 use tidings::query::{self, RuleAction};
 use tidings::store::Store;
 
@@ -218,4 +220,30 @@ fn a_tag_a_rule_gave_stays_when_the_feed_changes_the_article() {
     assert!(run.stdout.contains("0 new, 1 updated"), "{}", run.stdout);
     let listed = env.json(&["list", "--json", "--query", "title:ferry"]);
     assert_eq!(listed[0]["tags"], json!(["Cities", "Transport", "Boats"]));
+}
+
+#[test]
+fn rules_act_on_what_a_sync_brings_and_the_server_hears_of_the_reads_and_stars() {
+    let server = GReader::start(Mode::FreshRss);
+    let items = account(&server);
+    let env = device(&server);
+    let config = std::fs::read_to_string(env.config()).expect("the config");
+    env.write(
+        "config.toml",
+        format!(
+            "{config}\n[[rules]]\nquery = \"title:harbour\"\naction = \"read\"\n\n\
+             [[rules]]\nquery = \"feed:\\\"lab notes\\\" soil\"\naction = \"bookmark\"\n\n\
+             [[rules]]\nquery = \"title:bridge\"\naction = \"hide\"\n"
+        ),
+    );
+    sync(&env);
+    let list = listed(&env);
+    assert!(list["Harbour reopens"].1, "read by the rule: {list:?}");
+    assert!(list["Soil study"].2, "bookmarked by the rule");
+    assert!(!list.contains_key("Bridge vote"), "hidden by the rule");
+    // The next sync sends them, and the server's state does not undo them.
+    sync(&env);
+    assert!(server.item(items[0]).read);
+    assert!(server.item(items[4]).starred);
+    assert!(listed(&env)["Harbour reopens"].1);
 }

@@ -117,6 +117,8 @@ pub(super) fn carry_out(
              ON CONFLICT (article_id) DO NOTHING",
             params![id, seen],
         )?;
+        // A sync server's article: the server hears of it, as of a read by hand.
+        sync_queue::queue_mark(conn, id, MarkKind::Read, true, seen)?;
     }
     if fate.hidden {
         super::queries::hide_one(conn, id, seen)?;

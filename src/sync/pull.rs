@@ -189,10 +189,6 @@ fn store_items(
             last_success: Some(now),
             ..FeedState::default()
         };
-        let ingested = store
-            .ingest(&url, &articles, &state, now)
-            .map_err(store_error)?;
-        count += ingested.new;
         let items: Vec<ServerItem> = converted
             .iter()
             .map(|c| ServerItem {
@@ -202,7 +198,13 @@ fn store_items(
                 crawl_usec: c.crawl_usec,
             })
             .collect();
+        // The items first, so that what rules do to the articles as they are stored (a read
+        // mark, a star) is queued for the server rather than undone by its read state.
         store.record_items(&items).map_err(store_error)?;
+        let ingested = store
+            .ingest(&url, &articles, &state, now)
+            .map_err(store_error)?;
+        count += ingested.new;
         new.entry(url)
             .or_default()
             .extend(articles.into_iter().map(|mut a| {
