@@ -5,6 +5,7 @@ mod articles;
 mod check;
 mod context;
 mod feeds;
+mod import;
 mod marks;
 mod output;
 mod pictures;
@@ -200,6 +201,44 @@ pub enum Command {
         #[command(subcommand)]
         change: Option<RulesCommand>,
         /// Print one JSON array of {number, query, action, tag, origin}
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move in from newsboat: feeds with their tags and names, query feeds, the killfile,
+    /// and every cached article with its read mark and flags (found where newsboat keeps them)
+    ImportNewsboat {
+        /// newsboat's urls file [default: ~/.newsboat/urls, else $XDG_CONFIG_HOME/newsboat/urls]
+        #[arg(long, value_name = "FILE")]
+        urls: Option<PathBuf>,
+        /// newsboat's cache.db [default: ~/.newsboat/cache.db, else $XDG_DATA_HOME/newsboat/cache.db]
+        #[arg(long, value_name = "FILE")]
+        cache: Option<PathBuf>,
+        /// newsboat's config, for its ignore-article lines [default: where newsboat keeps it]
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// The flag letters that make a bookmark [default: any flag]
+        #[arg(long, value_name = "LETTERS")]
+        bookmark_flags: Option<String>,
+        /// Say what would be imported, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Print one JSON object: feeds, tags, articles, read, bookmarked, queries, rules, left_out
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move in from newsraft: its feeds file (sections become tags) and its database (read
+    /// marks, important items as bookmarks)
+    ImportNewsraft {
+        /// newsraft's feeds file [default: where newsraft looks]
+        #[arg(long, value_name = "FILE")]
+        feeds: Option<PathBuf>,
+        /// newsraft's newsraft.sqlite3 [default: where newsraft looks]
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// Say what would be imported, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Print one JSON object, as import-newsboat does
         #[arg(long)]
         json: bool,
     },
@@ -444,6 +483,37 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Some(RulesCommand::Remove { number }) => rules::remove(&context, number as usize),
             Some(RulesCommand::Apply { dry_run }) => rules::apply(&context, dry_run),
         },
+        Some(Command::ImportNewsboat {
+            urls,
+            cache,
+            config,
+            bookmark_flags,
+            dry_run,
+            json,
+        }) => {
+            let given = import::NewsboatFiles {
+                files: crate::import::Files {
+                    feeds: urls,
+                    database: cache,
+                    config,
+                },
+                bookmark_flags,
+            };
+            import::from_newsboat(&context, given, dry_run, json)
+        }
+        Some(Command::ImportNewsraft {
+            feeds,
+            db,
+            dry_run,
+            json,
+        }) => {
+            let given = crate::import::Files {
+                feeds,
+                database: db,
+                config: None,
+            };
+            import::from_newsraft(&context, given, dry_run, json)
+        }
         Some(Command::ImportOpml { file }) => feeds::import_opml(&context, &file),
         Some(Command::ExportOpml) => feeds::export_opml(&context),
         Some(Command::CheckConfig) => check::check_config(&context, cli.config.as_deref()),

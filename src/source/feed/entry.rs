@@ -247,7 +247,7 @@ impl Entry {
 }
 
 /// "Enclosure: audio/mpeg, 1.2 MB".
-fn enclosure_label(enclosure: &Enclosure) -> String {
+pub(super) fn enclosure_label(enclosure: &Enclosure) -> String {
     let kind = enclosure
         .kind
         .as_deref()

@@ -24,6 +24,7 @@ mod fields;
 mod head;
 mod identity;
 mod json;
+mod kept;
 mod names;
 mod ordered;
 mod references;
@@ -48,6 +49,7 @@ use ordered::in_order;
 use tree::{Element, Names, Ns};
 
 pub use dates::parse_date;
+pub use kept::{Kept, kept_item};
 pub use sniff::{Format, Kind, kind, sniff};
 
 /// A subscription as the parser needs it, and what the answer that brought the document

@@ -1,0 +1,145 @@
+//! What moves in from another reader, stored in one transaction: its subscriptions, the
+//! validators of its feeds, its articles with their read marks, stars and deletions, its
+//! saved queries and its rules. Nothing already here is changed: an import run twice adds
+//! nothing the second time.
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::queries::{add_rule, add_saved_query, hide_one};
+use super::rows::{CacheRow, write_rows};
+use super::{Store, StoreError, stored_time};
+use crate::model::{Article, Subscription};
+use crate::query::{Query, RuleAction};
+
+/// Everything an import brings.
+#[derive(Debug, Default)]
+pub struct Import {
+    /// What brought it: "newsboat", "newsraft".
+    pub by: String,
+    pub feeds: Vec<Subscription>,
+    /// Each feed's own title and validators, so that the first refresh can be a 304.
+    pub validators: Vec<Validators>,
+    pub articles: Vec<Arrived>,
+    pub queries: Vec<(String, Query)>,
+    pub rules: Vec<(Query, RuleAction)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Validators {
+    pub url: String,
+    pub title: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// One article with what the other reader knew of it.
+#[derive(Debug)]
+pub struct Arrived {
+    pub feed_url: String,
+    pub row: CacheRow,
+    /// The whole article, kept as the bookmark's copy when it was starred there.
+    pub starred: Option<Article>,
+    pub read: bool,
+    /// Deleted there: it comes in hidden, so that it does not come back.
+    pub hidden: bool,
+}
+
+/// What an import changed here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub feeds: usize,
+    pub articles: usize,
+    pub read: usize,
+    pub bookmarked: usize,
+    pub hidden: usize,
+    pub queries: usize,
+    pub rules: usize,
+}
+
+impl Imported {
+    pub fn is_nothing(&self) -> bool {
+        *self == Imported::default()
+    }
+}
+
+impl Store {
+    pub fn import(&self, import: &Import, at: DateTime<Utc>) -> Result<Imported, StoreError> {
+        let seen = stored_time(at);
+        let snapshots: Vec<Option<String>> = import
+            .articles
+            .iter()
+            .map(|arrived| {
+                arrived
+                    .starred
+                    .as_ref()
+                    .map(|article| serde_json::to_string(article).unwrap_or_default())
+            })
+            .collect();
+        self.change(|conn| {
+            let mut done = Imported::default();
+            for feed in &import.feeds {
+                done.feeds += conn.execute(
+                    "INSERT INTO subscriptions (url, name, tags, added_at, every, full_text)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (url) DO NOTHING",
+                    params![
+                        feed.url,
+                        feed.name,
+                        serde_json::Value::from(feed.tags.clone()).to_string(),
+                        seen,
+                        feed.every,
+                        feed.full_text
+                    ],
+                )?;
+            }
+            for known in &import.validators {
+                conn.execute(
+                    "INSERT INTO feed_state (url, title, etag, last_modified) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (url) DO NOTHING",
+                    params![known.url, known.title, known.etag, known.last_modified],
+                )?;
+            }
+            let mut start = 0;
+            while start < import.articles.len() {
+                let feed_url = &import.articles[start].feed_url;
+                let end = import.articles[start..]
+                    .iter()
+                    .position(|arrived| &arrived.feed_url != feed_url)
+                    .map_or(import.articles.len(), |len| start + len);
+                let rows: Vec<CacheRow> = import.articles[start..end]
+                    .iter()
+                    .map(|arrived| arrived.row.clone())
+                    .collect();
+                done.articles += write_rows(conn, feed_url, &rows, &seen)?.new;
+                start = end;
+            }
+            let mut mark = conn.prepare_cached(
+                "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)
+                 ON CONFLICT (article_id) DO NOTHING",
+            )?;
+            let mut star = conn.prepare_cached(
+                "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (article_id) DO NOTHING",
+            )?;
+            for (arrived, snapshot) in import.articles.iter().zip(&snapshots) {
+                let id = arrived.row.id.as_str();
+                if arrived.read {
+                    done.read += mark.execute(params![id, seen])?;
+                }
+                if let Some(snapshot) = snapshot {
+                    done.bookmarked += star.execute(params![id, seen, snapshot])?;
+                }
+                if arrived.hidden {
+                    done.hidden += hide_one(conn, id, &seen)?;
+                }
+            }
+            for (name, query) in &import.queries {
+                done.queries += usize::from(add_saved_query(conn, name, query, &import.by, at)?);
+            }
+            for (query, action) in &import.rules {
+                done.rules += usize::from(add_rule(conn, query, action, &import.by, at)?);
+            }
+            Ok(done)
+        })
+    }
+}
