@@ -106,7 +106,7 @@ fn usage_lines_show_only_what_is_required() {
     let env = Env::new();
     assert_eq!(
         usage(&env, &["mark-read"]),
-        "Usage: tidings mark-read <IDS>... | --all [--feed <FEED>]... [--tag <TAG>]... [--all-tags]"
+        "Usage: tidings mark-read <IDS>... | --all [--feed <FEED>]... [--tag <TAG>]... [--all-tags] [--query <QUERY>]"
     );
     for (args, expected) in [
         (&["mark-unread"][..], "Usage: tidings mark-unread <IDS>..."),
