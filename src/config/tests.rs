@@ -33,6 +33,31 @@ fn the_example_sync_section_reads_as_shown() {
 }
 
 #[test]
+fn the_example_queries_and_rules_read_as_shown() {
+    let example = include_str!("../../config.example.toml");
+    let start = example.find("\n# [[queries]]").unwrap();
+    let end = example.find("\n# Sync with a feed server").unwrap();
+    let text: String = example[start..end]
+        .lines()
+        .map(|line| line.trim_start_matches("# "))
+        // The tables and their keys; the prose around them is left out.
+        .filter(|line| {
+            line.starts_with('[')
+                || line
+                    .split_once(" = ")
+                    .is_some_and(|(key, _)| key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let config = parse(&text).unwrap();
+    assert_eq!(config.queries[0].name, "Unread Rust");
+    assert_eq!(config.queries[0].query.0.to_string(), "is:unread tag:rust");
+    let rules = config.rules();
+    assert_eq!(rules.len(), 2);
+    assert_eq!(rules[1].action.to_string(), "tag \"Rust\"");
+}
+
+#[test]
 fn empty_file_is_the_defaults() {
     assert_eq!(parse("").unwrap(), Config::default());
 }
