@@ -1,5 +1,7 @@
 //! Tests of the command line.
 
+use clap::Parser;
+
 use super::*;
 use clap::CommandFactory;
 use std::path::Path;

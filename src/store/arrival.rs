@@ -7,13 +7,13 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
-use super::feeds::{TAG_SEPARATOR, cached_snapshot, parse_time};
-use super::rows::CacheRow;
+use super::columns::{TAG_SEPARATOR, parse_time, stored_time};
+use super::feeds::cached_snapshot;
 use super::sync_queue::{self, MarkKind};
-use super::{Store, StoreError, stored_time};
+use super::{Store, StoreError};
 use crate::model::Tag;
 use crate::query::{self, Flag, Matcher, Rule, RuleAction, Subject};
-use crate::source::words::unspaced;
+use crate::source::words::{IndexText, unspaced};
 
 /// The rules in force, made ready for the rows of one write.
 pub(super) struct Arrival {
@@ -66,7 +66,7 @@ impl Arrival {
     }
 
     /// What the rules make of a new row of the feed at `feed_url`.
-    pub(super) fn judge(&self, row: &CacheRow, feed_url: &str) -> Fate {
+    pub(super) fn judge(&self, row: &NewRow, feed_url: &str) -> Fate {
         let mut arriving = Arriving {
             row,
             feed_url,
@@ -75,7 +75,7 @@ impl Arrival {
                 .split(TAG_SEPARATOR)
                 .filter_map(Tag::from_stored)
                 .collect(),
-            published: row.published.as_deref().and_then(parse_time),
+            published: row.published.and_then(parse_time),
             fate: Fate::default(),
         };
         for (matcher, action) in &self.rules {
@@ -138,9 +138,23 @@ pub(super) fn carry_out(
     Ok(())
 }
 
+/// A row about to be written, as the rules need it.
+pub(super) struct NewRow<'a> {
+    pub title: &'a str,
+    pub source: &'a str,
+    pub author: Option<&'a str>,
+    pub url: Option<&'a str>,
+    /// Its tags, joined as the cache writes them.
+    pub tags: &'a str,
+    /// When it was published, as the cache writes it.
+    pub published: Option<&'a str>,
+    /// What the search index will find it by.
+    pub text: &'a IndexText,
+}
+
 /// A new row as a rule looks at it, with what the rules before made of it.
 struct Arriving<'a> {
-    row: &'a CacheRow,
+    row: &'a NewRow<'a>,
     feed_url: &'a str,
     tags: Vec<Tag>,
     published: Option<DateTime<Utc>>,
@@ -149,19 +163,19 @@ struct Arriving<'a> {
 
 impl Subject for Arriving<'_> {
     fn title(&self) -> &str {
-        &self.row.title
+        self.row.title
     }
 
     fn author(&self) -> Option<&str> {
-        self.row.author.as_deref()
+        self.row.author
     }
 
     fn link(&self) -> Option<&str> {
-        self.row.url.as_deref()
+        self.row.url
     }
 
     fn feed(&self) -> Option<(&str, &str)> {
-        Some((&self.row.source, self.feed_url))
+        Some((self.row.source, self.feed_url))
     }
 
     fn tags(&self) -> &[Tag] {
@@ -185,7 +199,7 @@ impl Subject for Arriving<'_> {
     /// The words the search index will find it by: its title's and text's distinct words,
     /// and the pairs of a script written without spaces.
     fn has_words(&self, _term: usize, words: &[String]) -> bool {
-        let index = &self.row.text;
+        let index = self.row.text;
         words.iter().all(|word| {
             let chars: Vec<char> = word.chars().collect();
             if chars.first().is_some_and(|&c| unspaced(c)) {

@@ -6,9 +6,10 @@
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
+use super::columns::stored_time;
 use super::queries::{add_rule, add_saved_query, hide_one};
 use super::rows::{CacheRow, write_rows};
-use super::{Store, StoreError, stored_time};
+use super::{Store, StoreError};
 use crate::model::{Article, Subscription};
 use crate::query::{Query, RuleAction};
 

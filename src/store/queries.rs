@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::feeds::TAG_SEPARATOR;
-use super::{Store, StoreError, stored_time};
+use super::columns::{TAG_SEPARATOR, stored_time};
+use super::{Store, StoreError};
 use crate::model::{ArticleId, Tag, TagKey};
 use crate::query::{self, Origin, Rule, RuleAction, SavedQuery};
 

@@ -6,9 +6,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use chrono::Utc;
-
-use super::arrival::{Arrival, carry_out};
+use super::arrival::{Arrival, NewRow, carry_out};
 use super::body::{self, Stored};
 use super::columns::{TAG_SEPARATOR, stored_time};
 use super::feed_state::{FeedState, write_feed_state};
@@ -103,6 +101,19 @@ pub struct CacheRow {
 }
 
 impl CacheRow {
+    /// The row as the rules look at it.
+    fn for_rules(&self) -> NewRow<'_> {
+        NewRow {
+            title: &self.title,
+            source: &self.source,
+            author: self.author.as_deref(),
+            url: self.url.as_deref(),
+            tags: &self.tags,
+            published: self.published.as_deref(),
+            text: &self.text,
+        }
+    }
+
     /// An item as a feed gave it: its body is made when the article is opened.
     pub fn from_item(item: &Item) -> CacheRow {
         let text = index_text(&item.body.text, Markup::Html);
@@ -202,7 +213,7 @@ pub(super) fn write_rows(
             .optional()?;
         match known {
             None => {
-                let fate = (!arrival.is_empty()).then(|| arrival.judge(row, feed_url));
+                let fate = (!arrival.is_empty()).then(|| arrival.judge(&row.for_rules(), feed_url));
                 let tags = fate.as_ref().and_then(|fate| fate.tags.as_deref());
                 insert.execute(values(tags.unwrap_or(&row.tags)))?;
                 // A new article has no full text yet: it is indexed with it when one comes.
@@ -216,7 +227,7 @@ pub(super) fn write_rows(
             Some((hash, _, rowid)) => {
                 // A tag a rule gave stays with the article when its feed changes it; the
                 // rules' other actions were done when it arrived.
-                let fate = (!arrival.is_empty()).then(|| arrival.judge(row, feed_url));
+                let fate = (!arrival.is_empty()).then(|| arrival.judge(&row.for_rules(), feed_url));
                 let tags = fate.as_ref().and_then(|fate| fate.tags.as_deref());
                 replace.execute(values(tags.unwrap_or(&row.tags)))?;
                 // A full text read from another address is not this article's now.

@@ -2,10 +2,8 @@
 //! on feeds refreshed into the store (their bodies found through the full-text index), and
 //! a query that does not parse as one error naming the column.
 
-mod support;
-
-use support::cli::Env;
-use support::feed_fixtures::{GAZETTE, LEDGER};
+use crate::support::cli::Env;
+use crate::support::feed_fixtures::{GAZETTE, LEDGER};
 
 fn fixture_path(name: &str) -> String {
     format!("{}/tests/fixtures/feeds/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -4,15 +4,13 @@
 //! it that duplicates nothing and turns nothing unread, a second import that changes
 //! nothing, newsboat's lock, a damaged cache, `--dry-run` and `--json`.
 
-mod support;
-
 use std::path::PathBuf;
 
+use crate::support::cli::Env;
+use crate::support::feed_fixtures::{GAZETTE, LEDGER, fixture};
+use crate::support::http_server::{ServerResponse, TestServer};
 use rusqlite::Connection;
 use serde_json::{Value, json};
-use support::cli::Env;
-use support::feed_fixtures::{GAZETTE, LEDGER, fixture};
-use support::http_server::{ServerResponse, TestServer};
 
 const RELATIVE: &str = "<rss version=\"2.0\"><channel><title>Relative Times</title><item>\
     <guid>rel-1</guid><title>A relative story</title><link>/sub/story-1</link>\

@@ -3,14 +3,12 @@
 //! (hidden ones listed nowhere and counted nowhere but by `list --hidden` and `is:hidden`),
 //! never to articles already stored unless `rules apply` is asked.
 
-mod support;
-
+use crate::support::cli::Env;
+use crate::support::devices::{account, device, listed, sync};
+use crate::support::feed_fixtures::GAZETTE;
+use crate::support::greader::{GReader, Mode};
 use chrono::Utc;
 use serde_json::{Value, json};
-use support::cli::Env;
-use support::devices::{account, device, listed, sync};
-use support::feed_fixtures::GAZETTE;
-use support::greader::{GReader, Mode};
 use tidings::query::{self, RuleAction};
 use tidings::store::Store;
 
