@@ -113,3 +113,18 @@ fn grouped(n: usize) -> String {
     }
     out
 }
+
+/// A text column of another reader's database as text, whatever it wrote there: UTF-8 as it
+/// is, else (the text of a feed it did not convert) read as Windows-1252; NULL as empty.
+pub fn column_text(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<String> {
+    let bytes = match row.get_ref(at)? {
+        rusqlite::types::ValueRef::Null => return Ok(String::new()),
+        rusqlite::types::ValueRef::Text(bytes) | rusqlite::types::ValueRef::Blob(bytes) => bytes,
+        rusqlite::types::ValueRef::Integer(n) => return Ok(n.to_string()),
+        rusqlite::types::ValueRef::Real(x) => return Ok(x.to_string()),
+    };
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    })
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::DateTime;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Files, MoveIn};
+use super::{Files, MoveIn, column_text};
 use crate::model::{Subscription, counted};
 use crate::sanitize::clean_line;
 use crate::source::feed::{Kept, kept_item};
@@ -172,8 +172,8 @@ fn read_database(
         let known = feed_row
             .query_map([&line.url], |row| {
                 Ok((
-                    row.get::<_, Option<String>>(0)?,
-                    row.get::<_, Option<String>>(1)?,
+                    Some(column_text(row, 0)?).filter(|text| !text.is_empty()),
+                    Some(column_text(row, 1)?).filter(|text| !text.is_empty()),
                     row.get::<_, Option<i64>>(2)?,
                 ))
             })?
@@ -196,9 +196,7 @@ fn read_database(
         let mut count = 0;
         let mut rows = items.query([&line.url])?;
         while let Some(row) = rows.next()? {
-            let text = |at: usize| -> rusqlite::Result<String> {
-                Ok(row.get::<_, Option<String>>(at)?.unwrap_or_default())
-            };
+            let text = |at: usize| -> rusqlite::Result<String> { column_text(row, at) };
             let (guid, link) = (text(0)?, text(2)?);
             let content = largest_text(&text(3)?);
             let attachment = first_record(&text(4)?);

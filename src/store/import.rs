@@ -1,7 +1,7 @@
 //! What moves in from another reader, stored in one transaction: its subscriptions, the
 //! validators of its feeds, its articles with their read marks, stars and deletions, its
-//! saved queries and its rules. Nothing already here is changed: an import run twice adds
-//! nothing the second time.
+//! saved queries and its rules. Nothing already here is changed (an article already stored
+//! keeps what a refresh stored): an import run twice adds nothing the second time.
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
@@ -100,6 +100,9 @@ impl Store {
                     params![known.url, known.title, known.etag, known.last_modified],
                 )?;
             }
+            // An article here already stays as it is: a refresh since the first import may
+            // have stored it better than the other reader kept it.
+            let mut known = conn.prepare_cached("SELECT 1 FROM feed_articles WHERE id = ?1")?;
             let mut start = 0;
             while start < import.articles.len() {
                 let feed_url = &import.articles[start].feed_url;
@@ -107,10 +110,12 @@ impl Store {
                     .iter()
                     .position(|arrived| &arrived.feed_url != feed_url)
                     .map_or(import.articles.len(), |len| start + len);
-                let rows: Vec<CacheRow> = import.articles[start..end]
-                    .iter()
-                    .map(|arrived| arrived.row.clone())
-                    .collect();
+                let mut rows: Vec<CacheRow> = Vec::with_capacity(end - start);
+                for arrived in &import.articles[start..end] {
+                    if !known.exists([arrived.row.id.as_str()])? {
+                        rows.push(arrived.row.clone());
+                    }
+                }
                 done.articles += write_rows(conn, feed_url, &rows, &seen)?.new;
                 start = end;
             }

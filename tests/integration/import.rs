@@ -317,3 +317,56 @@ fn a_newsraft_set_up_moves_in_with_sections_as_tags_and_important_items_as_bookm
     );
     assert_eq!(after[0], (ferry.to_string(), true, true));
 }
+
+#[test]
+fn a_second_import_keeps_what_a_refresh_stored() {
+    let server = feeds_server();
+    let env = Env::new();
+    let dir = newsboat_home(&env, &server);
+    // newsboat kept an older title than the feed now gives.
+    Connection::open(dir.join("cache.db"))
+        .expect("the cache")
+        .execute(
+            "UPDATE rss_item SET title = 'Night ferry (old title)' WHERE guid = 'gazette-ferry-1'",
+            [],
+        )
+        .expect("an older title");
+    env.ok(&["import-newsboat"]);
+    let title = |env: &Env| -> Vec<String> {
+        articles(env, &["--query", "author:okafor"])
+            .into_iter()
+            .map(|(title, _, _)| title)
+            .collect()
+    };
+    assert_eq!(title(&env), ["Night ferry (old title)"]);
+    let refreshed = env.run(&["refresh"]);
+    assert_eq!(refreshed.code, Some(0), "{}", refreshed.stderr);
+    assert_eq!(title(&env), [GAZETTE[0]]);
+    env.ok(&["import-newsboat"]);
+    assert_eq!(
+        title(&env),
+        [GAZETTE[0]],
+        "the cache's older copy does not come back"
+    );
+}
+
+#[test]
+fn text_newsboat_kept_in_another_encoding_is_read_as_windows_1252() {
+    let server = feeds_server();
+    let env = Env::new();
+    let dir = newsboat_home(&env, &server);
+    // "Tea now £5" with the pound sign as one byte, as a feed newsboat did not convert.
+    Connection::open(dir.join("cache.db"))
+        .expect("the cache")
+        .execute(
+            "UPDATE rss_item SET title = CAST(X'546561206E6F7720A335' AS TEXT) WHERE guid = 'gazette-ferry-1'",
+            [],
+        )
+        .expect("a title in windows-1252");
+    env.ok(&["import-newsboat"]);
+    let titles: Vec<String> = articles(&env, &["--query", "author:okafor"])
+        .into_iter()
+        .map(|(title, _, _)| title)
+        .collect();
+    assert_eq!(titles, ["Tea now £5"]);
+}

@@ -7,6 +7,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
+use crate::import::column_text;
+
 /// A feed as newsboat keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CachedFeed {
@@ -87,11 +89,11 @@ fn read_from(conn: &Connection) -> rusqlite::Result<Cache> {
             "SELECT rssurl, title, {etag}, lastmodified FROM rss_feed ORDER BY rowid"
         ))?
         .query_map([], |row| {
-            let etag: String = row.get::<_, Option<String>>(2)?.unwrap_or_default();
+            let etag = column_text(row, 2)?;
             let modified: i64 = row.get::<_, Option<i64>>(3)?.unwrap_or(0);
             Ok(CachedFeed {
-                url: row.get(0)?,
-                title: row.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                url: column_text(row, 0)?,
+                title: column_text(row, 1)?,
                 etag: (!etag.is_empty()).then_some(etag),
                 last_modified: (modified > 0)
                     .then(|| DateTime::from_timestamp(modified, 0))
@@ -109,9 +111,7 @@ fn read_from(conn: &Connection) -> rusqlite::Result<Cache> {
              FROM rss_item ORDER BY feedurl, pubDate DESC, id"
         ))?
         .query_map([], |row| {
-            let text = |at: usize| -> rusqlite::Result<String> {
-                Ok(row.get::<_, Option<String>>(at)?.unwrap_or_default())
-            };
+            let text = |at: usize| -> rusqlite::Result<String> { column_text(row, at) };
             let published: i64 = row.get::<_, Option<i64>>(5)?.unwrap_or(0);
             Ok(CachedItem {
                 guid: text(0)?,
