@@ -8,9 +8,11 @@ use crate::action::Action;
 use crate::keymap::Keymap;
 
 /// What the help says below the keys.
-pub const NOTES: [&str; 6] = [
+pub const NOTES: [&str; 8] = [
     "Add feeds in a shell: tidings feeds add URL",
     "or tidings import-opml FILE.",
+    "Saved queries head the pane: tidings queries add NAME 'is:unread tag:rust'",
+    "(title: author: tag: feed: link: is: age<3d; NOT before AND before OR).",
     "Space at the end of an article goes on to the next unread one.",
     "Mouse: the wheel scrolls the pane under the pointer, a click selects,",
     "a click on the selected article opens it.",

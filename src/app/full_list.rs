@@ -40,6 +40,7 @@ impl App {
             .carry_into(&before, &library, &remap, self.screen.now());
         self.reader.carry_into(&remap);
         self.library = library;
+        self.recount_queries();
         self.jobs.list_loaded();
         if let Some(first) = problems.first() {
             self.set_error(first.clone());

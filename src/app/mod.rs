@@ -11,7 +11,8 @@
 //!   scroll, the marks in flight, the bookmarks view's recently un-starred;
 //! - the reader (`reader/`): the open article laid out, its scroll, its full text or linked
 //!   page, its pictures;
-//! - the navigation pane (`nav.rs`), the window over the panes (`window.rs`);
+//! - the navigation pane (`nav.rs`) and its saved queries (`queries.rs`), the window over
+//!   the panes (`window.rs`);
 //! - the feeds and the refresh under way (`feeds.rs`), sync (`sync.rs`), the other
 //!   background work (`jobs.rs`);
 //! - the status line (`status.rs`), the settings (`settings.rs`), the screen (`screen.rs`).
@@ -31,6 +32,7 @@ mod mouse;
 mod moving;
 mod narrowing;
 mod nav;
+mod queries;
 mod reader;
 mod reading;
 mod refreshed;
@@ -54,6 +56,7 @@ pub use jobs::Jobs;
 pub use links::Links;
 pub use list::{List, RECENTLY_UNSTARRED_DAYS};
 pub use nav::{Nav, NavItem, NavRow};
+pub use queries::Queries;
 pub use reader::{
     FullTextState, FullTexts, PageState, Pictures, Reader, ReaderView, Shown, match_lines,
 };
@@ -89,8 +92,10 @@ pub struct App {
     list: List,
     /// The selected article as the reading pane shows it, its full text and pictures.
     reader: Reader,
-    /// The navigation pane: sources and tags, its cursor and scroll.
+    /// The navigation pane: saved queries, sources and tags, its cursor and scroll.
     nav: Nav,
+    /// The saved queries, the articles each matches and their counts.
+    queries: Queries,
     /// The window over the panes, if one is open.
     window: Window,
     /// The feeds of this run, and the refresh under way.
@@ -117,6 +122,7 @@ impl App {
             store_problem,
             feeds,
             feed_states,
+            queries,
             sync,
             unstarred,
             refresh,
@@ -135,7 +141,12 @@ impl App {
         let mut app = Self {
             list: List::new(&library, unstarred, now),
             reader: Reader::new(picture_rows),
-            nav: Nav::new(&library),
+            nav: Nav::new(&library, queries.len()),
+            queries: {
+                let mut queries = Queries::new(queries, now);
+                queries.recount(&library);
+                queries
+            },
             window: Window::default(),
             feeds: Feeds::new(&feeds, &feed_states, settings.refresh_every, refresh),
             sync: sync.map(|sync| SyncView::new(sync.every, sync.server_feeds)),
@@ -147,6 +158,10 @@ impl App {
         };
         app.lay_out_view();
         app
+    }
+
+    pub fn queries(&self) -> &Queries {
+        &self.queries
     }
 
     pub fn library(&self) -> &Library {
@@ -265,6 +280,7 @@ impl App {
         if self.jobs.reindexing().is_some() {
             effects.push(Effect::Reindex(ReindexRequest::Start));
         }
+        effects.extend(self.ask_query_facts());
         self.update_view(effects)
     }
 
@@ -299,7 +315,7 @@ impl App {
             Event::Refresh(report) => self.on_refresh(report),
             Event::List(report) => {
                 self.on_whole_list(report);
-                Vec::new()
+                self.ask_query_facts().into_iter().collect()
             }
             Event::FullText(report) => {
                 self.on_full_text(report);

@@ -1,5 +1,5 @@
-//! The navigation pane: the sources (feeds, local articles, samples), then the tags, each
-//! row chosen to narrow the list. The cursor moves over the rows that can be chosen; the
+//! The navigation pane: the saved queries (when there are any), the sources (feeds, local
+//! articles, samples), then the tags, each row chosen to narrow the list. The cursor moves over the rows that can be chosen; the
 //! section headings are rows too, for scrolling and clicks.
 
 use super::cursor::offset_index;
@@ -8,6 +8,8 @@ use crate::model::library::Library;
 /// A row the cursor can be on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NavItem {
+    /// A saved query, by its place among the queries.
+    Query(usize),
     Source(usize),
     Tag(usize),
 }
@@ -15,6 +17,7 @@ pub enum NavItem {
 /// A row of the pane as drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NavRow {
+    QueriesHeading,
     SourcesHeading,
     /// Shown in a section with nothing in it.
     Nothing,
@@ -26,19 +29,22 @@ pub enum NavRow {
 
 #[derive(Debug, Clone, Default)]
 pub struct Nav {
+    /// How many saved queries head the pane.
+    queries: usize,
     /// Source ids in the order the pane lists them.
     sources: Vec<usize>,
     /// Tag ids in the order the pane lists them: most used first.
     tags: Vec<usize>,
-    /// Position among the items (sources, then tags) of the cursor.
+    /// Position among the items (queries, sources, then tags) of the cursor.
     cursor: usize,
     /// First row on screen.
     offset: usize,
 }
 
 impl Nav {
-    pub fn new(library: &Library) -> Self {
+    pub fn new(library: &Library, queries: usize) -> Self {
         Self {
+            queries,
             sources: library.sources_by_name(),
             tags: library.tags_by_count(),
             cursor: 0,
@@ -62,7 +68,7 @@ impl Nav {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sources.is_empty() && self.tags.is_empty()
+        self.queries == 0 && self.sources.is_empty() && self.tags.is_empty()
     }
 
     /// Source ids in the order the pane lists them.
@@ -75,7 +81,7 @@ impl Nav {
         &self.tags
     }
 
-    /// Position among the items (sources, then tags) of the cursor.
+    /// Position among the items (queries, sources, then tags) of the cursor.
     pub fn cursor(&self) -> usize {
         self.cursor
     }
@@ -107,10 +113,14 @@ impl Nav {
 
     /// How many items the cursor can be on.
     pub fn len(&self) -> usize {
-        self.sources.len() + self.tags.len()
+        self.queries + self.sources.len() + self.tags.len()
     }
 
     pub fn item(&self, position: usize) -> Option<NavItem> {
+        if position < self.queries {
+            return Some(NavItem::Query(position));
+        }
+        let position = position - self.queries;
         match position.checked_sub(self.sources.len()) {
             None => Some(NavItem::Source(self.sources[position])),
             Some(tag) => self.tags.get(tag).map(|&id| NavItem::Tag(id)),
@@ -119,12 +129,27 @@ impl Nav {
 
     fn position_of(&self, item: NavItem) -> Option<usize> {
         match item {
-            NavItem::Source(id) => self.sources.iter().position(|&s| s == id),
+            NavItem::Query(query) => (query < self.queries).then_some(query),
+            NavItem::Source(id) => self
+                .sources
+                .iter()
+                .position(|&s| s == id)
+                .map(|p| p + self.queries),
             NavItem::Tag(id) => self
                 .tags
                 .iter()
                 .position(|&t| t == id)
-                .map(|p| p + self.sources.len()),
+                .map(|p| p + self.queries + self.sources.len()),
+        }
+    }
+
+    /// Rows the Queries section takes, its heading and the gap after it included: none
+    /// without saved queries.
+    fn query_rows(&self) -> usize {
+        if self.queries == 0 {
+            0
+        } else {
+            self.queries + 2
         }
     }
 
@@ -135,23 +160,35 @@ impl Nav {
 
     /// Every row of the pane, headings included.
     pub fn row_count(&self) -> usize {
-        3 + self.source_rows() + self.tags.len().max(1)
+        self.query_rows() + 3 + self.source_rows() + self.tags.len().max(1)
     }
 
     /// What the pane shows at a row.
     pub fn row(&self, row: usize) -> Option<NavRow> {
+        let queries = self.query_rows();
+        if row < queries {
+            return Some(match row {
+                0 => NavRow::QueriesHeading,
+                _ if row <= self.queries => NavRow::Item(row - 1, NavItem::Query(row - 1)),
+                _ => NavRow::Gap,
+            });
+        }
+        let (row, before) = (row - queries, self.queries);
         let sources = self.source_rows();
         let tags_from = 3 + sources;
         Some(match row {
             0 => NavRow::SourcesHeading,
             _ if row <= sources => match self.sources.get(row - 1) {
-                Some(&id) => NavRow::Item(row - 1, NavItem::Source(id)),
+                Some(&id) => NavRow::Item(before + row - 1, NavItem::Source(id)),
                 None => NavRow::Nothing,
             },
             _ if row == sources + 1 => NavRow::Gap,
             _ if row == sources + 2 => NavRow::TagsHeading,
             _ if row < self.row_count() => match self.tags.get(row - tags_from) {
-                Some(&id) => NavRow::Item(self.sources.len() + row - tags_from, NavItem::Tag(id)),
+                Some(&id) => NavRow::Item(
+                    before + self.sources.len() + row - tags_from,
+                    NavItem::Tag(id),
+                ),
                 None => NavRow::Nothing,
             },
             _ => return None,
@@ -160,10 +197,14 @@ impl Nav {
 
     /// The row of an item position.
     fn row_of(&self, position: usize) -> usize {
+        if position < self.queries {
+            return position + 1;
+        }
+        let (position, queries) = (position - self.queries, self.query_rows());
         if position < self.sources.len() {
-            position + 1
+            queries + position + 1
         } else {
-            position - self.sources.len() + 3 + self.source_rows()
+            queries + position - self.sources.len() + 3 + self.source_rows()
         }
     }
 
@@ -174,7 +215,7 @@ impl Nav {
         let row = self.row_of(self.cursor);
         let heading_above = matches!(
             row.checked_sub(1).and_then(|r| self.row(r)),
-            Some(NavRow::SourcesHeading | NavRow::TagsHeading)
+            Some(NavRow::QueriesHeading | NavRow::SourcesHeading | NavRow::TagsHeading)
         );
         let top = if heading_above { row - 1 } else { row };
         // The offsets that show the cursor's row: it at the bottom, ..., it at the top.

@@ -4,6 +4,7 @@ use super::*;
 
 fn nav(sources: usize, tags: usize) -> Nav {
     Nav {
+        queries: 0,
         sources: (0..sources).collect(),
         tags: (0..tags).collect(),
         cursor: 0,

@@ -99,6 +99,7 @@ impl App {
             match hinted.copied().or_else(|| library.position(id)) {
                 Some(index) => {
                     self.library.set_read(index, read);
+                    self.queries.entry_changed(&self.library, index);
                     indices.push(index);
                 }
                 None => indices.push(usize::MAX),

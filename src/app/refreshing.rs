@@ -97,9 +97,10 @@ impl App {
             RefreshReport::Finished(summary) => {
                 let ended = self.feeds.refresh_ended();
                 // The new articles of the feeds that want their full text have it read.
-                let after = vec![Effect::FullText(FullTextRequest::AfterRefresh {
+                let mut after = vec![Effect::FullText(FullTextRequest::AfterRefresh {
                     only: ended.only,
                 })];
+                after.extend(self.ask_query_facts());
                 if ended.by_the_clock && summary.new == 0 && summary.failed == 0 {
                     return after;
                 }
@@ -135,6 +136,7 @@ impl App {
         self.library.merge(Some(url), articles);
         self.nav.relist(&self.library, Some);
         self.list.refilter_all(&self.library, self.screen.now());
+        self.recount_queries();
         self.list.keep_place(place);
         // Replaced articles must be laid out again.
         self.reader.forget_layouts();

@@ -29,11 +29,12 @@ impl<'a> Remap<'a> {
         self.after.find_source(&self.before.sources()[id].key)
     }
 
-    /// The same feed or tag of the navigation pane.
+    /// The same query, feed or tag of the navigation pane.
     pub(super) fn item(&self, item: NavItem) -> Option<NavItem> {
         match item {
             NavItem::Tag(id) => self.tag(id).map(NavItem::Tag),
             NavItem::Source(id) => self.source(id).map(NavItem::Source),
+            NavItem::Query(query) => Some(NavItem::Query(query)),
         }
     }
 }

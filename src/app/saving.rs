@@ -60,6 +60,10 @@ impl App {
         let now = self.now();
         match report {
             StoreReport::FullTextKept { id, kept } => self.on_full_text_kept(id, kept),
+            StoreReport::QueryFacts { found, full_text } => {
+                self.queries.found(&found, &full_text, &self.library);
+                self.recount_queries();
+            }
             StoreReport::SearchHits { query, found } => {
                 (self.list).add_search_hits(query, &found, &self.library, now);
             }
@@ -79,6 +83,7 @@ impl App {
                 };
                 self.library.entry_mut(index).bookmarked = true;
                 self.library.saved_now(&id, now);
+                self.queries.entry_changed(&self.library, index);
                 self.set_info(format!("★ bookmarked “{title}”"));
                 self.list.bookmark_saved(index, &id, &self.library, now);
             }
@@ -88,12 +93,14 @@ impl App {
                 };
                 self.library.entry_mut(index).bookmarked = false;
                 self.library.unsaved(&id);
+                self.queries.entry_changed(&self.library, index);
                 self.set_info(format!("bookmark removed from “{title}”"));
                 self.list.bookmark_removed(&self.library, now);
             }
             StoreReport::MarkedRead(id) => {
                 if let Some((index, _)) = self.answered(&id) {
                     self.library.set_read(index, true);
+                    self.queries.entry_changed(&self.library, index);
                     self.list.count_unread(&self.library);
                 }
             }

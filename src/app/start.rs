@@ -10,6 +10,7 @@ use super::settings::Settings;
 use crate::config::ConfigWarning;
 use crate::model::library::Library;
 use crate::model::{ArticleId, Subscription};
+use crate::query::SavedQuery;
 use crate::store::FeedState;
 
 /// What start-up read, for `App::new`.
@@ -26,6 +27,8 @@ pub struct Start {
     pub feeds: Vec<Subscription>,
     /// What the store knows of each feed, by address.
     pub feed_states: HashMap<String, FeedState>,
+    /// The saved queries, the config's then the store's, for the Queries section.
+    pub queries: Vec<SavedQuery>,
     /// Sync with the `[sync]` server, when it is on in this run.
     pub sync: Option<SyncSetup>,
     /// Why sync is off in this run although the config asks for it.
@@ -63,6 +66,7 @@ impl Start {
             config_warnings: Vec::new(),
             feeds: Vec::new(),
             feed_states: HashMap::new(),
+            queries: Vec::new(),
             sync: None,
             sync_problem: None,
             unstarred: Vec::new(),

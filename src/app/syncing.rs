@@ -105,6 +105,7 @@ impl App {
             for id in ids.iter().filter(|id| !sync.was_changed_here(id)) {
                 if let Some(index) = self.library.position(id) {
                     self.library.set_read(index, read);
+                    self.queries.entry_changed(&self.library, index);
                 }
             }
         }
@@ -117,6 +118,7 @@ impl App {
                     if new_star {
                         self.library.saved_now(id, now);
                     }
+                    self.queries.entry_changed(&self.library, index);
                 }
                 if starred {
                     self.list.starred_again(id);
@@ -138,6 +140,7 @@ impl App {
         let tell = sync.succeeded(summary.new > 0 || summary.pulled > 0 || gone > 0);
         self.nav.relist(&self.library, Some);
         self.list.refilter_all(&self.library, now);
+        self.recount_queries();
         self.list.keep_row(place);
         if tell {
             let mut text = format!("synced: {}", summary.describe());

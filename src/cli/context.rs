@@ -362,6 +362,17 @@ pub fn reader(context: &Context, sources: &Sources) -> anyhow::Result<()> {
         config_warnings: config.warnings.clone(),
         feeds: feeds.clone(),
         feed_states,
+        queries: config
+            .queries
+            .iter()
+            .map(|query| query.saved())
+            .chain(
+                store
+                    .as_ref()
+                    .and_then(|s| s.saved_queries().ok())
+                    .unwrap_or_default(),
+            )
+            .collect(),
         sync: sync_setup,
         sync_problem,
         unstarred: (store.as_ref())

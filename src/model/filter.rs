@@ -43,12 +43,17 @@ pub struct Filter {
     pub search: String,
     pub bookmarks_only: bool,
     pub unread_only: bool,
+    /// Chosen saved queries (their places among the queries): the list shows only the
+    /// articles they all match. Applied by the reader's list, which knows their articles;
+    /// [`Filter::apply`] leaves them out.
+    pub queries: BTreeSet<usize>,
 }
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
         self.sources.is_empty()
             && self.tags.is_empty()
+            && self.queries.is_empty()
             && self.search_words().is_empty()
             && !self.bookmarks_only
             && !self.unread_only

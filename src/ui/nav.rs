@@ -1,5 +1,5 @@
-//! The navigation pane: the feeds (with local articles and the samples), then the tags, each
-//! row with its unread and total counts; selected rows are ticked, rows with unread articles
+//! The navigation pane: the saved queries (when there are any), the feeds (with local
+//! articles and the samples), then the tags, each row with its unread and total counts; selected rows are ticked, rows with unread articles
 //! stand out and read-out rows are dim.
 
 use ratatui::Frame;
@@ -13,7 +13,6 @@ use super::{columns, padded, pane_block, truncate};
 use crate::action::Action;
 use crate::app::{App, NavItem, NavRow};
 use crate::focus::Focus;
-use crate::model::library::Members;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = pane_block("Feeds & tags".to_string(), Focus::Nav, app);
@@ -32,6 +31,7 @@ fn line<'a>(app: &App, row: NavRow, width: usize) -> Line<'a> {
     let theme = &app.settings().theme;
     let heading = theme.accent().add_modifier(Modifier::BOLD);
     match row {
+        NavRow::QueriesHeading => Line::from(Span::styled(truncate("Queries", width), heading)),
         NavRow::SourcesHeading => {
             let all = app.library().unread_count();
             let counts = counts(app, all, app.library().source_count());
@@ -50,12 +50,17 @@ fn line<'a>(app: &App, row: NavRow, width: usize) -> Line<'a> {
         NavRow::Gap => Line::default(),
         NavRow::Nothing => Line::from(Span::styled(" none", theme.dim())),
         NavRow::Item(position, item) => {
-            let (name, members, chosen) = match item {
+            let (name, counts, chosen) = match item {
+                NavItem::Query(query) => (
+                    app.queries().name(query),
+                    app.queries().counts(query),
+                    app.list().filter().queries.contains(&query),
+                ),
                 NavItem::Source(id) => {
                     let source = &app.library().sources()[id];
                     (
                         source.name.as_str(),
-                        &source.members,
+                        (source.members.unread, source.members.total),
                         app.list().filter().sources.contains(&id),
                     )
                 }
@@ -63,7 +68,7 @@ fn line<'a>(app: &App, row: NavRow, width: usize) -> Line<'a> {
                     let tag = &app.library().tags()[id];
                     (
                         tag.tag.as_str(),
-                        &tag.members,
+                        (tag.members.unread, tag.members.total),
                         app.list().filter().tags.contains(&id),
                     )
                 }
@@ -71,7 +76,7 @@ fn line<'a>(app: &App, row: NavRow, width: usize) -> Line<'a> {
             item_line(
                 app,
                 name,
-                members,
+                counts,
                 chosen,
                 position == app.nav().cursor(),
                 width,
@@ -80,17 +85,18 @@ fn line<'a>(app: &App, row: NavRow, width: usize) -> Line<'a> {
     }
 }
 
-/// One feed or tag: a tick if it is selected, its name, its counts at the right.
+/// One query, feed or tag: a tick if it is selected, its name, its unread and total counts
+/// at the right.
 fn item_line<'a>(
     app: &App,
     name: &str,
-    members: &Members,
+    (unread, total): (usize, usize),
     chosen: bool,
     under_cursor: bool,
     width: usize,
 ) -> Line<'a> {
     let theme = &app.settings().theme;
-    let text = if members.unread > 0 {
+    let text = if unread > 0 {
         Style::new().add_modifier(Modifier::BOLD)
     } else {
         theme.dim()
@@ -100,7 +106,7 @@ fn item_line<'a>(
     } else {
         Span::raw(" ")
     };
-    let counts = counts(app, members.unread, members.total);
+    let counts = counts(app, unread, total);
     let mut line = spread(name, counts, width.saturating_sub(1), text, theme.dim());
     line.spans.insert(0, tick);
     let style = if under_cursor {

@@ -40,12 +40,18 @@ pub enum StoreRequest {
     LoadBody(ArticleId),
     /// Search the bodies of cached articles for these words, in the store's index.
     Search(String),
+    /// What the saved queries need of the store: the cached articles its index finds for
+    /// each of their text terms (a term's words), and the articles whose full text was read.
+    QueryFacts(Vec<Vec<String>>),
 }
 
 impl StoreRequest {
     /// A request that only reads, whose answer is for the screen.
     fn only_reads(&self) -> bool {
-        matches!(self, StoreRequest::Search(_) | StoreRequest::LoadBody(_))
+        matches!(
+            self,
+            StoreRequest::Search(_) | StoreRequest::LoadBody(_) | StoreRequest::QueryFacts(_)
+        )
     }
 
     /// A change of bookmarks or read marks, which the sync server is told of.
@@ -90,6 +96,11 @@ pub enum StoreReport {
     FullTextKept {
         id: ArticleId,
         kept: StoredFullText,
+    },
+    /// What the saved queries need of the store (see [`StoreRequest::QueryFacts`]).
+    QueryFacts {
+        found: Vec<Vec<ArticleId>>,
+        full_text: Vec<ArticleId>,
     },
     /// The cached articles the full-text index found for a search.
     SearchHits {
@@ -196,6 +207,13 @@ fn apply(store: &Store, request: StoreRequest) -> StoreReport {
                 found: found.into_iter().collect(),
             }
         }
+        StoreRequest::QueryFacts(terms) => StoreReport::QueryFacts {
+            found: terms
+                .iter()
+                .map(|words| store.search_cached(words).unwrap_or_default())
+                .collect(),
+            full_text: store.full_text_ids().unwrap_or_default(),
+        },
         StoreRequest::LoadBody(id) => match stored_body(store, &id) {
             Ok(Some(body)) => StoreReport::BodyLoaded(id, Box::new(body)),
             Ok(None) => failed(id, "read the article", &"it is no longer in the cache"),

@@ -64,6 +64,11 @@ impl List {
             }
             self.unstarred.put_last(visible, self.filter.bookmarks_only)
         };
+        if !self.filter.queries.is_empty() {
+            let in_queries = &self.in_queries;
+            self.visible
+                .retain(|&index| in_queries.get(index) == Some(&true));
+        }
         self.filtered_by = self.filter.clone();
         self.selected = before
             .and_then(|index| self.visible.iter().position(|&v| v == index))

@@ -16,6 +16,8 @@ mod unstarred;
 
 pub use unstarred::RECENTLY_UNSTARRED_DAYS;
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 
 use super::cursor::{keep_in_view, offset_index};
@@ -56,6 +58,8 @@ pub struct List {
     last_marked: Option<(Vec<ArticleId>, Vec<usize>)>,
     search: Search,
     unstarred: Unstarred,
+    /// By entry, whether every chosen saved query matches it.
+    in_queries: Vec<bool>,
 }
 
 /// Where the selection is on screen, to keep it there while the list changes under it.
@@ -247,28 +251,57 @@ impl List {
         self.filter.unread_only
     }
 
-    /// A feed or tag of the navigation pane chosen, or no longer.
+    /// A feed or tag of the navigation pane chosen, or no longer (a query is chosen with
+    /// [`List::use_queries`]).
     pub(super) fn toggle_item(&mut self, item: NavItem, library: &Library, now: DateTime<Utc>) {
-        let set = match item {
-            NavItem::Source(_) => &mut self.filter.sources,
-            NavItem::Tag(_) => &mut self.filter.tags,
+        let (set, id) = match item {
+            NavItem::Source(id) => (&mut self.filter.sources, id),
+            NavItem::Tag(id) => (&mut self.filter.tags, id),
+            NavItem::Query(_) => return,
         };
-        let (NavItem::Source(id) | NavItem::Tag(id)) = item;
         if !set.remove(&id) {
             set.insert(id);
         }
         self.refilter(library, now);
     }
 
-    /// Only this feed or tag.
-    pub(super) fn show_only(&mut self, item: NavItem, library: &Library, now: DateTime<Utc>) {
+    /// Only this feed or tag, or (with its articles) this saved query.
+    pub(super) fn show_only(
+        &mut self,
+        item: NavItem,
+        query_members: impl FnOnce() -> Vec<bool>,
+        library: &Library,
+        now: DateTime<Utc>,
+    ) {
         self.filter.sources.clear();
         self.filter.tags.clear();
+        self.filter.queries.clear();
         match item {
-            NavItem::Source(id) => self.filter.sources.insert(id),
-            NavItem::Tag(id) => self.filter.tags.insert(id),
+            NavItem::Source(id) => {
+                self.filter.sources.insert(id);
+            }
+            NavItem::Tag(id) => {
+                self.filter.tags.insert(id);
+            }
+            NavItem::Query(query) => {
+                self.filter.queries.insert(query);
+                self.in_queries = query_members();
+            }
         };
         self.refilter(library, now);
+    }
+
+    /// The saved queries chosen, and which entries they all match: the list filtered again.
+    pub(super) fn use_queries(
+        &mut self,
+        chosen: BTreeSet<usize>,
+        members: Vec<bool>,
+        library: &Library,
+        now: DateTime<Utc>,
+    ) {
+        self.filter.queries = chosen;
+        self.in_queries = members;
+        self.refilter_all(library, now);
     }
 
     /// A source that left the library is no longer chosen; the list is filtered again by

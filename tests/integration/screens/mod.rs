@@ -20,6 +20,7 @@ use tidings::model::{Block, Body, FullText, Span, Subscription};
 use tidings::picture::Colours;
 use tidings::picture::decode;
 use tidings::picture::worker::PictureReport;
+use tidings::query::{self, Origin, SavedQuery};
 use tidings::refresh::{FeedReport, FeedResult, Summary};
 use tidings::source::feed::{self, FeedSource};
 use tidings::source::load;
@@ -151,6 +152,28 @@ fn article_opened_and_scrolled() {
 fn tag_filter_with_selections() {
     // Culture and Cities (below the samples), then ALL mode: the one article with both.
     snapshot_at_every_size("tag_filter", |app| keys(app, "tj j a"));
+}
+
+#[test]
+fn saved_queries_head_the_pane_and_one_is_chosen() {
+    let queries = |start: &mut Start| {
+        start.queries = [
+            "Unread culture:tag:culture is:unread",
+            "Cities or transit:tag:cities OR title:/transit|tram/",
+        ]
+        .iter()
+        .map(|line| {
+            let (name, query) = line.split_once(':').unwrap();
+            SavedQuery {
+                name: name.to_string(),
+                query: query::parse(query).unwrap(),
+                origin: Origin::Config,
+            }
+        })
+        .collect();
+    };
+    // Into the pane, the first query chosen.
+    snapshot_at_every_size_starting("saved_queries", queries, |app| keys(app, "t "));
 }
 
 #[test]

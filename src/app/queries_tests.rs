@@ -1,0 +1,121 @@
+//! The Queries section of the navigation pane: counts, choosing a query, counts kept
+//! current as articles are read, and what the store's index finds for a query's words.
+
+use chrono::TimeZone;
+use ratatui::crossterm::event::KeyCode;
+
+use super::super::tests::{article, press, put_nav_cursor, settings};
+use super::super::*;
+use crate::query::{Origin, SavedQuery, parse};
+use crate::worker::store::{StoreReport, StoreRequest};
+
+fn saved(name: &str, query: &str) -> SavedQuery {
+    SavedQuery {
+        name: name.to_string(),
+        query: parse(query).unwrap(),
+        origin: Origin::Config,
+    }
+}
+
+/// 12 articles: 0..4 tagged Space, 4..8 Space and Science, 8..12 Food; article 5 mentions a
+/// comet; with three saved queries.
+fn app() -> (App, Vec<Effect>) {
+    let articles = (0..12)
+        .map(|n| {
+            let tags = match n {
+                0..4 => "Space",
+                4..8 => "Space, Science",
+                _ => "Food",
+            };
+            article(n, tags, if n == 5 { "A comet passed" } else { "Plain" })
+        })
+        .collect();
+    let mut start = Start::new(Library::new(articles), settings());
+    start.queries = vec![
+        saved("Science", "tag:science is:unread"),
+        saved("Not food", "-tag:food"),
+        saved("Comets", "comet OR title:\"article 11\""),
+    ];
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+    let mut app = App::new(start, Size::new(120, 40), now);
+    let effects = app.start();
+    app.handle(Event::Resize(120, 40));
+    (app, effects)
+}
+
+#[test]
+fn the_queries_head_the_pane_with_their_counts() {
+    let (app, _) = app();
+    let nav = app.nav();
+    assert_eq!(nav.row(0), Some(NavRow::QueriesHeading));
+    assert_eq!(nav.row(1), Some(NavRow::Item(0, NavItem::Query(0))));
+    assert_eq!(nav.row(3), Some(NavRow::Item(2, NavItem::Query(2))));
+    assert_eq!(nav.row(4), Some(NavRow::Gap));
+    assert_eq!(nav.row(5), Some(NavRow::SourcesHeading));
+    assert_eq!(nav.item(3), Some(NavItem::Source(nav.sources()[0])));
+    let queries = app.queries();
+    assert_eq!((queries.name(0), queries.counts(0)), ("Science", (4, 4)));
+    assert_eq!(queries.counts(1), (8, 8));
+    // The comet is in a body the library holds, article 11 in a title.
+    assert_eq!(queries.counts(2), (2, 2));
+}
+
+#[test]
+fn the_store_is_asked_for_the_queries_words_and_what_it_finds_counts() {
+    let (mut app, effects) = app();
+    assert!(
+        effects.contains(&Effect::Store(StoreRequest::QueryFacts(vec![vec![
+            "comet".to_string()
+        ]]))),
+        "{effects:?}"
+    );
+    // The index found article 3's body (as it would a cached article's).
+    let id = app.library().entry(3).article.id.clone();
+    app.handle(Event::Store(StoreReport::QueryFacts {
+        found: vec![vec![id]],
+        full_text: Vec::new(),
+    }));
+    assert_eq!(app.queries().counts(2), (3, 3));
+}
+
+#[test]
+fn choosing_a_query_narrows_the_list_and_reading_keeps_its_counts_current() {
+    let (mut app, _) = app();
+    app.screen.focus_on(Focus::Nav);
+    put_nav_cursor(&mut app, 0);
+    press(&mut app, KeyCode::Char(' '));
+    let titles: Vec<String> = app
+        .list()
+        .visible()
+        .iter()
+        .map(|&i| app.library().entry(i).article.title.clone())
+        .collect();
+    assert_eq!(titles, ["Article 4", "Article 5", "Article 6", "Article 7"]);
+    assert!(app.list().filter().queries.contains(&0));
+
+    // Reading one takes it out of the unread science, and from the counts, at once.
+    app.screen.focus_on(Focus::List);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.queries().counts(1), (8, 8));
+    let index = app.list().visible()[0];
+    app.handle(Event::Store(StoreReport::MarkedRead(
+        app.library().entry(index).article.id.clone(),
+    )));
+    assert_eq!(app.queries().counts(0), (3, 3));
+    assert_eq!(app.queries().counts(1), (7, 8));
+
+    // Enter on a query shows it alone.
+    app.screen.focus_on(Focus::Nav);
+    put_nav_cursor(&mut app, 1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.list().visible().len(), 8);
+    assert_eq!(
+        app.list()
+            .filter()
+            .queries
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        [1]
+    );
+}
