@@ -118,4 +118,9 @@ fn choosing_a_query_narrows_the_list_and_reading_keeps_its_counts_current() {
             .collect::<Vec<_>>(),
         [1]
     );
+
+    // c clears it with the rest.
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.list().filter().queries.is_empty());
+    assert_eq!(app.list().visible().len(), 12);
 }

@@ -224,8 +224,9 @@ impl List {
         self.filter.mode
     }
 
-    /// `c`: no feed, tag or search chosen.
+    /// `c`: no query, feed, tag or search chosen.
     pub(super) fn clear_filter(&mut self, library: &Library, now: DateTime<Utc>) {
+        self.filter.queries.clear();
         self.filter.sources.clear();
         self.filter.tags.clear();
         self.filter.search.clear();
