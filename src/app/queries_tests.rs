@@ -124,3 +124,64 @@ fn choosing_a_query_narrows_the_list_and_reading_keeps_its_counts_current() {
     assert!(app.list().filter().queries.is_empty());
     assert_eq!(app.list().visible().len(), 12);
 }
+
+fn typed(app: &mut App, text: &str) {
+    press(app, KeyCode::Char('/'));
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn listed(app: &App) -> Vec<String> {
+    app.list()
+        .visible()
+        .iter()
+        .map(|&i| app.library().entry(i).article.title.clone())
+        .collect()
+}
+
+#[test]
+fn the_search_box_takes_the_query_language() {
+    let (mut app, _) = app();
+    typed(&mut app, "tag:science -title:\"article 5\" OR comet");
+    assert_eq!(
+        listed(&app),
+        ["Article 4", "Article 5", "Article 6", "Article 7"]
+    );
+    assert_eq!(app.list().search_problem(), None);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(listed(&app).len(), 4, "Enter keeps it");
+
+    // Words alone search as they always did.
+    let (mut words, _) = self::app();
+    typed(&mut words, "comet passed");
+    assert_eq!(listed(&words), ["Article 5"]);
+}
+
+#[test]
+fn text_that_does_not_parse_yet_is_searched_as_words_and_says_what_is_missing() {
+    let (mut app, _) = app();
+    typed(&mut app, "comet tag:");
+    assert_eq!(
+        app.list().search_problem(),
+        Some("query: expected a value after 'tag:' at column 11")
+    );
+    assert_eq!(
+        listed(&app),
+        Vec::<String>::new(),
+        "no article has the word tag:"
+    );
+    typed_on(&mut app, "food");
+    assert_eq!(app.list().search_problem(), None);
+    assert_eq!(
+        listed(&app),
+        Vec::<String>::new(),
+        "the comet is not in food"
+    );
+}
+
+fn typed_on(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}

@@ -75,6 +75,18 @@ impl Query {
         found
     }
 
+    /// Whether the query is words alone (or nothing), as the search box always searched:
+    /// every word in the title or text.
+    pub fn is_words(&self) -> bool {
+        match self {
+            Query::All | Query::Term(Term::Text(_)) => true,
+            Query::And(parts) => parts
+                .iter()
+                .all(|part| matches!(part, Query::Term(Term::Text(_)))),
+            _ => false,
+        }
+    }
+
     /// Whether a term of the query asks for `flag`, as `is:hidden` asks for the articles
     /// that are otherwise left out.
     pub fn asks_for(&self, flag: Flag) -> bool {

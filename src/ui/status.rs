@@ -18,14 +18,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.settings().theme;
     let width = usize::from(area.width);
     if app.list().is_typing_search() {
-        let count = format!(
-            "  {} found · Enter keep · Esc cancel",
-            app.list().visible().len()
-        );
-        let query = truncate_start(
-            &app.list().filter().search,
-            width.saturating_sub(columns(&count) + 2),
-        );
+        let count = match app.list().search_problem() {
+            Some(problem) => format!("  {} found · {problem}", app.list().visible().len()),
+            None => format!(
+                "  {} found · Enter keep · Esc cancel",
+                app.list().visible().len()
+            ),
+        };
+        // The text typed keeps at least half the line: what it is missing gives way first.
+        let search = &app.list().filter().search;
+        let kept = columns(search).min(width / 2);
+        let count = truncate(&count, width.saturating_sub(kept + 2));
+        let query = truncate_start(search, width.saturating_sub(columns(&count) + 2));
         let line = Line::from(vec![
             Span::styled("/", theme.accent().add_modifier(Modifier::BOLD)),
             Span::raw(query),

@@ -8,12 +8,14 @@ use chrono::{DateTime, Utc};
 use super::List;
 use crate::model::filter::Filter;
 use crate::model::library::Library;
+use crate::query::{Beyond, InLibrary, Matcher};
 
 impl List {
     /// Re-applies the filter, keeping the selected article selected when it still shows. When
     /// only the search changed, by typing on, the current list is narrowed.
     pub(super) fn refilter(&mut self, library: &Library, now: DateTime<Utc>) {
-        let only_narrower = self.filter.search.len() > self.filtered_by.search.len()
+        let only_narrower = !is_query(&self.filter.search)
+            && self.filter.search.len() > self.filtered_by.search.len()
             && self.filter.search.starts_with(&self.filtered_by.search)
             && Filter {
                 search: self.filtered_by.search.clone(),
@@ -36,6 +38,25 @@ impl List {
             let bookmarks_only = self.filter.bookmarks_only;
             self.unstarred.list_recent(library, now, bookmarks_only);
         }
+        // A search in the query language beyond words is asked of each article; text that
+        // does not parse yet is searched as words, and the list says what is missing.
+        let asked = crate::query::parse(&self.filter.search);
+        self.search_problem = asked.as_ref().err().map(ToString::to_string);
+        let matcher = asked
+            .ok()
+            .filter(|query| !query.is_words())
+            .map(|query| Matcher::new(&query, now));
+        let words_filter;
+        let filter = match matcher {
+            Some(_) => {
+                words_filter = Filter {
+                    search: String::new(),
+                    ..self.filter.clone()
+                };
+                &words_filter
+            }
+            None => &self.filter,
+        };
         // What the store's full-text index found for this very search, if it has answered.
         let hits = self.search.hits_for(&self.filter.search);
         let found = |index: usize| hits.is_some_and(|found| found.get(index) == Some(&true));
@@ -53,10 +74,20 @@ impl List {
             visible
         } else {
             let mut visible =
-                self.filter
-                    .apply_among_bookmarks(library, found, self.lingering, |index| {
-                        self.unstarred.is_listed(index)
-                    });
+                filter.apply_among_bookmarks(library, found, self.lingering, |index| {
+                    self.unstarred.is_listed(index)
+                });
+            if let Some(matcher) = &matcher {
+                let beyond = Beyond::default();
+                visible.retain(|&index| {
+                    Some(index) == self.lingering
+                        || matcher.matches(&InLibrary {
+                            library,
+                            index,
+                            beyond: &beyond,
+                        })
+                });
+            }
             if self.filter.bookmarks_only {
                 // Newest saved first, as `tidings bookmarks` lists them; those whose time is
                 // not known (a copy that could not be read) after, newest article first.
@@ -84,4 +115,10 @@ impl List {
             .filter(|&&i| !library.entry(i).is_read())
             .count();
     }
+}
+
+/// Whether a search is in the query language beyond plain words (`is:unread`, `title:x`,
+/// `OR`…): then it is asked of each article, not of the index.
+pub(super) fn is_query(search: &str) -> bool {
+    crate::query::parse(search).is_ok_and(|query| !query.is_words())
 }

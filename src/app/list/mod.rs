@@ -60,6 +60,8 @@ pub struct List {
     unstarred: Unstarred,
     /// By entry, whether every chosen saved query matches it.
     in_queries: Vec<bool>,
+    /// What is missing from search text that does not parse as a query yet.
+    search_problem: Option<String>,
 }
 
 /// Where the selection is on screen, to keep it there while the list changes under it.

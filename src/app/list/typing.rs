@@ -10,6 +10,12 @@ use crate::model::library::Library;
 use crate::sanitize;
 
 impl List {
+    /// What is missing from the search text as a query (`query: expected a value after
+    /// 'tag:' at column 5`), while it does not parse: it is searched as words meanwhile.
+    pub fn search_problem(&self) -> Option<&str> {
+        self.search_problem.as_deref()
+    }
+
     /// Whether search text is being typed.
     pub fn is_typing_search(&self) -> bool {
         self.search.before.is_some()
@@ -78,7 +84,8 @@ impl List {
             return None;
         }
         self.search.asked.clone_from(search);
-        (!search.trim().is_empty() && library.has_cached()).then(|| search.clone())
+        (!search.trim().is_empty() && library.has_cached() && !super::filter::is_query(search))
+            .then(|| search.clone())
     }
 
     /// The search is to be asked of the index again: the index now has every article.

@@ -177,6 +177,18 @@ fn saved_queries_head_the_pane_and_one_is_chosen() {
 }
 
 #[test]
+fn a_query_being_typed_says_what_is_missing() {
+    snapshot_at_every_size("search_query_unfinished", |app| {
+        keys(app, "/is:unread tag:")
+    });
+}
+
+#[test]
+fn a_query_typed_in_the_search_box() {
+    snapshot_at_every_size("search_query", |app| keys(app, "/tag:culture -tag:food"));
+}
+
+#[test]
 fn search_being_typed() {
     snapshot_at_every_size("search", |app| keys(app, "/noodle"));
 }
