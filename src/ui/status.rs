@@ -198,9 +198,12 @@ fn draw_message(frame: &mut Frame, area: Rect, app: &App, shown: &str, text: &st
 }
 
 /// "Daring Fireball · 12 unread of 48 · tags: china, russia (any) · search: storm": the
-/// feeds chosen, the count of the list, the tags chosen, the search.
+/// saved queries and feeds chosen, the count of the list, the tags chosen, the search.
 pub fn shown(app: &App) -> String {
     let mut parts = Vec::new();
+    let queries: Vec<&str> = (app.list().filter().queries.iter())
+        .map(|&query| app.queries().name(query))
+        .collect();
     let sources: Vec<&str> = app
         .nav()
         .sources()
@@ -208,8 +211,9 @@ pub fn shown(app: &App) -> String {
         .filter(|id| app.list().filter().sources.contains(id))
         .map(|&id| app.library().sources()[id].name.as_str())
         .collect();
-    if !sources.is_empty() {
-        parts.push(sources.join(", "));
+    let chosen: Vec<&str> = queries.into_iter().chain(sources).collect();
+    if !chosen.is_empty() {
+        parts.push(chosen.join(", "));
     }
     parts.push(if app.list().filter().bookmarks_only {
         let unstarred = app.list().unstarred_shown();
