@@ -13,6 +13,9 @@ use super::{Store, StoreError};
 use crate::model::{Article, Subscription};
 use crate::query::{Query, RuleAction};
 
+/// The page cache of the import's transaction, in KiB (negative, as SQLite counts it).
+const IMPORT_CACHE_KIB: i64 = -65536;
+
 /// Everything an import brings.
 #[derive(Debug, Default)]
 pub struct Import {
@@ -77,7 +80,12 @@ impl Store {
                     .map(|article| serde_json::to_string(article).unwrap_or_default())
             })
             .collect();
-        self.change(|conn| {
+        // One transaction of many rows: with the connection's small page cache, SQLite
+        // would read the index's pages back again and again as the transaction grows.
+        let _ = self
+            .conn
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB);
+        let imported = self.change(|conn| {
             let mut done = Imported::default();
             for feed in &import.feeds {
                 done.feeds += conn.execute(
@@ -146,6 +154,10 @@ impl Store {
                 done.rules += usize::from(add_rule(conn, query, action, &import.by, at)?);
             }
             Ok(done)
-        })
+        });
+        let _ = self
+            .conn
+            .pragma_update(None, "cache_size", super::CACHE_KIB);
+        imported
     }
 }

@@ -63,7 +63,7 @@ const PAGE_SIZE: i64 = 16 * 1024;
 /// The page cache of a connection, in KiB as `PRAGMA cache_size` counts them when negative: the
 /// reader's connections read the list and the index a page at a time and again, and the
 /// system keeps the file in memory anyway; the reader's budget has little room.
-const CACHE_KIB: i64 = -1024;
+pub(super) const CACHE_KIB: i64 = -1024;
 
 /// How often the checkpoints of [`Store::with_cache_writes`] run.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod config;
 pub mod urls;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::{Files, MoveIn, flagged};
@@ -142,7 +143,7 @@ pub fn read(
     };
     let cache =
         cache::read(cache_path).map_err(|why| format!("{}: {why}", cache_path.display()))?;
-    add_cache(&mut move_in, &urls, &cache, bookmark_flags, keep_per_feed);
+    add_cache(&mut move_in, &urls, cache, bookmark_flags, keep_per_feed);
     Ok(move_in)
 }
 
@@ -157,11 +158,14 @@ fn feed_term(url: &str) -> Query {
 fn add_cache(
     move_in: &mut MoveIn,
     urls: &urls::Urls,
-    cache: &cache::Cache,
+    cache: cache::Cache,
     bookmark_flags: Option<&str>,
     keep_per_feed: u32,
 ) {
-    let mut elsewhere = 0;
+    let mut by_feed: HashMap<String, Vec<cache::CachedItem>> = HashMap::new();
+    for item in cache.items {
+        by_feed.entry(item.feed_url.clone()).or_default().push(item);
+    }
     for feed in &urls.feeds {
         let cached = cache.feeds.iter().find(|cached| cached.url == feed.url);
         let title = cached.map_or("", |cached| cached.title.as_str());
@@ -174,13 +178,12 @@ fn add_cache(
             });
         }
         let source = feed.name.as_deref().unwrap_or(title);
-        let mut count = 0;
-        for item in cache.items.iter().filter(|item| item.feed_url == feed.url) {
-            count += 1;
-            move_in
-                .import
-                .articles
-                .push(arrived(item, source, &feed.tags, bookmark_flags));
+        let items = by_feed.remove(&feed.url).unwrap_or_default();
+        let count = items.len();
+        // Each item is let go of as it is made ready: a large cache is never whole twice.
+        for item in items {
+            let arrived = arrived(&item, source, &feed.tags, bookmark_flags);
+            move_in.import.articles.push(arrived);
         }
         if keep_per_feed > 0 && count > keep_per_feed as usize {
             move_in.notes.push(format!(
@@ -191,11 +194,7 @@ fn add_cache(
             ));
         }
     }
-    for item in &cache.items {
-        if !urls.feeds.iter().any(|feed| feed.url == item.feed_url) {
-            elsewhere += 1;
-        }
-    }
+    let elsewhere: usize = by_feed.values().map(Vec::len).sum();
     if elsewhere > 0 {
         move_in.left_out.push(format!(
             "{} of feeds no longer in the urls file",
