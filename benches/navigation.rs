@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tidings::app::App;
 use tidings::effect::Effect;
 use tidings::event::Event;
+use tidings::query::{self, Origin, SavedQuery};
 use tidings::refresh::{FeedReport, FeedResult};
 use tidings::worker::refresh::RefreshReport;
 use tidings::worker::store::{StoreReport, StoreRequest};
@@ -141,4 +142,71 @@ fn a_refresh_lands(bencher: Bencher, n: usize) {
             })
         })
         .bench_local_values(|event| app.borrow_mut().handle(event));
+}
+
+/// Twenty saved queries of the kinds people keep (flags, tags, feeds, title patterns, ages).
+fn twenty_queries() -> Vec<SavedQuery> {
+    (0..20)
+        .map(|i| {
+            let text = match i % 5 {
+                0 => format!("is:unread tag:\"topic {i}\""),
+                1 => format!(
+                    "feed:\"Feed number {i}\" OR feed:\"Feed number {}\"",
+                    i + 100
+                ),
+                2 => format!(
+                    "title:/{}/ -is:read",
+                    ["rust", "storm", "market", "city"][i % 4]
+                ),
+                3 => "age<3d is:unread".to_string(),
+                _ => format!("is:bookmarked OR tag:\"topic {}\"", i * 7),
+            };
+            SavedQuery {
+                name: format!("Query {i}"),
+                query: query::parse(&text).expect("a query"),
+                origin: Origin::Config,
+            }
+        })
+        .collect()
+}
+
+/// The app of the pane benches with twenty saved queries, the pane focused on the first.
+fn with_queries(n: usize) -> App {
+    let mut app = common::followed_app_with(n, twenty_queries());
+    press(&mut app, KeyCode::Char('t'));
+    app
+}
+
+/// Space on a saved query: the list narrows to its articles, from everything.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn select_a_saved_query(bencher: Bencher, n: usize) {
+    let unselect = |app: &mut App| {
+        if !app.list().filter().queries.is_empty() {
+            press(app, KeyCode::Char(' '));
+        }
+    };
+    bench_key(bencher, with_queries(n), unselect, KeyCode::Char(' '));
+}
+
+/// `m` on an article with twenty saved queries: the read mark, and every query's counts
+/// mended for that one article when the store answers.
+#[divan::bench(args = SIZES, sample_size = 1)]
+fn mark_read_with_saved_queries(bencher: Bencher, n: usize) {
+    let app = RefCell::new(with_queries(n));
+    press(&mut app.borrow_mut(), KeyCode::Tab);
+    bencher
+        .with_inputs(|| {
+            let app = app.borrow();
+            let index = app.list().visible()[0];
+            let id = app.library().entry(index).article.id.clone();
+            let read = app.library().entry(index).is_read();
+            (id, read)
+        })
+        .bench_local_values(|(id, read)| {
+            app.borrow_mut().handle(Event::Store(StoreReport::ReadSet {
+                ids: vec![id],
+                read: !read,
+                change: tidings::worker::store::ReadChange::Toggle,
+            }))
+        });
 }

@@ -450,6 +450,11 @@ pub const MANY_TAGS: usize = 2_000;
 /// `n` cached articles from [`MANY_FEEDS`] feeds, each with its pool tags and one of
 /// [`MANY_TAGS`] topics, in an app at 120x40 that knows the feeds by name.
 pub fn followed_app(n: usize) -> App {
+    followed_app_with(n, Vec::new())
+}
+
+/// The same, with saved queries in the navigation pane.
+pub fn followed_app_with(n: usize, queries: Vec<tidings::query::SavedQuery>) -> App {
     let mut library = Library::new(Vec::new());
     library.reserve(n);
     let mut rng = Rng::new(SEED ^ 0xfeed);
@@ -472,6 +477,7 @@ pub fn followed_app(n: usize) -> App {
         .collect();
     app_from(Start {
         feeds,
+        queries,
         ..Start::new(library, settings())
     })
 }
