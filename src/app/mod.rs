@@ -453,24 +453,6 @@ impl App {
         Vec::new()
     }
 
-    /// Opens the selected article: the reader takes the focus, which marks it read.
-    fn open(&mut self) {
-        if self.selected_entry().is_some() {
-            self.screen.focus_on(Focus::Reader);
-        }
-    }
-
-    /// Opens or copies the selected article's address, if it has one.
-    fn ask_desktop(&mut self, request: fn(String) -> DesktopRequest) -> Vec<Effect> {
-        match self.selected_entry().and_then(|e| e.article.url.clone()) {
-            Some(url) => vec![Effect::Desktop(request(url))],
-            None => {
-                self.set_info("this article has no address".to_string());
-                Vec::new()
-            }
-        }
-    }
-
     /// A message for the status line, until the next key; made safe to show there.
     fn set_info(&mut self, text: String) {
         self.status.info(&text);

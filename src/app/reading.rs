@@ -7,9 +7,28 @@ use crate::action::Action;
 use crate::effect::Effect;
 use crate::focus::Focus;
 use crate::model::ArticleId;
+use crate::worker::desktop::DesktopRequest;
 use crate::worker::store::{ReadChange, StoreRequest};
 
 impl App {
+    /// Opens the selected article: the reader takes the focus, which marks it read.
+    pub(super) fn open(&mut self) {
+        if self.selected_entry().is_some() {
+            self.screen.focus_on(Focus::Reader);
+        }
+    }
+
+    /// Opens or copies the selected article's address, if it has one.
+    pub(super) fn ask_desktop(&mut self, request: fn(String) -> DesktopRequest) -> Vec<Effect> {
+        match self.selected_entry().and_then(|e| e.article.url.clone()) {
+            Some(url) => vec![Effect::Desktop(request(url))],
+            None => {
+                self.set_info("this article has no address".to_string());
+                Vec::new()
+            }
+        }
+    }
+
     /// `u`: only unread articles ↔ everything. The article under the cursor stays listed
     /// until the selection moves away, even if it is read.
     pub(super) fn toggle_unread_only(&mut self) {
