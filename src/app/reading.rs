@@ -1,6 +1,7 @@
-//! Reading what is new: unread only, marking read and unread, marking the whole list read
-//! and undoing it, what the store did with those marks, and going from unread article to
-//! unread article.
+//! Reading: opening the selected article (or its address, in the browser or the
+//! clipboard), what is new (unread only, marking read and unread, marking the whole list
+//! read and undoing it, what the store did with those marks), and going from unread article
+//! to unread article.
 
 use super::App;
 use crate::action::Action;
