@@ -134,6 +134,8 @@ fn a_refresh_lands(bencher: Bencher, n: usize) {
             Event::Refresh(RefreshReport::Feed {
                 done: 1,
                 report: FeedReport {
+                    read: Vec::new(),
+                    bookmarked: Vec::new(),
                     url: url.clone(),
                     name: url.clone(),
                     result: FeedResult::Updated { new: 0, updated: 0 },

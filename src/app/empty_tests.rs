@@ -35,6 +35,8 @@ fn app_with_feeds(feeds: &[(&str, &str)]) -> App {
 
 fn feed_report(app: &mut App, done: usize, url: &str, name: &str, result: FeedResult) {
     let report = FeedReport {
+        read: Vec::new(),
+        bookmarked: Vec::new(),
         url: url.into(),
         name: name.into(),
         result,

@@ -99,6 +99,8 @@ fn the_whole_list_keeps_the_marks_bodies_filter_and_selection_made_meanwhile() {
     app.handle(Event::Refresh(RefreshReport::Feed {
         done: 1,
         report: FeedReport {
+            read: Vec::new(),
+            bookmarked: Vec::new(),
             url: FEED.into(),
             name: "Example".into(),
             result: FeedResult::Updated { new: 1, updated: 0 },

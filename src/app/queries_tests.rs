@@ -185,3 +185,38 @@ fn typed_on(app: &mut App, text: &str) {
         press(app, KeyCode::Char(c));
     }
 }
+
+#[test]
+fn a_refresh_landing_while_keys_arrive_shows_what_the_rules_did() {
+    use crate::refresh::{FeedReport, FeedResult};
+    use crate::worker::refresh::RefreshReport;
+    let (mut app, _) = app();
+    typed(&mut app, "plain");
+    let mut arrived = article(20, "Science", "Plain");
+    arrived.title = "Article 20".into();
+    let id = arrived.id.clone();
+    app.handle(Event::Refresh(RefreshReport::Feed {
+        done: 1,
+        report: FeedReport {
+            read: vec![id.clone()],
+            bookmarked: vec![id.clone()],
+            url: "https://example.com/feed".into(),
+            name: "Example".into(),
+            result: FeedResult::Updated { new: 1, updated: 0 },
+            articles: vec![arrived],
+        },
+    }));
+    typed_on(&mut app, " paragraph");
+    let index = app.library().position(&id).unwrap();
+    let entry = app.library().entry(index);
+    assert!(
+        entry.is_read() && entry.bookmarked,
+        "read and bookmarked by the rules"
+    );
+    // Science, unread: the rule's read mark keeps it out of that query's count.
+    assert_eq!(app.queries().counts(0), (4, 4));
+    assert!(
+        listed(&app).contains(&"Article 20".to_string()),
+        "the search typed on finds it"
+    );
+}

@@ -8,7 +8,7 @@ use super::App;
 use super::refreshed;
 use crate::action::Action;
 use crate::effect::Effect;
-use crate::model::Article;
+use crate::model::{Article, ArticleId};
 use crate::refresh::FeedReport;
 use crate::sanitize;
 use crate::worker::full_text::FullTextRequest;
@@ -120,6 +120,7 @@ impl App {
         if !report.articles.is_empty() {
             self.merge_feed(&report.url, report.articles);
         }
+        self.ruled_on_arrival(&report.read, &report.bookmarked);
         let name = sanitize::clean_line(&report.name);
         if report.name != report.url {
             self.library.add_feed(&report.url, Some(&name));
@@ -127,6 +128,28 @@ impl App {
         }
         let now = self.now();
         (self.feeds).feed_refreshed(done, &report.url, &name, report.result, now);
+    }
+
+    /// What the rules did to new articles as they were stored, shown: read, bookmarked.
+    fn ruled_on_arrival(&mut self, read: &[ArticleId], bookmarked: &[ArticleId]) {
+        if read.is_empty() && bookmarked.is_empty() {
+            return;
+        }
+        let now = self.now();
+        for id in read {
+            if let Some(index) = self.library.position(id) {
+                self.library.set_read(index, true);
+                self.queries.entry_changed(&self.library, index);
+            }
+        }
+        for id in bookmarked {
+            if let Some(index) = self.library.position(id) {
+                self.library.entry_mut(index).bookmarked = true;
+                self.library.saved_now(id, now);
+                self.queries.entry_changed(&self.library, index);
+            }
+        }
+        self.list.count_unread(&self.library);
     }
 
     /// Puts a feed's new copy into the library, keeping the filter, the navigation cursor

@@ -755,6 +755,8 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
     let mut item = article(101, "News, World", "Fresh");
     item.published = Some(Utc.with_ymd_and_hms(2026, 11, 20, 0, 0, 0).unwrap());
     let report = FeedReport {
+        read: Vec::new(),
+        bookmarked: Vec::new(),
         url: "https://example.com/feed".into(),
         name: "Example".into(),
         result: FeedResult::Updated { new: 1, updated: 0 },
@@ -832,6 +834,8 @@ fn a_failed_feed_shows_in_the_feeds_list() {
     let mut app = app_with_a_feed();
     app.update(Action::Refresh);
     let report = FeedReport {
+        read: Vec::new(),
+        bookmarked: Vec::new(),
         url: "https://example.com/feed".into(),
         name: "Example".into(),
         result: FeedResult::Failed("HTTP 404 Not Found".into()),

@@ -102,6 +102,8 @@ fn brought(app: &mut App, url: &str, articles: Vec<Article>) {
     app.handle(Event::Refresh(RefreshReport::Feed {
         done: 1,
         report: FeedReport {
+            read: Vec::new(),
+            bookmarked: Vec::new(),
             url: url.into(),
             name: url.into(),
             result: FeedResult::Updated {
@@ -434,6 +436,8 @@ fn feeds_are_refreshed_by_the_clock_when_their_time_has_come() {
         app.handle(Event::Refresh(RefreshReport::Feed {
             done,
             report: FeedReport {
+                read: Vec::new(),
+                bookmarked: Vec::new(),
                 url: url.into(),
                 name: url.into(),
                 result: FeedResult::NotModified,
@@ -545,6 +549,8 @@ fn a_feed_is_due_again_a_whole_interval_after_the_tick_that_refreshed_it() {
         app.handle(Event::Refresh(RefreshReport::Feed {
             done,
             report: FeedReport {
+                read: Vec::new(),
+                bookmarked: Vec::new(),
                 url: url.into(),
                 name: url.into(),
                 result: FeedResult::NotModified,

@@ -15,6 +15,7 @@ use read::{Message, Read, Reader, Validators};
 
 use crate::config::Config;
 use crate::digest::digest;
+use crate::model::ArticleId;
 use crate::model::{Article, Subscription};
 use crate::net::{self, FetchSettings, Request};
 use crate::store::{CacheRow, FeedState, Ingested, Store, StoreError};
@@ -39,8 +40,12 @@ pub struct FeedReport {
     pub name: String,
     pub result: FeedResult,
     /// The feed's articles as fetched now (empty unless it was updated, and unless the
-    /// options ask for them).
+    /// options ask for them), as the rules left them: without the hidden ones, with the
+    /// tags they gave.
     pub articles: Vec<Article>,
+    /// The new articles the rules marked read, and bookmarked.
+    pub read: Vec<ArticleId>,
+    pub bookmarked: Vec<ArticleId>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -327,6 +332,7 @@ fn store_runs(
                 for ((index, _, _), ingested) in writable.iter().zip(ingested) {
                     stored[*index].ingested.new += ingested.new;
                     stored[*index].ingested.updated += ingested.updated;
+                    stored[*index].ingested.ruled.add(ingested.ruled);
                 }
             }
             Err(error) => {
@@ -464,21 +470,27 @@ fn settle(
         Ok(()) => result,
     };
     let name = display_name(feed, &state);
-    let articles = if matches!(result, FeedResult::Updated { .. }) {
+    let mut articles = if matches!(result, FeedResult::Updated { .. }) {
         stored.articles
     } else {
         Vec::new()
     };
+    let ruled = stored.ingested.ruled;
+    ruled.apply(&mut articles);
     FeedReport {
         url: feed.url.clone(),
         name,
         result,
         articles,
+        read: ruled.read,
+        bookmarked: ruled.bookmarked,
     }
 }
 
 fn report(feed: &Subscription, name: String, result: FeedResult) -> FeedReport {
     FeedReport {
+        read: Vec::new(),
+        bookmarked: Vec::new(),
         url: feed.url.clone(),
         name,
         result,

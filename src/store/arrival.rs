@@ -11,13 +11,61 @@ use super::columns::{TAG_SEPARATOR, parse_time, stored_time};
 use super::feeds::cached_snapshot;
 use super::sync_queue::{self, MarkKind};
 use super::{Store, StoreError};
-use crate::model::Tag;
+use crate::model::{ArticleId, Tag};
 use crate::query::{self, Flag, Matcher, Rule, RuleAction, Subject};
 use crate::source::words::{IndexText, unspaced};
 
 /// The rules in force, made ready for the rows of one write.
 pub(super) struct Arrival {
     rules: Vec<(Matcher, RuleAction)>,
+}
+
+/// What the rules did to the new articles of a write, for the reader that shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ruled {
+    pub read: Vec<ArticleId>,
+    pub hidden: Vec<ArticleId>,
+    pub bookmarked: Vec<ArticleId>,
+    /// Articles that a rule gave a tag, with their tags now.
+    pub tagged: Vec<(ArticleId, Vec<Tag>)>,
+}
+
+impl Ruled {
+    pub(super) fn note(&mut self, id: &ArticleId, fate: &Fate) {
+        for (done, list) in [
+            (fate.read, &mut self.read),
+            (fate.hidden, &mut self.hidden),
+            (fate.bookmarked, &mut self.bookmarked),
+        ] {
+            if done {
+                list.push(id.clone());
+            }
+        }
+        if let Some(tags) = &fate.tags {
+            let tags = tags
+                .split(TAG_SEPARATOR)
+                .filter_map(Tag::from_stored)
+                .collect();
+            self.tagged.push((id.clone(), tags));
+        }
+    }
+
+    pub fn add(&mut self, other: Ruled) {
+        self.read.extend(other.read);
+        self.hidden.extend(other.hidden);
+        self.bookmarked.extend(other.bookmarked);
+        self.tagged.extend(other.tagged);
+    }
+
+    /// `articles` as the rules left them: the hidden ones out, the tags given in.
+    pub fn apply(&self, articles: &mut Vec<crate::model::Article>) {
+        articles.retain(|article| !self.hidden.contains(&article.id));
+        for article in articles {
+            if let Some((_, tags)) = self.tagged.iter().find(|(id, _)| *id == article.id) {
+                article.tags.clone_from(tags);
+            }
+        }
+    }
 }
 
 /// What the rules made of one new article.

@@ -29,6 +29,7 @@ mod sync_queue;
 mod tests;
 mod text_index;
 
+pub use arrival::Ruled;
 pub use bookmarks::{Bookmark, Bookmarks, Unstarred};
 pub use error::StoreError;
 pub use feed_state::FeedState;

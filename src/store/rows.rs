@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::arrival::{Arrival, NewRow, carry_out};
+use super::arrival::{Arrival, NewRow, Ruled, carry_out};
 use super::body::{self, Stored};
 use super::columns::{TAG_SEPARATOR, stored_time};
 use super::feed_state::{FeedState, write_feed_state};
@@ -17,12 +17,14 @@ use crate::source::feed::Item;
 use crate::source::words::{IndexText, Markup, index_text};
 
 /// What an ingest changed in the cache.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ingested {
     /// Articles not cached before.
     pub new: usize,
     /// Cached articles whose snapshot (or feed) changed.
     pub updated: usize,
+    /// What the rules did to the new ones, for the reader that shows them.
+    pub ruled: Ruled,
 }
 
 impl Store {
@@ -220,6 +222,7 @@ pub(super) fn write_rows(
                 text_index::write(conn, conn.last_insert_rowid(), &row.title, &row.text)?;
                 if let Some(fate) = &fate {
                     carry_out(conn, id, fate, seen)?;
+                    ingested.ruled.note(&row.id, fate);
                 }
                 ingested.new += 1;
             }

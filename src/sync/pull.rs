@@ -205,6 +205,9 @@ fn store_items(
             .ingest(&url, &articles, &state, now)
             .map_err(store_error)?;
         count += ingested.new;
+        // The reader shows what the rules left: not the hidden ones, with the tags given.
+        let mut articles = articles;
+        ingested.ruled.apply(&mut articles);
         new.entry(url)
             .or_default()
             .extend(articles.into_iter().map(|mut a| {

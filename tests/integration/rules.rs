@@ -245,3 +245,46 @@ fn rules_act_on_what_a_sync_brings_and_the_server_hears_of_the_reads_and_stars()
     assert!(server.item(items[4]).starred);
     assert!(listed(&env)["Harbour reopens"].1);
 }
+
+#[test]
+fn a_refresh_reports_what_the_rules_left_for_the_reader_to_show() {
+    use tidings::model::Subscription;
+    use tidings::refresh::{self, Options};
+    let dir = tempfile::tempdir().expect("a folder");
+    let store = Store::open(&dir.path().join("data")).expect("the store");
+    let config = tidings::config::Config::parse(RULES, std::path::Path::new("config.toml"))
+        .expect("the rules");
+    store.keep_config_rules(&config.rules()).expect("kept");
+    let feeds = [Subscription {
+        url: feed("rss2.xml"),
+        name: None,
+        tags: Vec::new(),
+        every: None,
+        full_text: false,
+    }];
+    let options = Options {
+        report_articles: true,
+        ..Options::from_config(&config, false)
+    };
+    let mut reports = Vec::new();
+    refresh::refresh(&feeds, Some(&store), &options, |_, report| {
+        reports.push(report.clone())
+    });
+    let report = &reports[0];
+    let [ferry, clock, notes] = GAZETTE;
+    let titles: Vec<&str> = report.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, [ferry, notes], "the hidden clock is not shown");
+    let tags: Vec<&str> = report.articles[0].tags.iter().map(|t| t.as_str()).collect();
+    assert_eq!(tags, ["Cities", "Transport", "Boats"]);
+    let id_of = |title: &str| {
+        report
+            .articles
+            .iter()
+            .find(|a| a.title == title)
+            .map(|a| a.id.clone())
+            .unwrap()
+    };
+    assert_eq!(report.read, [id_of(ferry), id_of(notes)]);
+    assert!(report.bookmarked.is_empty());
+    let _ = clock;
+}

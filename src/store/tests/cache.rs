@@ -46,16 +46,37 @@ fn ingest_counts_new_and_updated_but_not_unchanged() {
         .map(|n| feed_article(FEED_A, n, Some(at(n as u32))))
         .collect();
     let ingested = store.ingest(FEED_A, &first, &state, at(10)).unwrap();
-    assert_eq!(ingested, Ingested { new: 3, updated: 0 });
+    assert_eq!(
+        ingested,
+        Ingested {
+            new: 3,
+            updated: 0,
+            ..Ingested::default()
+        }
+    );
 
     let mut second = first.clone();
     second[1].title = "Item 1, corrected".to_string();
     second.push(feed_article(FEED_A, 3, None));
     let ingested = store.ingest(FEED_A, &second, &state, at(20)).unwrap();
-    assert_eq!(ingested, Ingested { new: 1, updated: 1 });
+    assert_eq!(
+        ingested,
+        Ingested {
+            new: 1,
+            updated: 1,
+            ..Ingested::default()
+        }
+    );
 
     let ingested = store.ingest(FEED_A, &second, &state, at(30)).unwrap();
-    assert_eq!(ingested, Ingested { new: 0, updated: 0 });
+    assert_eq!(
+        ingested,
+        Ingested {
+            new: 0,
+            updated: 0,
+            ..Ingested::default()
+        }
+    );
     // An item gone from the feed stays cached.
     let ingested = store.ingest(FEED_A, &second[2..], &state, at(40)).unwrap();
     assert_eq!(ingested, Ingested::default());
@@ -93,7 +114,14 @@ fn storing_unchanged_rows_writes_nothing() {
     let ingested = store
         .store_rows(FEED_A, &[CacheRow::from_article(&changed)], at(30))
         .unwrap();
-    assert_eq!(ingested, Ingested { new: 0, updated: 1 });
+    assert_eq!(
+        ingested,
+        Ingested {
+            new: 0,
+            updated: 1,
+            ..Ingested::default()
+        }
+    );
     assert!(store.conn.total_changes() > before);
 }
 
@@ -397,7 +425,8 @@ fn ten_thousand_articles_go_in_at_once_and_come_back() {
         ingested,
         Ingested {
             new: COUNT,
-            updated: 0
+            updated: 0,
+            ..Ingested::default()
         }
     );
 

@@ -355,6 +355,8 @@ fn feed_app(width: u16, height: u16) -> App {
 
 fn report(done: usize, url: &str, name: &str, result: FeedResult) -> Event {
     let report = FeedReport {
+        read: Vec::new(),
+        bookmarked: Vec::new(),
         url: url.into(),
         name: name.into(),
         result,
@@ -417,6 +419,8 @@ fn refresh_progress_in_the_status_line() {
     app.handle(Event::Refresh(RefreshReport::Feed {
         done: 2,
         report: FeedReport {
+            read: Vec::new(),
+            bookmarked: Vec::new(),
             url: "https://example.com/harbour".into(),
             name: "Harbour Gazette".into(),
             result: FeedResult::Failed("HTTP 404 Not Found".into()),
