@@ -38,7 +38,12 @@ impl App {
     /// shows marked read, once.
     fn ask_for_what_is_shown(&mut self) -> Vec<Effect> {
         let mut effects = Vec::new();
-        let height = usize::from(self.reader_text().height);
+        // The reader's size is laid out only when there are pictures to ask for.
+        let height = if self.reader.pictures().is_on() {
+            usize::from(self.reader_text().height)
+        } else {
+            0
+        };
         let next = self
             .list
             .next_index()

@@ -180,7 +180,8 @@ impl FullTexts {
             }
         };
         let site = |url: &str| net::site(url).unwrap_or_else(|| url.to_string());
-        let from = article.url.as_deref().map(site).unwrap_or_default();
+        // The site only when it is shown: parsing an address on every layout costs a key.
+        let from = || article.url.as_deref().map(site).unwrap_or_default();
         let (shown, note) = match self.states.get(&article.id) {
             None => (None, None),
             Some(FullTextState::Ready(text)) if !self.feed_text.contains(&article.id) => {
@@ -198,9 +199,10 @@ impl FullTexts {
                 let hint = hint(&format!("shows the full text from {}", text.site()));
                 (None, Some(format!("the feed's text{hint}")))
             }
-            Some(FullTextState::Fetching) => {
-                (None, Some(format!("reading the full text from {from}…")))
-            }
+            Some(FullTextState::Fetching) => (
+                None,
+                Some(format!("reading the full text from {}…", from())),
+            ),
             Some(FullTextState::Failed(error)) => (
                 None,
                 Some(format!("no full text: {error}{}", hint("tries again"))),
