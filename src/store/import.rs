@@ -16,6 +16,10 @@ use crate::query::{Query, RuleAction};
 /// The page cache of the import's transaction, in KiB (negative, as SQLite counts it).
 const IMPORT_CACHE_KIB: i64 = -65536;
 
+/// The memory of the index's pending terms during an import, and as SQLite's FTS5 has it.
+const IMPORT_HASH_BYTES: i64 = 16 * 1024 * 1024;
+const DEFAULT_HASH_BYTES: i64 = 1024 * 1024;
+
 /// Everything an import brings.
 #[derive(Debug, Default)]
 pub struct Import {
@@ -86,6 +90,15 @@ impl Store {
             .conn
             .pragma_update(None, "cache_size", IMPORT_CACHE_KIB);
         let imported = self.change(|conn| {
+            // The index's terms kept in memory far longer before each is written out: one
+            // transaction of many rows otherwise sorts and writes the index's pending terms
+            // hundreds of times.
+            for index in ["feed_text", "feed_grams"] {
+                conn.execute(
+                    &format!("INSERT INTO {index} ({index}, rank) VALUES ('hashsize', ?1)"),
+                    [IMPORT_HASH_BYTES],
+                )?;
+            }
             let mut done = Imported::default();
             for feed in &import.feeds {
                 done.feeds += conn.execute(
@@ -152,6 +165,12 @@ impl Store {
             }
             for (query, action) in &import.rules {
                 done.rules += usize::from(add_rule(conn, query, action, &import.by, at)?);
+            }
+            for index in ["feed_text", "feed_grams"] {
+                conn.execute(
+                    &format!("INSERT INTO {index} ({index}, rank) VALUES ('hashsize', ?1)"),
+                    [DEFAULT_HASH_BYTES],
+                )?;
             }
             Ok(done)
         });
