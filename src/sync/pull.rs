@@ -23,7 +23,7 @@ use crate::isolate::{Part, isolated};
 use crate::model::{Article, Body};
 use crate::sanitize::clean_line;
 use crate::store::{
-    FeedState, MovedFeed, ServerFeed, ServerItem, ServerState, StateChanges, Store,
+    FeedState, MovedFeed, Ruled, ServerFeed, ServerItem, ServerState, StateChanges, Store,
 };
 
 /// Ids asked for per page (servers may send fewer).
@@ -120,6 +120,7 @@ pub fn pull(
         ..Pulled::default()
     };
     let mut new: HashMap<String, Vec<Article>> = HashMap::new();
+    let mut ruled = Ruled::default();
     let total = wanted.len();
     progress(Progress {
         stage: Stage::Fetching,
@@ -134,7 +135,7 @@ pub fn pull(
         if answer.status != 400 {
             client.success("stream/items/contents", &answer)?;
             let contents: Contents = client.json("stream/items/contents", &answer)?;
-            let stored = store_items(store, &server, &contents, &infos, &mut new)?;
+            let stored = store_items(store, &server, &contents, &infos, &mut new, &mut ruled)?;
             pulled.new_count += stored;
         }
         progress(Progress {
@@ -146,6 +147,10 @@ pub fn pull(
     pulled.changes = store
         .apply_server_state(&state, Utc::now())
         .map_err(store_error)?;
+    // What the rules did to the new articles is shown as the server's changes are: read,
+    // starred. (They are queued for the server, which hears of them at the next sync.)
+    pulled.changes.read.extend(ruled.read);
+    pulled.changes.starred.extend(ruled.bookmarked);
     pulled.new = new.into_iter().collect();
     pulled.feeds = feeds;
     Ok(pulled)
@@ -159,6 +164,7 @@ fn store_items(
     contents: &Contents,
     feeds: &HashMap<String, FeedInfo>,
     new: &mut HashMap<String, Vec<Article>>,
+    ruled: &mut Ruled,
 ) -> Result<usize, SyncError> {
     let mut by_feed: HashMap<String, Vec<greader::Converted>> = HashMap::new();
     for item in &contents.items {
@@ -208,6 +214,7 @@ fn store_items(
         // The reader shows what the rules left: not the hidden ones, with the tags given.
         let mut articles = articles;
         ingested.ruled.apply(&mut articles);
+        ruled.add(ingested.ruled);
         new.entry(url)
             .or_default()
             .extend(articles.into_iter().map(|mut a| {

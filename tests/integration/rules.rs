@@ -234,7 +234,10 @@ fn rules_act_on_what_a_sync_brings_and_the_server_hears_of_the_reads_and_stars()
              [[rules]]\nquery = \"title:bridge\"\naction = \"hide\"\n"
         ),
     );
-    sync(&env);
+    let summary = sync(&env);
+    // The server's read and starred item, and the rules' read mark and star: all four
+    // reach the reader as the sync's changes.
+    assert_eq!(summary["pulled"], 4, "{summary}");
     let list = listed(&env);
     assert!(list["Harbour reopens"].1, "read by the rule: {list:?}");
     assert!(list["Soil study"].2, "bookmarked by the rule");
