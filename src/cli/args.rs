@@ -295,13 +295,17 @@ pub enum FeedsCommand {
 pub enum QueriesCommand {
     /// Save a query under a name (kept in the store)
     Add {
+        /// The name the navigation pane shows; it also stands for the query where one goes
         name: String,
         /// The query, in the query language
         #[arg(allow_hyphen_values = true)]
         query: String,
     },
     /// Forget a saved query (one added here; the config's are removed in the config)
-    Remove { name: String },
+    Remove {
+        /// The saved query's name, without regard to case
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
