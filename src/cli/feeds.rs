@@ -19,6 +19,7 @@ use crate::refresh::{self, FeedResult, Options};
 use crate::sanitize::clean_line;
 use crate::source::discover::Named;
 use crate::source::opml;
+use crate::store::FeedState;
 
 pub fn refresh(context: &Context, force: bool) -> anyhow::Result<()> {
     let store = context.open_store()?;
@@ -150,14 +151,14 @@ pub fn add(context: &Context, url: &str, look: Look, feed: NewFeed) -> anyhow::R
     match discovery::discover(&settings, &url).map_err(anyhow::Error::msg)? {
         Found::Feed(found) => {
             let said = said(&found, "");
-            subscribe(context, &found.url, &feed, Some(said))
+            subscribe(context, &found.url, &feed, Some((&found, said)))
         }
         Found::UsualPlace(found) => {
             let said = said(
                 &found,
                 ", where sites usually keep a feed (the page names none)",
             );
-            subscribe(context, &found.url, &feed, Some(said))
+            subscribe(context, &found.url, &feed, Some((&found, said)))
         }
         Found::Named(named) => {
             let chosen: Vec<&Named> = match (pick, all) {
@@ -191,7 +192,7 @@ pub fn add(context: &Context, url: &str, look: Look, feed: NewFeed) -> anyhow::R
                     Err(error) => bail!("{error}"),
                 };
                 let said = said(&found, ", from the page's feed links");
-                if let Err(error) = subscribe(context, &found.url, &feed, Some(said)) {
+                if let Err(error) = subscribe(context, &found.url, &feed, Some((&found, said))) {
                     eprintln!("not subscribed: {error:#}");
                     failed += 1;
                 }
@@ -253,7 +254,7 @@ fn subscribe(
     context: &Context,
     url: &str,
     feed: &NewFeed,
-    said: Option<String>,
+    found: Option<(&discovery::Feed, String)>,
 ) -> anyhow::Result<()> {
     refuse_known(context, url)?;
     let store = context.open_store()?;
@@ -270,12 +271,23 @@ fn subscribe(
     if !store.add_subscription(&subscription, Utc::now())? {
         bail!("{url} is already subscribed");
     }
+    // The title read is known before the first refresh: lists show it, not the address.
+    if let Some(title) = found.as_ref().and_then(|(feed, _)| feed.title.clone()) {
+        store.save_feed_state(&FeedState {
+            url: url.to_string(),
+            title: Some(title),
+            ..FeedState::default()
+        })?;
+    }
     let full_text = if feed.full_text {
         ", with the full text of its new articles"
     } else {
         ""
     };
-    let said = said.unwrap_or_else(|| format!("subscribed to {}", clean_line(url)));
+    let said = found.map_or_else(
+        || format!("subscribed to {}", clean_line(url)),
+        |(_, said)| said,
+    );
     emit([format!(
         "{said}{full_text}; `tidings refresh` or r in the reader fetches it"
     )])

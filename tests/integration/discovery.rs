@@ -60,6 +60,14 @@ fn a_feed_is_subscribed_under_its_own_title() {
         "{said}"
     );
     assert_eq!(subscribed(&env), [url]);
+    // Known by its title before the first refresh.
+    let feeds = env.json(&["feeds", "list", "--json"]);
+    assert_eq!(feeds[0]["title"], "Harbour Gazette");
+    assert!(
+        env.ok(&["feeds", "list"]).starts_with("Harbour Gazette  "),
+        "{}",
+        env.ok(&["feeds", "list"])
+    );
 }
 
 #[test]
