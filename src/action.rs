@@ -42,6 +42,7 @@ pub enum Action {
     Refresh,
     RefreshFeed,
     ShowFeeds,
+    AddFeed,
     OpenInBrowser,
     ShowLinks,
     CopyUrl,
@@ -51,7 +52,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 37] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::Top,
@@ -82,6 +83,7 @@ impl Action {
         Action::Refresh,
         Action::RefreshFeed,
         Action::ShowFeeds,
+        Action::AddFeed,
         Action::OpenInBrowser,
         Action::ShowLinks,
         Action::CopyUrl,
@@ -134,6 +136,7 @@ impl Action {
             Action::Refresh => "refresh every feed",
             Action::RefreshFeed => "refresh the feed of the selected article",
             Action::ShowFeeds => "feeds, with their last refresh and errors",
+            Action::AddFeed => "add a feed by its address",
             Action::OpenInBrowser => "open the article in the browser",
             Action::ShowLinks => "the article's links, to open one",
             Action::CopyUrl => "copy the article's address",

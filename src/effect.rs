@@ -2,6 +2,7 @@
 //! for, with that worker's request (`src/worker/`); the event loop hands each to its worker.
 
 use crate::worker::desktop::DesktopRequest;
+use crate::worker::discovery::DiscoveryRequest;
 use crate::worker::full_text::FullTextRequest;
 use crate::worker::list::ListRequest;
 use crate::worker::pictures::PictureRequest;
@@ -28,4 +29,6 @@ pub enum Effect {
     Reindex(ReindexRequest),
     /// Open an address in the browser, or copy it.
     Desktop(DesktopRequest),
+    /// Read an address typed after `+`, and subscribe to its feed.
+    Discovery(DiscoveryRequest),
 }

@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{self as terminal, KeyEvent, MouseEvent};
 use chrono::{DateTime, Utc};
 
 use crate::worker::desktop::DesktopReport;
+use crate::worker::discovery::DiscoveryReport;
 use crate::worker::full_text::FullTextReport;
 use crate::worker::list::ListReport;
 use crate::worker::pictures::PictureReport;
@@ -41,6 +42,8 @@ pub enum Event {
     Reindex(ReindexReport),
     /// What came of opening or copying an address: a message for the status line.
     Desktop(DesktopReport),
+    /// What came of reading an address typed after `+`.
+    Discovery(DiscoveryReport),
     /// A thread of the reader panicked outside isolated work: the terminal was restored to
     /// print the panic, so the reader ends.
     Crashed,
@@ -65,6 +68,7 @@ from_report! {
     ListReport => List,
     ReindexReport => Reindex,
     DesktopReport => Desktop,
+    DiscoveryReport => Discovery,
 }
 
 impl From<PictureReport> for Event {

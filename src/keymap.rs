@@ -265,6 +265,7 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Refresh, &["r"]),
     (Action::RefreshFeed, &["R"]),
     (Action::ShowFeeds, &["F"]),
+    (Action::AddFeed, &["+"]),
     (Action::OpenInBrowser, &["o"]),
     (Action::ShowLinks, &["L"]),
     (Action::CopyUrl, &["y"]),

@@ -82,6 +82,8 @@ pub struct Feeds {
     only: Option<Vec<String>>,
     /// Refresh as the reader starts.
     refresh_at_start: bool,
+    /// Feeds added in this run (`+`) that the refresh worker is not told of yet.
+    added: Vec<Subscription>,
 }
 
 impl Feeds {
@@ -107,6 +109,23 @@ impl Feeds {
         };
         this.sort();
         this
+    }
+
+    /// A feed subscribed to in this run (`+`): listed, and handed to the refresh worker with
+    /// the next refresh asked ([`Feeds::take_added`]).
+    pub(super) fn add(&mut self, feed: &Subscription, default_every: u32) {
+        if self.statuses.iter().any(|status| status.url == feed.url) {
+            return;
+        }
+        self.statuses
+            .push(FeedStatus::of(feed, &FeedState::default(), default_every));
+        self.sort();
+        self.added.push(feed.clone());
+    }
+
+    /// The feeds added since the refresh worker was last told.
+    pub(super) fn take_added(&mut self) -> Vec<Subscription> {
+        std::mem::take(&mut self.added)
     }
 
     pub fn statuses(&self) -> &[FeedStatus] {

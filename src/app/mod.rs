@@ -20,6 +20,7 @@
 //! `App` is built once from what start-up read (`start.rs`). The other files are `App`'s
 //! own: each hands the keys and reports of one concern to the states they change.
 
+mod adding;
 mod cursor;
 mod empty;
 mod feeds;
@@ -305,9 +306,12 @@ impl App {
                 Vec::new()
             }
             Event::Paste(text) => {
-                self.list.paste(&text, &self.library, now);
+                if !self.paste_address(&text) {
+                    self.list.paste(&text, &self.library, now);
+                }
                 Vec::new()
             }
+            Event::Discovery(report) => self.on_discovery(report),
             Event::Store(report) => {
                 self.on_store(report);
                 Vec::new()
@@ -440,6 +444,7 @@ impl App {
                 None => self.set_info("this article is not from a feed".to_string()),
             },
             Action::ShowFeeds => self.open_window(Overlay::Feeds),
+            Action::AddFeed => self.start_adding(),
             Action::OpenInBrowser => return self.ask_desktop(DesktopRequest::Open),
             Action::ShowLinks if self.links().is_empty() => {
                 self.set_info("this article has no links".to_string());

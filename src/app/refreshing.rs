@@ -85,7 +85,11 @@ impl App {
         }
         let now = self.now();
         self.feeds.refresh_asked(only.clone(), by_the_clock, now);
-        vec![Effect::Refresh(RefreshRequest { only, force })]
+        vec![Effect::Refresh(RefreshRequest {
+            only,
+            force,
+            add: self.feeds.take_added(),
+        })]
     }
 
     pub(super) fn on_refresh(&mut self, report: RefreshReport) -> Vec<Effect> {

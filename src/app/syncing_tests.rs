@@ -81,6 +81,7 @@ fn r_syncs_and_refreshes_only_the_feeds_that_are_not_the_servers() {
         [
             Effect::Sync(SyncRequest::Now),
             Effect::Refresh(RefreshRequest {
+                add: Vec::new(),
                 only: Some(vec![LOCAL_FEED.to_string()]),
                 force: true
             })

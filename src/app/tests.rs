@@ -735,6 +735,7 @@ fn refresh_asks_once_and_reports_progress_and_the_end() {
     assert_eq!(
         effects,
         [Effect::Refresh(RefreshRequest {
+            add: Vec::new(),
             only: None,
             force: true
         })]
@@ -816,6 +817,7 @@ fn refresh_of_the_selected_articles_feed_only() {
     assert_eq!(
         effects,
         [Effect::Refresh(RefreshRequest {
+            add: Vec::new(),
             only: Some(vec!["https://example.com/feed".into()]),
             force: true
         })]

@@ -423,6 +423,7 @@ fn feeds_are_refreshed_by_the_clock_when_their_time_has_come() {
     assert_eq!(
         effects,
         [Effect::Refresh(RefreshRequest {
+            add: Vec::new(),
             only: Some(vec![DARING.into(), HARBOUR.into()]),
             force: false
         })],

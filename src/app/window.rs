@@ -2,6 +2,7 @@
 //! links), and its cursor: the first line shown in the help, the selected row in the lists.
 
 use super::cursor::offset_index;
+use crate::source::discover::Named;
 
 /// A window over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,12 +10,26 @@ pub enum Overlay {
     Help,
     Feeds,
     Links,
+    /// `+`: an address typed, read, and a feed chosen among those a page names.
+    AddFeed,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Window {
     open: Option<Overlay>,
     cursor: usize,
+    /// What the `+` window holds.
+    adding: Adding,
+}
+
+/// The `+` window: the address typed, whether it is being read, the feeds a page named to
+/// choose among, and why nothing was subscribed.
+#[derive(Debug, Clone, Default)]
+pub struct Adding {
+    pub text: String,
+    pub busy: bool,
+    pub choices: Vec<Named>,
+    pub error: Option<String>,
 }
 
 impl Window {
@@ -27,15 +42,32 @@ impl Window {
         self.open.is_some()
     }
 
+    /// What the `+` window holds.
+    pub fn adding(&self) -> &Adding {
+        &self.adding
+    }
+
+    pub(super) fn adding_mut(&mut self) -> &mut Adding {
+        &mut self.adding
+    }
+
     /// In the help: the first line shown; in the feeds and links lists: the selected row.
     pub fn cursor(&self) -> usize {
         self.cursor
     }
 
-    /// Opens `overlay` with its cursor on `row`.
+    /// Opens `overlay` with its cursor on `row` (the `+` window empty).
     pub(super) fn show(&mut self, overlay: Overlay, row: usize) {
         self.open = Some(overlay);
         self.cursor = row;
+        if overlay == Overlay::AddFeed {
+            self.adding = Adding::default();
+        }
+    }
+
+    /// The cursor back on the first row.
+    pub(super) fn first_row(&mut self) {
+        self.cursor = 0;
     }
 
     /// Moves the cursor by `step`, within `rows` rows.

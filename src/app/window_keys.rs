@@ -16,12 +16,15 @@ impl App {
     pub(super) fn open_window(&mut self, overlay: Overlay) {
         let row = match overlay {
             Overlay::Links => self.links().first_row(),
-            Overlay::Help | Overlay::Feeds => 0,
+            Overlay::Help | Overlay::Feeds | Overlay::AddFeed => 0,
         };
         self.window.show(overlay, row);
     }
 
     pub(super) fn on_window_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.window.open() == Some(Overlay::AddFeed) {
+            return self.on_adding_key(key);
+        }
         let action = self.settings.keymap.action_for(key, Focus::Reader);
         let step = match action {
             Some(Action::MoveDown) => 1,
@@ -37,7 +40,7 @@ impl App {
                 }
                 Some(Overlay::Feeds) => self.feeds.len(),
                 Some(Overlay::Links) => self.links().len(),
-                None => 0,
+                Some(Overlay::AddFeed) | None => 0,
             };
             self.window.move_cursor(step, rows);
             return Vec::new();

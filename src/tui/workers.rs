@@ -14,6 +14,7 @@ use crate::store::Store;
 use crate::sync::Password;
 use crate::worker::Handle;
 use crate::worker::desktop::{Desktop, DesktopRequest};
+use crate::worker::discovery::{DiscoveryRequest, DiscoveryWorker};
 use crate::worker::full_text::{FullTextRequest, FullTextWorker};
 use crate::worker::list::{ListLoader, ListRequest, ReadAll};
 use crate::worker::pictures::{PictureRequest, PictureWorker};
@@ -61,6 +62,7 @@ pub struct Workers {
     list: Option<Handle<ListRequest>>,
     reindex: Option<Handle<ReindexRequest>>,
     desktop: Handle<DesktopRequest>,
+    discovery: Handle<DiscoveryRequest>,
 }
 
 impl Workers {
@@ -78,6 +80,11 @@ impl Workers {
         } = setup;
         let fetch = options.fetch.clone();
         let (refreshed, full_text_dir) = (feeds.clone(), data_dir.clone());
+        let (known, discovery_dir, discovery_fetch) = (
+            feeds.iter().map(|f| f.url.clone()).collect(),
+            data_dir.clone(),
+            fetch.clone(),
+        );
         Self {
             store: store
                 .map(|store| Handle::spawn(events, move |reply| StoreWorker::new(store, reply))),
@@ -103,6 +110,9 @@ impl Workers {
                 Handle::spawn(events, move |reply| Reindexer::new(data_dir, reply))
             }),
             desktop: Handle::inline(events, Desktop::new),
+            discovery: Handle::spawn(events, move |reply| {
+                DiscoveryWorker::new(discovery_fetch, discovery_dir, known, reply)
+            }),
         }
     }
 
@@ -118,8 +128,10 @@ impl Workers {
             list,
             reindex,
             desktop,
+            discovery,
         } = self;
         refresh.stop();
+        discovery.stop();
         full_text.stop();
         desktop.stop();
         // Stopping a handle is dropping it.
@@ -148,6 +160,7 @@ impl Dispatch for Workers {
             Effect::List(request) => to(self.list.as_ref(), request),
             Effect::Reindex(request) => to(self.reindex.as_ref(), request),
             Effect::Desktop(request) => self.desktop.send(request),
+            Effect::Discovery(request) => self.discovery.send(request),
         }
     }
 }

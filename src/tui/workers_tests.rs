@@ -18,6 +18,7 @@ struct Sent {
     list: Receiver<ListRequest>,
     reindex: Receiver<ReindexRequest>,
     desktop: Receiver<DesktopRequest>,
+    discovery: Receiver<DiscoveryRequest>,
 }
 
 /// Workers that only keep what they are sent.
@@ -30,6 +31,7 @@ fn recording() -> (Workers, Sent) {
     let (list, list_sent) = Handle::recording();
     let (reindex, reindex_sent) = Handle::recording();
     let (desktop, desktop_sent) = Handle::recording();
+    let (discovery, discovery_sent) = Handle::recording();
     let workers = Workers {
         store: Some(store),
         refresh,
@@ -39,6 +41,7 @@ fn recording() -> (Workers, Sent) {
         list: Some(list),
         reindex: Some(reindex),
         desktop,
+        discovery,
     };
     let sent = Sent {
         store: store_sent,
@@ -49,6 +52,7 @@ fn recording() -> (Workers, Sent) {
         list: list_sent,
         reindex: reindex_sent,
         desktop: desktop_sent,
+        discovery: discovery_sent,
     };
     (workers, sent)
 }
@@ -65,6 +69,7 @@ fn worker_of(effect: &Effect) -> &'static str {
         Effect::List(_) => "list",
         Effect::Reindex(_) => "reindex",
         Effect::Desktop(_) => "desktop",
+        Effect::Discovery(_) => "discovery",
     }
 }
 
@@ -105,6 +110,7 @@ fn one_of_each() -> Vec<Effect> {
         Effect::Refresh(RefreshRequest {
             only: None,
             force: true,
+            add: Vec::new(),
         }),
         Effect::FullText(FullTextRequest::Article(Box::new(job))),
         Effect::FullText(FullTextRequest::Page("https://example.com/2".into())),
@@ -121,6 +127,8 @@ fn one_of_each() -> Vec<Effect> {
         Effect::Reindex(ReindexRequest::Start),
         Effect::Desktop(DesktopRequest::Open("https://example.com/1".into())),
         Effect::Desktop(DesktopRequest::Copy("https://example.com/1".into())),
+        Effect::Discovery(DiscoveryRequest::Look("https://example.com/".into())),
+        Effect::Discovery(DiscoveryRequest::Take("https://example.com/feed".into())),
     ]
 }
 
@@ -153,6 +161,11 @@ fn every_effect_reaches_the_worker_it_names_and_only_that_one() {
             sent.reindex
                 .try_iter()
                 .map(|r| ("reindex", Effect::Reindex(r))),
+        );
+        reached.extend(
+            sent.discovery
+                .try_iter()
+                .map(|r| ("discovery", Effect::Discovery(r))),
         );
         reached.extend(
             sent.desktop

@@ -1,5 +1,6 @@
 //! Drawing: reads the `App` and draws it. Never changes state, reads files or waits.
 
+pub mod adding;
 pub mod empty;
 pub mod feeds;
 pub mod help;
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help) => help::draw(frame, frame.area(), app),
         Some(Overlay::Feeds) => feeds::draw(frame, frame.area(), app),
         Some(Overlay::Links) => links::draw(frame, frame.area(), app),
+        Some(Overlay::AddFeed) => adding::draw(frame, frame.area(), app),
         None => {}
     }
     // Last: a long message is shown over whatever is above the status line.

@@ -22,6 +22,7 @@
 //! the same handle, built by [`Handle::inline`], and answers over the same channel.
 
 pub mod desktop;
+pub mod discovery;
 pub mod full_text;
 pub mod list;
 pub mod pictures;

@@ -15,6 +15,8 @@ use crate::store::Store;
 pub struct RefreshRequest {
     pub only: Option<Vec<String>>,
     pub force: bool,
+    /// Feeds subscribed to since the run started (`+`), refreshed from now on.
+    pub add: Vec<Subscription>,
 }
 
 /// Progress of a refresh.
@@ -55,7 +57,12 @@ impl Worker for RefreshWorker {
 
     /// Refreshes on a thread of its own: the app asks for one refresh at a time, and a long
     /// one does not hold up the worker.
-    fn handle(&mut self, RefreshRequest { only, force }: RefreshRequest) {
+    fn handle(&mut self, RefreshRequest { only, force, add }: RefreshRequest) {
+        for feed in add {
+            if !self.feeds.iter().any(|known| known.url == feed.url) {
+                self.feeds.push(feed);
+            }
+        }
         let feeds: Vec<Subscription> = self
             .feeds
             .iter()

@@ -22,10 +22,12 @@ use tidings::picture::decode;
 use tidings::picture::worker::PictureReport;
 use tidings::query::{self, Origin, SavedQuery};
 use tidings::refresh::{FeedReport, FeedResult, Summary};
-use tidings::source::feed::{self, FeedSource};
+use tidings::source::discover::Named;
+use tidings::source::feed::{self, FeedSource, Kind};
 use tidings::source::load;
 use tidings::theme::Theme;
 use tidings::ui;
+use tidings::worker::discovery::DiscoveryReport;
 use tidings::worker::full_text::{FullTextReport, FullTextRequest};
 use tidings::worker::pictures::PictureRequest;
 use tidings::worker::refresh::RefreshReport;
@@ -186,6 +188,36 @@ fn a_query_being_typed_says_what_is_missing() {
 #[test]
 fn a_query_typed_in_the_search_box() {
     snapshot_at_every_size("search_query", |app| keys(app, "/tag:culture -tag:food"));
+}
+
+#[test]
+fn a_feed_being_added_by_its_address() {
+    snapshot_at_every_size("add_feed_typed", |app| keys(app, "+https://blog.example/"));
+}
+
+#[test]
+fn a_site_names_several_feeds_to_choose_from() {
+    snapshot_at_every_size("add_feed_choices", |app| {
+        keys(app, "+https://blog.example/\n");
+        let named = |url: &str, title: &str, kind| Named {
+            url: url.to_string(),
+            title: title.to_string(),
+            kind,
+        };
+        app.handle(Event::Discovery(DiscoveryReport::Choices {
+            page: "https://blog.example/".into(),
+            found: vec![
+                named("https://blog.example/feed.xml", "All posts", Kind::Rss),
+                named("https://blog.example/comments/atom.xml", "", Kind::Atom),
+                named(
+                    "https://blog.example/feed.json",
+                    "JSON Feed",
+                    Kind::JsonFeed,
+                ),
+            ],
+        }));
+        keys(app, "j");
+    });
 }
 
 #[test]
