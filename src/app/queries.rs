@@ -29,7 +29,11 @@ pub struct Queries {
 }
 
 impl Queries {
-    pub fn new(saved: Vec<SavedQuery>, now: DateTime<Utc>) -> Self {
+    pub fn new(mut saved: Vec<SavedQuery>, now: DateTime<Utc>) -> Self {
+        // A name from the config, the store or another reader's files is shown as text.
+        for query in &mut saved {
+            query.name = crate::sanitize::clean_line(&query.name);
+        }
         let matchers = saved.iter().map(|q| Matcher::new(&q.query, now)).collect();
         let terms: Vec<_> = saved.iter().map(|q| q.query.text_terms()).collect();
         Self {

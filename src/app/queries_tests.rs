@@ -220,3 +220,10 @@ fn a_refresh_landing_while_keys_arrive_shows_what_the_rules_did() {
         "the search typed on finds it"
     );
 }
+
+#[test]
+fn a_query_name_is_shown_as_text() {
+    let saved = vec![saved("Evil\u{1b}[2J name", "is:unread")];
+    let queries = Queries::new(saved, Utc::now());
+    assert!(!queries.name(0).contains('\u{1b}'), "{:?}", queries.name(0));
+}

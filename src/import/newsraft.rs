@@ -126,8 +126,8 @@ pub fn read(files: &Files, keep_per_feed: u32) -> Result<MoveIn, String> {
     for line in &lines {
         move_in.import.feeds.push(Subscription {
             url: line.url.clone(),
-            name: line.name.clone(),
-            tags: line.section.iter().cloned().collect(),
+            name: line.name.as_deref().map(clean_line),
+            tags: line.section.iter().map(|section| clean_line(section)).collect(),
             every: None,
             full_text: false,
         });
@@ -183,7 +183,9 @@ fn read_database(
         if let Some((title, etag, modified)) = known {
             move_in.import.validators.push(Validators {
                 url: line.url.clone(),
-                title: title.filter(|title| !title.is_empty()),
+                title: title
+                    .map(|title| clean_line(&title))
+                    .filter(|title| !title.is_empty()),
                 etag: etag.filter(|etag| !etag.is_empty()),
                 last_modified: modified
                     .filter(|&at| at > 0)

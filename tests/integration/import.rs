@@ -370,3 +370,35 @@ fn text_newsboat_kept_in_another_encoding_is_read_as_windows_1252() {
         .collect();
     assert_eq!(titles, ["Tea now £5"]);
 }
+
+#[test]
+fn names_titles_and_tags_from_newsboat_s_files_never_reach_the_terminal_as_escapes() {
+    let server = feeds_server();
+    let env = Env::new();
+    let dir = newsboat_home(&env, &server);
+    std::fs::write(
+        dir.join("urls"),
+        format!(
+            "{}/feeds/rss2.xml \"news\u{1b}[2J\" \"~Evil\u{1b}]0;pwned\u{7}\"\n",
+            server.base_url()
+        ),
+    )
+    .expect("urls");
+    Connection::open(dir.join("cache.db"))
+        .expect("the cache")
+        .execute("UPDATE rss_feed SET title = 'Gazette\u{1b}[31m' ", [])
+        .expect("a hostile title");
+    env.ok(&["import-newsboat"]);
+    for args in [
+        &["feeds", "list"][..],
+        &["feeds", "list", "--json"],
+        &["tags"],
+        &["list"],
+    ] {
+        let shown = env.ok(args);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{args:?}: {shown:?}"
+        );
+    }
+}

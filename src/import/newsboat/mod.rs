@@ -103,8 +103,10 @@ pub fn read(
         }
         move_in.import.feeds.push(Subscription {
             url: feed.url.clone(),
-            name: feed.name.clone(),
-            tags: feed.tags.clone(),
+            // Names and tags from another program's files are made safe to show, as a
+            // feed's own are.
+            name: feed.name.as_deref().map(clean_line),
+            tags: feed.tags.iter().map(|tag| clean_line(tag)).collect(),
             every: None,
             full_text: false,
         });
@@ -172,7 +174,7 @@ fn add_cache(
         if let Some(cached) = cached {
             move_in.import.validators.push(Validators {
                 url: feed.url.clone(),
-                title: Some(cached.title.clone()).filter(|title| !title.is_empty()),
+                title: Some(clean_line(&cached.title)).filter(|title| !title.is_empty()),
                 etag: cached.etag.clone(),
                 last_modified: cached.last_modified.clone(),
             });

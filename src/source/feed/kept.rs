@@ -79,7 +79,7 @@ pub fn kept_item(kept: &Kept) -> Item {
             author: non_empty(kept.author).map(clean_line),
             published: kept.published,
             url: link,
-            tags: parse_tag_list(&kept.tags.join(",")),
+            tags: parse_tag_list(&clean_line(&kept.tags.join(","))),
             body: Body::default(),
         },
         body,
