@@ -127,7 +127,11 @@ pub fn read(files: &Files, keep_per_feed: u32) -> Result<MoveIn, String> {
         move_in.import.feeds.push(Subscription {
             url: line.url.clone(),
             name: line.name.as_deref().map(clean_line),
-            tags: line.section.iter().map(|section| clean_line(section)).collect(),
+            tags: line
+                .section
+                .iter()
+                .map(|section| clean_line(section))
+                .collect(),
             every: None,
             full_text: false,
         });
