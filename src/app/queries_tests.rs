@@ -227,3 +227,43 @@ fn a_query_name_is_shown_as_text() {
     let queries = Queries::new(saved, Utc::now());
     assert!(!queries.name(0).contains('\u{1b}'), "{:?}", queries.name(0));
 }
+
+#[test]
+fn a_query_typed_in_the_search_box_asks_the_store_for_its_words_and_full_texts() {
+    let (mut app, _) = app();
+    press(&mut app, KeyCode::Char('/'));
+    let mut effects = Vec::new();
+    for c in "is:fulltext OR comet".chars() {
+        effects = press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(
+        effects,
+        [Effect::Store(StoreRequest::SearchFacts {
+            search: "is:fulltext OR comet".into(),
+            terms: vec![vec!["comet".into()]],
+        })]
+    );
+    assert_eq!(
+        listed(&app),
+        ["Article 5"],
+        "the comet, from the text the library holds"
+    );
+    // The store finds article 2's full text read, and article 9 by its cached body.
+    let ids: Vec<_> = (0..12)
+        .map(|n| app.library().entry(n).article.id.clone())
+        .collect();
+    let (two, nine) = (ids[2].clone(), ids[9].clone());
+    app.handle(Event::Store(StoreReport::SearchFacts {
+        search: "is:fulltext OR comet".into(),
+        found: vec![vec![nine]],
+        full_text: vec![two],
+    }));
+    assert_eq!(listed(&app), ["Article 2", "Article 5", "Article 9"]);
+    // An answer for other text is left alone.
+    app.handle(Event::Store(StoreReport::SearchFacts {
+        search: "something else".into(),
+        found: vec![vec![ids[0].clone()]],
+        full_text: Vec::new(),
+    }));
+    assert_eq!(listed(&app).len(), 3);
+}

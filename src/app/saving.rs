@@ -60,6 +60,13 @@ impl App {
         let now = self.now();
         match report {
             StoreReport::FullTextKept { id, kept } => self.on_full_text_kept(id, kept),
+            StoreReport::SearchFacts {
+                search,
+                found,
+                full_text,
+            } => {
+                (self.list).add_search_facts(search, &found, &full_text, &self.library, now);
+            }
             StoreReport::QueryFacts { found, full_text } => {
                 self.queries.found(&found, &full_text, &self.library);
                 self.recount_queries();

@@ -61,8 +61,8 @@ impl App {
                 effects.push(Effect::Store(StoreRequest::LoadBody(id)));
             }
         }
-        if can_save && let Some(search) = self.list.search_to_ask(&self.library) {
-            effects.push(Effect::Store(StoreRequest::Search(search)));
+        if can_save && let Some(request) = self.list.search_to_ask(&self.library) {
+            effects.push(Effect::Store(request));
         }
         if self.focus() != Focus::Reader || !can_save {
             self.reader.closed();

@@ -107,6 +107,11 @@ fn one_of_each() -> Vec<Effect> {
         }),
         Effect::Store(StoreRequest::LoadBody(id.clone())),
         Effect::Store(StoreRequest::Search("comet".into())),
+        Effect::Store(StoreRequest::SearchFacts {
+            search: "comet OR is:fulltext".into(),
+            terms: vec![vec!["comet".into()]],
+        }),
+        Effect::Store(StoreRequest::QueryFacts(vec![vec!["comet".into()]])),
         Effect::Refresh(RefreshRequest {
             only: None,
             force: true,

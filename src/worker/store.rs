@@ -43,6 +43,11 @@ pub enum StoreRequest {
     /// What the saved queries need of the store: the cached articles its index finds for
     /// each of their text terms (a term's words), and the articles whose full text was read.
     QueryFacts(Vec<Vec<String>>),
+    /// The same for a query typed in the search box, for that very text.
+    SearchFacts {
+        search: String,
+        terms: Vec<Vec<String>>,
+    },
 }
 
 impl StoreRequest {
@@ -50,7 +55,10 @@ impl StoreRequest {
     fn only_reads(&self) -> bool {
         matches!(
             self,
-            StoreRequest::Search(_) | StoreRequest::LoadBody(_) | StoreRequest::QueryFacts(_)
+            StoreRequest::Search(_)
+                | StoreRequest::LoadBody(_)
+                | StoreRequest::QueryFacts(_)
+                | StoreRequest::SearchFacts { .. }
         )
     }
 
@@ -97,6 +105,13 @@ pub enum StoreReport {
         id: ArticleId,
         kept: StoredFullText,
     },
+    /// What a query typed in the search box needs of the store (see
+    /// [`StoreRequest::SearchFacts`]).
+    SearchFacts {
+        search: String,
+        found: Vec<Vec<ArticleId>>,
+        full_text: Vec<ArticleId>,
+    },
     /// What the saved queries need of the store (see [`StoreRequest::QueryFacts`]).
     QueryFacts {
         found: Vec<Vec<ArticleId>>,
@@ -140,11 +155,15 @@ impl Worker for StoreWorker {
     /// screen now is searched. As the reader ends, reads are no longer answered, and only
     /// changes are saved.
     fn handle_all(&mut self, requests: Vec<StoreRequest>) {
-        let last_search = requests
-            .iter()
-            .rposition(|request| matches!(request, StoreRequest::Search(_)));
+        let is_search = |request: &StoreRequest| {
+            matches!(
+                request,
+                StoreRequest::Search(_) | StoreRequest::SearchFacts { .. }
+            )
+        };
+        let last_search = requests.iter().rposition(is_search);
         for (at, request) in requests.into_iter().enumerate() {
-            if matches!(request, StoreRequest::Search(_)) && Some(at) != last_search {
+            if is_search(&request) && Some(at) != last_search {
                 continue;
             }
             if request.only_reads() && self.reply.is_stopping() {
@@ -207,6 +226,14 @@ fn apply(store: &Store, request: StoreRequest) -> StoreReport {
                 found: found.into_iter().collect(),
             }
         }
+        StoreRequest::SearchFacts { search, terms } => StoreReport::SearchFacts {
+            search,
+            found: terms
+                .iter()
+                .map(|words| store.search_cached(words).unwrap_or_default())
+                .collect(),
+            full_text: store.full_text_ids().unwrap_or_default(),
+        },
         StoreRequest::QueryFacts(terms) => StoreReport::QueryFacts {
             found: terms
                 .iter()

@@ -78,13 +78,14 @@ impl List {
                     self.unstarred.is_listed(index)
                 });
             if let Some(matcher) = &matcher {
-                let beyond = Beyond::default();
+                let none = Beyond::default();
+                let beyond = self.search.facts_for(&self.filter.search).unwrap_or(&none);
                 visible.retain(|&index| {
                     Some(index) == self.lingering
                         || matcher.matches(&InLibrary {
                             library,
                             index,
-                            beyond: &beyond,
+                            beyond,
                         })
                 });
             }

@@ -8,6 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::digest::digest;
 use crate::model::ArticleId;
 use crate::model::library::Library;
+use crate::query::Beyond;
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Search {
@@ -17,9 +18,20 @@ pub(super) struct Search {
     pub(super) asked: String,
     /// What the index found for a search: by library index, whether it found the article.
     hits: Option<(String, Vec<bool>)>,
+    /// What the store found for a query typed in the search box: for each text term, and
+    /// the full texts read.
+    pub(super) facts: Option<(String, Beyond)>,
 }
 
 impl Search {
+    /// What the store found for the query `search`, if it answered for this very text.
+    pub(super) fn facts_for(&self, search: &str) -> Option<&Beyond> {
+        self.facts
+            .as_ref()
+            .filter(|(asked, _)| asked == search)
+            .map(|(_, beyond)| beyond)
+    }
+
     /// What the index found for `search`, if it answered for this very text.
     pub(super) fn hits_for(&self, search: &str) -> Option<&Vec<bool>> {
         self.hits

@@ -5,9 +5,13 @@
 use chrono::{DateTime, Utc};
 
 use super::List;
+use std::collections::HashSet;
+
 use crate::model::ArticleId;
 use crate::model::library::Library;
+use crate::query::Beyond;
 use crate::sanitize;
+use crate::worker::store::StoreRequest;
 
 impl List {
     /// What is missing from the search text as a query (`query: expected a value after
@@ -78,14 +82,51 @@ impl List {
     /// The search to ask of the store's index, when it differs from the last asked (typed on,
     /// cleared, or to be asked again): the text, when it is worth asking (words, and a
     /// cache).
-    pub(in crate::app) fn search_to_ask(&mut self, library: &Library) -> Option<String> {
+    pub(in crate::app) fn search_to_ask(&mut self, library: &Library) -> Option<StoreRequest> {
         let search = &self.filter.search;
         if *search == self.search.asked {
             return None;
         }
         self.search.asked.clone_from(search);
-        (!search.trim().is_empty() && library.has_cached() && !super::filter::is_query(search))
-            .then(|| search.clone())
+        if search.trim().is_empty() {
+            return None;
+        }
+        // A query beyond words asks for what each of its text terms finds, and the full
+        // texts read (`is:fulltext`), even without a cache.
+        match crate::query::parse(search) {
+            Ok(query) if !query.is_words() => Some(StoreRequest::SearchFacts {
+                search: search.clone(),
+                terms: query.text_terms(),
+            }),
+            _ => library
+                .has_cached()
+                .then(|| StoreRequest::Search(search.clone())),
+        }
+    }
+
+    /// What the store found for a query typed in the search box: the list shows it, if the
+    /// search is still the one typed.
+    pub(in crate::app) fn add_search_facts(
+        &mut self,
+        search: String,
+        found: &[Vec<ArticleId>],
+        full_text: &[ArticleId],
+        library: &Library,
+        now: DateTime<Utc>,
+    ) {
+        if search != self.filter.search {
+            return;
+        }
+        let positions = |ids: &[ArticleId]| -> HashSet<usize> {
+            ids.iter().filter_map(|id| library.position(id)).collect()
+        };
+        let beyond = Beyond {
+            found: found.iter().map(|ids| positions(ids)).collect(),
+            full_text: positions(full_text),
+            hidden: HashSet::new(),
+        };
+        self.search.facts = Some((search, beyond));
+        self.refilter_all(library, now);
     }
 
     /// The search is to be asked of the index again: the index now has every article.
