@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::output::{emit, print_json};
-use crate::import::{Files, MoveIn, Summary, newsboat, newsraft};
+use crate::import::{Files, MoveIn, Pending, Summary, newsboat, newsraft};
 use crate::sanitize::clean_line;
+use crate::store::Arrived;
 
 /// What `import-newsboat` is given.
 pub struct NewsboatFiles {
@@ -76,7 +77,7 @@ struct SummaryJson {
 /// Stores what moves in (unless `dry_run`) and says what it was.
 fn finish(
     context: &Context,
-    move_in: MoveIn,
+    mut move_in: MoveIn,
     mut notes: Vec<String>,
     dry_run: bool,
     json: bool,
@@ -89,7 +90,8 @@ fn finish(
         lines.push("nothing was written (--dry-run)".to_string());
     } else {
         let store = context.open_store()?;
-        let done = store.import(&move_in.import, Utc::now())?;
+        let pending = move_in.pending.take();
+        let done = store.import(&move_in.import, made_alongside(pending), Utc::now())?;
         lines.push(summary.describe("imported"));
         if done.is_nothing() {
             lines.push("nothing new: all of it was here already".to_string());
@@ -110,4 +112,40 @@ fn finish(
     );
     lines.extend(notes.iter().map(|line| format!("note: {line}")));
     emit(lines.into_iter().map(|line| clean_line(&line)))
+}
+
+/// The pending articles, made ready on a thread of their own while the store writes the ones
+/// before them; if that thread stops short (a panic), the last item is an error, and the
+/// store writes nothing of the import.
+fn made_alongside(pending: Option<Pending>) -> impl Iterator<Item = Result<Arrived, String>> {
+    let (send, receive) = std::sync::mpsc::sync_channel::<Arrived>(256);
+    let expected = pending.as_ref().map_or(0, |pending| pending.total);
+    if let Some(pending) = pending {
+        std::thread::spawn(move || {
+            (pending.make)(&mut |arrived| {
+                let _ = send.send(arrived);
+            });
+        });
+    }
+    let mut received = 0;
+    let mut ended = false;
+    std::iter::from_fn(move || {
+        if ended {
+            return None;
+        }
+        match receive.recv() {
+            Ok(arrived) => {
+                received += 1;
+                Some(Ok(arrived))
+            }
+            Err(_) => {
+                ended = true;
+                (received < expected).then(|| {
+                    Err(format!(
+                        "the import stopped after {received} of {expected} articles"
+                    ))
+                })
+            }
+        }
+    })
 }

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::model::TagKey;
-use crate::store::Import;
+use crate::store::{Arrived, Import};
 
 /// Another reader's files: its list of feeds, its database of articles, its config.
 #[derive(Debug, Clone, Default)]
@@ -22,9 +22,11 @@ pub struct Files {
 }
 
 /// What another reader's files hold, ready to store, and what the import says besides.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct MoveIn {
     pub import: Import,
+    /// Articles made ready while the import writes the others.
+    pub pending: Option<Pending>,
     /// What is not brought, a line each.
     pub left_out: Vec<String>,
     /// What a person should know of what is brought, a line each.
@@ -44,8 +46,26 @@ pub struct Summary {
     pub left_out: Vec<String>,
 }
 
+/// Articles still to be made ready, on another thread while the import writes: how many
+/// there are, and the work that makes them.
+pub struct Pending {
+    /// Every article, hidden ones too.
+    pub total: usize,
+    pub shown: usize,
+    pub read: usize,
+    pub bookmarked: usize,
+    pub make: MakeReady,
+}
+
+/// The work that makes pending articles ready, handing each to the function it is given.
+pub type MakeReady = Box<dyn FnOnce(&mut dyn FnMut(Arrived)) + Send>;
+
 impl Summary {
     pub fn of(move_in: &MoveIn) -> Summary {
+        let (shown, read, bookmarked) = move_in
+            .pending
+            .as_ref()
+            .map_or((0, 0, 0), |p| (p.shown, p.read, p.bookmarked));
         let import = &move_in.import;
         let tags: BTreeSet<TagKey> = import
             .feeds
@@ -55,17 +75,19 @@ impl Summary {
         Summary {
             feeds: import.feeds.len(),
             tags: tags.len(),
-            articles: import.articles.iter().filter(|a| !a.hidden).count(),
-            read: import
-                .articles
-                .iter()
-                .filter(|a| a.read && !a.hidden)
-                .count(),
-            bookmarked: import
-                .articles
-                .iter()
-                .filter(|a| a.starred.is_some())
-                .count(),
+            articles: shown + import.articles.iter().filter(|a| !a.hidden).count(),
+            read: read
+                + import
+                    .articles
+                    .iter()
+                    .filter(|a| a.read && !a.hidden)
+                    .count(),
+            bookmarked: bookmarked
+                + import
+                    .articles
+                    .iter()
+                    .filter(|a| a.starred.is_some())
+                    .count(),
             queries: import.queries.len(),
             rules: import.rules.len(),
             left_out: move_in.left_out.clone(),

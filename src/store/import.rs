@@ -72,18 +72,15 @@ impl Imported {
 }
 
 impl Store {
-    pub fn import(&self, import: &Import, at: DateTime<Utc>) -> Result<Imported, StoreError> {
+    /// Stores `import`, then the articles `streamed` hands over as they are made ready (on
+    /// another thread, while these are written), all in one transaction.
+    pub fn import(
+        &self,
+        import: &Import,
+        streamed: impl Iterator<Item = Result<Arrived, String>>,
+        at: DateTime<Utc>,
+    ) -> Result<Imported, StoreError> {
         let seen = stored_time(at);
-        let snapshots: Vec<Option<String>> = import
-            .articles
-            .iter()
-            .map(|arrived| {
-                arrived
-                    .starred
-                    .as_ref()
-                    .map(|article| serde_json::to_string(article).unwrap_or_default())
-            })
-            .collect();
         // One transaction of many rows: with the connection's small page cache, SQLite
         // would read the index's pages back again and again as the transaction grows.
         let _ = self
@@ -121,45 +118,23 @@ impl Store {
                     params![known.url, known.title, known.etag, known.last_modified],
                 )?;
             }
-            // An article here already stays as it is: a refresh since the first import may
-            // have stored it better than the other reader kept it.
-            let mut known = conn.prepare_cached("SELECT 1 FROM feed_articles WHERE id = ?1")?;
-            let mut start = 0;
-            while start < import.articles.len() {
-                let feed_url = &import.articles[start].feed_url;
-                let end = import.articles[start..]
-                    .iter()
-                    .position(|arrived| &arrived.feed_url != feed_url)
-                    .map_or(import.articles.len(), |len| start + len);
-                let mut rows: Vec<CacheRow> = Vec::with_capacity(end - start);
-                for arrived in &import.articles[start..end] {
-                    if !known.exists([arrived.row.id.as_str()])? {
-                        rows.push(arrived.row.clone());
-                    }
-                }
-                done.articles += write_rows(conn, feed_url, &rows, &seen)?.new;
-                start = end;
+            for batch in import.articles.chunks(BATCH) {
+                write_batch(conn, batch, &seen, &mut done)?;
             }
-            let mut mark = conn.prepare_cached(
-                "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)
-                 ON CONFLICT (article_id) DO NOTHING",
-            )?;
-            let mut star = conn.prepare_cached(
-                "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (article_id) DO NOTHING",
-            )?;
-            for (arrived, snapshot) in import.articles.iter().zip(&snapshots) {
-                let id = arrived.row.id.as_str();
-                if arrived.read {
-                    done.read += mark.execute(params![id, seen])?;
-                }
-                if let Some(snapshot) = snapshot {
-                    done.bookmarked += star.execute(params![id, seen, snapshot])?;
-                }
-                if arrived.hidden {
-                    done.hidden += hide_one(conn, id, &seen)?;
+            let mut batch = Vec::with_capacity(BATCH);
+            for arrived in streamed {
+                // Nothing is half imported: an article that could not be made ready undoes
+                // the whole transaction.
+                let arrived = arrived.map_err(|why| {
+                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Null, why.into())
+                })?;
+                batch.push(arrived);
+                if batch.len() == BATCH {
+                    write_batch(conn, &batch, &seen, &mut done)?;
+                    batch.clear();
                 }
             }
+            write_batch(conn, &batch, &seen, &mut done)?;
             for (name, query) in &import.queries {
                 done.queries += usize::from(add_saved_query(conn, name, query, &import.by, at)?);
             }
@@ -179,4 +154,57 @@ impl Store {
             .pragma_update(None, "cache_size", super::CACHE_KIB);
         imported
     }
+}
+
+/// Articles written at once, a feed's run of them at a time.
+const BATCH: usize = 256;
+
+/// Writes `batch`, each feed's run of rows together, then each article's read mark, star
+/// and hiding. An article here already stays as it is: a refresh since the first import may
+/// have stored it better than the other reader kept it.
+fn write_batch(
+    conn: &rusqlite::Connection,
+    batch: &[Arrived],
+    seen: &str,
+    done: &mut Imported,
+) -> rusqlite::Result<()> {
+    let mut known = conn.prepare_cached("SELECT 1 FROM feed_articles WHERE id = ?1")?;
+    let mut start = 0;
+    while start < batch.len() {
+        let feed_url = &batch[start].feed_url;
+        let end = batch[start..]
+            .iter()
+            .position(|arrived| &arrived.feed_url != feed_url)
+            .map_or(batch.len(), |len| start + len);
+        let mut rows: Vec<CacheRow> = Vec::with_capacity(end - start);
+        for arrived in &batch[start..end] {
+            if !known.exists([arrived.row.id.as_str()])? {
+                rows.push(arrived.row.clone());
+            }
+        }
+        done.articles += write_rows(conn, feed_url, &rows, seen)?.new;
+        start = end;
+    }
+    let mut mark = conn.prepare_cached(
+        "INSERT INTO read_marks (article_id, read_at) VALUES (?1, ?2)
+         ON CONFLICT (article_id) DO NOTHING",
+    )?;
+    let mut star = conn.prepare_cached(
+        "INSERT INTO bookmarks (article_id, saved_at, snapshot) VALUES (?1, ?2, ?3)
+         ON CONFLICT (article_id) DO NOTHING",
+    )?;
+    for arrived in batch {
+        let id = arrived.row.id.as_str();
+        if arrived.read {
+            done.read += mark.execute(params![id, seen])?;
+        }
+        if let Some(article) = &arrived.starred {
+            let snapshot = serde_json::to_string(article).unwrap_or_default();
+            done.bookmarked += star.execute(params![id, seen, snapshot])?;
+        }
+        if arrived.hidden {
+            done.hidden += hide_one(conn, id, seen)?;
+        }
+    }
+    Ok(())
 }

@@ -10,7 +10,7 @@ pub mod urls;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::{Files, MoveIn, flagged};
+use super::{Files, MoveIn, Pending, flagged};
 use crate::model::{Subscription, counted};
 use crate::query::{self, Field, Query, RuleAction, Term, Value};
 use crate::sanitize::clean_line;
@@ -164,6 +164,14 @@ fn add_cache(
     bookmark_flags: Option<&str>,
     keep_per_feed: u32,
 ) {
+    let mut pending = Pending {
+        total: 0,
+        shown: 0,
+        read: 0,
+        bookmarked: 0,
+        make: Box::new(|_| {}),
+    };
+    let mut feeds: Vec<(Vec<cache::CachedItem>, String, Vec<String>)> = Vec::new();
     let mut by_feed: HashMap<String, Vec<cache::CachedItem>> = HashMap::new();
     for item in cache.items {
         by_feed.entry(item.feed_url.clone()).or_default().push(item);
@@ -182,11 +190,13 @@ fn add_cache(
         let source = feed.name.as_deref().unwrap_or(title);
         let items = by_feed.remove(&feed.url).unwrap_or_default();
         let count = items.len();
-        // Each item is let go of as it is made ready: a large cache is never whole twice.
-        for item in items {
-            let arrived = arrived(&item, source, &feed.tags, bookmark_flags);
-            move_in.import.articles.push(arrived);
+        for item in &items {
+            pending.total += 1;
+            pending.shown += usize::from(!item.deleted);
+            pending.read += usize::from(!item.unread && !item.deleted);
+            pending.bookmarked += usize::from(flagged(&item.flags, bookmark_flags));
         }
+        feeds.push((items, source.to_string(), feed.tags.clone()));
         if keep_per_feed > 0 && count > keep_per_feed as usize {
             move_in.notes.push(format!(
                 "{}: {}, more than keep_per_feed ({keep_per_feed}): the next refresh keeps the \
@@ -196,6 +206,17 @@ fn add_cache(
             ));
         }
     }
+    // The articles are made ready on another thread while the import writes them; each
+    // item is let go of as it is made ready, so a large cache is never whole twice.
+    let flags = bookmark_flags.map(str::to_string);
+    pending.make = Box::new(move |each: &mut dyn FnMut(Arrived)| {
+        for (items, source, tags) in feeds {
+            for item in items {
+                each(arrived(&item, &source, &tags, flags.as_deref()));
+            }
+        }
+    });
+    move_in.pending = Some(pending);
     let elsewhere: usize = by_feed.values().map(Vec::len).sum();
     if elsewhere > 0 {
         move_in.left_out.push(format!(
