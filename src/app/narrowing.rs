@@ -52,6 +52,20 @@ impl App {
             return;
         }
         self.queries.recount(&self.library);
+        self.show_chosen_queries();
+    }
+
+    /// The saved queries asked of the articles a feed's refresh added, not of the whole
+    /// library: a refresh of many feeds reports one feed at a time.
+    pub(super) fn count_new_for_queries(&mut self) {
+        if self.queries.is_empty() {
+            return;
+        }
+        self.queries.count_new(&self.library);
+        self.show_chosen_queries();
+    }
+
+    fn show_chosen_queries(&mut self) {
         let chosen = self.list.filter().queries.clone();
         if !chosen.is_empty() {
             let members = self.queries.members_of(&chosen);

@@ -125,6 +125,26 @@ impl Queries {
         }
     }
 
+    /// Entries added to the library since it was counted (a feed's new articles, as a
+    /// refresh brings them one feed at a time): each asked of every query and counted in.
+    /// Articles replaced in place wait for the count at the refresh's end.
+    pub(super) fn count_new(&mut self, library: &Library) {
+        for index in self.unread.len()..library.len() {
+            let entry = library.entry(index);
+            let unread = !entry.is_read();
+            let counted = entry.origin == Origin::Source;
+            self.unread.push(unread);
+            for query in 0..self.saved.len() {
+                let matches = self.matches(query, library, index);
+                self.members[query].push(matches);
+                if matches && counted {
+                    self.counts[query].0 += usize::from(unread);
+                    self.counts[query].1 += 1;
+                }
+            }
+        }
+    }
+
     /// The entry at `index` was read or unread, bookmarked or not: each query asked of it
     /// again, and its counts mended by what changed.
     pub(super) fn entry_changed(&mut self, library: &Library, index: usize) {

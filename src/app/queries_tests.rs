@@ -267,3 +267,23 @@ fn a_query_typed_in_the_search_box_asks_the_store_for_its_words_and_full_texts()
     }));
     assert_eq!(listed(&app).len(), 3);
 }
+
+#[test]
+fn a_feed_refreshed_counts_its_new_articles_in_at_once() {
+    use crate::refresh::{FeedReport, FeedResult};
+    use crate::worker::refresh::RefreshReport;
+    let (mut app, _) = app();
+    assert_eq!(app.queries().counts(0), (4, 4));
+    app.handle(Event::Refresh(RefreshReport::Feed {
+        done: 1,
+        report: FeedReport {
+            read: Vec::new(),
+            bookmarked: Vec::new(),
+            url: "https://example.com/feed".into(),
+            name: "Example".into(),
+            result: FeedResult::Updated { new: 1, updated: 0 },
+            articles: vec![article(21, "Science", "Plain")],
+        },
+    }));
+    assert_eq!(app.queries().counts(0), (5, 5), "before the refresh ends");
+}

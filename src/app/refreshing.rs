@@ -100,6 +100,8 @@ impl App {
             }
             RefreshReport::Finished(summary) => {
                 let ended = self.feeds.refresh_ended();
+                // Articles a feed changed in place are asked again now, once.
+                self.recount_queries();
                 // The new articles of the feeds that want their full text have it read.
                 let mut after = vec![Effect::FullText(FullTextRequest::AfterRefresh {
                     only: ended.only,
@@ -163,7 +165,7 @@ impl App {
         self.library.merge(Some(url), articles);
         self.nav.relist(&self.library, Some);
         self.list.refilter_all(&self.library, self.screen.now());
-        self.recount_queries();
+        self.count_new_for_queries();
         self.list.keep_place(place);
         // Replaced articles must be laid out again.
         self.reader.forget_layouts();
