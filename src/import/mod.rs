@@ -150,3 +150,25 @@ pub fn column_text(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Strin
         Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
     })
 }
+
+/// A time another reader kept in seconds since 1970 (0: none), as an HTTP date: what a
+/// server's `Last-Modified` said, asked back with `If-Modified-Since`.
+pub fn http_date(seconds: i64) -> Option<String> {
+    (seconds > 0)
+        .then(|| chrono::DateTime::from_timestamp(seconds, 0))
+        .flatten()
+        .map(|at| at.format("%a, %d %b %Y %H:%M:%S GMT").to_string())
+}
+
+/// What a person should know of a feed with more articles than `keep_per_feed` (0: no
+/// limit), if it has: the next refresh would prune them.
+pub fn keep_per_feed_note(source: &str, count: usize, keep_per_feed: u32) -> Option<String> {
+    (keep_per_feed > 0 && count > keep_per_feed as usize).then(|| {
+        format!(
+            "{}: {}, more than keep_per_feed ({keep_per_feed}): the next refresh keeps the \
+             newest {keep_per_feed}; set keep_per_feed = 0 in the config first to keep them all",
+            crate::sanitize::clean_line(source),
+            crate::model::counted(count, "article")
+        )
+    })
+}

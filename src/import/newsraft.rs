@@ -9,7 +9,7 @@ use chrono::DateTime;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{Files, MoveIn, column_text};
-use crate::model::{Subscription, counted};
+use crate::model::Subscription;
 use crate::sanitize::clean_line;
 use crate::source::feed::{Kept, kept_item};
 use crate::store::{Arrived, CacheRow, Import, Validators};
@@ -191,10 +191,7 @@ fn read_database(
                     .map(|title| clean_line(&title))
                     .filter(|title| !title.is_empty()),
                 etag: etag.filter(|etag| !etag.is_empty()),
-                last_modified: modified
-                    .filter(|&at| at > 0)
-                    .and_then(|at| DateTime::from_timestamp(at, 0))
-                    .map(|at| at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()),
+                last_modified: modified.and_then(super::http_date),
             });
         }
         let source = line.name.clone().or(title).unwrap_or_default();
@@ -241,14 +238,9 @@ fn read_database(
             });
             count += 1;
         }
-        if keep_per_feed > 0 && count > keep_per_feed as usize {
-            move_in.notes.push(format!(
-                "{}: {}, more than keep_per_feed ({keep_per_feed}): the next refresh keeps the \
-                 newest {keep_per_feed}; set keep_per_feed = 0 in the config first to keep them all",
-                clean_line(&source),
-                counted(count, "article")
-            ));
-        }
+        move_in
+            .notes
+            .extend(super::keep_per_feed_note(&source, count, keep_per_feed));
     }
     Ok(())
 }

@@ -95,10 +95,7 @@ fn read_from(conn: &Connection) -> rusqlite::Result<Cache> {
                 url: column_text(row, 0)?,
                 title: column_text(row, 1)?,
                 etag: (!etag.is_empty()).then_some(etag),
-                last_modified: (modified > 0)
-                    .then(|| DateTime::from_timestamp(modified, 0))
-                    .flatten()
-                    .map(|at| at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()),
+                last_modified: crate::import::http_date(modified),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

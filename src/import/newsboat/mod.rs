@@ -197,14 +197,9 @@ fn add_cache(
             pending.bookmarked += usize::from(flagged(&item.flags, bookmark_flags));
         }
         feeds.push((items, source.to_string(), feed.tags.clone()));
-        if keep_per_feed > 0 && count > keep_per_feed as usize {
-            move_in.notes.push(format!(
-                "{}: {}, more than keep_per_feed ({keep_per_feed}): the next refresh keeps the \
-                 newest {keep_per_feed}; set keep_per_feed = 0 in the config first to keep them all",
-                clean_line(source),
-                counted(count, "article")
-            ));
-        }
+        move_in
+            .notes
+            .extend(super::keep_per_feed_note(source, count, keep_per_feed));
     }
     // The articles are made ready on another thread while the import writes them; each
     // item is let go of as it is made ready, so a large cache is never whole twice.
