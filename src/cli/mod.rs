@@ -1,6 +1,7 @@
 //! The command line of DESIGN.md: the reader, and the commands that list, show, tag,
 //! bookmark, subscribe and refresh, all reading the same sources and the same store.
 
+mod add;
 mod args;
 mod articles;
 mod check;
@@ -108,17 +109,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 full_text,
             } => {
                 let look = if no_check {
-                    feeds::Look::AsGiven
+                    add::Look::AsGiven
                 } else {
-                    feeds::Look::Discover { pick, all }
+                    add::Look::Discover { pick, all }
                 };
-                let feed = feeds::NewFeed {
+                let feed = add::NewFeed {
                     name,
                     tags,
                     every,
                     full_text,
                 };
-                feeds::add(&context, &url, look, feed)
+                add::add(&context, &url, look, feed)
             }
             FeedsCommand::List { json } => feeds::list(&context, json),
             FeedsCommand::Remove { feed } => feeds::remove(&context, &feed),
