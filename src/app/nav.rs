@@ -184,7 +184,7 @@ impl Nav {
             },
             _ if row == sources + 1 => NavRow::Gap,
             _ if row == sources + 2 => NavRow::TagsHeading,
-            _ if row < self.row_count() => match self.tags.get(row - tags_from) {
+            _ if row + queries < self.row_count() => match self.tags.get(row - tags_from) {
                 Some(&id) => NavRow::Item(
                     before + self.sources.len() + row - tags_from,
                     NavItem::Tag(id),

@@ -53,6 +53,14 @@ fn the_queries_head_the_pane_with_their_counts() {
     assert_eq!(nav.row(4), Some(NavRow::Gap));
     assert_eq!(nav.row(5), Some(NavRow::SourcesHeading));
     assert_eq!(nav.item(3), Some(NavItem::Source(nav.sources()[0])));
+    // The pane ends at its last tag, with no empty rows after it.
+    let last = nav.row_count() - 1;
+    assert!(
+        matches!(nav.row(last), Some(NavRow::Item(_, NavItem::Tag(_)))),
+        "{:?}",
+        nav.row(last)
+    );
+    assert_eq!(nav.row(nav.row_count()), None);
     let queries = app.queries();
     assert_eq!((queries.name(0), queries.counts(0)), ("Science", (4, 4)));
     assert_eq!(queries.counts(1), (8, 8));
